@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import pino, { type Logger } from 'pino';
+import { sql } from 'drizzle-orm';
+import { appMeta } from './core/core.tables.ts';
+import type { City } from './core/city.ts';
+import type { Config } from './core/config.ts';
+import { type AppServices, systemContext } from './core/context.ts';
+import { type Database, isReady, migrateDatabase } from './core/db.ts';
+import { sendError } from './core/http.ts';
+import { pickLocale } from './core/i18n.ts';
+import { createJobRunner, type JobDefinition } from './core/jobs.ts';
+import { deliverPendingMail } from './core/mail.ts';
+import type { ModuleManifest, RetentionHandler } from './core/module.ts';
+import { registerPolicies } from './core/policy.ts';
+import { checkRetentionRules, retentionJob } from './core/retention.ts';
+import { allModules } from './modules/index.ts';
+import { resolveSession, SESSION_COOKIE } from './modules/platform/index.ts';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The process-wide logger: JSON lines, no cookies, no tokens, no query strings. */
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    serializers: {
+      req: (req: FastifyRequest) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+export type App = { app: FastifyInstance; services: AppServices; modules: ModuleManifest[] };
+
+/** Builds the server: core plugins, then every module's manifest. Does not listen or migrate. */
+export async function buildApp(options: {
+  config: Config;
+  database: Database;
+  city: City;
+  logger?: Logger;
+  jobPollMs?: number;
+}): Promise<App> {
+  const { config, database, city } = options;
+  const logger = options.logger ?? createLogger(config);
+  const modules = allModules();
+  const retention: Record<string, RetentionHandler> = Object.assign({}, ...modules.map((m) => m.retention ?? {}));
+  checkRetentionRules(city, retention);
+  const services = { config, database, city, logger } as AppServices;
+  const jobs: JobDefinition[] = [
+    retentionJob(retention),
+    { name: 'mail.deliver', intervalSeconds: 10, run: () => deliverPendingMail(services) },
+    ...modules.flatMap((m) => m.jobs ?? []),
+  ];
+  services.jobRunner = createJobRunner(services, jobs, options.jobPollMs ? { pollMs: options.jobPollMs } : {});
+  const supportedLocales = city.profile.languages.map((l) => l.code);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const https = config.publicUrl.startsWith('https:');
+  const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]\}/g, '0')).origin : null;
+  await app.register(fastifyHelmet, {
+    hsts: https,
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'lotse_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: https },
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Lotse API', version: '1', description: 'The integration platform of a city: accounts, directory, guides, schooling.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(supportedLocales, request.cookies.lotse_lang, request.headers['accept-language']);
+    request.actor = { kind: 'public', role: 'public', id: null, organisationId: null, sessionId: null };
+    if (!request.url.startsWith('/api/')) return;
+    const actor = await resolveSession(systemContext(services), request.cookies[SESSION_COOKIE]);
+    if (actor) request.actor = actor;
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (STATE_CHANGING.has(request.method) && request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    const ready = await isReady(database);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const module of modules) {
+    registerPolicies(module.policies);
+    await app.register(module.routes, { prefix: '/api/v1', services });
+  }
+
+  await registerWeb(app, supportedLocales, city);
+  return { app, services, modules };
+}
+
+/** Serves the built web app; any other GET that wants HTML gets index.html with lang and dir for the first paint. */
+async function registerWeb(app: FastifyInstance, supported: string[], city: City): Promise<void> {
+  const indexFile = path.join(WEB_DIST, 'index.html');
+  const hasWeb = existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      index: false,
+      wildcard: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  const rtl = new Set(city.profile.languages.filter((l) => l.direction === 'rtl').map((l) => l.code));
+  let indexHtml: string | null = null;
+  app.setNotFoundHandler((request, reply) => {
+    const wantsHtml = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (!wantsHtml || !hasWeb) {
+      return sendError(request, reply, Object.assign(new Error('route'), { code: 'FST_ERR_BAD_URL' }));
+    }
+    indexHtml ??= readFileSync(indexFile, 'utf8');
+    const locale = supported.includes(request.locale) ? request.locale : 'de';
+    const html = indexHtml.replace('<html lang="de" dir="ltr">', `<html lang="${locale}" dir="${rtl.has(locale) ? 'rtl' : 'ltr'}">`);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}
+
+/** Migrates, loads reference data, and loads the demo data once (the first start in demo mode). */
+export async function prepareDatabase(services: AppServices, modules: ModuleManifest[]): Promise<{ demoLoaded: boolean }> {
+  await migrateDatabase(services.database);
+  const ctx = systemContext(services);
+  for (const module of modules) await module.seedBase?.(ctx);
+  if (!services.config.demo) return { demoLoaded: false };
+  return services.database.db.transaction(async (tx) => {
+    // The marker goes first: a second server starting at the same time waits here, then skips.
+    const marker = await tx
+      .insert(appMeta)
+      .values({ key: 'demo.loaded_at', value: sql`to_jsonb(now())` })
+      .onConflictDoNothing()
+      .returning({ key: appMeta.key });
+    if (marker.length === 0) return { demoLoaded: false };
+    for (const module of modules) await module.seedDemo?.({ ...ctx, db: tx });
+    return { demoLoaded: true };
+  });
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from the environment, checked once at start. */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionSecret: string;
+  city: string;
+  cityDir: string;
+  tileUrl: string | null;
+  demo: boolean;
+  production: boolean;
+  logLevel: string;
+  jobs: boolean;
+  trustProxy: boolean;
+};
+
+/** A setting with a wrong value: the message names it and says what is expected. */
+export class ConfigError extends Error {}
+
+const bool = (name: string, value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
+};
+
+const isUrl = (value: string, protocols: string[]): boolean => {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** Reads and checks the settings; throws ConfigError naming the first wrong one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a number from 0 to 65535, not "${portText}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
+    throw new ConfigError('DATABASE_URL is not a postgres:// URL');
+  }
+  const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  if (!isUrl(publicUrl, ['http:', 'https:'])) throw new ConfigError('PUBLIC_URL is not an http(s):// URL');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:'])) throw new ConfigError('SMTP_URL is not an smtp:// or smtps:// URL');
+  const mailFrom = env.MAIL_FROM?.trim() || 'Lotse <no-reply@lotse.example>';
+  if (!z.string().regex(/<[^@\s]+@[^@\s]+>$|^[^@\s<]+@[^@\s>]+$/).safeParse(mailFrom).success) {
+    throw new ConfigError('MAIL_FROM is not an e-mail address such as "Lotse <lotse@example.org>"');
+  }
+  const sessionSecret = env.SESSION_SECRET ?? '';
+  if (production && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production');
+  }
+  if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+  const city = env.CITY?.trim() || 'duisburg';
+  if (!/^[a-z0-9-]+$/.test(city)) throw new ConfigError(`CITY must be a folder name under cities/, not "${city}"`);
+  const cityDir = path.join(root, 'cities', city);
+  if (!existsSync(path.join(cityDir, 'profile.json'))) {
+    throw new ConfigError(`CITY "${city}" has no profile: cities/${city}/profile.json is missing`);
+  }
+  const tileUrl = env.TILE_URL?.trim() || null;
+  if (tileUrl && !(isUrl(tileUrl.replace(/\{[xyzs]\}/g, '0'), ['http:', 'https:']) && tileUrl.includes('{z}'))) {
+    throw new ConfigError('TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(root, env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    smtpUrl,
+    mailFrom,
+    sessionSecret: sessionSecret || 'lotse-development-secret-not-for-production',
+    city,
+    cityDir,
+    tileUrl,
+    demo: bool('DEMO', env.DEMO, !production),
+    production,
+    logLevel,
+    jobs: bool('JOBS', env.JOBS, true),
+    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { Role } from '../modules/platform/platform.tables.ts';
+import type { City } from './city.ts';
+import type { Config } from './config.ts';
+import type { Database, Db, Tx } from './db.ts';
+import type { JobRunner } from './jobs.ts';
+
+/** Who is acting: a signed-in user, or the public (no account). */
+export type Actor =
+  | { kind: 'public'; role: 'public'; id: null; organisationId: null; sessionId: null }
+  | { kind: 'user'; role: Role; id: string; organisationId: string | null; sessionId: string | null }
+  | { kind: 'system'; role: 'system'; id: null; organisationId: null; sessionId: null };
+
+export const PUBLIC_ACTOR: Actor = { kind: 'public', role: 'public', id: null, organisationId: null, sessionId: null };
+export const SYSTEM_ACTOR: Actor = { kind: 'system', role: 'system', id: null, organisationId: null, sessionId: null };
+
+/** What lives for the whole process: settings, database, city profile, logger. */
+export type AppServices = {
+  config: Config;
+  database: Database;
+  city: City;
+  logger: Logger;
+  jobRunner: JobRunner;
+};
+
+/** What every service function gets: the services, the actor, the language, the clock and where the call came from. */
+export type Ctx = AppServices & {
+  db: Db | Tx;
+  actor: Actor;
+  locale: string;
+  now: Date;
+  ip: string | null;
+  requestId: string | null;
+};
+
+/** A context for jobs and command-line tasks, acting as the system. */
+export function systemContext(services: AppServices, now = new Date()): Ctx {
+  return { ...services, db: services.database.db, actor: SYSTEM_ACTOR, locale: 'de', now, ip: null, requestId: null };
+}
+
+/** The same context bound to a transaction. */
+export function withTx(ctx: Ctx, tx: Tx): Ctx {
+  return { ...ctx, db: tx };
+}
+
+/** Runs steps in one transaction; a thrown error rolls every step back. */
+export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  return (ctx.db as Db).transaction((tx) => work(withTx(ctx, tx)));
+}

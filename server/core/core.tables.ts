@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Facts about this installation, e.g. when the demo data was loaded. */
+export const appMeta = pgTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Recurring background jobs; a row is claimed atomically so one server runs it at a time. */
+export const jobs = pgTable('jobs', {
+  name: text('name').primaryKey(),
+  intervalSeconds: integer('interval_seconds').notNull(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lockedBy: text('locked_by'),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastStatus: text('last_status'),
+  lastError: text('last_error'),
+  runs: integer('runs').notNull().default(0),
+});
+
+/** Outgoing mail, written in the same transaction as the change that causes it (transactional outbox). */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    attachments: jsonb('attachments').notNull().default([]),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [check('outbox_status', sql`${t.status} in ('pending', 'sent', 'held', 'failed')`)],
+);
+
+/** The UI languages of this city, from its profile. */
+export const locales = pgTable(
+  'locales',
+  {
+    code: text('code').primaryKey(),
+    nativeName: text('native_name').notNull(),
+    direction: text('direction').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [check('locales_direction', sql`${t.direction} in ('ltr', 'rtl')`)],
+);

@@ -1,0 +1,65 @@
+/** Every error code the API answers with, and its HTTP status. The web app translates by code (locales/<lang>/errors.json). */
+export const ERROR_STATUS = {
+  'validation.field': 400,
+  'validation.required': 400,
+  'validation.invalid_type': 400,
+  'validation.too_short': 400,
+  'validation.too_long': 400,
+  'validation.too_small': 400,
+  'validation.too_big': 400,
+  'validation.invalid_format': 400,
+  'validation.invalid_value': 400,
+  'validation.unrecognized_key': 400,
+  'validation.body_malformed': 400,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.invalid_credentials': 401,
+  'auth.rate_limited': 429,
+  'auth.csrf_invalid': 403,
+  'auth.token_invalid': 400,
+  'auth.wrong_password': 400,
+  'auth.account_disabled': 403,
+  not_found: 404,
+  route_not_found: 404,
+  'conflict.exists': 409,
+  'consent.required': 409,
+  'consent.withdrawn': 409,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorParams = Record<string, string | number>;
+
+/** The one error type of the application: a stable code, an HTTP status, and the field it is about. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, options: { field?: string; params?: ErrorParams; cause?: unknown } = {}) {
+    super(code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.field = options.field;
+    this.params = { ...(options.field ? { field: options.field } : {}), ...options.params };
+  }
+}
+
+/** Factories for the errors services raise most often. */
+export const errors = {
+  unauthenticated: () => new AppError('auth.unauthenticated'),
+  forbidden: () => new AppError('auth.forbidden'),
+  notFound: (what?: string) => new AppError('not_found', what ? { params: { what } } : {}),
+  invalid: (field: string, code: ErrorCode = 'validation.field', params: ErrorParams = {}) =>
+    new AppError(code, { field, params }),
+  exists: (field: string) => new AppError('conflict.exists', { field }),
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

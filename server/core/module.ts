@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RetentionRule } from './city.ts';
+import type { AppServices, Ctx } from './context.ts';
+import type { JobDefinition } from './jobs.ts';
+import type { Policies } from './policy.ts';
+
+/** Deletes or anonymises what a retention rule says is due; returns how many records it touched. */
+export type RetentionHandler = (ctx: Ctx, rule: RetentionRule) => Promise<number>;
+
+/** What a module holds about one person, for export and erasure on request. */
+export type PersonalData = {
+  export(ctx: Ctx, userId: string): Promise<Record<string, unknown>>;
+  erase(ctx: Ctx, userId: string): Promise<void>;
+};
+
+/** One manifest per module: everything the app needs to know about it. */
+export type ModuleManifest = {
+  name: string;
+  policies: Policies;
+  /** Routes, registered under /api/v1. */
+  routes: FastifyPluginAsyncZod<{ services: AppServices }>;
+  jobs?: JobDefinition[];
+  /** One handler per retention rule key of the city profile (e.g. "platform.sessions"). */
+  retention?: Record<string, RetentionHandler>;
+  /** Reference data loaded at every start (idempotent). */
+  seedBase?: (ctx: Ctx) => Promise<void>;
+  /** Demo data loaded once, on the first start in demo mode. */
+  seedDemo?: (ctx: Ctx) => Promise<void>;
+  personalData?: PersonalData;
+};

@@ -1,0 +1,89 @@
+import { buildApp, createLogger, prepareDatabase } from './app.ts';
+import { backup, restore } from './core/backup.ts';
+import { loadCity } from './core/city.ts';
+import { type Config, ConfigError, loadConfig } from './core/config.ts';
+import { type Database, DataDirInUseError, migrateDatabase, openDatabase } from './core/db.ts';
+
+/** Stops with one line and exit code 2 for a wrong setting, 1 for anything else. */
+function fail(error: unknown): never {
+  const setting = error instanceof ConfigError || error instanceof DataDirInUseError;
+  console.error(setting ? `Configuration error: ${(error as Error).message}` : `Error: ${(error as Error).message}`);
+  process.exit(setting ? 2 : 1);
+}
+
+async function open(config: Config): Promise<Database> {
+  if (!config.databaseUrl) return openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  try {
+    await database.db.execute('select 1');
+  } catch (error) {
+    await database.close();
+    throw new ConfigError(`DATABASE_URL: cannot connect (${(error as { code?: string }).code ?? (error as Error).message})`);
+  }
+  return database;
+}
+
+async function start(config: Config): Promise<void> {
+  const city = loadCity(config.cityDir);
+  const logger = createLogger(config);
+  const database = await open(config);
+  const { app, services, modules } = await buildApp({ config, database, city, logger });
+  const { demoLoaded } = await prepareDatabase(services, modules);
+  await app.listen({ port: config.port, host: config.host });
+  if (config.jobs) services.jobRunner.start();
+
+  const lines = [
+    '',
+    `Lotse (${city.profile.branding.title}) is running at ${config.publicUrl}`,
+    `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (config.demo) {
+    lines.push(demoLoaded ? 'Demo data loaded (first start).' : 'Demo mode (demo data was loaded on the first start).');
+    lines.push(`Demo accounts, password "${city.demo.password}":`);
+    for (const account of city.demo.accounts) lines.push(`  ${account.role.padEnd(12)} ${account.email}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await services.jobRunner.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const [command = 'start', ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const database = await open(config);
+      await migrateDatabase(database);
+      await database.close();
+      console.log('Migrations applied.');
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = args[0];
+      if (!file) throw new ConfigError(`usage: npm run ${command} -- FILE`);
+      await (command === 'backup' ? backup(config, file) : restore(config, file));
+      console.log(command === 'backup' ? `Backup written to ${file}.` : `Restored from ${file}.`);
+      return;
+    }
+    default:
+      throw new ConfigError(`unknown command "${command}"; use start, migrate, backup FILE or restore FILE`);
+  }
+}
+
+main().catch(fail);

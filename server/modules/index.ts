@@ -1,0 +1,10 @@
+import type { ModuleManifest, PersonalData } from '../core/module.ts';
+import { platformModule } from './platform/index.ts';
+
+/** Every module of Lotse, in start-up order. Add a module here and in ARCHITECTURE.md. */
+export function allModules(): ModuleManifest[] {
+  const modules: ModuleManifest[] = [];
+  const personalData = (): PersonalData[] => modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
+  modules.push(platformModule(personalData));
+  return modules;
+}

@@ -1,0 +1,22 @@
+import type { ModuleManifest, PersonalData } from '../../core/module.ts';
+import { platformPolicies } from './platform.policy.ts';
+import { platformRoutes } from './platform.routes.ts';
+import { seedDemoAccounts, seedLocales } from './platform.seed.ts';
+import { platformPersonalData, platformRetention } from './privacy.service.ts';
+
+export { requireConsent } from './privacy.service.ts';
+export { resolveSession } from './auth.service.ts';
+export { SESSION_COOKIE } from './platform.routes.ts';
+
+/** Accounts, roles, organisations, audit, consent and retention: what every module stands on. */
+export function platformModule(allPersonalData: () => PersonalData[]): ModuleManifest {
+  return {
+    name: 'platform',
+    policies: platformPolicies,
+    routes: platformRoutes(allPersonalData),
+    retention: platformRetention,
+    seedBase: seedLocales,
+    seedDemo: seedDemoAccounts,
+    personalData: platformPersonalData,
+  };
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { ROLES } from './platform.tables.ts';
+
+const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
+const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
+const locale = z.string().regex(/^[a-z]{2,3}$/).describe('UI language code, e.g. "de" or "ar"');
+const id = z.uuid().describe('Record id (UUID)');
+
+export const page = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1'),
+  per_page: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page, 1–200'),
+};
+
+export const idParams = z.object({ id });
+
+/** A page of results with its totals. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item).describe('The items of this page'),
+    total: z.number().int().describe('Number of items over all pages'),
+    page: z.number().int().describe('This page number'),
+    perPage: z.number().int().describe('Items per page'),
+  });
+
+export const me = z.object({
+  id: z.string().describe('User id'),
+  email: z.string().describe('E-mail address'),
+  displayName: z.string().describe('Name shown to others'),
+  role: z.enum(ROLES).describe('Role'),
+  organisationId: z.string().nullable().describe('Organisation the account acts for'),
+  organisationName: z.string().nullable().describe('Name of that organisation'),
+  locale: z.string().describe('Preferred UI language'),
+});
+export type Me = z.infer<typeof me>;
+
+export const loginBody = z.strictObject({
+  email,
+  password: z.string().min(1).max(200).describe('Password'),
+});
+export const sessionReply = z.object({ user: me.nullable().describe('The signed-in user, or null') });
+export const userReply = z.object({ user: me });
+export const csrfReply = z.object({ token: z.string().describe('Send it as the x-csrf-token header') });
+
+export const updateMeBody = z.strictObject({
+  locale: locale.optional(),
+  displayName: z.string().trim().min(1).max(120).optional().describe('Name shown to others'),
+});
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200).describe('The current password'),
+  newPassword: password,
+});
+export const requestResetBody = z.strictObject({ email });
+export const confirmResetBody = z.strictObject({
+  token: z.string().min(20).max(200).describe('The token from the mailed link'),
+  newPassword: password,
+});
+
+export const localesReply = z.object({
+  items: z.array(
+    z.object({
+      code: z.string().describe('Language code'),
+      nativeName: z.string().describe('Name of the language in itself'),
+      direction: z.enum(['ltr', 'rtl']).describe('Writing direction'),
+    }),
+  ),
+});
+
+const point = z.object({ lat: z.number(), lon: z.number() });
+export const cityReply = z.object({
+  id: z.string().describe('City profile id'),
+  name: z.string().describe('City name'),
+  title: z.string().describe('Title of this Lotse installation'),
+  centre: point.describe('Approximate city centre'),
+  tileUrl: z.string().nullable().describe('Map tile URL template, or null for markers only'),
+  districts: z.array(
+    z.object({
+      id: z.string().describe('Stadtbezirk id'),
+      name: z.string().describe('Stadtbezirk name'),
+      centre: point,
+      ortsteile: z.array(z.object({ id: z.string(), name: z.string(), centre: point, postcodes: z.array(z.string()) })),
+    }),
+  ),
+});
+
+export const organisationsReply = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().describe('Organisation id'),
+      name: z.string().describe('Organisation name'),
+      kind: z.string().describe('ki, authority, school, clinic, provider or association'),
+      districtId: z.string().nullable().describe('Stadtbezirk'),
+    }),
+  ),
+});
+
+export const adminUser = me.extend({
+  disabled: z.boolean().describe('Disabled accounts cannot sign in'),
+  createdAt: z.string().describe('When the account was created (ISO 8601)'),
+  lastLoginAt: z.string().nullable().describe('Last sign-in (ISO 8601)'),
+});
+export const usersQuery = z.object({
+  q: z.string().trim().max(200).optional().describe('Part of a name or e-mail address'),
+  role: z.enum(ROLES).optional().describe('Only this role'),
+  ...page,
+});
+export const createUserBody = z.strictObject({
+  email,
+  displayName: z.string().trim().min(1).max(120).describe('Name shown to others'),
+  role: z.enum(ROLES).describe('Role'),
+  organisationId: z.string().max(100).nullable().default(null).describe('Organisation (needed for institution, association, caseworker)'),
+  locale: locale.default('de'),
+});
+export const updateUserBody = z.strictObject({
+  role: z.enum(ROLES).optional().describe('New role'),
+  organisationId: z.string().max(100).nullable().optional().describe('New organisation'),
+  disabled: z.boolean().optional().describe('Disable or enable sign-in'),
+});
+export const adminUserReply = z.object({ user: adminUser });
+
+const isoDate = z.iso.datetime({ offset: true }).describe('Date and time, ISO 8601');
+export const auditQuery = z.object({
+  action: z.string().max(100).optional().describe('Action, e.g. auth.login or read'),
+  actorId: id.optional().describe('Who acted'),
+  entityType: z.string().max(100).optional().describe('Kind of record, e.g. user'),
+  entityId: z.string().max(100).optional().describe('Record id'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...page,
+});
+export const auditEntry = z.object({
+  id: z.number().int().describe('Entry number'),
+  at: z.string().describe('When (ISO 8601)'),
+  actorId: z.string().nullable().describe('Who acted; null for the public or the system'),
+  actorRole: z.string().describe('The role they acted in'),
+  action: z.string().describe('What was done'),
+  entityType: z.string().nullable().describe('Kind of record'),
+  entityId: z.string().nullable().describe('Record id'),
+  ip: z.string().nullable().describe('Address the request came from'),
+  requestId: z.string().nullable().describe('Request id'),
+  details: z.record(z.string(), z.unknown()).describe('Ids and counts'),
+});
+
+export const jobsReply = z.object({
+  items: z.array(
+    z.object({
+      name: z.string().describe('Job name'),
+      intervalSeconds: z.number().int().describe('How often it runs'),
+      lastRunAt: z.string().nullable().describe('Last run (ISO 8601)'),
+      lastStatus: z.string().nullable().describe('ok or error'),
+      nextRunAt: z.string().describe('Next run (ISO 8601)'),
+    }),
+  ),
+});
+export const jobParams = z.object({ name: z.string().max(100).describe('Job name') });
+
+export const outboxItem = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  status: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const outboxQuery = z.object({ ...page });
+
+const subjectType = z.enum(['user', 'child', 'family', 'request']).describe('Kind of person record');
+export const consentsQuery = z.object({
+  subjectType,
+  subjectId: z.string().min(1).max(100).describe('Id of the person record'),
+});
+export const recordConsentBody = z.strictObject({
+  subjectType,
+  subjectId: z.string().min(1).max(100).describe('Id of the person record'),
+  purpose: z.string().regex(/^[a-z][a-z0-9_.]{2,80}$/).describe('Purpose code, e.g. schooling.counselling'),
+  dataCategories: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,60}$/)).min(1).max(30).describe('What data it covers'),
+  expiresAt: isoDate.describe('When the consent ends'),
+});
+export const consent = z.object({
+  id: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  purpose: z.string(),
+  dataCategories: z.array(z.string()),
+  givenAt: z.string(),
+  expiresAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  valid: z.boolean().describe('Given, not withdrawn, not expired'),
+});
+export const personExport = z.record(z.string(), z.unknown());

@@ -1,0 +1,26 @@
+import { appMeta } from '../../core/core.tables.ts';
+import type { Ctx } from '../../core/context.ts';
+import { hashPassword } from '../../core/passwords.ts';
+import * as repo from './platform.repository.ts';
+
+/** The city's UI languages, at every start. */
+export async function seedLocales(ctx: Ctx): Promise<void> {
+  for (const [position, language] of ctx.city.profile.languages.entries()) {
+    await repo.upsertLocale(ctx.db, { ...language, position });
+  }
+}
+
+/** Demo organisations and one account per role, from the city profile's demo.json. */
+export async function seedDemoAccounts(ctx: Ctx): Promise<void> {
+  const { demo } = ctx.city;
+  for (const organisation of demo.organisations) await repo.upsertOrganisation(ctx.db, organisation);
+  const passwordHash = await hashPassword(demo.password);
+  for (const account of demo.accounts) {
+    if (await repo.findUserByEmail(ctx.db, account.email)) continue;
+    await repo.insertUser(ctx.db, { ...account, passwordHash, createdAt: ctx.now });
+  }
+  await ctx.db
+    .insert(appMeta)
+    .values({ key: 'platform.demo_accounts', value: demo.accounts.map((a) => a.email) })
+    .onConflictDoNothing();
+}

@@ -1,0 +1,129 @@
+import { i18next } from './i18n';
+
+/** The error body every 4xx/5xx answer of the API carries. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+  params?: Record<string, string | number>;
+  requestId?: string;
+}
+
+/** A failed API call: the server's error code, its HTTP status, and the field it is about. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly params: Record<string, string | number>;
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+    this.params = body.params ?? {};
+    this.requestId = body.requestId;
+  }
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+}
+
+let csrfToken: Promise<string> | null = null;
+
+async function fetchCsrfToken(): Promise<string> {
+  const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
+  if (!response.ok) throw await toApiError(response);
+  const { token } = (await response.json()) as { token: string };
+  return token;
+}
+
+function currentCsrfToken(): Promise<string> {
+  if (!csrfToken) {
+    csrfToken = fetchCsrfToken().catch((error: unknown) => {
+      csrfToken = null;
+      throw error;
+    });
+  }
+  return csrfToken;
+}
+
+/** Forgets the CSRF token; the session changed (login, logout), so the next write fetches a new one. */
+export function resetCsrfToken(): void {
+  csrfToken = null;
+}
+
+/** Fetches the CSRF token ahead of the first write. */
+export function prefetchCsrfToken(): void {
+  currentCsrfToken().catch(() => undefined);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: ApiErrorBody };
+    if (body.error?.code) return new ApiError(response.status, body.error);
+  } catch {
+    // Not JSON (a proxy's error page): fall through to a generic code.
+  }
+  return new ApiError(response.status, {
+    code: response.status >= 500 ? 'unavailable' : 'not_found',
+    message: response.statusText,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function send(path: string, options: RequestOptions, retried: boolean): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': i18next.language || 'de',
+  };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await currentCsrfToken();
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'unavailable', message: 'network error' });
+  }
+  if (response.ok) return response;
+
+  const error = await toApiError(response);
+  // The token expires with the session; fetch a fresh one once and try again.
+  if (error.code === 'auth.csrf_invalid' && !retried) {
+    resetCsrfToken();
+    return send(path, options, true);
+  }
+  throw error;
+}
+
+/** Calls the API and returns its JSON answer (undefined for 202/204 without a body). */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, false);
+  if (response.status === 204 || response.status === 202) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
