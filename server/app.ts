@@ -55,7 +55,10 @@ export async function buildApp(options: {
   const { config, database, city } = options;
   const logger = options.logger ?? createLogger(config);
   const modules = allModules();
-  const retention: Record<string, RetentionHandler> = Object.assign({}, ...modules.map((m) => m.retention ?? {}));
+  const retention: Record<string, RetentionHandler> = Object.assign(
+    {},
+    ...modules.map((m) => m.retention ?? {}),
+  );
   checkRetentionRules(city, retention);
   const services = { config, database, city, logger } as AppServices;
   const jobs: JobDefinition[] = [
@@ -63,7 +66,11 @@ export async function buildApp(options: {
     { name: 'mail.deliver', intervalSeconds: 10, run: () => deliverPendingMail(services) },
     ...modules.flatMap((m) => m.jobs ?? []),
   ];
-  services.jobRunner = createJobRunner(services, jobs, options.jobPollMs ? { pollMs: options.jobPollMs } : {});
+  services.jobRunner = createJobRunner(
+    services,
+    jobs,
+    options.jobPollMs ? { pollMs: options.jobPollMs } : {},
+  );
   const supportedLocales = city.profile.languages.map((l) => l.code);
 
   const app: FastifyInstance = Fastify({
@@ -72,7 +79,6 @@ export async function buildApp(options: {
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -104,7 +110,11 @@ export async function buildApp(options: {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Lotse API', version: '1', description: 'The integration platform of a city: accounts, directory, guides, schooling.' },
+      info: {
+        title: 'Lotse API',
+        version: '1',
+        description: 'The integration platform of a city: accounts, directory, guides, schooling.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
@@ -112,7 +122,11 @@ export async function buildApp(options: {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', async (request) => {
-    request.locale = pickLocale(supportedLocales, request.cookies.lotse_lang, request.headers['accept-language']);
+    request.locale = pickLocale(
+      supportedLocales,
+      request.cookies.lotse_lang,
+      request.headers['accept-language'],
+    );
     request.actor = { kind: 'public', role: 'public', id: null, organisationId: null, sessionId: null };
     if (!request.url.startsWith('/api/')) return;
     const actor = await resolveSession(systemContext(services), request.cookies[SESSION_COOKIE]);
@@ -152,26 +166,38 @@ async function registerWeb(app: FastifyInstance, supported: string[], city: City
       index: false,
       wildcard: false,
       setHeaders: (res, file) => {
-        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   const rtl = new Set(city.profile.languages.filter((l) => l.direction === 'rtl').map((l) => l.code));
   let indexHtml: string | null = null;
   app.setNotFoundHandler((request, reply) => {
-    const wantsHtml = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    const wantsHtml =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (!wantsHtml || !hasWeb) {
       return sendError(request, reply, Object.assign(new Error('route'), { code: 'FST_ERR_BAD_URL' }));
     }
     indexHtml ??= readFileSync(indexFile, 'utf8');
     const locale = supported.includes(request.locale) ? request.locale : 'de';
-    const html = indexHtml.replace('<html lang="de" dir="ltr">', `<html lang="${locale}" dir="${rtl.has(locale) ? 'rtl' : 'ltr'}">`);
+    const html = indexHtml.replace(
+      '<html lang="de" dir="ltr">',
+      `<html lang="${locale}" dir="${rtl.has(locale) ? 'rtl' : 'ltr'}">`,
+    );
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 }
 
 /** Migrates, loads reference data, and loads the demo data once (the first start in demo mode). */
-export async function prepareDatabase(services: AppServices, modules: ModuleManifest[]): Promise<{ demoLoaded: boolean }> {
+export async function prepareDatabase(
+  services: AppServices,
+  modules: ModuleManifest[],
+): Promise<{ demoLoaded: boolean }> {
   await migrateDatabase(services.database);
   const ctx = systemContext(services);
   for (const module of modules) await module.seedBase?.(ctx);

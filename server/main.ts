@@ -7,7 +7,9 @@ import { type Database, DataDirInUseError, migrateDatabase, openDatabase } from 
 /** Stops with one line and exit code 2 for a wrong setting, 1 for anything else. */
 function fail(error: unknown): never {
   const setting = error instanceof ConfigError || error instanceof DataDirInUseError;
-  console.error(setting ? `Configuration error: ${(error as Error).message}` : `Error: ${(error as Error).message}`);
+  console.error(
+    setting ? `Configuration error: ${(error as Error).message}` : `Error: ${(error as Error).message}`,
+  );
   process.exit(setting ? 2 : 1);
 }
 
@@ -18,7 +20,9 @@ async function open(config: Config): Promise<Database> {
     await database.db.execute('select 1');
   } catch (error) {
     await database.close();
-    throw new ConfigError(`DATABASE_URL: cannot connect (${(error as { code?: string }).code ?? (error as Error).message})`);
+    throw new ConfigError(
+      `DATABASE_URL: cannot connect (${(error as { code?: string }).code ?? (error as Error).message})`,
+    );
   }
   return database;
 }
@@ -38,7 +42,9 @@ async function start(config: Config): Promise<void> {
     `Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (config.demo) {
-    lines.push(demoLoaded ? 'Demo data loaded (first start).' : 'Demo mode (demo data was loaded on the first start).');
+    lines.push(
+      demoLoaded ? 'Demo data loaded (first start).' : 'Demo mode (demo data was loaded on the first start).',
+    );
     lines.push(`Demo accounts, password "${city.demo.password}":`);
     for (const account of city.demo.accounts) lines.push(`  ${account.role.padEnd(12)} ${account.email}`);
   }

@@ -13,16 +13,27 @@ function run(command: string, args: string[]): Promise<void> {
       stderr += chunk;
     });
     child.on('error', (error) =>
-      reject(new Error(`${command} could not be started (${(error as NodeJS.ErrnoException).code}); install the PostgreSQL client tools`)),
+      reject(
+        new Error(
+          `${command} could not be started (${(error as NodeJS.ErrnoException).code}); install the PostgreSQL client tools`,
+        ),
+      ),
     );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr.trim().split('\n')[0]}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr.trim().split('\n')[0]}`)),
+    );
   });
 }
 
 /** Writes a backup: pg_dump's custom format for PostgreSQL, PGlite's data-directory dump (tar.gz) for the embedded one. */
 export async function backup(config: Config, file: string): Promise<void> {
   if (config.databaseUrl) {
-    await run(process.env.PG_DUMP ?? 'pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${config.databaseUrl}`]);
+    await run(process.env.PG_DUMP ?? 'pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      `--file=${file}`,
+      `--dbname=${config.databaseUrl}`,
+    ]);
     return;
   }
   const database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });

@@ -20,7 +20,9 @@ const profileSchema = z.object({
   phoneAreaCodes: z.array(z.string().regex(/^0\d{2,5}$/)),
   sourceLanguage: z.string(),
   languages: z
-    .array(z.object({ code: z.string().min(2).max(3), nativeName: z.string(), direction: z.enum(['ltr', 'rtl']) }))
+    .array(
+      z.object({ code: z.string().min(2).max(3), nativeName: z.string(), direction: z.enum(['ltr', 'rtl']) }),
+    )
     .min(1),
   guideLanguages: z.array(z.string().length(3)),
   rates: z.record(z.string(), z.union([z.number(), z.string()])),

@@ -55,24 +55,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
   if (!isUrl(publicUrl, ['http:', 'https:'])) throw new ConfigError('PUBLIC_URL is not an http(s):// URL');
   const smtpUrl = env.SMTP_URL?.trim() || null;
-  if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:'])) throw new ConfigError('SMTP_URL is not an smtp:// or smtps:// URL');
+  if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:']))
+    throw new ConfigError('SMTP_URL is not an smtp:// or smtps:// URL');
   const mailFrom = env.MAIL_FROM?.trim() || 'Lotse <no-reply@lotse.example>';
-  if (!z.string().regex(/<[^@\s]+@[^@\s]+>$|^[^@\s<]+@[^@\s>]+$/).safeParse(mailFrom).success) {
+  if (
+    !z
+      .string()
+      .regex(/<[^@\s]+@[^@\s]+>$|^[^@\s<]+@[^@\s>]+$/)
+      .safeParse(mailFrom).success
+  ) {
     throw new ConfigError('MAIL_FROM is not an e-mail address such as "Lotse <lotse@example.org>"');
   }
   const sessionSecret = env.SESSION_SECRET ?? '';
   if (production && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production');
   }
-  if (sessionSecret && sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+  if (sessionSecret && sessionSecret.length < 32)
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters');
   const city = env.CITY?.trim() || 'duisburg';
-  if (!/^[a-z0-9-]+$/.test(city)) throw new ConfigError(`CITY must be a folder name under cities/, not "${city}"`);
+  if (!/^[a-z0-9-]+$/.test(city))
+    throw new ConfigError(`CITY must be a folder name under cities/, not "${city}"`);
   const cityDir = path.join(root, 'cities', city);
   if (!existsSync(path.join(cityDir, 'profile.json'))) {
     throw new ConfigError(`CITY "${city}" has no profile: cities/${city}/profile.json is missing`);
   }
   const tileUrl = env.TILE_URL?.trim() || null;
-  if (tileUrl && !(isUrl(tileUrl.replace(/\{[xyzs]\}/g, '0'), ['http:', 'https:']) && tileUrl.includes('{z}'))) {
+  if (
+    tileUrl &&
+    !(isUrl(tileUrl.replace(/\{[xyzs]\}/g, '0'), ['http:', 'https:']) && tileUrl.includes('{z}'))
+  ) {
     throw new ConfigError('TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
   }
   const logLevel = env.LOG_LEVEL?.trim() || 'info';

@@ -11,8 +11,20 @@ export type Actor =
   | { kind: 'user'; role: Role; id: string; organisationId: string | null; sessionId: string | null }
   | { kind: 'system'; role: 'system'; id: null; organisationId: null; sessionId: null };
 
-export const PUBLIC_ACTOR: Actor = { kind: 'public', role: 'public', id: null, organisationId: null, sessionId: null };
-export const SYSTEM_ACTOR: Actor = { kind: 'system', role: 'system', id: null, organisationId: null, sessionId: null };
+export const PUBLIC_ACTOR: Actor = {
+  kind: 'public',
+  role: 'public',
+  id: null,
+  organisationId: null,
+  sessionId: null,
+};
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'system',
+  role: 'system',
+  id: null,
+  organisationId: null,
+  sessionId: null,
+};
 
 /** What lives for the whole process: settings, database, city profile, logger. */
 export type AppServices = {
@@ -35,7 +47,15 @@ export type Ctx = AppServices & {
 
 /** A context for jobs and command-line tasks, acting as the system. */
 export function systemContext(services: AppServices, now = new Date()): Ctx {
-  return { ...services, db: services.database.db, actor: SYSTEM_ACTOR, locale: 'de', now, ip: null, requestId: null };
+  return {
+    ...services,
+    db: services.database.db,
+    actor: SYSTEM_ACTOR,
+    locale: 'de',
+    now,
+    ip: null,
+    requestId: null,
+  };
 }
 
 /** The same context bound to a transaction. */

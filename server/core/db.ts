@@ -127,7 +127,9 @@ export function expectedMigrations(): number {
 /** True when the database answers and every committed migration is applied. */
 export async function isReady(database: Database): Promise<boolean> {
   try {
-    const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const result = await database.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     const n = ((result as unknown as { rows: unknown[] }).rows[0] as { n: number } | undefined)?.n ?? 0;
     return n >= expectedMigrations();
   } catch {

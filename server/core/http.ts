@@ -24,7 +24,12 @@ export function requestContext(services: AppServices, request: FastifyRequest): 
   };
 }
 
-const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', params: 'params', body: 'body', headers: 'headers' };
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: 'query',
+  params: 'params',
+  body: 'body',
+  headers: 'headers',
+};
 
 type Issue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
 
@@ -39,7 +44,9 @@ function validationError(context: string, issue: Issue): AppError {
   const params: Record<string, string | number> = {};
   switch (issue.keyword) {
     case 'invalid_type':
-      code = issue.message?.includes('received undefined') ? 'validation.required' : 'validation.invalid_type';
+      code = issue.message?.includes('received undefined')
+        ? 'validation.required'
+        : 'validation.invalid_type';
       break;
     case 'too_small':
       code = sized ? 'validation.too_short' : 'validation.too_small';
@@ -71,7 +78,8 @@ function validationError(context: string, issue: Issue): AppError {
 function databaseInputError(error: { code?: unknown }): AppError | null {
   const code = typeof error.code === 'string' ? error.code : '';
   if (code === '23505') return new AppError('conflict.exists', { field: 'body' });
-  if (code === '23503' || code === '23514' || code === '23502') return new AppError('validation.invalid_value', { field: 'body' });
+  if (code === '23503' || code === '23514' || code === '23502')
+    return new AppError('validation.invalid_value', { field: 'body' });
   if (/^22/.test(code)) return new AppError('validation.invalid_format', { field: 'body' });
   return null;
 }
@@ -118,12 +126,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (appError.status >= 500) {
     const cause = appError.cause as { name?: string; code?: string; stack?: string } | undefined;
     // The stack and the error's name and code; never the message's values or the request body.
-    request.log.error({ err: { type: cause?.name, code: cause?.code, stack: cause?.stack }, requestId }, 'request failed');
+    request.log.error(
+      { err: { type: cause?.name, code: cause?.code, stack: cause?.stack }, requestId },
+      'request failed',
+    );
   }
   const params = appError.status >= 500 ? { ...appError.params, requestId } : appError.params;
   const fieldLabel = appError.field;
-  const message = translate(request.locale ?? 'de', `errors:${appError.code}`, { ...params, field: fieldLabel });
-  if (appError.code === 'auth.rate_limited' || appError.code === 'rate_limited') reply.header('retry-after', '900');
+  const message = translate(request.locale ?? 'de', `errors:${appError.code}`, {
+    ...params,
+    field: fieldLabel,
+  });
+  if (appError.code === 'auth.rate_limited' || appError.code === 'rate_limited')
+    reply.header('retry-after', '900');
   return reply.status(appError.status).send({
     error: {
       code: appError.code,

@@ -38,7 +38,9 @@ export function availableLocales(): string[] {
 
 /** Translates `namespace:key` into the locale, falling back to German, then to the key itself. */
 export function translate(locale: string, fullKey: string, params: Record<string, unknown> = {}): string {
-  const [namespace, key] = fullKey.includes(':') ? (fullKey.split(':', 2) as [string, string]) : ['common', fullKey];
+  const [namespace, key] = fullKey.includes(':')
+    ? (fullKey.split(':', 2) as [string, string])
+    : ['common', fullKey];
   for (const candidate of [locale, SOURCE_LOCALE]) {
     const message = lookup(catalog(candidate, namespace), key);
     if (message === undefined) continue;
@@ -58,7 +60,11 @@ export function translate(locale: string, fullKey: string, params: Record<string
 }
 
 /** Picks the caller's language: the lotse_lang cookie, then Accept-Language, then German. */
-export function pickLocale(supported: readonly string[], cookie: string | undefined, acceptLanguage: string | undefined) {
+export function pickLocale(
+  supported: readonly string[],
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+) {
   if (cookie && supported.includes(cookie)) return cookie;
   const wanted = (acceptLanguage ?? '')
     .split(',')

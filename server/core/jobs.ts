@@ -90,7 +90,9 @@ export function createJobRunner(
   function schedule(): void {
     timer = setTimeout(() => {
       running = tick()
-        .catch((error) => services.logger.error({ code: (error as { code?: string }).code }, 'job poll failed'))
+        .catch((error) =>
+          services.logger.error({ code: (error as { code?: string }).code }, 'job poll failed'),
+        )
         .finally(() => {
           if (timer) schedule();
         });

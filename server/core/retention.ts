@@ -9,13 +9,17 @@ import type { RetentionHandler } from './module.ts';
 export function checkRetentionRules(city: City, handlers: Record<string, RetentionHandler>): void {
   const rules = Object.keys(city.profile.retention);
   const missingHandler = rules.find((key) => !handlers[key]);
-  if (missingHandler) throw new ConfigError(`CITY retention rule "${missingHandler}" is not known to any module`);
+  if (missingHandler)
+    throw new ConfigError(`CITY retention rule "${missingHandler}" is not known to any module`);
   const missingRule = Object.keys(handlers).find((key) => !rules.includes(key));
   if (missingRule) throw new ConfigError(`CITY profile has no retention rule for "${missingRule}"`);
 }
 
 /** Applies every retention rule once, in one transaction per rule, and writes the counts to the audit log. */
-export async function runRetention(ctx: Ctx, handlers: Record<string, RetentionHandler>): Promise<Record<string, number>> {
+export async function runRetention(
+  ctx: Ctx,
+  handlers: Record<string, RetentionHandler>,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const [key, rule] of Object.entries(ctx.city.profile.retention)) {
     const handler = handlers[key];

@@ -8,7 +8,11 @@ import * as repo from './platform.repository.ts';
 export async function listLocales(ctx: Ctx) {
   authorize(ctx, 'locales.list');
   const rows = await repo.listLocales(ctx.db);
-  return rows.map((row) => ({ code: row.code, nativeName: row.nativeName, direction: row.direction as 'ltr' | 'rtl' }));
+  return rows.map((row) => ({
+    code: row.code,
+    nativeName: row.nativeName,
+    direction: row.direction as 'ltr' | 'rtl',
+  }));
 }
 
 /** The city's name, districts and Ortsteile, for forms and maps. */
@@ -33,20 +37,30 @@ export async function listOrganisations(ctx: Ctx) {
 /** Admin: searches the audit log (the search itself is audited). */
 export async function searchAudit(
   ctx: Ctx,
-  input: Omit<repo.AuditFilter, 'limit' | 'offset' | 'from' | 'to'> & { from?: string; to?: string; page: number; per_page: number },
+  input: Omit<repo.AuditFilter, 'limit' | 'offset' | 'from' | 'to'> & {
+    from?: string;
+    to?: string;
+    page: number;
+    per_page: number;
+  },
 ) {
   authorize(ctx, 'audit.search');
   const { page, per_page, from, to, ...filter } = input;
   const result = await repo.searchAudit(ctx.db, {
     ...filter,
     ...(from ? { from: new Date(from) } : {}),
-    ...(to ? { to: new Date(to) } : {}),
+    // A bare day includes the whole day.
+    ...(to ? { to: to.length === 10 ? new Date(new Date(to).getTime() + 86_399_999) : new Date(to) } : {}),
     limit: per_page,
     offset: (page - 1) * per_page,
   });
   await audit(ctx, { action: 'audit.search', details: { results: result.items.length } });
   return {
-    items: result.items.map((row) => ({ ...row, at: row.at.toISOString(), details: row.details as Record<string, unknown> })),
+    items: result.items.map((row) => ({
+      ...row,
+      at: row.at.toISOString(),
+      details: row.details as Record<string, unknown>,
+    })),
     total: result.total,
     page,
     perPage: per_page,

@@ -35,7 +35,12 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
   const session = await repo.findSessionUser(ctx.db, tokenHash(token), ctx.now);
   if (!session) return null;
   if (ctx.now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await repo.touchSession(ctx.db, session.sessionId, ctx.now, new Date(ctx.now.getTime() + SESSION_IDLE_MS));
+    await repo.touchSession(
+      ctx.db,
+      session.sessionId,
+      ctx.now,
+      new Date(ctx.now.getTime() + SESSION_IDLE_MS),
+    );
   }
   return {
     kind: 'user',
@@ -47,7 +52,10 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
 }
 
 /** Signs in: rate-limited per account and address, the same answer whether or not the account exists. */
-export async function logIn(ctx: Ctx, input: { email: string; password: string }): Promise<{ user: Me; token: string }> {
+export async function logIn(
+  ctx: Ctx,
+  input: { email: string; password: string },
+): Promise<{ user: Me; token: string }> {
   authorize(ctx, 'auth.login');
   const failureKey = tokenHash(`${input.email.toLowerCase()}|${ctx.ip ?? ''}`);
   const since = new Date(ctx.now.getTime() - FAILURE_WINDOW_MS);
@@ -72,11 +80,23 @@ export async function logIn(ctx: Ctx, input: { email: string; password: string }
     now: ctx.now,
   });
   await repo.updateUser(ctx.db, usable.id, { lastLoginAt: ctx.now });
-  await audit({ ...ctx, actor: { kind: 'user', id: usable.id, role: usable.role as Role, organisationId: usable.organisationId, sessionId: null } }, {
-    action: 'auth.login',
-    entityType: 'user',
-    entityId: usable.id,
-  });
+  await audit(
+    {
+      ...ctx,
+      actor: {
+        kind: 'user',
+        id: usable.id,
+        role: usable.role as Role,
+        organisationId: usable.organisationId,
+        sessionId: null,
+      },
+    },
+    {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: usable.id,
+    },
+  );
   return { user: toMe(usable), token };
 }
 
@@ -103,7 +123,10 @@ export async function readMe(ctx: Ctx): Promise<Me> {
 }
 
 /** Changes one's own password and ends one's other sessions. */
-export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   authorize(ctx, 'me.change_password');
   const userId = ctx.actor.id as string;
   const user = await repo.findUserById(ctx.db, userId);
@@ -124,6 +147,11 @@ export async function requestPasswordReset(ctx: Ctx, input: { email: string }): 
   await audit(ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
 }
 
+const MAIL_KEYS = {
+  passwordReset: { subject: 'mail:passwordReset.subject', body: 'mail:passwordReset.body' },
+  invitation: { subject: 'mail:invitation.subject', body: 'mail:invitation.body' },
+} as const;
+
 /** Creates a one-time token and mails its link in the user's language (reset, or invitation for new accounts). */
 export async function sendPasswordLink(
   ctx: Ctx,
@@ -139,11 +167,16 @@ export async function sendPasswordLink(
     now: ctx.now,
   });
   const link = `${ctx.config.publicUrl}/password-reset/confirm?token=${token}`;
-  const params = { name: user.displayName, link, hours: Math.round(validMs / 3_600_000), city: ctx.city.profile.branding.title };
+  const params = {
+    name: user.displayName,
+    link,
+    hours: Math.round(validMs / 3_600_000),
+    city: ctx.city.profile.branding.title,
+  };
   await queueMail(ctx, {
     to: user.email,
-    subject: translate(user.locale, `mail:${kind}.subject`, params),
-    text: translate(user.locale, `mail:${kind}.body`, params),
+    subject: translate(user.locale, MAIL_KEYS[kind].subject, params),
+    text: translate(user.locale, MAIL_KEYS[kind].body, params),
   });
 }
 

@@ -64,10 +64,17 @@ export async function findSessionUser(db: Tx, sessionId: string, now: Date) {
   return row;
 }
 
-export async function insertSession(db: Tx, values: { id: string; userId: string; expiresAt: Date; now: Date }) {
-  await db
-    .insert(sessions)
-    .values({ id: values.id, userId: values.userId, expiresAt: values.expiresAt, createdAt: values.now, lastSeenAt: values.now });
+export async function insertSession(
+  db: Tx,
+  values: { id: string; userId: string; expiresAt: Date; now: Date },
+) {
+  await db.insert(sessions).values({
+    id: values.id,
+    userId: values.userId,
+    expiresAt: values.expiresAt,
+    createdAt: values.now,
+    lastSeenAt: values.now,
+  });
 }
 
 export async function touchSession(db: Tx, id: string, now: Date, expiresAt: Date) {
@@ -110,12 +117,24 @@ export async function insertUser(db: Tx, values: typeof users.$inferInsert): Pro
   return row?.id ?? '';
 }
 
-export async function listUsers(db: Tx, filter: { q?: string; role?: string; limit: number; offset: number }) {
+export async function listUsers(
+  db: Tx,
+  filter: { q?: string; role?: string; limit: number; offset: number },
+) {
   const where = and(
-    filter.q ? or(ilike(users.email, `%${escapeLike(filter.q)}%`), ilike(users.displayName, `%${escapeLike(filter.q)}%`)) : undefined,
+    filter.q
+      ? or(
+          ilike(users.email, `%${escapeLike(filter.q)}%`),
+          ilike(users.displayName, `%${escapeLike(filter.q)}%`),
+        )
+      : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
   );
-  const items = await userQuery(db).where(where).orderBy(users.displayName, users.id).limit(filter.limit).offset(filter.offset);
+  const items = await userQuery(db)
+    .where(where)
+    .orderBy(users.displayName, users.id)
+    .limit(filter.limit)
+    .offset(filter.offset);
   const [total] = await db.select({ n: count() }).from(users).where(where);
   return { items, total: total?.n ?? 0 };
 }
@@ -124,7 +143,10 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function insertPasswordReset(db: Tx, values: { id: string; userId: string; expiresAt: Date; now: Date }) {
+export async function insertPasswordReset(
+  db: Tx,
+  values: { id: string; userId: string; expiresAt: Date; now: Date },
+) {
   await db
     .insert(passwordResets)
     .values({ id: values.id, userId: values.userId, expiresAt: values.expiresAt, createdAt: values.now });
@@ -156,7 +178,12 @@ export async function upsertLocale(db: Tx, values: typeof locales.$inferInsert) 
 
 export async function listOrganisations(db: Tx) {
   return db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, districtId: organisations.districtId })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      districtId: organisations.districtId,
+    })
     .from(organisations)
     .orderBy(organisations.name);
 }
@@ -191,7 +218,13 @@ export async function searchAudit(db: Tx, filter: AuditFilter) {
     filter.to ? lte(auditLog.at, filter.to) : undefined,
   ];
   const where = and(...conditions);
-  const items = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(filter.limit).offset(filter.offset);
+  const items = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   return { items, total: total?.n ?? 0 };
 }
@@ -234,7 +267,13 @@ export async function withdrawConsentRow(db: Tx, id: string, now: Date) {
 }
 
 /** A consent for this purpose that is given, not withdrawn and not expired. */
-export async function findValidConsent(db: Tx, subjectType: string, subjectId: string, purpose: string, now: Date) {
+export async function findValidConsent(
+  db: Tx,
+  subjectType: string,
+  subjectId: string,
+  purpose: string,
+  now: Date,
+) {
   const [row] = await db
     .select({ id: consents.id })
     .from(consents)
@@ -253,7 +292,9 @@ export async function findValidConsent(db: Tx, subjectType: string, subjectId: s
 }
 
 export async function deleteConsentsOfSubject(db: Tx, subjectType: string, subjectId: string) {
-  await db.delete(consents).where(and(eq(consents.subjectType, subjectType), eq(consents.subjectId, subjectId)));
+  await db
+    .delete(consents)
+    .where(and(eq(consents.subjectType, subjectType), eq(consents.subjectId, subjectId)));
 }
 
 export async function auditEntriesOfActor(db: Tx, actorId: string) {
@@ -262,15 +303,24 @@ export async function auditEntriesOfActor(db: Tx, actorId: string) {
 
 // Retention: one query per rule.
 export async function deleteOldSessions(db: Tx, now: Date, cutoff: Date) {
-  const deleted = await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.createdAt, cutoff))).returning({ id: sessions.id });
+  const deleted = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.createdAt, cutoff)))
+    .returning({ id: sessions.id });
   return deleted.length;
 }
 export async function deleteOldPasswordResets(db: Tx, cutoff: Date) {
-  const deleted = await db.delete(passwordResets).where(lt(passwordResets.createdAt, cutoff)).returning({ id: passwordResets.id });
+  const deleted = await db
+    .delete(passwordResets)
+    .where(lt(passwordResets.createdAt, cutoff))
+    .returning({ id: passwordResets.id });
   return deleted.length;
 }
 export async function deleteOldLoginFailures(db: Tx, cutoff: Date) {
-  const deleted = await db.delete(loginFailures).where(lt(loginFailures.at, cutoff)).returning({ id: loginFailures.id });
+  const deleted = await db
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, cutoff))
+    .returning({ id: loginFailures.id });
   return deleted.length;
 }
 export async function deleteOldOutbox(db: Tx, cutoff: Date) {
@@ -291,5 +341,11 @@ export async function findInactiveResidents(db: Tx, cutoff: Date) {
   return db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'resident'), isNull(users.anonymisedAt), lt(sql`coalesce(${users.lastLoginAt}, ${users.createdAt})`, cutoff)));
+    .where(
+      and(
+        eq(users.role, 'resident'),
+        isNull(users.anonymisedAt),
+        lt(sql`coalesce(${users.lastLoginAt}, ${users.createdAt})`, cutoff),
+      ),
+    );
 }

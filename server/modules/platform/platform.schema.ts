@@ -3,7 +3,10 @@ import { ROLES } from './platform.tables.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
-const locale = z.string().regex(/^[a-z]{2,3}$/).describe('UI language code, e.g. "de" or "ar"');
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}$/)
+  .describe('UI language code, e.g. "de" or "ar"');
 const id = z.uuid().describe('Record id (UUID)');
 
 export const page = {
@@ -77,7 +80,9 @@ export const cityReply = z.object({
       id: z.string().describe('Stadtbezirk id'),
       name: z.string().describe('Stadtbezirk name'),
       centre: point,
-      ortsteile: z.array(z.object({ id: z.string(), name: z.string(), centre: point, postcodes: z.array(z.string()) })),
+      ortsteile: z.array(
+        z.object({ id: z.string(), name: z.string(), centre: point, postcodes: z.array(z.string()) }),
+      ),
     }),
   ),
 });
@@ -107,7 +112,12 @@ export const createUserBody = z.strictObject({
   email,
   displayName: z.string().trim().min(1).max(120).describe('Name shown to others'),
   role: z.enum(ROLES).describe('Role'),
-  organisationId: z.string().max(100).nullable().default(null).describe('Organisation (needed for institution, association, caseworker)'),
+  organisationId: z
+    .string()
+    .max(100)
+    .nullable()
+    .default(null)
+    .describe('Organisation (needed for institution, association, caseworker)'),
   locale: locale.default('de'),
 });
 export const updateUserBody = z.strictObject({
@@ -123,8 +133,14 @@ export const auditQuery = z.object({
   actorId: id.optional().describe('Who acted'),
   entityType: z.string().max(100).optional().describe('Kind of record, e.g. user'),
   entityId: z.string().max(100).optional().describe('Record id'),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: z
+    .union([z.iso.date(), isoDate])
+    .optional()
+    .describe('From this day (YYYY-MM-DD) or moment (ISO 8601)'),
+  to: z
+    .union([z.iso.date(), isoDate])
+    .optional()
+    .describe('Up to and including this day, or up to this moment'),
   ...page,
 });
 export const auditEntry = z.object({
@@ -172,8 +188,15 @@ export const consentsQuery = z.object({
 export const recordConsentBody = z.strictObject({
   subjectType,
   subjectId: z.string().min(1).max(100).describe('Id of the person record'),
-  purpose: z.string().regex(/^[a-z][a-z0-9_.]{2,80}$/).describe('Purpose code, e.g. schooling.counselling'),
-  dataCategories: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,60}$/)).min(1).max(30).describe('What data it covers'),
+  purpose: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.]{2,80}$/)
+    .describe('Purpose code, e.g. schooling.counselling'),
+  dataCategories: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{1,60}$/))
+    .min(1)
+    .max(30)
+    .describe('What data it covers'),
   expiresAt: isoDate.describe('When the consent ends'),
 });
 export const consent = z.object({

@@ -32,7 +32,13 @@ export async function listConsents(ctx: Ctx, input: { subjectType: string; subje
 /** Records a consent given now, for one purpose and some data, until an expiry. */
 export async function recordConsent(
   ctx: Ctx,
-  input: { subjectType: string; subjectId: string; purpose: string; dataCategories: string[]; expiresAt: string },
+  input: {
+    subjectType: string;
+    subjectId: string;
+    purpose: string;
+    dataCategories: string[];
+    expiresAt: string;
+  },
 ) {
   authorize(ctx, 'consents.record', input);
   const expiresAt = new Date(input.expiresAt);
@@ -45,7 +51,12 @@ export async function recordConsent(
       recordedBy: tx.actor.id,
     });
     if (!row) throw errors.notFound();
-    await audit(tx, { action: 'consent.record', entityType: 'consent', entityId: row.id, details: { purpose: input.purpose } });
+    await audit(tx, {
+      action: 'consent.record',
+      entityType: 'consent',
+      entityId: row.id,
+      details: { purpose: input.purpose },
+    });
     return toConsent(row, tx.now);
   });
 }
@@ -64,8 +75,17 @@ export async function withdrawConsent(ctx: Ctx, input: { id: string }) {
 }
 
 /** For other modules: refuses a step unless a valid consent for the purpose exists. */
-export async function requireConsent(ctx: Ctx, input: { subjectType: string; subjectId: string; purpose: string }) {
-  const found = await repo.findValidConsent(ctx.db, input.subjectType, input.subjectId, input.purpose, ctx.now);
+export async function requireConsent(
+  ctx: Ctx,
+  input: { subjectType: string; subjectId: string; purpose: string },
+) {
+  const found = await repo.findValidConsent(
+    ctx.db,
+    input.subjectType,
+    input.subjectId,
+    input.purpose,
+    ctx.now,
+  );
   if (!found) throw new AppError('consent.required', { params: { purpose: input.purpose } });
 }
 
@@ -121,7 +141,8 @@ const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_
 /** The platform's retention rules, by their key in the city profile. */
 export const platformRetention: Record<string, RetentionHandler> = {
   'platform.sessions': (ctx, rule) => repo.deleteOldSessions(ctx.db, ctx.now, daysAgo(ctx.now, rule.days)),
-  'platform.password_resets': (ctx, rule) => repo.deleteOldPasswordResets(ctx.db, daysAgo(ctx.now, rule.days)),
+  'platform.password_resets': (ctx, rule) =>
+    repo.deleteOldPasswordResets(ctx.db, daysAgo(ctx.now, rule.days)),
   'platform.login_failures': (ctx, rule) => repo.deleteOldLoginFailures(ctx.db, daysAgo(ctx.now, rule.days)),
   'platform.outbox': (ctx, rule) => repo.deleteOldOutbox(ctx.db, daysAgo(ctx.now, rule.days)),
   'platform.consents': (ctx, rule) => repo.deleteEndedConsents(ctx.db, daysAgo(ctx.now, rule.days)),

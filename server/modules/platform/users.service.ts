@@ -38,7 +38,10 @@ export async function updateMe(ctx: Ctx, input: { locale?: string; displayName?:
 }
 
 /** Admin: lists accounts. The list is a staff read of personal records, so it is audited. */
-export async function listUsers(ctx: Ctx, input: { q?: string; role?: string; page: number; per_page: number }) {
+export async function listUsers(
+  ctx: Ctx,
+  input: { q?: string; role?: string; page: number; per_page: number },
+) {
   authorize(ctx, 'users.list');
   const { items, total } = await repo.listUsers(ctx.db, {
     ...(input.q ? { q: input.q } : {}),
@@ -70,7 +73,12 @@ export async function createUser(
   return inTransaction(ctx, async (tx) => {
     const id = await repo.insertUser(tx.db, { ...input, createdAt: tx.now });
     await sendPasswordLink(tx, { id, ...input }, 'invitation', INVITE_VALID_MS);
-    await audit(tx, { action: 'user.create', entityType: 'user', entityId: id, details: { role: input.role } });
+    await audit(tx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      details: { role: input.role },
+    });
     const row = await repo.findUserById(tx.db, id);
     if (!row) throw errors.notFound();
     return toAdminUser(row);

@@ -24,9 +24,12 @@ const STORAGE_KEY = 'lotse.lang';
 const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
-const localeFiles = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', {
-  import: 'default',
-});
+const localeFiles = import.meta.glob<Record<string, unknown>>(
+  '../../../locales/*/{common,platform,errors}.json',
+  {
+    import: 'default',
+  },
+);
 
 /** Whether `code` is one of the UI languages. */
 export function isLanguage(code: unknown): code is LanguageCode {

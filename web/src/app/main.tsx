@@ -1,5 +1,6 @@
 import '@kern-ux/native/dist/kern.min.css';
 import '@kern-ux/native/dist/fonts/fira-sans.css';
+import '@fontsource-variable/noto-sans-arabic';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

