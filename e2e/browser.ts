@@ -1,0 +1,145 @@
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoEmail } from '../test/config.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+/** The running app on a real port and one headless Chromium for a whole spec file. */
+export type BrowserEnv = {
+  t: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+};
+
+/** The UI languages and the German heading of the home page's own translation. */
+export const LANGUAGE_CODES = ['de', 'en', 'tr', 'ar', 'bg', 'ro', 'uk', 'ru', 'pl', 'fa'] as const;
+export type Lang = (typeof LANGUAGE_CODES)[number];
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+/** Starts the app on a free port (fresh database copy with demo data) and launches Chromium. */
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    t,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+type ContextOptions = {
+  /** The UI language, remembered the way the app remembers a choice (cookie and localStorage). */
+  lang?: Lang;
+  viewport?: { width: number; height: number };
+  /** A demo role to sign in as, through the API. */
+  role?: string;
+};
+
+/** A fresh browser context (own cookies and storage), optionally in a language and signed in. */
+export async function newContext(env: BrowserEnv, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await env.browser.newContext({
+    baseURL: env.baseUrl,
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'de-DE',
+    reducedMotion: 'reduce',
+  });
+  if (options.lang) await setLanguage(context, env.baseUrl, options.lang);
+  if (options.role) await apiLogin(context, options.role);
+  return context;
+}
+
+/** Remembers a UI language in the context, as the switcher would: the `lotse_lang` cookie and localStorage. */
+export async function setLanguage(context: BrowserContext, baseUrl: string, lang: Lang): Promise<void> {
+  await context.addCookies([{ name: 'lotse_lang', value: lang, url: baseUrl, sameSite: 'Lax' }]);
+  await context.addInitScript((code) => {
+    if (!localStorage.getItem('lotse.lang')) localStorage.setItem('lotse.lang', code);
+  }, lang);
+}
+
+/** Signs a context in through the API (CSRF token first); its pages share the session cookie. */
+export async function apiLogin(context: BrowserContext, role: string): Promise<void> {
+  const csrf = await context.request.get('/api/v1/auth/csrf');
+  if (!csrf.ok()) throw new Error(`csrf: ${csrf.status()}`);
+  const { token } = (await csrf.json()) as { token: string };
+  const login = await context.request.post('/api/v1/auth/login', {
+    headers: { 'x-csrf-token': token },
+    data: { email: demoEmail(role), password: DEMO_PASSWORD },
+  });
+  if (!login.ok()) throw new Error(`login as ${role}: ${login.status()} ${await login.text()}`);
+}
+
+/** Opens a path and waits until the page has its heading, its data (no "loading" line) and its fonts. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await settle(page);
+}
+
+/** Waits for the current page to be ready for a user: heading shown, nothing loading, fonts in. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('main [role="status"].kern-body--muted'));
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
+/** The pages every check walks through, with the role that can open them. */
+export type PageCase = { name: string; path: string; role?: string; heading?: RegExp };
+export const PAGES: readonly PageCase[] = [
+  { name: 'home', path: '/' },
+  { name: 'login', path: '/login' },
+  { name: 'password reset request', path: '/password-reset' },
+  { name: 'password reset confirm', path: '/password-reset/confirm?token=dummy-token-for-tests' },
+  { name: 'account', path: '/account', role: 'admin' },
+  { name: 'admin audit', path: '/admin/audit', role: 'admin' },
+  { name: 'admin users', path: '/admin/users', role: 'admin' },
+  { name: 'admin jobs', path: '/admin/jobs', role: 'admin' },
+  { name: 'not found', path: '/does-not-exist' },
+  { name: 'no access', path: '/admin/users', role: 'guide' },
+];
+
+export type AxeFinding = { id: string; impact: string; help: string; targets: string[] };
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+/** One line per violation: its id, impact and the elements it was found on. */
+export function describeViolations(findings: AxeFinding[]): string {
+  return findings
+    .map((finding) => `${finding.id} (${finding.impact}): ${finding.help} → ${finding.targets.join(', ')}`)
+    .join('\n');
+}
+
+/** Text that looks like an i18n key left untranslated (`platform:login.title`, `common:nav.home`). */
+export const RAW_KEY = /\b(?:common|platform|errors|mail):[A-Za-z]+(?:\.[A-Za-z]+)+/;

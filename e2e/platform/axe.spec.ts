@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type BrowserEnv,
+  describeViolations,
+  type Lang,
+  newContext,
+  open,
+  PAGES,
+  seriousViolations,
+  startBrowserEnv,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const LANGS: readonly Lang[] = ['de', 'ar'];
+
+describe.each(LANGS)('axe (WCAG 2.1 AA) in %s', (lang) => {
+  test.each(PAGES.map((page) => [page.name, page] as const))('%s has no serious violations', async (_, pageCase) => {
+    const context = await newContext(env, { lang, ...(pageCase.role ? { role: pageCase.role } : {}) });
+    try {
+      const page = await context.newPage();
+      await open(page, pageCase.path);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const findings = await seriousViolations(page);
+      expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
