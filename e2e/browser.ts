@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '../test/config.ts';
+import { DEMO_PASSWORD, demoEmail, ROOT } from '../test/config.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
 /** The running app on a real port and one headless Chromium for a whole spec file. */
@@ -12,7 +14,7 @@ export type BrowserEnv = {
   close(): Promise<void>;
 };
 
-/** The UI languages and the German heading of the home page's own translation. */
+/** The ten UI languages. */
 export const LANGUAGE_CODES = ['de', 'en', 'tr', 'ar', 'bg', 'ro', 'uk', 'ru', 'pl', 'fa'] as const;
 export type Lang = (typeof LANGUAGE_CODES)[number];
 
@@ -105,19 +107,40 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** The pages every check walks through, with the role that can open them. */
-export type PageCase = { name: string; path: string; role?: string; heading?: RegExp };
+export type PageCase = { name: string; path: string; role?: string; heading: string };
 export const PAGES: readonly PageCase[] = [
-  { name: 'home', path: '/' },
-  { name: 'login', path: '/login' },
-  { name: 'password reset request', path: '/password-reset' },
-  { name: 'password reset confirm', path: '/password-reset/confirm?token=dummy-token-for-tests' },
-  { name: 'account', path: '/account', role: 'admin' },
-  { name: 'admin audit', path: '/admin/audit', role: 'admin' },
-  { name: 'admin users', path: '/admin/users', role: 'admin' },
-  { name: 'admin jobs', path: '/admin/jobs', role: 'admin' },
-  { name: 'not found', path: '/does-not-exist' },
-  { name: 'no access', path: '/admin/users', role: 'guide' },
+  { name: 'home', path: '/', heading: 'common:home.title' },
+  { name: 'login', path: '/login', heading: 'platform:login.title' },
+  { name: 'password reset request', path: '/password-reset', heading: 'platform:reset.title' },
+  {
+    name: 'password reset confirm',
+    path: '/password-reset/confirm?token=dummy-token-for-tests',
+    heading: 'platform:reset.confirmTitle',
+  },
+  { name: 'account', path: '/account', role: 'admin', heading: 'platform:account.title' },
+  { name: 'admin audit', path: '/admin/audit', role: 'admin', heading: 'platform:audit.title' },
+  { name: 'admin users', path: '/admin/users', role: 'admin', heading: 'platform:users.title' },
+  { name: 'admin jobs', path: '/admin/jobs', role: 'admin', heading: 'platform:jobs.title' },
+  { name: 'not found', path: '/does-not-exist', heading: 'platform:notFound.title' },
+  { name: 'no access', path: '/admin/users', role: 'guide', heading: 'platform:access.title' },
 ];
+
+const bundles = new Map<string, Record<string, unknown>>();
+
+/** A UI string as the locale files have it (`platform:login.title` in `ar`); plain strings only, no ICU. */
+export function text(lang: Lang, key: string): string {
+  const [namespace, dotted] = key.split(':') as [string, string];
+  const file = `${lang}/${namespace}`;
+  let bundle = bundles.get(file);
+  if (!bundle) {
+    bundle = JSON.parse(readFileSync(path.join(ROOT, 'locales', `${file}.json`), 'utf8')) as Record<string, unknown>;
+    bundles.set(file, bundle);
+  }
+  let value: unknown = bundle;
+  for (const part of dotted.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  if (typeof value !== 'string') throw new Error(`no string ${key} in ${lang}`);
+  return value;
+}
 
 export type AxeFinding = { id: string; impact: string; help: string; targets: string[] };
 
@@ -141,5 +164,27 @@ export function describeViolations(findings: AxeFinding[]): string {
     .join('\n');
 }
 
-/** Text that looks like an i18n key left untranslated (`platform:login.title`, `common:nav.home`). */
-export const RAW_KEY = /\b(?:common|platform|errors|mail):[A-Za-z]+(?:\.[A-Za-z]+)+/;
+/**
+ * Text that looks like an i18n key left untranslated: with its namespace (`platform:login.title`) or
+ * without, as i18next shows a missing key (`login.title`, `home.cards.offers.text`).
+ */
+export const RAW_KEY = /\b[a-z]+:[a-z][A-Za-z]*\.[A-Za-z.]+|\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\b/;
+
+/**
+ * The UI's own visible text checked for raw i18n keys; returns the first one found, or null. Data is left
+ * out: tables and codes (audit actions such as `auth.login`) and e-mail addresses.
+ */
+export async function rawKeyIn(page: Page): Promise<string | null> {
+  const uiText = await page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('table, .app-code, script, style')) continue;
+      if (!parent.checkVisibility()) continue;
+      parts.push(node.textContent ?? '');
+    }
+    return parts.join('\n');
+  });
+  return RAW_KEY.exec(uiText.replace(/\S+@\S+/g, ''))?.[0] ?? null;
+}

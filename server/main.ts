@@ -17,7 +17,7 @@ async function open(config: Config): Promise<Database> {
   if (!config.databaseUrl) return openDatabase({ kind: 'pglite', dataDir: config.dataDir });
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
   try {
-    await database.db.execute('select 1');
+    await database.pool?.query('select 1');
   } catch (error) {
     await database.close();
     throw new ConfigError(

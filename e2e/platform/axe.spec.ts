@@ -6,8 +6,10 @@ import {
   newContext,
   open,
   PAGES,
+  rawKeyIn,
   seriousViolations,
   startBrowserEnv,
+  text,
 } from '../browser.ts';
 
 let env: BrowserEnv;
@@ -27,6 +29,8 @@ describe.each(LANGS)('axe (WCAG 2.1 AA) in %s', (lang) => {
       const page = await context.newPage();
       await open(page, pageCase.path);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await page.locator('main h1').textContent()).toBe(text(lang, pageCase.heading));
+      expect(await rawKeyIn(page), 'an untranslated key is shown').toBeNull();
       const findings = await seriousViolations(page);
       expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);
     } finally {

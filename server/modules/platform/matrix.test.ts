@@ -1,8 +1,503 @@
-import { it } from 'vitest';
-import { createTestApp } from '../../../test/harness.ts';
-it('probe', async () => {
+/**
+ * The role × route matrix: every API route against every role, with a valid request each time.
+ * Allowed → 2xx; signed in but not allowed → 403 auth.forbidden; anonymous where login is needed → 401
+ * auth.unauthenticated. The expectations are written out here by hand (not read from the policies), and a
+ * test fails when the app has a route this table does not cover.
+ */
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../../test/config.ts';
+import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { outbox } from '../../core/core.tables.ts';
+import { hashPassword } from '../../core/passwords.ts';
+import { users } from './platform.tables.ts';
+
+const ACTORS = [
+  'anonymous',
+  'resident',
+  'guide',
+  'institution',
+  'association',
+  'caseworker',
+  'coordinator',
+  'admin',
+] as const;
+type ActorName = (typeof ACTORS)[number];
+type Role = Exclude<ActorName, 'anonymous'>;
+const ROLES = ACTORS.filter((actor): actor is Role => actor !== 'anonymous');
+
+// Shorthands for the table. Everything else is listed role by role.
+const EVERYONE: readonly ActorName[] = ACTORS;
+const SIGNED_IN: readonly ActorName[] = ROLES;
+
+/** Organisations of the demo profile, for throwaway staff accounts. */
+const ORGANISATION: Partial<Record<Role, string>> = {
+  institution: 'schwerpunktambulanz',
+  association: 'punte-hochfeld',
+  caseworker: 'ki-duisburg',
+};
+const THROWAWAY_PASSWORD = 'matrix-throwaway-1';
+const NEW_PASSWORD = 'matrix-new-password-1';
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
+
+/** Real ids and records the cells use; the state-changing cells get one record per actor. */
+type Fixtures = {
+  t: TestApp;
+  clients: Record<ActorName, Client>;
+  /** The demo account of each role. */
+  userIds: Record<Role, string>;
+  /** Someone else: a throwaway resident whose record the consent and export cells use. */
+  subjectId: string;
+  /** A throwaway account the admin may change. */
+  updateTargetId: string;
+  /** One consent per actor on the subject's record, to withdraw. */
+  otherConsents: Record<ActorName, string>;
+  /** One consent per role on that role's own record, to withdraw. */
+  ownConsents: Record<Role, string>;
+  /** One throwaway account per actor, to erase. */
+  eraseTargets: Record<ActorName, string>;
+  /** One mailed password token per actor (the invitation of a throwaway account). */
+  resetTokens: Record<ActorName, string>;
+  /** One throwaway account per role with THROWAWAY_PASSWORD, to change the password of. */
+  passwordAccounts: Record<Role, string>;
+};
+
+type CellRequest = { url: string; body?: unknown; client?: Client };
+type Row = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  /** Tells two rows for the same route apart (e.g. one's own consent vs. someone else's). */
+  variant?: string;
+  allowed: readonly ActorName[];
+  /** The status an allowed actor gets. */
+  status: number;
+  /** A valid request for this actor; `client` replaces the actor's shared client. */
+  request: (actor: ActorName, f: Fixtures) => CellRequest | Promise<CellRequest>;
+};
+
+const freshClientFor = (actor: ActorName, f: Fixtures) =>
+  actor === 'anonymous' ? f.t.client() : f.t.login(actor);
+
+/** THE MATRIX: route → who may call it, and how to build a valid request. */
+const MATRIX: Row[] = [
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/openapi.json' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/csrf',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/auth/csrf' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/session',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/auth/session' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    allowed: EVERYONE,
+    status: 200,
+    // Signed-in actors sign in again as themselves; the anonymous one on a fresh client as the guide.
+    request: (actor, f) => ({
+      url: '/api/v1/auth/login',
+      body: { email: demoEmail(actor === 'anonymous' ? 'guide' : actor), password: DEMO_PASSWORD },
+      ...(actor === 'anonymous' ? { client: f.t.client() } : {}),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    allowed: SIGNED_IN,
+    status: 204,
+    request: async (actor, f) => ({ url: '/api/v1/auth/logout', client: await freshClientFor(actor, f) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    allowed: SIGNED_IN,
+    status: 204,
+    request: async (actor, f) => ({
+      url: '/api/v1/auth/password',
+      body: { currentPassword: THROWAWAY_PASSWORD, newPassword: NEW_PASSWORD },
+      client:
+        actor === 'anonymous' ? f.t.client() : await f.t.login(f.passwordAccounts[actor], THROWAWAY_PASSWORD),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password-reset',
+    allowed: EVERYONE,
+    status: 202,
+    request: () => ({ url: '/api/v1/auth/password-reset', body: { email: demoEmail('guide') } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/password-reset/confirm',
+    allowed: EVERYONE,
+    status: 204,
+    request: (actor, f) => ({
+      url: '/api/v1/auth/password-reset/confirm',
+      body: { token: f.resetTokens[actor], newPassword: NEW_PASSWORD },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/me',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: () => ({ url: '/api/v1/me' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/me',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: (actor) => ({ url: '/api/v1/me', body: { displayName: `Matrix ${actor}`, locale: 'de' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/locales',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/locales' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/city',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/city' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/organisations',
+    allowed: ['institution', 'association', 'caseworker', 'coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/organisations' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    allowed: ['admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/admin/users?q=demo&role=guide&page=1&per_page=10' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    allowed: ['admin'],
+    status: 201,
+    request: (actor) => ({
+      url: '/api/v1/admin/users',
+      body: {
+        email: `matrix-created-by-${actor}@example.org`,
+        displayName: `Created by ${actor}`,
+        role: 'caseworker',
+        organisationId: 'ki-duisburg',
+        locale: 'tr',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/admin/users/:id',
+    allowed: ['admin'],
+    status: 200,
+    request: (_actor, f) => ({
+      url: `/api/v1/admin/users/${f.updateTargetId}`,
+      body: { role: 'guide', organisationId: null, disabled: false },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/audit',
+    allowed: ['admin'],
+    status: 200,
+    request: (_actor, f) => ({
+      url: `/api/v1/admin/audit?action=auth.login&actorId=${f.userIds.guide}&entityType=user&from=2020-01-01&to=2099-12-31&page=1&per_page=20`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/jobs',
+    allowed: ['admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/admin/jobs' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/jobs/:name/run',
+    allowed: ['admin'],
+    status: 202,
+    request: () => ({ url: '/api/v1/admin/jobs/mail.deliver/run' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/outbox',
+    allowed: ['admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/admin/outbox?page=1&per_page=5' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/consents',
+    variant: 'someone else’s record',
+    allowed: ['caseworker', 'coordinator', 'admin'],
+    status: 200,
+    request: (_actor, f) => ({ url: `/api/v1/consents?subjectType=user&subjectId=${f.subjectId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/consents',
+    variant: 'one’s own record',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: (actor, f) => ({
+      url: `/api/v1/consents?subjectType=user&subjectId=${actor === 'anonymous' ? f.subjectId : f.userIds[actor]}`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/consents',
+    variant: 'someone else’s record',
+    allowed: ['caseworker', 'coordinator', 'admin'],
+    status: 201,
+    request: (_actor, f) => ({
+      url: '/api/v1/consents',
+      body: {
+        subjectType: 'user',
+        subjectId: f.subjectId,
+        purpose: 'guides.accompaniment',
+        dataCategories: ['contact', 'languages'],
+        expiresAt: inAYear(),
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/consents',
+    variant: 'one’s own record',
+    allowed: SIGNED_IN,
+    status: 201,
+    request: (actor, f) => ({
+      url: '/api/v1/consents',
+      body: {
+        subjectType: 'user',
+        subjectId: actor === 'anonymous' ? f.subjectId : f.userIds[actor],
+        purpose: 'platform.reminders',
+        dataCategories: ['contact'],
+        expiresAt: inAYear(),
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/consents/:id/withdraw',
+    variant: 'someone else’s consent',
+    allowed: ['caseworker', 'coordinator', 'admin'],
+    status: 200,
+    request: (actor, f) => ({ url: `/api/v1/consents/${f.otherConsents[actor]}/withdraw` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/consents/:id/withdraw',
+    variant: 'one’s own consent',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: (actor, f) => ({
+      url: `/api/v1/consents/${actor === 'anonymous' ? f.otherConsents.anonymous : f.ownConsents[actor]}/withdraw`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/people/:id/export',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: (_actor, f) => ({ url: `/api/v1/people/${f.subjectId}/export` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/people/:id/erase',
+    allowed: ['coordinator', 'admin'],
+    status: 204,
+    request: (actor, f) => ({ url: `/api/v1/people/${f.eraseTargets[actor]}/erase` }),
+  },
+];
+
+/** Routes the matrix leaves out on purpose: the Swagger UI's static pages. */
+const NOT_API = (path: string) => path === '/api/docs' || path.startsWith('/api/docs/');
+
+/** Every route the app serves under /api/ (HEAD left out: Fastify adds it to each GET), as "METHOD /path". */
+function apiRoutes(app: FastifyInstance): string[] {
+  const found = new Set<string>();
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    stack.length = (match[1] ?? '').length / 4;
+    stack.push(match[2] ?? '');
+    const path = stack.join('');
+    if (!path.startsWith('/api/') || NOT_API(path)) continue;
+    for (const method of match[3]?.split(', ') ?? []) if (method !== 'HEAD') found.add(`${method} ${path}`);
+  }
+  return [...found].sort();
+}
+
+let f: Fixtures;
+
+async function createAccount(
+  admin: Client,
+  role: Role,
+  label: string,
+): Promise<{ id: string; email: string }> {
+  const email = `matrix-${label}@example.org`;
+  const reply = await admin.post('/api/v1/admin/users', {
+    email,
+    displayName: `Matrix ${label}`,
+    role,
+    organisationId: ORGANISATION[role] ?? null,
+  });
+  if (reply.status !== 201) throw new Error(`creating ${email} failed: ${reply.status} ${reply.body}`);
+  return { id: reply.json<{ user: { id: string } }>().user.id, email };
+}
+
+async function recordConsent(admin: Client, subjectId: string): Promise<string> {
+  const reply = await admin.post('/api/v1/consents', {
+    subjectType: 'user',
+    subjectId,
+    purpose: 'platform.matrix',
+    dataCategories: ['contact'],
+    expiresAt: inAYear(),
+  });
+  if (reply.status !== 201) throw new Error(`recording a consent failed: ${reply.status} ${reply.body}`);
+  return reply.json<{ id: string }>().id;
+}
+
+const byActor = async <T>(actors: readonly ActorName[], make: (actor: ActorName) => Promise<T>) =>
+  Object.fromEntries(await Promise.all(actors.map(async (actor) => [actor, await make(actor)]))) as Record<
+    ActorName,
+    T
+  >;
+
+beforeAll(async () => {
   const t = await createTestApp();
-  console.log(t.app.printRoutes({ commonPrefix: false }));
-  console.log(Object.keys((t.app.swagger() as { paths: object }).paths));
-  await t.close();
+  const clients = { anonymous: t.client() } as Record<ActorName, Client>;
+  for (const role of ROLES) clients[role] = await t.login(role);
+  const admin = clients.admin;
+
+  const list = await admin.get('/api/v1/admin/users?q=demo.lotse.example&per_page=50');
+  const demoUsers = list.json<{ items: { id: string; email: string }[] }>().items;
+  const userIds = Object.fromEntries(
+    ROLES.map((role) => [role, demoUsers.find((u) => u.email === demoEmail(role))?.id]),
+  ) as Record<Role, string>;
+  expect(Object.values(userIds).every(Boolean)).toBe(true);
+
+  const subjectId = (await createAccount(admin, 'resident', 'subject')).id;
+  const updateTargetId = (await createAccount(admin, 'resident', 'update-target')).id;
+  const eraseTargets = await byActor(
+    ACTORS,
+    async (actor) => (await createAccount(admin, 'resident', `erase-${actor}`)).id,
+  );
+
+  // Invitations carry a one-time token, like a reset mail: one per actor for the confirm cells.
+  const db = t.services.database.db;
+  const resetTokens = await byActor(ACTORS, async (actor) => {
+    const { email } = await createAccount(admin, 'resident', `reset-${actor}`);
+    const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, email));
+    const token = mail?.textBody.match(/token=([\w-]+)/)?.[1];
+    if (!token) throw new Error(`no invitation token for ${email}`);
+    return token;
+  });
+
+  const passwordHash = await hashPassword(THROWAWAY_PASSWORD);
+  const passwordAccounts = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const { id, email } = await createAccount(admin, role, `password-${role}`);
+    await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    passwordAccounts[role] = email;
+  }
+
+  const otherConsents = await byActor(ACTORS, () => recordConsent(admin, subjectId));
+  const ownConsents = {} as Record<Role, string>;
+  for (const role of ROLES) ownConsents[role] = await recordConsent(admin, userIds[role]);
+
+  f = {
+    t,
+    clients,
+    userIds,
+    subjectId,
+    updateTargetId,
+    otherConsents,
+    ownConsents,
+    eraseTargets,
+    resetTokens,
+    passwordAccounts,
+  };
+});
+
+afterAll(async () => {
+  await f?.t.close();
+});
+
+const routeKey = (row: Pick<Row, 'method' | 'path'>) => `${row.method} ${row.path}`;
+
+describe('the matrix', () => {
+  it('covers every API route the app serves, and only those', () => {
+    const served = apiRoutes(f.t.app);
+    // The route list is read from the router; the OpenAPI document is a cross-check that it is complete.
+    const documented = Object.entries((f.t.app.swagger() as { paths: Record<string, object> }).paths).flatMap(
+      ([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(served).toEqual(expect.arrayContaining(documented));
+    const covered = new Set(MATRIX.map(routeKey));
+    expect(
+      served.filter((route) => !covered.has(route)),
+      'routes missing from the matrix',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((route) => !served.includes(route)),
+      'matrix rows for no route',
+    ).toEqual([]);
+  });
+});
+
+type Cell = { actor: ActorName; expected: string };
+const cells = (row: Row): Cell[] =>
+  ACTORS.map((actor) => ({
+    actor,
+    expected: row.allowed.includes(actor)
+      ? `${row.status}`
+      : actor === 'anonymous'
+        ? '401 auth.unauthenticated'
+        : '403 auth.forbidden',
+  }));
+
+describe.each(
+  MATRIX.map((row) => ({ ...row, name: `${routeKey(row)}${row.variant ? ` (${row.variant})` : ''}` })),
+)('$name', (row) => {
+  it.each(cells(row))('$actor → $expected', async ({ actor }) => {
+    const { url, body, client = f.clients[actor] } = await row.request(actor, f);
+    const reply = await client.request(row.method, url, body === undefined ? {} : { body });
+    if (row.allowed.includes(actor)) {
+      expect(reply.status, reply.body).toBe(row.status);
+      return;
+    }
+    const error = reply.json<{ error?: { code?: string } }>().error;
+    expect({ status: reply.status, code: error?.code }, reply.body).toEqual(
+      actor === 'anonymous'
+        ? { status: 401, code: 'auth.unauthenticated' }
+        : { status: 403, code: 'auth.forbidden' },
+    );
+  });
 });

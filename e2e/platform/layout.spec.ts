@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../test/config.ts';
+import {
+  type BrowserEnv,
+  DESKTOP,
+  type Lang,
+  newContext,
+  open,
+  PAGES,
+  PHONE,
+  settle,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const LANGS: readonly Lang[] = ['de', 'ar'];
+
+describe.each(LANGS)('on a 360 px phone in %s', (lang) => {
+  test.each(PAGES.map((page) => [page.name, page] as const))('%s does not scroll sideways', async (_, pageCase) => {
+    const context = await newContext(env, {
+      lang,
+      viewport: PHONE,
+      ...(pageCase.role ? { role: pageCase.role } : {}),
+    });
+    try {
+      const page = await context.newPage();
+      await open(page, pageCase.path);
+      const widths = await page.evaluate(() => ({
+        document: document.documentElement.scrollWidth,
+        body: document.body.scrollWidth,
+      }));
+      expect(widths.document, `${pageCase.path} is ${widths.document}px wide`).toBeLessThanOrEqual(PHONE.width);
+      expect(widths.body).toBeLessThanOrEqual(PHONE.width);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each([
+    ['anonymous', undefined, ['common:nav.home', 'common:nav.login']],
+    ['admin', 'admin', ['common:nav.home', 'common:nav.account', 'common:nav.audit', 'common:nav.users']],
+  ] as const)('the menu button opens the nav for %s, and its links work', async (_, role, keys) => {
+    const context = await newContext(env, { lang, viewport: PHONE, ...(role ? { role } : {}) });
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const nav = page.getByRole('navigation', { name: text(lang, 'common:nav.label') });
+      const toggle = nav.getByRole('button', { name: text(lang, 'common:nav.menu') });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await nav.getByRole('link').count(), 'links are hidden while the menu is closed').toBe(0);
+
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      for (const key of keys) {
+        const link = nav.getByRole('link', { name: text(lang, key), exact: true });
+        expect(await link.isVisible(), `${key} visible`).toBe(true);
+        const box = await link.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${key} within the screen`).toBe(true);
+      }
+
+      const target = keys[keys.length - 1] as string;
+      await nav.getByRole('link', { name: text(lang, target), exact: true }).click();
+      await settle(page);
+      const heading = target === 'common:nav.login' ? 'platform:login.title' : 'platform:users.title';
+      expect(await page.locator('main h1').textContent()).toBe(text(lang, heading));
+      expect(await toggle.getAttribute('aria-expanded'), 'the menu closes after navigating').toBe('false');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('README screenshots', () => {
+  const docs = path.join(ROOT, 'docs');
+  mkdirSync(docs, { recursive: true });
+
+  test('docs/screenshot.png: the home page in German at 1280×800, logged out', async () => {
+    const context = await newContext(env, { lang: 'de', viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const file = path.join(docs, 'screenshot.png');
+      const png = await page.screenshot({ path: file });
+      expect(png.readUInt32BE(16)).toBe(DESKTOP.width);
+      expect(png.readUInt32BE(20)).toBe(DESKTOP.height);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('docs/screenshot-ar.png: the home page in Arabic at 360×740', async () => {
+    const context = await newContext(env, { lang: 'ar', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const file = path.join(docs, 'screenshot-ar.png');
+      const png = await page.screenshot({ path: file });
+      expect(png.readUInt32BE(16)).toBe(PHONE.width);
+      expect(png.readUInt32BE(20)).toBe(PHONE.height);
+    } finally {
+      await context.close();
+    }
+  });
+});
