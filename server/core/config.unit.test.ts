@@ -9,9 +9,15 @@ describe('settings', () => {
     [{ DATABASE_URL: 'mysql://localhost/lotse' }, 'DATABASE_URL is not a postgres:// URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL is not an smtp:// or smtps:// URL'],
     [{ PUBLIC_URL: 'lotse.example' }, 'PUBLIC_URL is not an http(s):// URL'],
-    [{ NODE_ENV: 'production' }, 'SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production'],
+    [
+      { NODE_ENV: 'production' },
+      'SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production',
+    ],
     [{ CITY: 'atlantis' }, 'CITY "atlantis" has no profile: cities/atlantis/profile.json is missing'],
-    [{ TILE_URL: 'https://tiles.example/tile.png' }, 'TILE_URL must be an http(s) URL template with {z}, {x} and {y}'],
+    [
+      { TILE_URL: 'https://tiles.example/tile.png' },
+      'TILE_URL must be an http(s) URL template with {z}, {x} and {y}',
+    ],
     [{ DEMO: 'maybe' }, 'DEMO must be true or false, not "maybe"'],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, ROOT)).toThrow(new ConfigError(message));
@@ -19,7 +25,13 @@ describe('settings', () => {
 
   it('has working defaults: port 3000, ./data, Duisburg, demo mode outside production', () => {
     const config = loadConfig({}, ROOT);
-    expect(config).toMatchObject({ port: 3000, city: 'duisburg', demo: true, databaseUrl: null, smtpUrl: null });
+    expect(config).toMatchObject({
+      port: 3000,
+      city: 'duisburg',
+      demo: true,
+      databaseUrl: null,
+      smtpUrl: null,
+    });
     expect(config.dataDir).toBe(`${ROOT}/data`);
   });
 
@@ -32,6 +44,8 @@ describe('settings', () => {
   it('stops with exit code 2 when DATABASE_URL points at no server', async () => {
     const run = runMain(['start'], { DATABASE_URL: 'postgres://lotse@127.0.0.1:1/lotse' });
     expect(await run.exited).toBe(2);
-    expect(run.output().trim()).toMatch(/^Configuration error: DATABASE_URL: cannot connect \(ECONNREFUSED\)$/);
+    expect(run.output().trim()).toMatch(
+      /^Configuration error: DATABASE_URL: cannot connect \(ECONNREFUSED\)$/,
+    );
   });
 });

@@ -125,9 +125,13 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const requestId = String(request.id);
   if (appError.status >= 500) {
     const cause = appError.cause as { name?: string; code?: string; stack?: string } | undefined;
-    // The stack and the error's name and code; never the message's values or the request body.
+    // The error's name, code and stack frames; never its message (it may quote values) or the request body.
+    const frames = cause?.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n');
     request.log.error(
-      { err: { type: cause?.name, code: cause?.code, stack: cause?.stack }, requestId },
+      { err: { type: cause?.name, code: cause?.code, stack: frames }, requestId },
       'request failed',
     );
   }

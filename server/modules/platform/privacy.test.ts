@@ -18,7 +18,10 @@ type ErrorBody = { error: { code: string; message: string; field?: string } };
 const DAY = 86_400_000;
 
 async function userId(role: string): Promise<string> {
-  const [row] = await t.services.database.db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(role)));
+  const [row] = await t.services.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoEmail(role)));
   return row?.id ?? '';
 }
 
@@ -34,26 +37,42 @@ describe('audit log', () => {
   it('records a staff member reading a person’s consents, with who, what and from where', async () => {
     const caseworker = await t.login('caseworker');
     const residentId = await userId('resident');
-    expect((await caseworker.get(`/api/v1/consents?subjectType=user&subjectId=${residentId}`)).status).toBe(200);
+    expect((await caseworker.get(`/api/v1/consents?subjectType=user&subjectId=${residentId}`)).status).toBe(
+      200,
+    );
     const admin = await t.login('admin');
     const search = await admin.get(`/api/v1/admin/audit?action=read&entityId=${residentId}`);
     const entries = search.json<{ items: { actorRole: string; entityType: string; ip: string }[] }>().items;
-    expect(entries[0]).toMatchObject({ actorRole: 'caseworker', entityType: 'consents.user', ip: '127.0.0.1' });
+    expect(entries[0]).toMatchObject({
+      actorRole: 'caseworker',
+      entityType: 'consents.user',
+      ip: '127.0.0.1',
+    });
   });
 });
 
 describe('consent', () => {
   it('has a purpose and an expiry; a step that needs it refuses without, after withdrawal and after expiry', async () => {
     const caseworker = await t.login('caseworker');
-    const subject = { subjectType: 'child' as const, subjectId: 'child-1', purpose: 'schooling.share_with_school' };
+    const subject = {
+      subjectType: 'child' as const,
+      subjectId: 'child-1',
+      purpose: 'schooling.share_with_school',
+    };
     const ctx = () => systemContext(t.services);
     await expect(requireConsent(ctx(), subject)).rejects.toMatchObject({ code: 'consent.required' });
 
     const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
-    const given = await caseworker.post('/api/v1/consents', { ...subject, dataCategories: ['school_history'], expiresAt });
+    const given = await caseworker.post('/api/v1/consents', {
+      ...subject,
+      dataCategories: ['school_history'],
+      expiresAt,
+    });
     expect(given.status).toBe(201);
     await expect(requireConsent(ctx(), subject)).resolves.toBeUndefined();
-    await expect(requireConsent({ ...ctx(), now: new Date(Date.now() + 31 * DAY) }, subject)).rejects.toMatchObject({
+    await expect(
+      requireConsent({ ...ctx(), now: new Date(Date.now() + 31 * DAY) }, subject),
+    ).rejects.toMatchObject({
       code: 'consent.required',
     });
 
@@ -64,11 +83,21 @@ describe('consent', () => {
 
   it('refuses an expiry in the past, naming the field, in the caller’s language', async () => {
     const caseworker = await t.login('caseworker');
-    const body = { subjectType: 'child', subjectId: 'c', purpose: 'schooling.counselling', dataCategories: ['x1'], expiresAt: '2001-01-01T00:00:00Z' };
+    const body = {
+      subjectType: 'child',
+      subjectId: 'c',
+      purpose: 'schooling.counselling',
+      dataCategories: ['x1'],
+      expiresAt: '2001-01-01T00:00:00Z',
+    };
     const german = await caseworker.post('/api/v1/consents', body);
     expect(german.status).toBe(400);
     expect(german.json<ErrorBody>().error.field).toBe('body.expiresAt');
-    const arabic = await caseworker.post('/api/v1/consents', { ...body, expiresAt: 'tomorrow' }, { headers: { 'accept-language': 'ar' } });
+    const arabic = await caseworker.post(
+      '/api/v1/consents',
+      { ...body, expiresAt: 'tomorrow' },
+      { headers: { 'accept-language': 'ar' } },
+    );
     expect(arabic.status).toBe(400);
     expect(arabic.json<ErrorBody>().error.field).toBe('body.expiresAt');
     expect(arabic.json<ErrorBody>().error.message).toMatch(/[\u0600-\u06FF]/);
@@ -81,8 +110,23 @@ describe('retention', () => {
     const now = Date.now();
     const residentId = await userId('resident');
     const guideId = await userId('guide');
-    await db.insert(sessions).values({ id: 'old-session', userId: guideId, createdAt: new Date(now - 40 * DAY), expiresAt: new Date(now - 39 * DAY) });
-    await db.insert(outbox).values({ toAddress: 'a@example.org', subject: 's', textBody: 'b', status: 'sent', createdAt: new Date(now - 100 * DAY) });
+    await db
+      .insert(sessions)
+      .values({
+        id: 'old-session',
+        userId: guideId,
+        createdAt: new Date(now - 40 * DAY),
+        expiresAt: new Date(now - 39 * DAY),
+      });
+    await db
+      .insert(outbox)
+      .values({
+        toAddress: 'a@example.org',
+        subject: 's',
+        textBody: 'b',
+        status: 'sent',
+        createdAt: new Date(now - 100 * DAY),
+      });
     await db.insert(consents).values({
       subjectType: 'child',
       subjectId: 'old',
@@ -91,7 +135,10 @@ describe('retention', () => {
       givenAt: new Date(now - 800 * DAY),
       expiresAt: new Date(now - 400 * DAY),
     });
-    await db.update(users).set({ createdAt: new Date(now - 800 * DAY), lastLoginAt: new Date(now - 800 * DAY) }).where(eq(users.id, residentId));
+    await db
+      .update(users)
+      .set({ createdAt: new Date(now - 800 * DAY), lastLoginAt: new Date(now - 800 * DAY) })
+      .where(eq(users.id, residentId));
 
     await t.services.jobRunner.runSoon('retention.daily');
     expect(await t.services.jobRunner.tick()).toContain('retention.daily');
@@ -102,7 +149,12 @@ describe('retention', () => {
     expect(resident?.email).toBe(`erased-${residentId}@invalid`);
     expect(resident?.passwordHash).toBeNull();
     const [summary] = await db.select().from(auditLog).where(eq(auditLog.action, 'retention.run'));
-    expect(summary?.details).toMatchObject({ 'platform.sessions': 1, 'platform.outbox': 1, 'platform.consents': 1, 'platform.inactive_accounts': 1 });
+    expect(summary?.details).toMatchObject({
+      'platform.sessions': 1,
+      'platform.outbox': 1,
+      'platform.consents': 1,
+      'platform.inactive_accounts': 1,
+    });
   });
 
   it('runs a job once when several app servers poll at the same moment', async () => {
