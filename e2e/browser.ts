@@ -60,9 +60,14 @@ type ContextOptions = {
 
 /** A fresh browser context (own cookies and storage), optionally in a language and signed in. */
 export async function newContext(env: BrowserEnv, options: ContextOptions = {}): Promise<BrowserContext> {
+  const viewport = options.viewport ?? DESKTOP;
+  const phone = viewport.width < 768;
   const context = await env.browser.newContext({
     baseURL: env.baseUrl,
-    viewport: options.viewport ?? DESKTOP,
+    viewport,
+    // A phone: touch, overlay scrollbars and the page's meta viewport, as on a real one.
+    isMobile: phone,
+    hasTouch: phone,
     locale: 'de-DE',
     reducedMotion: 'reduce',
   });

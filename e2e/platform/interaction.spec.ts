@@ -1,0 +1,204 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../test/config.ts';
+import { type BrowserEnv, type Lang, newContext, open, settle, startBrowserEnv, text } from '../browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** What the focused element is and whether a focus indicator (outline or box-shadow) is drawn. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    return {
+      tag: element.tagName.toLowerCase(),
+      id: element.id,
+      className: typeof element.className === 'string' ? element.className : '',
+      text: (element.textContent ?? '').trim(),
+      ring: outline || style.boxShadow !== 'none',
+    };
+  });
+
+/** Presses Tab until `match` says the focused element is the one wanted; fails after `max` presses. */
+async function tabTo(
+  page: Page,
+  match: (el: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean,
+  max = 25,
+) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const element = await focused(page);
+    if (element) expect(element.ring, `no visible focus on ${element.tag}#${element.id} "${element.text}"`).toBe(true);
+    if (element && match(element)) return element;
+  }
+  throw new Error(`Tab did not reach the element in ${max} presses`);
+}
+
+const navOf = (page: Page, lang: Lang = 'de') => page.getByRole('navigation', { name: text(lang, 'common:nav.label') });
+const navNames = async (nav: Locator) =>
+  (await nav.locator('.app-nav__link').allInnerTexts()).map((name) => name.trim());
+
+describe('keyboard', () => {
+  test('the first Tab reaches the skip link, shown and with a focus ring; Enter moves focus to main', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      await page.keyboard.press('Tab');
+      const first = await focused(page);
+      expect(first).toMatchObject({ tag: 'a', text: text('de', 'common:skipLink'), ring: true });
+      const box = await page.locator('.app-skip-link').boundingBox();
+      expect(box && box.y >= 0 && box.y < 100, 'the skip link is shown on screen when focused').toBe(true);
+
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page))?.id).toBe('main');
+      // The next Tab continues inside the page content, not back in the header.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('logging in with the keyboard only reaches "My account"; every stop shows focus', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      await tabTo(page, (el) => el.tag === 'a' && el.text === text('de', 'common:nav.login'));
+      await page.keyboard.press('Enter');
+      await settle(page);
+      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:login.title'));
+
+      await tabTo(page, (el) => el.id === 'login-email');
+      await page.keyboard.type(demoEmail('guide'));
+      await page.keyboard.press('Tab');
+      expect((await focused(page))?.id).toBe('login-password');
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+
+      const nav = navOf(page);
+      const account = nav.getByRole('link', { name: text('de', 'common:nav.account'), exact: true });
+      await account.waitFor();
+      await page.locator('body').focus();
+      await tabTo(page, (el) => el.tag === 'a' && el.text === text('de', 'common:nav.account'));
+      await page.keyboard.press('Enter');
+      await settle(page);
+      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:account.title'));
+      expect(new URL(page.url()).pathname).toBe('/account');
+      // After client-side navigation focus lands on the new page's heading for screen readers.
+      await expect.poll(async () => (await focused(page))?.tag).toBe('h1');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('navigation by role', () => {
+  const admin = ['common:nav.audit', 'common:nav.users', 'common:nav.jobs'].map((key) => text('de', key));
+
+  test('anonymous: Login, no account and no admin links', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const names = await navNames(navOf(page));
+      expect(names).toEqual([text('de', 'common:nav.home'), text('de', 'common:nav.login')]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('guide: My account and Logout, no Login and no admin links', async () => {
+    const context = await newContext(env, { role: 'guide' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const names = await navNames(navOf(page));
+      expect(names).toContain(text('de', 'common:nav.account'));
+      expect(names).toContain(text('de', 'common:nav.logout'));
+      expect(names).not.toContain(text('de', 'common:nav.login'));
+      for (const name of admin) expect(names).not.toContain(name);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('admin: Audit log, Users, Jobs; Logout returns to the anonymous navigation', async () => {
+    const context = await newContext(env, { role: 'admin' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/admin/jobs');
+      const nav = navOf(page);
+      const names = await navNames(nav);
+      for (const name of admin) expect(names).toContain(name);
+      const current = nav.locator('[aria-current="page"]');
+      expect(await current.innerText()).toBe(text('de', 'common:nav.jobs'));
+
+      await nav.getByRole('button', { name: text('de', 'common:nav.logout') }).click();
+      const done = page.getByRole('status').filter({ hasText: text('de', 'platform:logout.done') });
+      await done.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(await navNames(nav)).toEqual([text('de', 'common:nav.home'), text('de', 'common:nav.login')]);
+      const session = await context.request.get('/api/v1/auth/session');
+      expect(await session.json()).toEqual({ user: null });
+
+      // The admin pages are closed again: the guard sends the visitor to the login page.
+      await page.goto('/admin/users');
+      await settle(page);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:login.title'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a page that needs login sends to the login form and back after it', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/account');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.getByText(text('de', 'platform:login.required')).waitFor();
+      await page.getByLabel(text('de', 'platform:login.email')).fill(demoEmail('coordinator'));
+      await page.getByLabel(text('de', 'platform:login.password')).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: text('de', 'platform:login.submit') }).click();
+      await page.waitForURL((url) => url.pathname === '/account');
+      await settle(page);
+      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:account.title'));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('errors', () => {
+  test.each(['de', 'ar'] as const)('a wrong password shows the translated message in an alert (%s)', async (lang) => {
+    const context = await newContext(env, { lang });
+    try {
+      const page = await context.newPage();
+      await open(page, '/login');
+      await page.getByLabel(text(lang, 'platform:login.email')).fill(demoEmail('guide'));
+      await page.getByLabel(text(lang, 'platform:login.password')).fill('not-the-password');
+      await page.getByRole('button', { name: text(lang, 'platform:login.submit') }).click();
+
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain(text(lang, 'errors:auth.invalid_credentials'));
+      expect(await alert.innerText()).toContain(text(lang, 'common:error.title'));
+      // Focus moves to the message so keyboard and screen-reader users learn of it.
+      expect(await alert.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(new URL(page.url()).pathname).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+});
