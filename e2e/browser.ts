@@ -11,6 +11,12 @@ export type BrowserEnv = {
   t: TestApp;
   browser: Browser;
   baseUrl: string;
+  /**
+   * A context per language, role and viewport, made on first use and shared by tests that only look at pages
+   * (axe, layout): it keeps its login and its HTTP cache, so each look costs one page load, not a cold start.
+   * Tests that change anything (log in or out, switch language) take their own from `newContext`.
+   */
+  sharedContext(options?: ContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 };
 
@@ -39,15 +45,27 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       '--disable-sync',
     ],
   });
-  return {
+  const shared = new Map<string, Promise<BrowserContext>>();
+  const env: BrowserEnv = {
     t,
     browser,
     baseUrl: `http://127.0.0.1:${port}`,
+    sharedContext(options = {}) {
+      const key = JSON.stringify([options.lang, options.role, options.viewport]);
+      let context = shared.get(key);
+      if (!context) {
+        context = newContext(env, options);
+        shared.set(key, context);
+      }
+      return context;
+    },
     async close() {
+      await Promise.allSettled([...shared.values()].map(async (context) => (await context).close()));
       await browser.close();
       await t.close();
     },
   };
+  return env;
 }
 
 type ContextOptions = {
@@ -138,7 +156,10 @@ export function text(lang: Lang, key: string): string {
   const file = `${lang}/${namespace}`;
   let bundle = bundles.get(file);
   if (!bundle) {
-    bundle = JSON.parse(readFileSync(path.join(ROOT, 'locales', `${file}.json`), 'utf8')) as Record<string, unknown>;
+    bundle = JSON.parse(readFileSync(path.join(ROOT, 'locales', `${file}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     bundles.set(file, bundle);
   }
   let value: unknown = bundle;
@@ -147,11 +168,43 @@ export function text(lang: Lang, key: string): string {
   return value;
 }
 
+/**
+ * Visible elements that stick out of the viewport sideways, outside areas that scroll by design (wide tables).
+ * `scrollWidth` alone cannot tell: html and body clip sideways overflow, which hides content instead.
+ */
+export function offScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+      if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.left >= -1 && box.right <= width + 1) continue;
+      // Inside a container that scrolls or clips by design (wide tables), or moved off-screen on purpose.
+      let parent = element.parentElement;
+      let contained = false;
+      while (parent && parent !== document.body) {
+        const overflow = getComputedStyle(parent).overflowX;
+        const frame = parent.getBoundingClientRect();
+        if (overflow !== 'visible' && frame.left >= -1 && frame.right <= width + 1) contained = true;
+        parent = parent.parentElement;
+      }
+      if (contained || getComputedStyle(element).transform !== 'none') continue;
+      const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
+      found.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+    }
+    return found.slice(0, 10);
+  });
+}
+
 export type AxeFinding = { id: string; impact: string; help: string; targets: string[] };
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

@@ -3,7 +3,6 @@ import {
   type BrowserEnv,
   describeViolations,
   type Lang,
-  newContext,
   open,
   PAGES,
   rawKeyIn,
@@ -23,18 +22,21 @@ afterAll(async () => {
 const LANGS: readonly Lang[] = ['de', 'ar'];
 
 describe.each(LANGS)('axe (WCAG 2.1 AA) in %s', (lang) => {
-  test.each(PAGES.map((page) => [page.name, page] as const))('%s has no serious violations', async (_, pageCase) => {
-    const context = await newContext(env, { lang, ...(pageCase.role ? { role: pageCase.role } : {}) });
-    try {
+  test.each(PAGES.map((page) => [page.name, page] as const))(
+    '%s has no serious violations',
+    async (_, pageCase) => {
+      const context = await env.sharedContext({ lang, ...(pageCase.role ? { role: pageCase.role } : {}) });
       const page = await context.newPage();
-      await open(page, pageCase.path);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      expect(await page.locator('main h1').textContent()).toBe(text(lang, pageCase.heading));
-      expect(await rawKeyIn(page), 'an untranslated key is shown').toBeNull();
-      const findings = await seriousViolations(page);
-      expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+      try {
+        await open(page, pageCase.path);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        expect(await page.locator('main h1').textContent()).toBe(text(lang, pageCase.heading));
+        expect(await rawKeyIn(page), 'an untranslated key is shown').toBeNull();
+        const findings = await seriousViolations(page);
+        expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

@@ -70,16 +70,30 @@ describe('right-to-left languages', () => {
       if (!edges) return;
       expect(Math.abs(edges.columnRight - edges.textRight)).toBeLessThan(4);
 
+      // The language choice's chevron sits at the end of the field, on the left (KERN places it physically).
+      const chevron = await page.locator('header .kern-form-input__select-wrapper').evaluate((wrapper) => {
+        const after = getComputedStyle(wrapper, '::after');
+        return {
+          left: after.left,
+          right: after.right,
+          padding: getComputedStyle(wrapper.firstElementChild as Element).paddingLeft,
+        };
+      });
+      expect(chevron.left).toBe('16px');
+      expect(chevron.padding, 'room for the chevron on the left').toBe('40px');
+
       // The bundled Arabic font, asked for by CSS, loaded, and really used to draw the heading.
       const fontFamily = await page.locator('main h1').evaluate((el) => getComputedStyle(el).fontFamily);
       expect(fontFamily).toMatch(/^"?Noto Sans Arabic Variable"?/);
       const loaded = await page.evaluate(() =>
-        [...document.fonts].some((face) => face.family.includes('Noto Sans Arabic') && face.status === 'loaded'),
+        [...document.fonts].some(
+          (face) => face.family.includes('Noto Sans Arabic') && face.status === 'loaded',
+        ),
       );
       expect(loaded, 'the Noto Sans Arabic web font was not loaded').toBe(true);
-      expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic Variable"', 'مرحبا'))).toBe(
-        true,
-      );
+      expect(
+        await page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic Variable"', 'مرحبا')),
+      ).toBe(true);
       expect(await renderedFonts(page, 'main h1')).toEqual(
         expect.arrayContaining([expect.stringMatching(/Noto Sans Arabic/)]),
       );
@@ -146,9 +160,14 @@ describe('language switcher', () => {
       const page = await context.newPage();
       await open(page, '/account');
       await page.locator('header').getByLabel(text('de', 'common:language.label')).selectOption('pl');
-      await expect.poll(() => page.locator('main h1').textContent()).toBe(text('pl', 'platform:account.title'));
       await expect
-        .poll(async () => ((await (await context.request.get('/api/v1/auth/session')).json()) as SessionReply).user?.locale)
+        .poll(() => page.locator('main h1').textContent())
+        .toBe(text('pl', 'platform:account.title'));
+      await expect
+        .poll(
+          async () =>
+            ((await (await context.request.get('/api/v1/auth/session')).json()) as SessionReply).user?.locale,
+        )
         .toBe('pl');
     } finally {
       await context.close();

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
 import {
@@ -8,6 +7,7 @@ import {
   DESKTOP,
   type Lang,
   newContext,
+  offScreen,
   open,
   PAGES,
   PHONE,
@@ -26,54 +26,33 @@ afterAll(async () => {
 
 const LANGS: readonly Lang[] = ['de', 'ar'];
 
-/** Visible elements that stick out of the viewport sideways (outside scroll areas that are meant to scroll). */
-function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const found: string[] = [];
-    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
-      if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const box = element.getBoundingClientRect();
-      if (box.width <= 1 || box.height <= 1) continue;
-      if (box.left >= -1 && box.right <= width + 1) continue;
-      // Inside a container that scrolls or clips by design (wide tables), or moved off-screen on purpose.
-      let parent = element.parentElement;
-      let contained = false;
-      while (parent && parent !== document.body) {
-        const overflow = getComputedStyle(parent).overflowX;
-        if (overflow !== 'visible' && parent.getBoundingClientRect().right <= width + 1) contained = true;
-        parent = parent.parentElement;
-      }
-      if (contained || getComputedStyle(element).transform !== 'none') continue;
-      const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
-      found.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
-    }
-    return found.slice(0, 10);
-  });
-}
-
 describe.each(LANGS)('on a 360 px phone in %s', (lang) => {
-  test.each(PAGES.map((page) => [page.name, page] as const))('%s does not scroll sideways', async (_, pageCase) => {
-    const context = await newContext(env, {
-      lang,
-      viewport: PHONE,
-      ...(pageCase.role ? { role: pageCase.role } : {}),
-    });
-    try {
+  test.each(PAGES.map((page) => [page.name, page] as const))(
+    '%s does not scroll sideways',
+    async (_, pageCase) => {
+      const context = await env.sharedContext({
+        lang,
+        viewport: PHONE,
+        ...(pageCase.role ? { role: pageCase.role } : {}),
+      });
       const page = await context.newPage();
-      await open(page, pageCase.path);
-      const widths = await page.evaluate(() => ({
-        document: document.documentElement.scrollWidth,
-        body: document.body.scrollWidth,
-      }));
-      expect(widths.document, `${pageCase.path} is ${widths.document}px wide`).toBeLessThanOrEqual(PHONE.width);
-      expect(widths.body).toBeLessThanOrEqual(PHONE.width);
-      // html and body clip sideways overflow, so also check that nothing is cut off at the screen's edges.
-      expect(await cutOff(page), `${pageCase.path}: elements beyond the screen`).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+      try {
+        await open(page, pageCase.path);
+        const widths = await page.evaluate(() => ({
+          document: document.documentElement.scrollWidth,
+          body: document.body.scrollWidth,
+        }));
+        expect(widths.document, `${pageCase.path} is ${widths.document}px wide`).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+        expect(widths.body).toBeLessThanOrEqual(PHONE.width);
+        // html and body clip sideways overflow, so also check that nothing is cut off at the screen's edges.
+        expect(await offScreen(page), `${pageCase.path}: elements beyond the screen`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test.each([
     ['anonymous', undefined, ['common:nav.home', 'common:nav.login']],

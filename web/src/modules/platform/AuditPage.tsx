@@ -156,7 +156,7 @@ export function AuditPage() {
                           </span>
                         ) : null}
                       </td>
-                      <td className="kern-table__cell">
+                      <td className="kern-table__cell app-nowrap">
                         <span className="app-code" dir="ltr">
                           {entry.action}
                         </span>
@@ -166,7 +166,7 @@ export function AuditPage() {
                           {[entry.entityType, entry.entityId].filter(Boolean).join(' ') || '–'}
                         </span>
                       </td>
-                      <td className="kern-table__cell">
+                      <td className="kern-table__cell app-nowrap">
                         <span className="app-code" dir="ltr">
                           {entry.ip ?? '–'}
                         </span>
