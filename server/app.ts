@@ -17,6 +17,7 @@ import type { City } from './core/city.ts';
 import type { Config } from './core/config.ts';
 import { type AppServices, systemContext } from './core/context.ts';
 import { type Database, isReady, migrateDatabase } from './core/db.ts';
+import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
 import { pickLocale } from './core/i18n.ts';
 import { createJobRunner, type JobDefinition } from './core/jobs.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: {
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,6 +135,11 @@ export async function buildApp(options: {
     const actor = await resolveSession(systemContext(services), request.cookies[SESSION_COOKIE]);
     if (actor) request.actor = actor;
   });
+  app.addHook('preValidation', async (request) => {
+    // NUL cannot be stored in PostgreSQL text; refuse it up front and name the field.
+    const field = findNul({ body: request.body, query: request.query, params: request.params });
+    if (field) throw new AppError('validation.invalid_format', { field });
+  });
   app.addHook('onRequest', (request, reply, done) => {
     if (STATE_CHANGING.has(request.method) && request.url.startsWith('/api/')) {
       app.csrfProtection(request, reply, done);
@@ -155,6 +162,18 @@ export async function buildApp(options: {
 
   await registerWeb(app, supportedLocales, city);
   return { app, services, modules };
+}
+
+/** The path of the first string containing a NUL character, e.g. "body.name", or null. */
+function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findNul(child, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** Serves the built web app; any other GET that wants HTML gets index.html with lang and dir for the first paint. */

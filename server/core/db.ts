@@ -36,6 +36,10 @@ export type DatabaseTarget =
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
 const LOCK_FILE = 'lotse.lock';
 
+// The directory's word search: how similar a typed word must be to a word of an offer (pg_trgm's <% operator).
+const WORD_SIMILARITY = 'pg_trgm.word_similarity_threshold = 0.5';
+const SESSION_OPTIONS = `-c ${WORD_SIMILARITY.replace(' = ', '=')}`;
+
 /** Thrown when the embedded database folder is already used by another running process. */
 export class DataDirInUseError extends Error {}
 
@@ -67,7 +71,11 @@ function lockDataDir(dataDir: string): () => void {
 /** Opens PGlite (in a folder, or in memory when dataDir is null) or a PostgreSQL pool. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.max ?? 10,
+      options: SESSION_OPTIONS,
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -80,6 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       extensions: { pg_trgm, btree_gist },
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
+    await client.exec(`set ${WORD_SIMILARITY}`);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       kind: 'pglite',

@@ -95,6 +95,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_CSRF_MISSING_SECRET: 'auth.csrf_invalid',
   FST_ERR_VALIDATION: 'validation.field',
   FST_ERR_BAD_URL: 'route_not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'route_not_found',
   FST_ERR_ASYNC_CONSTRAINT: 'validation.field',
 };
 
@@ -107,8 +108,10 @@ export function toAppError(error: unknown): AppError {
   }
   const fastifyError = error as FastifyError;
   const mapped = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
-  if (mapped) return new AppError(mapped);
-  const fromDb = databaseInputError(fastifyError ?? {});
+  if (mapped) return new AppError(mapped, mapped === 'validation.body_malformed' ? { field: 'body' } : {});
+  const fromDb =
+    databaseInputError(fastifyError ?? {}) ??
+    databaseInputError((fastifyError as { cause?: { code?: unknown } } | undefined)?.cause ?? {});
   if (fromDb) return fromDb;
   const status = fastifyError?.statusCode ?? 500;
   if (status === 429) return new AppError('rate_limited');

@@ -1,3 +1,4 @@
 // Every table of every module, for Drizzle's typed queries and for drizzle-kit.
 export * from './core.tables.ts';
 export * from '../modules/platform/platform.tables.ts';
+export * from '../modules/directory/directory.tables.ts';

@@ -7,6 +7,7 @@ import { platformPersonalData, platformRetention } from './privacy.service.ts';
 export { requireConsent } from './privacy.service.ts';
 export { resolveSession } from './auth.service.ts';
 export { SESSION_COOKIE } from './platform.routes.ts';
+export { ensureOrganisation } from './platform.seed.ts';
 
 /** Accounts, roles, organisations, audit, consent and retention: what every module stands on. */
 export function platformModule(allPersonalData: () => PersonalData[]): ModuleManifest {

@@ -332,6 +332,37 @@ const MATRIX: Row[] = [
     status: 204,
     request: (actor, f) => ({ url: `/api/v1/people/${f.eraseTargets[actor]}/erase` }),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/services',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/services?q=deutschkurs&ortsteil=marxloh' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/services/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/services/deutschkurs-marxloh-abend' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/services/:id/feedback',
+    allowed: EVERYONE,
+    status: 201,
+    request: () => ({
+      url: '/api/v1/directory/services/deutschkurs-marxloh-abend/feedback',
+      body: { kind: 'helpful' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/unmet-searches',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/unmet-searches' }),
+  },
 ];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's static pages. */

@@ -349,3 +349,7 @@ export async function findInactiveResidents(db: Tx, cutoff: Date) {
       ),
     );
 }
+
+export async function deletePasswordResetsOfUser(db: Tx, userId: string) {
+  await db.delete(passwordResets).where(eq(passwordResets.userId, userId));
+}

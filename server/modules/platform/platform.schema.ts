@@ -127,20 +127,18 @@ export const updateUserBody = z.strictObject({
 });
 export const adminUserReply = z.object({ user: adminUser });
 
-const isoDate = z.iso.datetime({ offset: true }).describe('Date and time, ISO 8601');
+const isoDate = z.iso
+  .datetime({ offset: true })
+  .refine((v) => !v.startsWith('0000'), 'year out of range')
+  .describe('Date and time, ISO 8601');
+const isoDay = z.iso.date().refine((v) => !v.startsWith('0000'), 'year out of range');
 export const auditQuery = z.object({
   action: z.string().max(100).optional().describe('Action, e.g. auth.login or read'),
   actorId: id.optional().describe('Who acted'),
   entityType: z.string().max(100).optional().describe('Kind of record, e.g. user'),
   entityId: z.string().max(100).optional().describe('Record id'),
-  from: z
-    .union([z.iso.date(), isoDate])
-    .optional()
-    .describe('From this day (YYYY-MM-DD) or moment (ISO 8601)'),
-  to: z
-    .union([z.iso.date(), isoDate])
-    .optional()
-    .describe('Up to and including this day, or up to this moment'),
+  from: z.union([isoDay, isoDate]).optional().describe('From this day (YYYY-MM-DD) or moment (ISO 8601)'),
+  to: z.union([isoDay, isoDate]).optional().describe('Up to and including this day, or up to this moment'),
   ...page,
 });
 export const auditEntry = z.object({

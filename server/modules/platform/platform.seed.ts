@@ -24,3 +24,11 @@ export async function seedDemoAccounts(ctx: Ctx): Promise<void> {
     .values({ key: 'platform.demo_accounts', value: demo.accounts.map((a) => a.email) })
     .onConflictDoNothing();
 }
+
+/** For other modules' seeds: an organisation that exists afterwards (kept as it is when it already did). */
+export async function ensureOrganisation(
+  ctx: Ctx,
+  organisation: { id: string; name: string; kind: string; districtId: string | null },
+) {
+  await repo.upsertOrganisation(ctx.db, organisation);
+}

@@ -105,6 +105,7 @@ export const platformPersonalData: PersonalData = {
   },
   async erase(ctx, userId) {
     await repo.deleteUserSessions(ctx.db, userId);
+    await repo.deletePasswordResetsOfUser(ctx.db, userId);
     await repo.deleteConsentsOfSubject(ctx.db, 'user', userId);
     await repo.updateUser(ctx.db, userId, {
       email: `erased-${userId}@invalid`,

@@ -110,23 +110,19 @@ describe('retention', () => {
     const now = Date.now();
     const residentId = await userId('resident');
     const guideId = await userId('guide');
-    await db
-      .insert(sessions)
-      .values({
-        id: 'old-session',
-        userId: guideId,
-        createdAt: new Date(now - 40 * DAY),
-        expiresAt: new Date(now - 39 * DAY),
-      });
-    await db
-      .insert(outbox)
-      .values({
-        toAddress: 'a@example.org',
-        subject: 's',
-        textBody: 'b',
-        status: 'sent',
-        createdAt: new Date(now - 100 * DAY),
-      });
+    await db.insert(sessions).values({
+      id: 'old-session',
+      userId: guideId,
+      createdAt: new Date(now - 40 * DAY),
+      expiresAt: new Date(now - 39 * DAY),
+    });
+    await db.insert(outbox).values({
+      toAddress: 'a@example.org',
+      subject: 's',
+      textBody: 'b',
+      status: 'sent',
+      createdAt: new Date(now - 100 * DAY),
+    });
     await db.insert(consents).values({
       subjectType: 'child',
       subjectId: 'old',
@@ -159,7 +155,14 @@ describe('retention', () => {
 
   it('runs a job once when several app servers poll at the same moment', async () => {
     let runs = 0;
-    const job = { name: 'test.once', intervalSeconds: 3600, run: async () => (runs++, { runs }) };
+    const job = {
+      name: 'test.once',
+      intervalSeconds: 3600,
+      run: async () => {
+        runs++;
+        return { runs };
+      },
+    };
     const servers = [1, 2, 3].map(() => createJobRunner(t.services, [job]));
     const ran = await Promise.all(servers.map((server) => server.tick()));
     expect(runs).toBe(1);

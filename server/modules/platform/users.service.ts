@@ -27,10 +27,11 @@ export async function updateMe(ctx: Ctx, input: { locale?: string; displayName?:
   if (input.locale && !ctx.city.profile.languages.some((l) => l.code === input.locale)) {
     throw new AppError('validation.invalid_value', { field: 'body.locale' });
   }
-  await repo.updateUser(ctx.db, userId, {
+  const changes = {
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.displayName ? { displayName: input.displayName } : {}),
-  });
+  };
+  if (Object.keys(changes).length) await repo.updateUser(ctx.db, userId, changes);
   await audit(ctx, { action: 'user.update_self', entityType: 'user', entityId: userId });
   const row = await repo.findUserById(ctx.db, userId);
   if (!row) throw errors.notFound();

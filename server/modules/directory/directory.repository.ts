@@ -1,0 +1,255 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../core/db.ts';
+import { organisations } from '../platform/platform.tables.ts';
+import {
+  directoryOrganizations,
+  directoryTexts,
+  locations,
+  schedules,
+  serviceFeedback,
+  serviceLocations,
+  serviceRevisions,
+  services,
+  unmetSearches,
+} from './directory.tables.ts';
+
+export type TextInsert = typeof directoryTexts.$inferInsert;
+
+export async function insertService(db: Tx, values: typeof services.$inferInsert): Promise<string> {
+  const [row] = await db.insert(services).values(values).returning({ id: services.id });
+  return row?.id ?? '';
+}
+
+export async function insertTexts(db: Tx, rows: TextInsert[]): Promise<void> {
+  if (rows.length) await db.insert(directoryTexts).values(rows);
+}
+
+export async function insertLocation(db: Tx, values: typeof locations.$inferInsert): Promise<string> {
+  const [row] = await db.insert(locations).values(values).returning({ id: locations.id });
+  return row?.id ?? '';
+}
+
+export async function insertServiceLocation(db: Tx, serviceId: string, locationId: string): Promise<void> {
+  await db.insert(serviceLocations).values({ serviceId, locationId });
+}
+
+export async function insertSchedules(db: Tx, rows: (typeof schedules.$inferInsert)[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const inserted = await db.insert(schedules).values(rows).returning({ id: schedules.id });
+  return inserted.map((row) => row.id);
+}
+
+export async function insertRevision(db: Tx, values: typeof serviceRevisions.$inferInsert): Promise<void> {
+  await db.insert(serviceRevisions).values(values);
+}
+
+export async function upsertDirectoryOrganization(
+  db: Tx,
+  values: typeof directoryOrganizations.$inferInsert,
+) {
+  await db
+    .insert(directoryOrganizations)
+    .values(values)
+    .onConflictDoUpdate({
+      target: directoryOrganizations.organisationId,
+      set: { email: values.email, website: values.website },
+    });
+}
+
+export async function countServices(db: Tx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(services);
+  return row?.n ?? 0;
+}
+
+/** The texts of some records, every field and language. */
+export async function textsOf(db: Tx, entityType: string, entityIds: string[]) {
+  if (!entityIds.length) return [];
+  return db
+    .select({
+      entityId: directoryTexts.entityId,
+      field: directoryTexts.field,
+      lang: directoryTexts.lang,
+      value: directoryTexts.value,
+      status: directoryTexts.status,
+    })
+    .from(directoryTexts)
+    .where(and(eq(directoryTexts.entityType, entityType), inArray(directoryTexts.entityId, entityIds)));
+}
+
+export async function findServiceBySlugOrId(db: Tx, key: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+  const [row] = await db
+    .select({ service: services, organisationName: organisations.name })
+    .from(services)
+    .innerJoin(organisations, eq(organisations.id, services.organisationId))
+    .where(isUuid ? eq(services.id, key) : eq(services.slug, key));
+  return row;
+}
+
+export async function locationsOfServices(db: Tx, serviceIds: string[]) {
+  if (!serviceIds.length) return [];
+  return db
+    .select({
+      serviceAtLocationId: serviceLocations.id,
+      serviceId: serviceLocations.serviceId,
+      location: locations,
+    })
+    .from(serviceLocations)
+    .innerJoin(locations, eq(locations.id, serviceLocations.locationId))
+    .where(inArray(serviceLocations.serviceId, serviceIds));
+}
+
+export async function schedulesOfServices(db: Tx, serviceIds: string[]) {
+  if (!serviceIds.length) return [];
+  return db
+    .select()
+    .from(schedules)
+    .where(inArray(schedules.serviceId, serviceIds))
+    .orderBy(schedules.startsAt, schedules.opensAt);
+}
+
+export async function insertFeedback(db: Tx, values: typeof serviceFeedback.$inferInsert) {
+  await db.insert(serviceFeedback).values(values);
+}
+
+/** Adds one to the day's counter of a search that found nothing. */
+export async function countUnmetSearch(
+  db: Tx,
+  values: { day: string; lang: string; districtId: string; words: string },
+) {
+  await db
+    .insert(unmetSearches)
+    .values({ ...values, count: 1 })
+    .onConflictDoUpdate({
+      target: [unmetSearches.day, unmetSearches.lang, unmetSearches.districtId, unmetSearches.words],
+      set: { count: sql`${unmetSearches.count} + 1` },
+    });
+}
+
+export async function listUnmetSearches(db: Tx, since: string) {
+  return db
+    .select({
+      lang: unmetSearches.lang,
+      districtId: unmetSearches.districtId,
+      words: unmetSearches.words,
+      count: sql<number>`sum(${unmetSearches.count})::int`,
+      lastDay: sql<string>`max(${unmetSearches.day})::text`,
+    })
+    .from(unmetSearches)
+    .where(sql`${unmetSearches.day} >= ${since}`)
+    .groupBy(unmetSearches.lang, unmetSearches.districtId, unmetSearches.words)
+    .orderBy(sql`sum(${unmetSearches.count}) desc`, unmetSearches.words)
+    .limit(500);
+}
+
+export type SearchFilter = {
+  words: string[];
+  categories: string[];
+  districtId: string | null;
+  ortsteilId: string | null;
+  near: { lat: number; lon: number; radiusKm: number } | null;
+  language: string | null;
+  targetGroup: string | null;
+  free: boolean;
+  accessible: boolean;
+  hasPlaces: boolean;
+  openAt: { day: string; time: string } | null;
+  limit: number;
+  offset: number;
+};
+
+export type SearchHit = { id: string; distance_km: number | null; score: number; total: number };
+
+const distanceKm = (lat: number, lon: number) =>
+  sql`(6371 * 2 * asin(sqrt(power(sin(radians(l.lat - ${lat}) / 2), 2)
+     + cos(radians(${lat})) * cos(radians(l.lat)) * power(sin(radians(l.lon - ${lon}) / 2), 2))))`;
+
+/**
+ * The public search in one query: trigram word matches (pg_trgm's word_similarity, threshold set per session),
+ * every filter combined, the nearest matching place of each offer, and the total over all pages.
+ */
+export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<SearchHit[]> {
+  const distance = f.near ? distanceKm(f.near.lat, f.near.lon) : sql`null::float8`;
+  const wordMatch = f.words.map((w) => sql` and ${w} <% s.search_text`);
+  const score = f.words.length
+    ? sql.join(
+        f.words.map((w) => sql`word_similarity(${w}, s.search_text)`),
+        sql` + `,
+      )
+    : sql`0`;
+  const locationFilters = [
+    f.districtId ? sql` and l.district_id = ${f.districtId}` : sql``,
+    f.ortsteilId ? sql` and l.ortsteil_id = ${f.ortsteilId}` : sql``,
+    f.accessible ? sql` and l.accessible` : sql``,
+    f.near ? sql` and ${distance} <= ${f.near.radiusKm}` : sql``,
+  ];
+  const result = await db.execute(sql`
+    select s.id, l.distance_km, ${score} as score, count(*) over () as total
+    from services s
+    cross join lateral (
+      select l.id, ${distance} as distance_km
+      from service_locations sl join locations l on l.id = sl.location_id
+      where sl.service_id = s.id ${sql.join(locationFilters, sql``)}
+      order by 2 nulls last
+      limit 1
+    ) l
+    where s.status = 'published'
+      ${sql.join(wordMatch, sql``)}
+      ${
+        f.categories.length
+          ? sql` and s.categories && array[${sql.join(
+              f.categories.map((c) => sql`${c}`),
+              sql`, `,
+            )}]::text[]`
+          : sql``
+      }
+      ${f.language ? sql` and ${f.language} = any(s.languages)` : sql``}
+      ${f.targetGroup ? sql` and ${f.targetGroup} = any(s.target_groups)` : sql``}
+      ${f.free ? sql` and s.free` : sql``}
+      ${f.hasPlaces ? sql` and s.capacity_free > 0` : sql``}
+      ${
+        f.openAt
+          ? sql` and exists (select 1 from schedules sc where sc.service_id = s.id and sc.kind = 'weekly'
+                 and ${f.openAt.day} = any(sc.by_day) and sc.opens_at <= ${f.openAt.time}::time and sc.closes_at > ${f.openAt.time}::time)`
+          : sql``
+      }
+    order by score desc, l.distance_km nulls last, s.slug
+    limit ${f.limit} offset ${f.offset}`);
+  return (result as unknown as { rows: SearchHit[] }).rows.map((row) => ({
+    ...row,
+    score: Number(row.score),
+    total: Number(row.total),
+    distance_km: row.distance_km === null ? null : Number(row.distance_km),
+  }));
+}
+
+/** Offers with the given ids, with their organisation's name. */
+export async function servicesByIds(db: Tx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ service: services, organisationName: organisations.name })
+    .from(services)
+    .innerJoin(organisations, eq(organisations.id, services.organisationId))
+    .where(inArray(services.id, ids));
+}
+
+/** Which of the offers have a weekly opening that includes this local day and time. */
+export async function openServiceIds(
+  db: Tx,
+  ids: string[],
+  at: { day: string; time: string },
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectDistinct({ id: schedules.serviceId })
+    .from(schedules)
+    .where(
+      and(
+        inArray(schedules.serviceId, ids),
+        eq(schedules.kind, 'weekly'),
+        sql`${at.day} = any(${schedules.byDay})`,
+        sql`${schedules.opensAt} <= ${at.time}::time and ${schedules.closesAt} > ${at.time}::time`,
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../platform/platform.tables.ts';
+
+export const CATEGORIES = [
+  'language_learning',
+  'counselling',
+  'health',
+  'education',
+  'work',
+  'housing',
+  'leisure_meeting',
+  'legal_residence',
+  'family',
+  'anti_discrimination',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const TARGET_GROUPS = [
+  'children',
+  'parents',
+  'women',
+  'newcomers',
+  'eu_citizens',
+  'refugees',
+  'youth',
+  'seniors',
+] as const;
+export const SERVICE_STATUSES = ['draft', 'review', 'published', 'archived'] as const;
+export const TEXT_STATUSES = ['source', 'up_to_date', 'outdated', 'machine'] as const;
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** The directory's details of an organisation (the organisation itself is the platform's). */
+export const directoryOrganizations = pgTable('directory_organizations', {
+  organisationId: text('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  email: text('email'),
+  website: text('website'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An offer (HSDS service). Public when published; edits go through revisions. */
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status').notNull().default('draft'),
+    categories: text('categories').array().notNull(),
+    targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    free: boolean('free').notNull().default(true),
+    url: text('url'),
+    email: text('email'),
+    phone: text('phone'),
+    capacityFree: integer('capacity_free'),
+    waitingList: integer('waiting_list'),
+    lastCheckedAt: date('last_checked_at', { mode: 'string' }).notNull(),
+    /** Every language's words, lower-cased, for the trigram index. Rebuilt on every change. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('services_status', sql`${t.status} in ('draft', 'review', 'published', 'archived')`),
+    check('services_capacity', sql`${t.capacityFree} is null or ${t.capacityFree} >= 0`),
+    check('services_waiting', sql`${t.waitingList} is null or ${t.waitingList} >= 0`),
+    index('services_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('services_categories').using('gin', t.categories),
+    index('services_languages').using('gin', t.languages),
+    index('services_org').on(t.organisationId),
+    index('services_updated').on(t.updatedAt),
+  ],
+);
+
+/** Translatable text: one row per record, field and language; German rows are the source. */
+export const directoryTexts = pgTable(
+  'directory_texts',
+  {
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field').notNull(),
+    lang: text('lang').notNull(),
+    value: text('value').notNull(),
+    status: text('status').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entityType, t.entityId, t.field, t.lang] }),
+    check('directory_texts_status', sql`${t.status} in ('source', 'up_to_date', 'outdated', 'machine')`),
+    index('directory_texts_lang_status').on(t.lang, t.status),
+  ],
+);
+
+/** A place where offers happen (HSDS location), in one Ortsteil of the city. */
+export const locations = pgTable(
+  'locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    city: text('city').notNull(),
+    districtId: text('district_id').notNull(),
+    ortsteilId: text('ortsteil_id').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    accessible: boolean('accessible').notNull().default(false),
+  },
+  (t) => [
+    check('locations_lat', sql`${t.lat} between -90 and 90`),
+    check('locations_lon', sql`${t.lon} between -180 and 180`),
+    check('locations_postcode', sql`${t.postcode} ~ '^[0-9]{5}$'`),
+    index('locations_district').on(t.districtId, t.ortsteilId),
+  ],
+);
+
+/** HSDS service_at_location. */
+export const serviceLocations = pgTable(
+  'service_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+  },
+  (t) => [
+    index('service_locations_service').on(t.serviceId),
+    index('service_locations_location').on(t.locationId),
+  ],
+);
+
+/** Weekly opening hours (local time of the city) or a dated event of an offer. */
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    byDay: text('by_day').array(),
+    opensAt: time('opens_at'),
+    closesAt: time('closes_at'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'schedules_shape',
+      sql`(${t.kind} = 'weekly' and ${t.byDay} is not null and ${t.opensAt} < ${t.closesAt})
+       or (${t.kind} = 'event' and ${t.startsAt} is not null and ${t.endsAt} > ${t.startsAt})`,
+    ),
+    index('schedules_service').on(t.serviceId),
+  ],
+);
+
+/** Who changed an offer, when, and to what (a snapshot): the history coordinators review. */
+export const serviceRevisions = pgTable(
+  'service_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    minor: boolean('minor').notNull().default(false),
+    snapshot: jsonb('snapshot').notNull(),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('service_revisions_status', sql`${t.status} in ('draft', 'review', 'published', 'rejected')`),
+    index('service_revisions_service').on(t.serviceId, t.changedAt),
+  ],
+);
+
+/** Feedback from the public on an offer; its editors and coordinators see it. */
+export const serviceFeedback = pgTable(
+  'service_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    comment: text('comment'),
+    locale: text('locale').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [check('service_feedback_kind', sql`${t.kind} in ('wrong', 'helpful', 'not_helpful')`)],
+);
+
+/** Searches that found nothing, counted per day, language, district and words — no person, no address. */
+export const unmetSearches = pgTable(
+  'unmet_searches',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    lang: text('lang').notNull(),
+    districtId: text('district_id').notNull().default(''),
+    words: text('words').notNull(),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.lang, t.districtId, t.words] })],
+);

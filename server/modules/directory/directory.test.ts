@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { systemContext } from '../../core/context.ts';
+import { buildService } from './directory.factories.ts';
+import type { ServiceInput } from './directory.model.ts';
+import { insertServiceRecord } from './records.ts';
+
+let t: TestApp;
+
+type Summary = {
+  slug: string;
+  name: { value: string; lang: string; status: string };
+  distanceKm: number | null;
+  openNow: boolean;
+};
+type Page = { items: Summary[]; total: number };
+
+async function add(overrides: Partial<ServiceInput>) {
+  const ctx = systemContext(t.services);
+  return t.services.database.db.transaction((tx) =>
+    insertServiceRecord({ ...ctx, db: tx }, buildService(overrides), 'Testträger'),
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await add({
+    slug: 'test-deutschkurs-marxloh',
+    categories: ['language_learning'],
+    languages: ['deu', 'ara'],
+    capacity: { free: 4, waitingList: 0 },
+    texts: {
+      name: {
+        de: 'Zebrakurs Deutsch für Mütter',
+        en: 'Zebra German course for mothers',
+        ar: 'دورة زيبرا للغة الألمانية للأمهات',
+      },
+      description: { de: 'Deutsch lernen mit Kinderbetreuung.', ar: 'تعلّم الألمانية مع رعاية الأطفال.' },
+      eligibility: null,
+      fees: null,
+      requiredDocuments: { de: 'Ausweis mitbringen' },
+    },
+    schedule: [{ days: ['MO', 'WE'], opens: '09:00', closes: '12:00' }],
+  });
+  await add({
+    slug: 'test-zebra-beratung-hochfeld',
+    categories: ['counselling'],
+    languages: ['deu', 'ron', 'bul'],
+    free: false,
+    capacity: { free: 0, waitingList: 3 },
+    texts: {
+      name: { de: 'Zebraberatung Hochfeld' },
+      description: { de: 'Beratung für Familien aus Südosteuropa.' },
+      eligibility: null,
+      fees: { de: '5 Euro' },
+      requiredDocuments: null,
+    },
+    location: {
+      name: 'Zentrum Hochfeld',
+      address: 'Wanheimer Straße 1',
+      postcode: '47053',
+      ortsteilId: 'hochfeld',
+      lat: 51.419,
+      lon: 6.762,
+      accessible: false,
+      accessibilityNote: null,
+    },
+    schedule: [{ days: ['TU'], opens: '14:00', closes: '18:00' }],
+  });
+});
+afterAll(() => t?.close());
+
+const search = async (query: string, locale = 'de') => {
+  const reply = await t.client(locale).get(`/api/v1/directory/services?${query}`);
+  expect(reply.status, reply.body).toBe(200);
+  return reply.json<Page>();
+};
+const slugs = (page: Page) => page.items.map((item) => item.slug);
+
+describe('public search', () => {
+  it('finds an offer by a misspelt word', async () => {
+    expect(slugs(await search('q=zebrakurz'))).toContain('test-deutschkurs-marxloh');
+  });
+
+  it('finds an offer by words of another language, and shows the reader’s language', async () => {
+    const page = await search(`q=${encodeURIComponent('دورة زيبرا')}`, 'ar');
+    const hit = page.items.find((item) => item.slug === 'test-deutschkurs-marxloh');
+    expect(hit?.name).toEqual({
+      value: 'دورة زيبرا للغة الألمانية للأمهات',
+      lang: 'ar',
+      status: 'up_to_date',
+    });
+  });
+
+  it('shows German with a marker where the offer has no text in the reader’s language', async () => {
+    const page = await search('q=zebraberatung', 'tr');
+    expect(page.items[0]?.name).toEqual({ value: 'Zebraberatung Hochfeld', lang: 'de', status: 'missing' });
+  });
+
+  it('combines filters: Ortsteil, free places, language spoken, free of charge, distance', async () => {
+    expect(slugs(await search('q=zebra&ortsteil=marxloh'))).toEqual(['test-deutschkurs-marxloh']);
+    expect(slugs(await search('q=zebra&has_places=true'))).toEqual(['test-deutschkurs-marxloh']);
+    expect(slugs(await search('q=zebra&language=ron'))).toEqual(['test-zebra-beratung-hochfeld']);
+    expect(slugs(await search('q=zebra&free=true'))).toEqual(['test-deutschkurs-marxloh']);
+    expect(slugs(await search('q=zebra&category=counselling&district=mitte'))).toEqual([
+      'test-zebra-beratung-hochfeld',
+    ]);
+    const near = await search('q=zebra&postcode=47053&radius_km=2');
+    expect(slugs(near)).toEqual(['test-zebra-beratung-hochfeld']);
+    expect(near.items[0]?.distanceKm).toBeLessThan(2);
+  });
+
+  it('counts searches that find nothing per language, district and words — and coordinators see them', async () => {
+    await search('q=quantenphysik%20kurs&district=walsum', 'uk');
+    await search('q=Kurs%20Quantenphysik&district=walsum', 'uk');
+    const coordinator = await t.login('coordinator');
+    const reply = await coordinator.get('/api/v1/directory/unmet-searches');
+    expect(reply.status).toBe(200);
+    const items = reply.json<{
+      items: { lang: string; districtId: string; words: string; count: number }[];
+    }>().items;
+    expect(items).toContainEqual(expect.objectContaining({ lang: 'uk', districtId: 'walsum', count: 2 }));
+    expect((await (await t.login('guide')).get('/api/v1/directory/unmet-searches')).status).toBe(403);
+  });
+
+  it('answers bad input with 400 naming the parameter, and is not fooled by SQL or scripts', async () => {
+    const long = await t.client().get(`/api/v1/directory/services?q=${'a'.repeat(10_000)}`);
+    expect(long.status).toBe(400);
+    expect(long.json<{ error: { field: string } }>().error.field).toBe('query.q');
+    for (const [query, field] of [
+      ['language=klingon', 'query.language'],
+      ['page=0', 'query.page'],
+      ['postcode=99999', 'query.postcode'],
+      ['ortsteil=atlantis', 'query.ortsteil'],
+      ['category=astrology', 'query.category'],
+    ]) {
+      const reply = await t.client('en').get(`/api/v1/directory/services?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.json<{ error: { field: string } }>().error.field).toBe(field);
+    }
+    const sqlish = await search(`q=${encodeURIComponent("zebra' OR 1=1 --")}`);
+    expect(sqlish.total).toBeLessThanOrEqual(2);
+    expect((await search(`q=${encodeURIComponent('<script>alert(1)</script>')}`)).items).toEqual([]);
+    expect((await search('q=zebra&page=999')).items).toEqual([]);
+  });
+});
+
+describe('an offer', () => {
+  it('shows opening hours in local time, what to bring, and takes feedback', async () => {
+    const reply = await t.client().get('/api/v1/directory/services/test-deutschkurs-marxloh');
+    expect(reply.status).toBe(200);
+    const detail = reply.json<{
+      openingHours: unknown[];
+      requiredDocuments: { value: string };
+      timezone: string;
+      phone: string;
+    }>();
+    expect(detail.openingHours).toEqual([{ days: ['MO', 'WE'], opens: '09:00', closes: '12:00' }]);
+    expect(detail.requiredDocuments.value).toBe('Ausweis mitbringen');
+    expect(detail.timezone).toBe('Europe/Berlin');
+    const feedback = await t.client().post('/api/v1/directory/services/test-deutschkurs-marxloh/feedback', {
+      kind: 'wrong',
+      comment: 'Die Zeiten stimmen nicht.',
+    });
+    expect(feedback.status).toBe(201);
+    expect((await t.client().get('/api/v1/directory/services/no-such-offer')).status).toBe(404);
+  });
+});

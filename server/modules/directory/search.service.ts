@@ -1,0 +1,235 @@
+import type { Ctx } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { authorize } from '../../core/policy.ts';
+import * as repo from './directory.repository.ts';
+import type { SearchQuery } from './directory.schema.ts';
+import { showText, type TextRow } from './texts.ts';
+
+const WEEKDAY = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU' } as const;
+const STALE_AFTER_DAYS = 183;
+
+/** The city's local weekday (MO…SU) and time (HH:MM:SS) at a moment. */
+export function localWeekTime(now: Date, timeZone: string): { day: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: WEEKDAY[parts.weekday as keyof typeof WEEKDAY],
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+  };
+}
+
+/** Lower-cased distinct words of a query, at most eight. */
+export function queryWords(q: string | undefined): string[] {
+  const words = (q ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
+  return [...new Set(words)].slice(0, 8);
+}
+
+function centreOfPostcode(ctx: Ctx, postcode: string) {
+  const matches = ctx.city.districts
+    .flatMap((d) => d.ortsteile)
+    .filter((o) => o.postcodes.includes(postcode));
+  if (!matches.length) return null;
+  return {
+    lat: matches.reduce((sum, o) => sum + o.centre.lat, 0) / matches.length,
+    lon: matches.reduce((sum, o) => sum + o.centre.lon, 0) / matches.length,
+  };
+}
+
+function isStale(lastChecked: string, now: Date): boolean {
+  return now.getTime() - new Date(lastChecked).getTime() > STALE_AFTER_DAYS * 86_400_000;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadServices>>;
+
+/** Loads offers with their texts, nearest place and whether they are open now. */
+async function loadServices(ctx: Ctx, ids: string[]) {
+  const [rows, texts, places, open] = await Promise.all([
+    repo.servicesByIds(ctx.db, ids),
+    repo.textsOf(ctx.db, 'service', ids),
+    repo.locationsOfServices(ctx.db, ids),
+    repo.openServiceIds(ctx.db, ids, localWeekTime(ctx.now, ctx.city.profile.timezone)),
+  ]);
+  const textsById = new Map<string, TextRow[]>();
+  for (const row of texts) textsById.set(row.entityId, [...(textsById.get(row.entityId) ?? []), row]);
+  return { rows: new Map(rows.map((r) => [r.service.id, r])), textsById, places, open };
+}
+
+function summary(ctx: Ctx, loaded: Loaded, id: string, distanceKm: number | null) {
+  const row = loaded.rows.get(id);
+  if (!row) return null;
+  const { service, organisationName } = row;
+  const texts = loaded.textsById.get(id) ?? [];
+  const place = loaded.places.find((p) => p.serviceId === id)?.location ?? null;
+  return {
+    id: service.id,
+    slug: service.slug,
+    name: showText(texts, 'name', ctx.locale),
+    summary: showText(texts, 'description', ctx.locale),
+    organisationName,
+    categories: service.categories,
+    languages: service.languages,
+    free: service.free,
+    capacityFree: service.capacityFree,
+    waitingList: service.waitingList,
+    location: place
+      ? {
+          id: place.id,
+          name: place.name,
+          address: place.address,
+          postcode: place.postcode,
+          city: place.city,
+          districtId: place.districtId,
+          ortsteilId: place.ortsteilId,
+          lat: place.lat,
+          lon: place.lon,
+          accessible: place.accessible,
+        }
+      : null,
+    distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+    openNow: loaded.open.has(id),
+    stale: isStale(service.lastCheckedAt, ctx.now),
+  };
+}
+
+/** The public search: words in any language, combined filters, counted anonymously when nothing is found. */
+export async function findServices(ctx: Ctx, query: SearchQuery) {
+  authorize(ctx, 'directory.search');
+  const ortsteil = query.ortsteil
+    ? ctx.city.districts
+        .flatMap((d) => d.ortsteile.map((o) => ({ ...o, districtId: d.id })))
+        .find((o) => o.id === query.ortsteil)
+    : null;
+  if (query.ortsteil && !ortsteil)
+    throw new AppError('validation.invalid_value', { field: 'query.ortsteil' });
+  if (query.district && !ctx.city.districts.some((d) => d.id === query.district)) {
+    throw new AppError('validation.invalid_value', { field: 'query.district' });
+  }
+  const centre = query.postcode ? centreOfPostcode(ctx, query.postcode) : null;
+  if (query.postcode && !centre) throw new AppError('validation.invalid_value', { field: 'query.postcode' });
+  const words = queryWords(query.q);
+  const hits = await repo.searchPublishedServices(ctx.db, {
+    words,
+    categories: query.category ?? [],
+    districtId: query.district ?? null,
+    ortsteilId: ortsteil?.id ?? null,
+    near: centre ? { ...centre, radiusKm: query.radius_km } : null,
+    language: query.language ?? null,
+    targetGroup: query.target_group ?? null,
+    free: query.free ?? false,
+    accessible: query.accessible ?? false,
+    hasPlaces: query.has_places ?? false,
+    openAt: query.open_now ? localWeekTime(ctx.now, ctx.city.profile.timezone) : null,
+    limit: query.per_page,
+    offset: (query.page - 1) * query.per_page,
+  });
+  const total = hits[0]?.total ?? 0;
+  if (total === 0 && query.page === 1) {
+    await repo.countUnmetSearch(ctx.db, {
+      day: ctx.now.toISOString().slice(0, 10),
+      lang: ctx.locale,
+      districtId: ortsteil?.districtId ?? query.district ?? '',
+      words: [...words].sort().join(' '),
+    });
+  }
+  const loaded = await loadServices(
+    ctx,
+    hits.map((h) => h.id),
+  );
+  const items = hits.flatMap((hit) => summary(ctx, loaded, hit.id, hit.distance_km) ?? []);
+  return { items, total, page: query.page, perPage: query.per_page };
+}
+
+/** A published offer by id or slug; drafts and archived offers are not found. */
+async function publishedService(ctx: Ctx, key: string) {
+  const found = await repo.findServiceBySlugOrId(ctx.db, key);
+  if (found?.service.status !== 'published') throw errors.notFound();
+  return found;
+}
+
+const HHMM = (time: string | null) => (time ?? '').slice(0, 5);
+
+/** One published offer with everything a reader needs, in their language (German where missing). */
+export async function getService(ctx: Ctx, key: string) {
+  authorize(ctx, 'directory.read');
+  const found = await publishedService(ctx, key);
+  const id = found.service.id;
+  const [loaded, schedules] = await Promise.all([
+    loadServices(ctx, [id]),
+    repo.schedulesOfServices(ctx.db, [id]),
+  ]);
+  const base = summary(ctx, loaded, id, null);
+  if (!base) throw errors.notFound();
+  const texts = loaded.textsById.get(id) ?? [];
+  const locationId = base.location?.id;
+  const locationTexts = locationId ? await repo.textsOf(ctx.db, 'location', [locationId]) : [];
+  const eventTexts = await repo.textsOf(
+    ctx.db,
+    'schedule',
+    schedules.map((s) => s.id),
+  );
+  const { service } = found;
+  return {
+    ...base,
+    description: showText(texts, 'description', ctx.locale),
+    eligibility: showText(texts, 'eligibility', ctx.locale),
+    fees: showText(texts, 'fees', ctx.locale),
+    requiredDocuments: showText(texts, 'requiredDocuments', ctx.locale),
+    accessibilityNote: showText(locationTexts, 'accessibilityNote', ctx.locale),
+    targetGroups: service.targetGroups,
+    phone: service.phone,
+    email: service.email,
+    url: service.url,
+    lastCheckedAt: service.lastCheckedAt,
+    openingHours: schedules
+      .filter((s) => s.kind === 'weekly')
+      .map((s) => ({ days: s.byDay ?? [], opens: HHMM(s.opensAt), closes: HHMM(s.closesAt) })),
+    events: schedules
+      .filter((s) => s.kind === 'event' && s.startsAt && s.endsAt)
+      .map((s) => ({
+        start: s.startsAt?.toISOString() ?? '',
+        end: s.endsAt?.toISOString() ?? '',
+        title: showText(
+          eventTexts.filter((t) => t.entityId === s.id),
+          'title',
+          ctx.locale,
+        ),
+      })),
+    timezone: ctx.city.profile.timezone,
+  };
+}
+
+/** Feedback from a reader; it goes to the offer's editors. Nothing identifies the reader. */
+export async function giveFeedback(
+  ctx: Ctx,
+  input: { id: string; kind: 'wrong' | 'helpful' | 'not_helpful'; comment?: string },
+) {
+  authorize(ctx, 'directory.feedback');
+  const found = await publishedService(ctx, input.id);
+  await repo.insertFeedback(ctx.db, {
+    serviceId: found.service.id,
+    kind: input.kind,
+    comment: input.comment ?? null,
+    locale: ctx.locale,
+    createdAt: ctx.now,
+  });
+}
+
+/** Coordinators: what people searched for and did not find, in the last 90 days. */
+export async function listUnmetSearches(ctx: Ctx) {
+  authorize(ctx, 'directory.unmet');
+  const since = new Date(ctx.now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+  return repo.listUnmetSearches(ctx.db, since);
+}

@@ -1,0 +1,27 @@
+/** A translatable value: language code → text. German ("de") is the source. */
+export type Translated = Partial<Record<string, string>>;
+
+export type TextStatus = 'source' | 'up_to_date' | 'outdated' | 'machine';
+
+/** What a reader sees of one field: the text, its language, and whether it is a fallback or outdated. */
+export type ShownText = { value: string; lang: string; status: TextStatus | 'missing' };
+
+export type TextRow = { field: string; lang: string; value: string; status: string };
+
+/** Picks a field's text in the wanted language, falling back to German marked as missing. */
+export function showText(rows: TextRow[], field: string, lang: string, source = 'de'): ShownText | null {
+  const wanted = rows.find((row) => row.field === field && row.lang === lang);
+  if (wanted) return { value: wanted.value, lang, status: wanted.status as TextStatus };
+  const german = rows.find((row) => row.field === field && row.lang === source);
+  if (!german) return null;
+  return { value: german.value, lang: source, status: lang === source ? 'source' : 'missing' };
+}
+
+/** The words of every language of a record, lower-cased, for the trigram index. */
+export function searchTextOf(values: Iterable<string>): string {
+  const words = new Set<string>();
+  for (const value of values) {
+    for (const word of value.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word.length > 1) words.add(word);
+  }
+  return [...words].join(' ');
+}
