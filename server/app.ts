@@ -158,6 +158,7 @@ export async function buildApp(options: {
   for (const module of modules) {
     registerPolicies(module.policies);
     await app.register(module.routes, { prefix: '/api/v1', services });
+    for (const extra of module.extraRoutes ?? []) await app.register(extra.routes, { prefix: extra.prefix, services });
   }
 
   await registerWeb(app, supportedLocales, city);

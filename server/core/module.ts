@@ -19,6 +19,8 @@ export type ModuleManifest = {
   policies: Policies;
   /** Routes, registered under /api/v1. */
   routes: FastifyPluginAsyncZod<{ services: AppServices }>;
+  /** Routes under another prefix, for open standards with their own paths (e.g. /api/hsds). */
+  extraRoutes?: { prefix: string; routes: FastifyPluginAsyncZod<{ services: AppServices }> }[];
   jobs?: JobDefinition[];
   /** One handler per retention rule key of the city profile (e.g. "platform.sessions"). */
   retention?: Record<string, RetentionHandler>;
