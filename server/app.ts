@@ -158,7 +158,8 @@ export async function buildApp(options: {
   for (const module of modules) {
     registerPolicies(module.policies);
     await app.register(module.routes, { prefix: '/api/v1', services });
-    for (const extra of module.extraRoutes ?? []) await app.register(extra.routes, { prefix: extra.prefix, services });
+    for (const extra of module.extraRoutes ?? [])
+      await app.register(extra.routes, { prefix: extra.prefix, services });
   }
 
   await registerWeb(app, supportedLocales, city);
@@ -197,10 +198,12 @@ async function registerWeb(app: FastifyInstance, supported: string[], city: City
   const rtl = new Set(city.profile.languages.filter((l) => l.direction === 'rtl').map((l) => l.code));
   let indexHtml: string | null = null;
   app.setNotFoundHandler((request, reply) => {
+    // Any page of the app (not an API call, not a missing file) gets index.html; the router shows the page.
+    const pathname = request.url.split('?')[0] ?? '';
     const wantsHtml =
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      (request.headers.accept ?? '').includes('text/html');
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !pathname.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(pathname);
     if (!wantsHtml || !hasWeb) {
       return sendError(request, reply, Object.assign(new Error('route'), { code: 'FST_ERR_BAD_URL' }));
     }

@@ -69,6 +69,12 @@ describe(`the server process on ${kind}`, () => {
     expect(first.output()).toContain('Demo data loaded (first start)');
     expect(first.output()).toContain(demoEmail('coordinator'));
     expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    // The home page, as curl or a browser asks for it; the first paint already has the reader's language.
+    const home = await fetch(`${first.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<html lang="de" dir="ltr">');
+    const arabic = await fetch(`${first.url}/account`, { headers: { cookie: 'lotse_lang=ar' } });
+    expect(await arabic.text()).toContain('<html lang="ar" dir="rtl">');
     const { client, adminId: id } = await signIn(first);
     adminId = id;
     const created = await client.request(
