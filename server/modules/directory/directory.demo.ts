@@ -100,6 +100,13 @@ export async function seedDirectoryDemo(ctx: Ctx): Promise<void> {
       schedule: offer.schedule,
       events: offer.courseDates.map((d) => ({ start: d.start, end: d.end, title: d.title ?? null })),
     };
-    await insertServiceRecord(ctx, input, names.get(offer.organizationId) ?? '');
+    const id = await insertServiceRecord(ctx, input, names.get(offer.organizationId) ?? '');
+    await repo.insertRevision(ctx.db, {
+      serviceId: id,
+      status: 'published',
+      snapshot: input,
+      changedBy: null,
+      changedAt: ctx.now,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
-import { organisations } from '../platform/platform.tables.ts';
+import { organisations, users } from '../platform/platform.tables.ts';
 import {
   directoryOrganizations,
   directoryTexts,
@@ -252,4 +252,113 @@ export async function openServiceIds(
       ),
     );
   return new Set(rows.map((row) => row.id));
+}
+
+export async function updateServiceRow(db: Tx, id: string, values: Partial<typeof services.$inferInsert>) {
+  await db.update(services).set(values).where(eq(services.id, id));
+}
+
+export async function deleteTextsOf(db: Tx, entityType: string, entityIds: string[]) {
+  if (!entityIds.length) return;
+  await db
+    .delete(directoryTexts)
+    .where(and(eq(directoryTexts.entityType, entityType), inArray(directoryTexts.entityId, entityIds)));
+}
+
+export async function updateLocation(db: Tx, id: string, values: Partial<typeof locations.$inferInsert>) {
+  await db.update(locations).set(values).where(eq(locations.id, id));
+}
+
+/** Removes an offer's opening hours and dates; returns the removed ids (their titles go too). */
+export async function deleteSchedulesOf(db: Tx, serviceId: string): Promise<string[]> {
+  const removed = await db
+    .delete(schedules)
+    .where(eq(schedules.serviceId, serviceId))
+    .returning({ id: schedules.id });
+  return removed.map((row) => row.id);
+}
+
+export async function pendingRevisionOf(db: Tx, serviceId: string) {
+  const [row] = await db
+    .select()
+    .from(serviceRevisions)
+    .where(and(eq(serviceRevisions.serviceId, serviceId), eq(serviceRevisions.status, 'review')))
+    .orderBy(sql`${serviceRevisions.changedAt} desc`)
+    .limit(1);
+  return row;
+}
+
+export async function updateRevision(
+  db: Tx,
+  id: string,
+  values: Partial<typeof serviceRevisions.$inferInsert>,
+) {
+  await db.update(serviceRevisions).set(values).where(eq(serviceRevisions.id, id));
+}
+
+export async function revisionsOf(db: Tx, serviceId: string) {
+  return db
+    .select({
+      id: serviceRevisions.id,
+      status: serviceRevisions.status,
+      minor: serviceRevisions.minor,
+      changedBy: serviceRevisions.changedBy,
+      changedByName: users.displayName,
+      changedAt: serviceRevisions.changedAt,
+      decidedAt: serviceRevisions.decidedAt,
+    })
+    .from(serviceRevisions)
+    .leftJoin(users, eq(users.id, serviceRevisions.changedBy))
+    .where(eq(serviceRevisions.serviceId, serviceId))
+    .orderBy(sql`${serviceRevisions.changedAt} desc`);
+}
+
+/** Offers an editor or coordinator works on, with whether a change waits for review. */
+export async function editableServices(
+  db: Tx,
+  filter: { organisationId: string | null; status: string | null; staleBefore: string | null },
+) {
+  const pending = sql<boolean>`exists (select 1 from service_revisions r where r.service_id = ${services.id} and r.status = 'review')`;
+  return db
+    .select({
+      id: services.id,
+      slug: services.slug,
+      organisationId: services.organisationId,
+      status: services.status,
+      lastCheckedAt: services.lastCheckedAt,
+      updatedAt: services.updatedAt,
+      pendingRevision: pending,
+      name: sql<string>`coalesce((select t.value from directory_texts t where t.entity_type = 'service' and t.entity_id = ${services.id}::text and t.field = 'name' and t.lang = 'de'), '')`,
+    })
+    .from(services)
+    .where(
+      and(
+        filter.organisationId ? eq(services.organisationId, filter.organisationId) : undefined,
+        filter.status === 'pending'
+          ? pending
+          : filter.status
+            ? eq(services.status, filter.status)
+            : undefined,
+        filter.staleBefore ? sql`${services.lastCheckedAt} < ${filter.staleBefore}` : undefined,
+      ),
+    )
+    .orderBy(services.slug)
+    .limit(1000);
+}
+
+export async function organisationNameOf(db: Tx, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.name;
+}
+
+export async function revisionsWithSnapshot(db: Tx, serviceId: string) {
+  return db
+    .select({ snapshot: serviceRevisions.snapshot, status: serviceRevisions.status })
+    .from(serviceRevisions)
+    .where(and(eq(serviceRevisions.serviceId, serviceId), sql`${serviceRevisions.status} <> 'rejected'`))
+    .orderBy(sql`${serviceRevisions.changedAt} desc`)
+    .limit(1);
 }

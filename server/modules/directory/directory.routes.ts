@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
 import * as s from './directory.schema.ts';
+import * as editing from './editing.service.ts';
+import * as e from './editing.schema.ts';
 import * as search from './search.service.ts';
 
 /** The directory's HTTP routes under /api/v1/directory. */
@@ -68,6 +70,130 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
     },
     async (request) => ({
       items: await search.listUnmetSearches(ctx(request)),
+    }),
+  );
+
+  const editor = { tags: ['directory editing'] };
+  const done = { 204: z.null().describe('Done') };
+
+  app.get(
+    '/directory/editor/services',
+    {
+      schema: {
+        ...editor,
+        summary: 'Offers one may edit',
+        querystring: e.editableQuery,
+        response: { 200: z.object({ items: z.array(e.editableItem) }) },
+      },
+    },
+    async (request) => ({
+      items: await editing.listEditable(ctx(request), request.query),
+    }),
+  );
+
+  app.post(
+    '/directory/editor/services',
+    {
+      schema: {
+        ...editor,
+        summary: 'Add an offer (a draft)',
+        body: e.serviceBody,
+        response: { 201: e.createdReply },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await editing.createService(ctx(request), request.body)),
+  );
+
+  app.get(
+    '/directory/editor/services/:id',
+    {
+      schema: {
+        ...editor,
+        summary: 'The latest version of an offer, every language',
+        params: s.serviceParams,
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (request) => editing.latestVersion(ctx(request), request.params.id),
+  );
+
+  app.put(
+    '/directory/editor/services/:id',
+    {
+      schema: {
+        ...editor,
+        summary: 'Change an offer',
+        params: s.serviceParams,
+        body: e.serviceBody,
+        response: { 200: e.createdReply.extend({ pendingReview: z.boolean() }) },
+      },
+    },
+    async (request) => editing.updateService(ctx(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/directory/editor/services/:id/submit',
+    { schema: { ...editor, summary: 'Ask for publication', params: s.serviceParams, response: done } },
+    async (request, reply) => {
+      await editing.submitService(ctx(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/directory/editor/services/:id/publish',
+    { schema: { ...editor, summary: 'Publish (coordinators)', params: s.serviceParams, response: done } },
+    async (request, reply) => {
+      await editing.publishService(ctx(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/directory/editor/services/:id/reject',
+    {
+      schema: {
+        ...editor,
+        summary: 'Send a change back (coordinators)',
+        params: s.serviceParams,
+        body: e.rejectBody,
+        response: done,
+      },
+    },
+    async (request, reply) => {
+      await editing.rejectService(ctx(request), request.params.id, request.body.reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/directory/editor/services/:id/checked',
+    {
+      schema: {
+        ...editor,
+        summary: 'Confirm the offer is still correct',
+        params: s.serviceParams,
+        response: done,
+      },
+    },
+    async (request, reply) => {
+      await editing.confirmChecked(ctx(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/directory/editor/services/:id/history',
+    {
+      schema: {
+        ...editor,
+        summary: 'Who changed what, when',
+        params: s.serviceParams,
+        response: { 200: z.object({ items: z.array(e.revisionItem) }) },
+      },
+    },
+    async (request) => ({
+      items: await editing.serviceHistory(ctx(request), request.params.id),
     }),
   );
 };

@@ -4,7 +4,7 @@ import { translate } from '../../core/i18n.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
 import type { Category } from './directory.tables.ts';
-import { searchTextOf, type Translated } from './texts.ts';
+import { nextTextRows, searchTextOf, type Translated } from './texts.ts';
 
 const CATEGORY_LABEL: Record<Category, string> = {
   language_learning: 'directory:categories.language_learning',
@@ -70,23 +70,25 @@ function textRows(
   );
 }
 
-/** Writes a whole offer (service, texts, place, opening hours, dates, first revision). Call inside a transaction. */
-export async function insertServiceRecord(
-  ctx: Ctx,
-  input: ServiceInput,
-  organisationName: string,
-): Promise<string> {
-  const district = ctx.city.districts.find((d) =>
-    d.ortsteile.some((o) => o.id === input.location.ortsteilId),
-  );
-  const ortsteil = district?.ortsteile.find((o) => o.id === input.location.ortsteilId);
+function placeOf(ctx: Ctx, ortsteilId: string) {
+  const district = ctx.city.districts.find((d) => d.ortsteile.some((o) => o.id === ortsteilId));
+  const ortsteil = district?.ortsteile.find((o) => o.id === ortsteilId);
   if (!district || !ortsteil)
     throw new AppError('validation.invalid_value', { field: 'body.location.ortsteilId' });
+  return { district, ortsteil };
+}
+
+/** Every language's words of an offer, its organisation, place and category labels (in all UI languages). */
+function buildSearchText(
+  ctx: Ctx,
+  input: ServiceInput,
+  textValues: string[],
+  organisationName: string,
+): string {
+  const { district, ortsteil } = placeOf(ctx, input.location.ortsteilId);
   const languages = ctx.city.profile.languages.map((l) => l.code);
-  const searchText = searchTextOf([
-    ...SERVICE_TEXT_FIELDS.flatMap((field) =>
-      Object.values(input.texts[field] ?? {}).filter((v): v is string => !!v),
-    ),
+  return searchTextOf([
+    ...textValues,
     organisationName,
     input.location.name,
     input.location.address,
@@ -96,10 +98,11 @@ export async function insertServiceRecord(
       languages.map((lang) => translate(lang, CATEGORY_LABEL[category])),
     ),
   ]);
-  const id = await repo.insertService(ctx.db, {
-    slug: input.slug,
+}
+
+function serviceColumns(input: ServiceInput) {
+  return {
     organisationId: input.organisationId,
-    status: input.status,
     categories: input.categories,
     targetGroups: input.targetGroups,
     languages: input.languages,
@@ -110,17 +113,12 @@ export async function insertServiceRecord(
     capacityFree: input.capacity?.free ?? null,
     waitingList: input.capacity?.waitingList ?? null,
     lastCheckedAt: input.lastCheckedAt,
-    searchText,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
-  await repo.insertTexts(
-    ctx.db,
-    SERVICE_TEXT_FIELDS.flatMap((field) =>
-      textRows('service', id, field, input.texts[field], input.outdated, ctx.now),
-    ),
-  );
-  const locationId = await repo.insertLocation(ctx.db, {
+  };
+}
+
+function locationColumns(ctx: Ctx, input: ServiceInput) {
+  const { district, ortsteil } = placeOf(ctx, input.location.ortsteilId);
+  return {
     organisationId: input.organisationId,
     name: input.location.name,
     address: input.location.address,
@@ -131,7 +129,59 @@ export async function insertServiceRecord(
     lat: input.location.lat,
     lon: input.location.lon,
     accessible: input.location.accessible,
+  };
+}
+
+async function insertSchedulesOf(ctx: Ctx, serviceId: string, input: ServiceInput): Promise<void> {
+  const tz = ctx.city.profile.timezone;
+  await repo.insertSchedules(
+    ctx.db,
+    input.schedule.map((s) => ({
+      serviceId,
+      kind: 'weekly',
+      byDay: s.days,
+      opensAt: s.opens,
+      closesAt: s.closes,
+    })),
+  );
+  for (const event of input.events) {
+    const [eventId] = await repo.insertSchedules(ctx.db, [
+      { serviceId, kind: 'event', startsAt: zonedToUtc(event.start, tz), endsAt: zonedToUtc(event.end, tz) },
+    ]);
+    if (eventId)
+      await repo.insertTexts(
+        ctx.db,
+        textRows('schedule', eventId, 'title', event.title, input.outdated, ctx.now),
+      );
+  }
+}
+
+const allValues = (input: ServiceInput) =>
+  SERVICE_TEXT_FIELDS.flatMap((field) =>
+    Object.values(input.texts[field] ?? {}).filter((v): v is string => !!v),
+  );
+
+/** Writes a whole offer (service, texts, place, opening hours, dates). Call inside a transaction. */
+export async function insertServiceRecord(
+  ctx: Ctx,
+  input: ServiceInput,
+  organisationName: string,
+): Promise<string> {
+  const id = await repo.insertService(ctx.db, {
+    ...serviceColumns(input),
+    slug: input.slug,
+    status: input.status,
+    searchText: buildSearchText(ctx, input, allValues(input), organisationName),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
   });
+  await repo.insertTexts(
+    ctx.db,
+    SERVICE_TEXT_FIELDS.flatMap((field) =>
+      textRows('service', id, field, input.texts[field], input.outdated, ctx.now),
+    ),
+  );
+  const locationId = await repo.insertLocation(ctx.db, locationColumns(ctx, input));
   await repo.insertTexts(
     ctx.db,
     textRows(
@@ -144,38 +194,59 @@ export async function insertServiceRecord(
     ),
   );
   await repo.insertServiceLocation(ctx.db, id, locationId);
-  const tz = ctx.city.profile.timezone;
-  await repo.insertSchedules(
-    ctx.db,
-    input.schedule.map((s) => ({
-      serviceId: id,
-      kind: 'weekly',
-      byDay: s.days,
-      opensAt: s.opens,
-      closesAt: s.closes,
-    })),
-  );
-  for (const event of input.events) {
-    const [eventId] = await repo.insertSchedules(ctx.db, [
-      {
-        serviceId: id,
-        kind: 'event',
-        startsAt: zonedToUtc(event.start, tz),
-        endsAt: zonedToUtc(event.end, tz),
-      },
-    ]);
-    if (eventId)
-      await repo.insertTexts(
-        ctx.db,
-        textRows('schedule', eventId, 'title', event.title, input.outdated, ctx.now),
-      );
-  }
-  await repo.insertRevision(ctx.db, {
-    serviceId: id,
-    status: input.status === 'published' ? 'published' : 'draft',
-    snapshot: input,
-    changedBy: ctx.actor.id,
-    changedAt: ctx.now,
-  });
+  await insertSchedulesOf(ctx, id, input);
   return id;
+}
+
+/**
+ * Replaces what an offer says with an edit: German changes outdate the translations unless the edit is minor;
+ * translations the edit leaves out are kept. Call inside a transaction.
+ */
+export async function replaceServiceRecord(
+  ctx: Ctx,
+  id: string,
+  input: ServiceInput,
+  organisationName: string,
+  minor: boolean,
+) {
+  const oldTexts = await repo.textsOf(ctx.db, 'service', [id]);
+  const newTexts = SERVICE_TEXT_FIELDS.flatMap((field) =>
+    nextTextRows(oldTexts, field, input.texts[field], minor).map((row) => ({ ...row, field })),
+  );
+  await repo.updateServiceRow(ctx.db, id, {
+    ...serviceColumns(input),
+    searchText: buildSearchText(
+      ctx,
+      input,
+      newTexts.map((row) => row.value),
+      organisationName,
+    ),
+    updatedAt: ctx.now,
+  });
+  await repo.deleteTextsOf(ctx.db, 'service', [id]);
+  await repo.insertTexts(
+    ctx.db,
+    newTexts.map((row) => ({ ...row, entityType: 'service', entityId: id, updatedAt: ctx.now })),
+  );
+  const [place] = await repo.locationsOfServices(ctx.db, [id]);
+  if (place) {
+    const locationId = place.location.id;
+    await repo.updateLocation(ctx.db, locationId, locationColumns(ctx, input));
+    const oldNotes = await repo.textsOf(ctx.db, 'location', [locationId]);
+    const notes = nextTextRows(oldNotes, 'accessibilityNote', input.location.accessibilityNote, minor);
+    await repo.deleteTextsOf(ctx.db, 'location', [locationId]);
+    await repo.insertTexts(
+      ctx.db,
+      notes.map((row) => ({
+        ...row,
+        field: 'accessibilityNote',
+        entityType: 'location',
+        entityId: locationId,
+        updatedAt: ctx.now,
+      })),
+    );
+  }
+  const removed = await repo.deleteSchedulesOf(ctx.db, id);
+  await repo.deleteTextsOf(ctx.db, 'schedule', removed);
+  await insertSchedulesOf(ctx, id, input);
 }

@@ -25,3 +25,39 @@ export function searchTextOf(values: Iterable<string>): string {
   }
   return [...words].join(' ');
 }
+
+/**
+ * The rows of one field after an edit. German is the source; a translation that was not changed while the German
+ * changed becomes outdated — unless the edit is minor. Translations the edit leaves out are kept, never dropped.
+ */
+export function nextTextRows(
+  old: TextRow[],
+  field: string,
+  input: Translated | null,
+  minor: boolean,
+): { lang: string; value: string; status: TextStatus }[] {
+  if (!input) return [];
+  const previous = new Map(old.filter((row) => row.field === field).map((row) => [row.lang, row]));
+  const german = input.de ?? previous.get('de')?.value;
+  if (!german) return [];
+  const germanChanged = !minor && previous.has('de') && previous.get('de')?.value !== german;
+  const langs = new Set([...previous.keys(), ...Object.keys(input)]);
+  langs.delete('de');
+  const rows: { lang: string; value: string; status: TextStatus }[] = [
+    { lang: 'de', value: german, status: 'source' },
+  ];
+  for (const lang of langs) {
+    const given = input[lang];
+    const before = previous.get(lang);
+    if (given !== undefined && given !== before?.value) {
+      rows.push({ lang, value: given, status: 'up_to_date' });
+    } else if (before) {
+      rows.push({
+        lang,
+        value: before.value,
+        status: germanChanged ? 'outdated' : (before.status as TextStatus),
+      });
+    }
+  }
+  return rows;
+}

@@ -79,6 +79,47 @@ type Row = {
 const freshClientFor = (actor: ActorName, f: Fixtures) =>
   actor === 'anonymous' ? f.t.client() : f.t.login(actor);
 
+/** The organisation an actor edits for: its own where it has one, else the KI (only coordinators may). */
+const ownOrganisation = (actor: ActorName) =>
+  actor === 'institution'
+    ? 'schwerpunktambulanz'
+    : actor === 'association'
+      ? 'punte-hochfeld'
+      : 'ki-duisburg';
+/** A demo offer of that organisation (cities/duisburg/directory-demo.json). */
+const OWN_OFFER: Record<string, string> = {
+  schwerpunktambulanz: 'schwerpunktambulanz-allgemein',
+  'punte-hochfeld': 'punte-beratung',
+  'ki-duisburg': 'seiteneinsteiger-sprechstunde-hamborn',
+};
+const ownOffer = (actor: ActorName) => OWN_OFFER[ownOrganisation(actor)];
+const editorOffer = (organisationId: string) => ({
+  organisationId,
+  categories: ['counselling'],
+  languages: ['deu'],
+  free: true,
+  texts: { name: { de: 'Matrix-Sprechstunde' }, description: { de: 'Beratung.' } },
+  location: {
+    name: 'Raum 1',
+    address: 'Musterstraße 1',
+    postcode: '47053',
+    ortsteilId: 'hochfeld',
+    lat: 51.418,
+    lon: 6.76,
+    accessible: true,
+  },
+  schedule: [{ days: ['MO'], opens: '09:00', closes: '12:00' }],
+});
+/** A fresh draft of the actor's organisation, made by a coordinator. */
+async function newDraft(f: Fixtures, actor: ActorName): Promise<string> {
+  const coordinator = await f.t.login('coordinator');
+  const reply = await coordinator.post(
+    '/api/v1/directory/editor/services',
+    editorOffer(ownOrganisation(actor)),
+  );
+  return reply.json<{ slug: string }>().slug;
+}
+
 /** THE MATRIX: route → who may call it, and how to build a valid request. */
 const MATRIX: Row[] = [
   {
@@ -362,6 +403,87 @@ const MATRIX: Row[] = [
     allowed: ['coordinator', 'admin'],
     status: 200,
     request: () => ({ url: '/api/v1/directory/unmet-searches' }),
+  },
+  // Directory editing: associations and institutions for their own organisation, coordinators for all.
+  {
+    method: 'GET',
+    path: '/api/v1/directory/editor/services',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/editor/services' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/editor/services',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 201,
+    request: (actor) => ({
+      url: '/api/v1/directory/editor/services',
+      body: editorOffer(ownOrganisation(actor)),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/editor/services/:id',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 200,
+    request: (actor) => ({ url: `/api/v1/directory/editor/services/${ownOffer(actor)}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/directory/editor/services/:id',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 200,
+    request: (actor) => ({
+      url: `/api/v1/directory/editor/services/${ownOffer(actor)}`,
+      body: editorOffer(ownOrganisation(actor)),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/editor/services/:id/submit',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 204,
+    request: async (actor, f) => ({
+      url: `/api/v1/directory/editor/services/${await newDraft(f, actor)}/submit`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/editor/services/:id/publish',
+    allowed: ['coordinator', 'admin'],
+    status: 204,
+    request: async (actor, f) => ({
+      url: `/api/v1/directory/editor/services/${await newDraft(f, actor)}/publish`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/editor/services/:id/reject',
+    allowed: ['coordinator', 'admin'],
+    status: 204,
+    request: async (actor, f) => {
+      const slug = await newDraft(f, actor);
+      await f.clients.coordinator.post(`/api/v1/directory/editor/services/${slug}/submit`);
+      return {
+        url: `/api/v1/directory/editor/services/${slug}/reject`,
+        body: { reason: 'Bitte Öffnungszeiten ergänzen.' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/editor/services/:id/checked',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 204,
+    request: (actor) => ({ url: `/api/v1/directory/editor/services/${ownOffer(actor)}/checked` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/editor/services/:id/history',
+    allowed: ['institution', 'association', 'coordinator', 'admin'],
+    status: 200,
+    request: (actor) => ({ url: `/api/v1/directory/editor/services/${ownOffer(actor)}/history` }),
   },
 ];
 
