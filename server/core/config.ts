@@ -20,6 +20,9 @@ export type Config = {
   logLevel: string;
   jobs: boolean;
   trustProxy: boolean;
+  /** A LibreTranslate-compatible machine-translation service; null: off. */
+  mtUrl: string | null;
+  mtApiKey: string | null;
 };
 
 /** A setting with a wrong value: the message names it and says what is expected. */
@@ -86,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   ) {
     throw new ConfigError('TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
   }
+  const mtUrl = env.MT_URL?.trim() || null;
+  if (mtUrl && !isUrl(mtUrl, ['http:', 'https:'])) throw new ConfigError('MT_URL is not an http(s):// URL');
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
@@ -107,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logLevel,
     jobs: bool('JOBS', env.JOBS, true),
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
+    mtUrl: mtUrl?.replace(/\/$/, '') ?? null,
+    mtApiKey: env.MT_API_KEY?.trim() || null,
   };
 }

@@ -23,4 +23,5 @@ export const directoryPolicies: Policies = {
   'directory.edit': editsOrganisation,
   'directory.edit_list': hasRole('association', 'institution', 'coordinator', 'admin'),
   'directory.publish': coordinators,
+  'directory.translate': coordinators,
 };

@@ -362,3 +362,76 @@ export async function revisionsWithSnapshot(db: Tx, serviceId: string) {
     .orderBy(sql`${serviceRevisions.changedAt} desc`)
     .limit(1);
 }
+
+/** Texts of published offers per language and status. */
+export async function translationCounts(db: Tx) {
+  const result = await db.execute(sql`
+    select t.lang, t.status, count(*)::int as total
+    from directory_texts t join services s on s.id::text = t.entity_id
+    where t.entity_type = 'service' and s.status = 'published'
+    group by t.lang, t.status`);
+  return (result as unknown as { rows: { lang: string; status: string; total: number }[] }).rows;
+}
+
+/** German texts of published offers that the language lacks or has outdated or machine-made. */
+export async function pendingTexts(db: Tx, lang: string) {
+  const result = await db.execute(sql`
+    select d.entity_type as "entityType", d.entity_id as "entityId", d.field, d.value as source,
+           t.value as current, coalesce(t.status, 'missing') as status
+    from directory_texts d
+    join services s on s.id::text = d.entity_id and s.status = 'published'
+    left join directory_texts t on t.entity_type = d.entity_type and t.entity_id = d.entity_id and t.field = d.field and t.lang = ${lang}
+    where d.entity_type = 'service' and d.lang = 'de' and (t.status is null or t.status in ('outdated', 'machine'))
+    order by s.slug, d.field`);
+  return (
+    result as unknown as {
+      rows: {
+        entityType: string;
+        entityId: string;
+        field: string;
+        source: string;
+        current: string | null;
+        status: 'missing' | 'outdated' | 'machine';
+      }[];
+    }
+  ).rows;
+}
+
+/** The German texts of these offers. */
+export async function germanSources(db: Tx, keys: string[][]) {
+  const ids = [...new Set(keys.map((k) => k[1] ?? ''))].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  if (!ids.length) return [];
+  return db
+    .select({
+      entityType: directoryTexts.entityType,
+      entityId: directoryTexts.entityId,
+      field: directoryTexts.field,
+      value: directoryTexts.value,
+    })
+    .from(directoryTexts)
+    .where(
+      and(
+        eq(directoryTexts.entityType, 'service'),
+        eq(directoryTexts.lang, 'de'),
+        inArray(directoryTexts.entityId, ids),
+      ),
+    );
+}
+
+export async function upsertText(db: Tx, row: TextInsert) {
+  await db
+    .insert(directoryTexts)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [directoryTexts.entityType, directoryTexts.entityId, directoryTexts.field, directoryTexts.lang],
+      set: { value: row.value, status: row.status, updatedAt: row.updatedAt ?? sql`now()` },
+    });
+}
+
+/** Adds the words of new translations to the offers' search text. */
+export async function appendSearchWords(db: Tx, serviceId: string, words: string) {
+  await db
+    .update(services)
+    .set({ searchText: sql`${services.searchText} || ' ' || ${words}` })
+    .where(eq(services.id, serviceId));
+}

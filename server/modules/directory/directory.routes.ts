@@ -7,6 +7,7 @@ import * as s from './directory.schema.ts';
 import * as editing from './editing.service.ts';
 import * as e from './editing.schema.ts';
 import * as search from './search.service.ts';
+import * as translations from './translations.service.ts';
 
 /** The directory's HTTP routes under /api/v1/directory. */
 export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (
@@ -195,5 +196,113 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
     async (request) => ({
       items: await editing.serviceHistory(ctx(request), request.params.id),
     }),
+  );
+
+  // Translation work for coordinators: what is pending per language, XLIFF out and in, machine translation.
+  app.addContentTypeParser(
+    ['application/xliff+xml', 'application/xml', 'text/xml'],
+    { parseAs: 'string', bodyLimit: 10_485_760 },
+    (_request, body, done) => done(null, body),
+  );
+  const translation = { tags: ['directory translation'] };
+  const langParams = z.object({
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .describe('UI language code'),
+  });
+
+  app.get(
+    '/directory/translations',
+    {
+      schema: {
+        ...translation,
+        summary: 'Translation state per language',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                lang: z.string(),
+                total: z.number(),
+                upToDate: z.number(),
+                outdated: z.number(),
+                machine: z.number(),
+                missing: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await translations.translationOverview(ctx(request)),
+    }),
+  );
+
+  app.get(
+    '/directory/translations/:lang',
+    {
+      schema: {
+        ...translation,
+        summary: 'Texts missing, outdated or machine-made in a language',
+        params: langParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                entityType: z.string(),
+                entityId: z.string(),
+                field: z.string(),
+                source: z.string(),
+                current: z.string().nullable(),
+                status: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await translations.pendingTexts(ctx(request), request.params.lang),
+    }),
+  );
+
+  app.get(
+    '/directory/translations/:lang/xliff',
+    { schema: { ...translation, summary: 'XLIFF 1.2 of the pending texts', params: langParams } },
+    async (request, reply) => {
+      const xml = await translations.exportXliff(ctx(request), request.params.lang);
+      return reply
+        .type('application/xliff+xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="lotse-directory-${request.params.lang}.xlf"`)
+        .send(xml);
+    },
+  );
+
+  app.post(
+    '/directory/translations/:lang/xliff',
+    {
+      schema: {
+        ...translation,
+        summary: 'Import a translated XLIFF file (all or nothing)',
+        params: langParams,
+        body: z.string().min(1).describe('The XLIFF 1.2 file'),
+        response: { 200: z.object({ imported: z.number(), outdated: z.number() }) },
+      },
+    },
+    async (request) => translations.importXliff(ctx(request), request.params.lang, request.body),
+  );
+
+  app.post(
+    '/directory/translations/:lang/machine',
+    {
+      schema: {
+        ...translation,
+        summary: 'Machine-translate pending texts (needs MT_URL)',
+        params: langParams,
+        response: { 200: z.object({ translated: z.number() }) },
+      },
+    },
+    async (request) => translations.machineTranslate(ctx(request), request.params.lang),
   );
 };

@@ -63,7 +63,7 @@ type Fixtures = {
   passwordAccounts: Record<Role, string>;
 };
 
-type CellRequest = { url: string; body?: unknown; client?: Client };
+type CellRequest = { url: string; body?: unknown; client?: Client; headers?: Record<string, string> };
 type Row = {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
@@ -485,6 +485,47 @@ const MATRIX: Row[] = [
     status: 200,
     request: (actor) => ({ url: `/api/v1/directory/editor/services/${ownOffer(actor)}/history` }),
   },
+  // Directory translation work: coordinators.
+  {
+    method: 'GET',
+    path: '/api/v1/directory/translations',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/translations' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/translations/:lang',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/translations/ar' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/translations/:lang/xliff',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/translations/ar/xliff' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/translations/:lang/xliff',
+    allowed: ['coordinator', 'admin'],
+    status: 200,
+    request: () => ({
+      url: '/api/v1/directory/translations/tr/xliff',
+      body: '<xliff version="1.2"><file original="lotse-directory" source-language="de" target-language="tr"><body></body></file></xliff>',
+      headers: { 'content-type': 'application/xliff+xml' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/directory/translations/:lang/machine',
+    allowed: ['coordinator', 'admin'],
+    // Past the access check, the answer is that machine translation is off (MT_URL unset in tests).
+    status: 409,
+    request: () => ({ url: '/api/v1/directory/translations/uk/machine' }),
+  },
 ];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's static pages. */
@@ -637,8 +678,11 @@ describe.each(
   MATRIX.map((row) => [`${routeKey(row)}${row.variant ? ` (${row.variant})` : ''}`, row] as const),
 )('%s', (_name, row) => {
   it.each(ACTORS.map((actor) => [actor, expectedFor(row, actor)] as const))('%s → %s', async (actor) => {
-    const { url, body, client = f.clients[actor] } = await row.request(actor, f);
-    const reply = await client.request(row.method, url, body === undefined ? {} : { body });
+    const { url, body, headers, client = f.clients[actor] } = await row.request(actor, f);
+    const reply = await client.request(row.method, url, {
+      ...(body === undefined ? {} : { body }),
+      ...(headers ? { headers } : {}),
+    });
     if (row.allowed.includes(actor)) {
       expect(reply.status, reply.body).toBe(row.status);
       return;
