@@ -2,11 +2,20 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { seedDirectoryDemo } from './directory.demo.ts';
 import { directoryPolicies } from './directory.policy.ts';
 import { directoryRoutes } from './directory.routes.ts';
+import { hsdsPolicies } from './hsds/hsds.policy.ts';
+import { hsdsRoutes } from './hsds/hsds.routes.ts';
+import { opendataPolicies } from './opendata/opendata.policy.ts';
+import { opendataRoutes } from './opendata/opendata.routes.ts';
 
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
   name: 'directory',
-  policies: directoryPolicies,
+  policies: { ...directoryPolicies, ...hsdsPolicies, ...opendataPolicies },
   routes: directoryRoutes,
+  extraRoutes: [
+    { prefix: '/api/hsds', routes: hsdsRoutes },
+    // Open data under /api/v1/directory/: exports, DCAT, an offer's calendar.
+    { prefix: '/api/v1', routes: opendataRoutes },
+  ],
   seedDemo: seedDirectoryDemo,
 };

@@ -526,6 +526,130 @@ const MATRIX: Row[] = [
     status: 409,
     request: () => ({ url: '/api/v1/directory/translations/uk/machine' }),
   },
+  // Open interfaces of the directory: the HSDS 3.0 API, the open data exports and an offer's calendar are public.
+  {
+    method: 'GET',
+    path: '/api/hsds',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/services',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({
+      url: '/api/hsds/services?search=deutsch&taxonomy_term_id=language_learning&postcode=47169&proximity=3&page=1&per_page=5',
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/services/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/services/deutschkurs-marxloh-abend' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/service_at_locations',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({
+      url: '/api/hsds/service_at_locations?organization_id=begegnungszentrum-marxloh&format=ndjson',
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/service_at_locations/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: async (_actor, f) => {
+      const list = await f.clients.anonymous.get('/api/hsds/service_at_locations?per_page=1');
+      return {
+        url: `/api/hsds/service_at_locations/${list.json<{ contents: { id: string }[] }>().contents[0]?.id}`,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/organizations',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/organizations?search=marxloh' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/organizations/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/organizations/begegnungszentrum-marxloh' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/taxonomies',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/taxonomies' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/taxonomies/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/taxonomies/lotse-categories' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/taxonomy_terms',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/taxonomy_terms?search=gesundheit' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/hsds/taxonomy_terms/:id',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/hsds/taxonomy_terms/health' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/export.json',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/export.json' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/export.csv',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/export.csv?lang=tr' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/dcat.json',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({ url: '/api/v1/directory/dcat.json' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/directory/services/:id/calendar.ics',
+    allowed: EVERYONE,
+    status: 200,
+    request: () => ({
+      url: '/api/v1/directory/services/deutschkurs-marxloh-abend/calendar.ics?opening_hours=true',
+    }),
+  },
 ];
 
 /** Routes the matrix leaves out on purpose: the Swagger UI's static pages. */
