@@ -14,6 +14,8 @@ const retentionRule = z.object({
 const profileSchema = z.object({
   id: z.string(),
   name: z.string(),
+  state: z.string().describe('State code, e.g. NW'),
+  country: z.string().length(2).describe('ISO 3166-1 alpha-2'),
   timezone: z.string(),
   centre: point,
   postcodes: z.object({ from: z.string().regex(/^\d{5}$/), to: z.string().regex(/^\d{5}$/) }),

@@ -18,6 +18,7 @@ const demoSchema = z.object({
       districtId: z.string().nullable(),
       email: z.string().nullable().optional(),
       website: z.string().nullable().optional(),
+      description: translated.nullable().optional(),
     }),
   ),
   services: z.array(
@@ -73,6 +74,18 @@ export async function seedDirectoryDemo(ctx: Ctx): Promise<void> {
       website: organisation.website ?? null,
     });
     names.set(organisation.id, organisation.name);
+    await repo.insertTexts(
+      ctx.db,
+      Object.entries(organisation.description ?? {}).map(([lang, value]) => ({
+        entityType: 'organization',
+        entityId: organisation.id,
+        field: 'description',
+        lang,
+        value,
+        status: lang === 'de' ? 'source' : 'up_to_date',
+        updatedAt: ctx.now,
+      })),
+    );
   }
   for (const offer of demo.services) {
     const input: ServiceInput = {

@@ -4,6 +4,7 @@ import { organisations, users } from '../platform/platform.tables.ts';
 import {
   directoryOrganizations,
   directoryTexts,
+  directoryWords,
   locations,
   schedules,
   serviceFeedback,
@@ -61,8 +62,13 @@ export async function countServices(db: Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The texts of some records, every field and language. */
-export async function textsOf(db: Tx, entityType: string, entityIds: string[]) {
+/** The texts of some records: every field and language, or only the given ones. */
+export async function textsOf(
+  db: Tx,
+  entityType: string,
+  entityIds: string[],
+  only: { fields?: string[]; langs?: string[] } = {},
+) {
   if (!entityIds.length) return [];
   return db
     .select({
@@ -73,7 +79,14 @@ export async function textsOf(db: Tx, entityType: string, entityIds: string[]) {
       status: directoryTexts.status,
     })
     .from(directoryTexts)
-    .where(and(eq(directoryTexts.entityType, entityType), inArray(directoryTexts.entityId, entityIds)));
+    .where(
+      and(
+        eq(directoryTexts.entityType, entityType),
+        inArray(directoryTexts.entityId, entityIds),
+        only.fields ? inArray(directoryTexts.field, only.fields) : undefined,
+        only.langs ? inArray(directoryTexts.lang, only.langs) : undefined,
+      ),
+    );
 }
 
 export async function findServiceBySlugOrId(db: Tx, key: string) {
@@ -158,6 +171,42 @@ export type SearchFilter = {
   offset: number;
 };
 
+/**
+ * The word search as SQL pieces: per typed word, a CTE of the offers containing a similar word (trigram
+ * similarity on the short dictionary words, then exact words through the GIN index on services.search_words)
+ * with the best similarity; joined, every word must match; the score adds the similarities.
+ */
+export function wordMatches(words: string[]) {
+  const ctes = words.map(
+    (w, i) => sql`${sql.raw(`m${i}`)} as (
+      select s2.id, max(d.sim) as sim
+      from (select word, word_similarity(${w}, word) as sim from directory_words where ${w} <% word) d
+      join services s2 on s2.search_words @> array[d.word]
+      group by s2.id)`,
+  );
+  return {
+    with: ctes.length ? sql`with ${sql.join(ctes, sql`, `)}` : sql``,
+    joins: sql.join(
+      words.map((_, i) => sql.raw(` join m${i} on m${i}.id = s.id`)),
+      sql``,
+    ),
+    score: words.length
+      ? sql.join(
+          words.map((_, i) => sql.raw(`m${i}.sim`)),
+          sql` + `,
+        )
+      : sql`0`,
+  };
+}
+
+/** Adds words to the dictionary of the word search. */
+export async function addWords(db: Tx, words: string[]) {
+  for (let i = 0; i < words.length; i += 500) {
+    const batch = words.slice(i, i + 500).map((word) => ({ word }));
+    if (batch.length) await db.insert(directoryWords).values(batch).onConflictDoNothing();
+  }
+}
+
 export type SearchHit = { id: string; distance_km: number | null; score: number; total: number };
 
 const distanceKm = (lat: number, lon: number) =>
@@ -170,13 +219,7 @@ const distanceKm = (lat: number, lon: number) =>
  */
 export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<SearchHit[]> {
   const distance = f.near ? distanceKm(f.near.lat, f.near.lon) : sql`null::float8`;
-  const wordMatch = f.words.map((w) => sql` and ${w} <% s.search_text`);
-  const score = f.words.length
-    ? sql.join(
-        f.words.map((w) => sql`word_similarity(${w}, s.search_text)`),
-        sql` + `,
-      )
-    : sql`0`;
+  const match = wordMatches(f.words);
   const locationFilters = [
     f.districtId ? sql` and l.district_id = ${f.districtId}` : sql``,
     f.ortsteilId ? sql` and l.ortsteil_id = ${f.ortsteilId}` : sql``,
@@ -184,8 +227,9 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
     f.near ? sql` and ${distance} <= ${f.near.radiusKm}` : sql``,
   ];
   const result = await db.execute(sql`
-    select s.id, l.distance_km, ${score} as score, count(*) over () as total
-    from services s
+    ${match.with}
+    select s.id, l.distance_km, ${match.score} as score, count(*) over () as total
+    from services s ${match.joins}
     cross join lateral (
       select l.id, ${distance} as distance_km
       from service_locations sl join locations l on l.id = sl.location_id
@@ -194,7 +238,6 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
       limit 1
     ) l
     where s.status = 'published'
-      ${sql.join(wordMatch, sql``)}
       ${
         f.categories.length
           ? sql` and s.categories && array[${sql.join(
@@ -428,10 +471,16 @@ export async function upsertText(db: Tx, row: TextInsert) {
     });
 }
 
-/** Adds the words of new translations to the offers' search text. */
-export async function appendSearchWords(db: Tx, serviceId: string, words: string) {
+/** Adds the words of new translations to an offer's search words and the dictionary. */
+export async function appendSearchWords(db: Tx, serviceId: string, words: string[]) {
+  if (!words.length) return;
+  const added = sql`array[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
   await db
     .update(services)
-    .set({ searchText: sql`${services.searchText} || ' ' || ${words}` })
+    .set({ searchWords: sql`array(select distinct unnest(${services.searchWords} || ${added}))` })
     .where(eq(services.id, serviceId));
+  await addWords(db, words);
 }

@@ -74,8 +74,8 @@ export const services = pgTable(
     capacityFree: integer('capacity_free'),
     waitingList: integer('waiting_list'),
     lastCheckedAt: date('last_checked_at', { mode: 'string' }).notNull(),
-    /** Every language's words, lower-cased, for the trigram index. Rebuilt on every change. */
-    searchText: text('search_text').notNull().default(''),
+    /** Every language's distinct words, lower-cased; found through directory_words. Rebuilt on every change. */
+    searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -83,13 +83,21 @@ export const services = pgTable(
     check('services_status', sql`${t.status} in ('draft', 'review', 'published', 'archived')`),
     check('services_capacity', sql`${t.capacityFree} is null or ${t.capacityFree} >= 0`),
     check('services_waiting', sql`${t.waitingList} is null or ${t.waitingList} >= 0`),
-    index('services_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('services_search_words').using('gin', t.searchWords),
     index('services_categories').using('gin', t.categories),
     index('services_languages').using('gin', t.languages),
     index('services_org').on(t.organisationId),
     index('services_updated').on(t.updatedAt),
   ],
 );
+
+/**
+ * Every word of every offer, once: a typed word is matched against these short strings by trigram similarity,
+ * then offers are found by exact word through services.search_words (fast at national scale).
+ */
+export const directoryWords = pgTable('directory_words', { word: text('word').primaryKey() }, (t) => [
+  index('directory_words_trgm').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 /** Translatable text: one row per record, field and language; German rows are the source. */
 export const directoryTexts = pgTable(

@@ -4,7 +4,7 @@ import { translate } from '../../core/i18n.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
 import type { Category } from './directory.tables.ts';
-import { nextTextRows, searchTextOf, type Translated } from './texts.ts';
+import { nextTextRows, searchWordsOf, type Translated } from './texts.ts';
 
 const CATEGORY_LABEL: Record<Category, string> = {
   language_learning: 'directory:categories.language_learning',
@@ -79,15 +79,15 @@ function placeOf(ctx: Ctx, ortsteilId: string) {
 }
 
 /** Every language's words of an offer, its organisation, place and category labels (in all UI languages). */
-function buildSearchText(
+function buildSearchWords(
   ctx: Ctx,
   input: ServiceInput,
   textValues: string[],
   organisationName: string,
-): string {
+): string[] {
   const { district, ortsteil } = placeOf(ctx, input.location.ortsteilId);
   const languages = ctx.city.profile.languages.map((l) => l.code);
-  return searchTextOf([
+  return searchWordsOf([
     ...textValues,
     organisationName,
     input.location.name,
@@ -167,11 +167,13 @@ export async function insertServiceRecord(
   input: ServiceInput,
   organisationName: string,
 ): Promise<string> {
+  const searchWords = buildSearchWords(ctx, input, allValues(input), organisationName);
+  await repo.addWords(ctx.db, searchWords);
   const id = await repo.insertService(ctx.db, {
     ...serviceColumns(input),
     slug: input.slug,
     status: input.status,
-    searchText: buildSearchText(ctx, input, allValues(input), organisationName),
+    searchWords,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -213,14 +215,16 @@ export async function replaceServiceRecord(
   const newTexts = SERVICE_TEXT_FIELDS.flatMap((field) =>
     nextTextRows(oldTexts, field, input.texts[field], minor).map((row) => ({ ...row, field })),
   );
+  const searchWords = buildSearchWords(
+    ctx,
+    input,
+    newTexts.map((row) => row.value),
+    organisationName,
+  );
+  await repo.addWords(ctx.db, searchWords);
   await repo.updateServiceRow(ctx.db, id, {
     ...serviceColumns(input),
-    searchText: buildSearchText(
-      ctx,
-      input,
-      newTexts.map((row) => row.value),
-      organisationName,
-    ),
+    searchWords,
     updatedAt: ctx.now,
   });
   await repo.deleteTextsOf(ctx.db, 'service', [id]);

@@ -55,10 +55,10 @@ function isStale(lastChecked: string, now: Date): boolean {
 type Loaded = Awaited<ReturnType<typeof loadServices>>;
 
 /** Loads offers with their texts, nearest place and whether they are open now. */
-async function loadServices(ctx: Ctx, ids: string[]) {
+async function loadServices(ctx: Ctx, ids: string[], only: { fields?: string[]; langs?: string[] } = {}) {
   const [rows, texts, places, open] = await Promise.all([
     repo.servicesByIds(ctx.db, ids),
-    repo.textsOf(ctx.db, 'service', ids),
+    repo.textsOf(ctx.db, 'service', ids, only),
     repo.locationsOfServices(ctx.db, ids),
     repo.openServiceIds(ctx.db, ids, localWeekTime(ctx.now, ctx.city.profile.timezone)),
   ]);

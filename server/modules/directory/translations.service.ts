@@ -3,7 +3,7 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './directory.repository.ts';
-import { searchTextOf } from './texts.ts';
+import { searchWordsOf } from './texts.ts';
 import { buildXliff, parseXliff, sourceHash, type XliffUnit } from './xliff.ts';
 
 export type PendingText = {
@@ -102,7 +102,7 @@ export async function importXliff(
       });
     }
     for (const unit of units)
-      await repo.appendSearchWords(tx.db, unit.id.split('/')[1] ?? '', searchTextOf([unit.target]));
+      await repo.appendSearchWords(tx.db, unit.id.split('/')[1] ?? '', searchWordsOf([unit.target]));
     await audit(tx, { action: 'directory.xliff_import', details: { lang, units: units.length, outdated } });
   });
   return { imported: units.length, outdated };
@@ -155,7 +155,7 @@ export async function machineTranslate(ctx: Ctx, lang: string, limit = 100): Pro
       });
     }
     for (const [i, text] of pending.entries())
-      await repo.appendSearchWords(tx.db, text.entityId, searchTextOf([texts[i] ?? '']));
+      await repo.appendSearchWords(tx.db, text.entityId, searchWordsOf([texts[i] ?? '']));
     await audit(tx, { action: 'directory.machine_translate', details: { lang, texts: pending.length } });
   });
   return { translated: pending.length };

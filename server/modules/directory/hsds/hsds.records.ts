@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { City } from '../../../core/city.ts';
 import { LOCALES_DIR, translate } from '../../../core/i18n.ts';
@@ -105,22 +105,6 @@ const CATEGORY_LABEL: Record<Category, string> = {
   family: 'directory:categories.family',
   anti_discrimination: 'directory:categories.anti_discrimination',
 };
-
-/** The state and country codes of the city profile (profile.json "state", "country"), read once per city. */
-const placeOfCity = new Map<string, { state: string; country: string }>();
-export function cityPlace(cityDir: string): { state: string; country: string } {
-  let place = placeOfCity.get(cityDir);
-  if (!place) {
-    const file = path.join(cityDir, 'profile.json');
-    const raw = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-    place = {
-      state: typeof raw.state === 'string' ? raw.state : '',
-      country: typeof raw.country === 'string' ? raw.country : '',
-    };
-    placeOfCity.set(cityDir, place);
-  }
-  return place;
-}
 
 /** Drops null and undefined values (HSDS fields are typed without null). */
 function compact(record: HsdsRecord): HsdsRecord {

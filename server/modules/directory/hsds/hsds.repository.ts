@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
 import { organisations } from '../../platform/platform.tables.ts';
+import { wordMatches } from '../directory.repository.ts';
 import { directoryOrganizations, serviceLocations, services } from '../directory.tables.ts';
 
 /** What the HSDS lists filter by; every filter is optional and they combine with AND. */
@@ -35,7 +36,6 @@ function serviceConditions(f: HsdsFilter): SQL {
   return sql.join(
     [
       sql`s.status = 'published'`,
-      ...f.words.map((w) => sql` and ${w} <% s.search_text`),
       f.categories
         ? sql` and s.categories && array[${sql.join(
             f.categories.map((c) => sql`${c}`),
@@ -50,13 +50,7 @@ function serviceConditions(f: HsdsFilter): SQL {
 }
 
 /** Best word matches first (when searching), then a stable order. */
-const order = (f: HsdsFilter) =>
-  f.words.length
-    ? sql`(${sql.join(
-        f.words.map((w) => sql`word_similarity(${w}, s.search_text)`),
-        sql` + `,
-      )}) desc, `
-    : sql``;
+const order = (f: HsdsFilter) => (f.words.length ? sql`(${wordMatches(f.words).score}) desc, ` : sql``);
 
 function hits(result: unknown): IdHit[] {
   return (result as { rows: { id: string; total: unknown }[] }).rows.map((row) => ({
@@ -72,9 +66,11 @@ export async function findPublishedServiceIds(db: Tx, f: HsdsFilter): Promise<Id
       ? sql` and exists (select 1 from service_locations sl join locations l on l.id = sl.location_id
              where sl.service_id = s.id ${sql.join(placeConditions(f), sql``)})`
       : sql``;
+  const match = wordMatches(f.words);
   const result = await db.execute(sql`
+    ${match.with}
     select s.id, count(*) over () as total
-    from services s
+    from services s ${match.joins}
     where ${serviceConditions(f)} ${placeFilter}
     order by ${order(f)}s.slug
     limit ${f.limit} offset ${f.offset}`);
@@ -83,10 +79,12 @@ export async function findPublishedServiceIds(db: Tx, f: HsdsFilter): Promise<Id
 
 /** One page of places of published offers (HSDS service_at_location) matching the filter, with the total. */
 export async function findPublishedServiceLocationIds(db: Tx, f: HsdsFilter): Promise<IdHit[]> {
+  const match = wordMatches(f.words);
   const result = await db.execute(sql`
+    ${match.with}
     select sl.id, count(*) over () as total
     from service_locations sl
-    join services s on s.id = sl.service_id
+    join services s on s.id = sl.service_id ${match.joins}
     join locations l on l.id = sl.location_id
     where ${serviceConditions(f)} ${sql.join(placeConditions(f), sql``)}
     order by ${order(f)}s.slug, sl.id

@@ -8,7 +8,6 @@ import { hsdsId, isUuid } from './ids.ts';
 import * as repo from './hsds.repository.ts';
 import {
   categoryNames,
-  cityPlace,
   type HsdsRecord,
   isCategory,
   type Loaded,
@@ -81,7 +80,7 @@ const window = (query: { page: number; per_page: number; format: string }) =>
       };
 
 export function viewOf(ctx: Ctx): View {
-  const place = cityPlace(ctx.config.cityDir);
+  const place = { state: ctx.city.profile.state, country: ctx.city.profile.country };
   const currency = ctx.city.profile.rates.currency;
   return {
     locale: ctx.locale,

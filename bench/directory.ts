@@ -1,0 +1,575 @@
+/**
+ * `npm run bench -- directory [--explain] [--services N] [--duration S]`
+ *
+ * The directory's performance goal (spec: directory.md, "Performance"): 20,000 offers in ten languages on
+ * PostgreSQL, a filtered word search under 50 concurrent clients at p95 ≤ 25 ms, and at least a third of the
+ * throughput of a bare endpoint that returns the same page from memory, measured side by side in one run.
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { buildApp, prepareDatabase } from '../server/app.ts';
+import { type City, loadCity } from '../server/core/city.ts';
+import { type Database, openDatabase, type Tx } from '../server/core/db.ts';
+import { translate } from '../server/core/i18n.ts';
+import * as repo from '../server/modules/directory/directory.repository.ts';
+import { CATEGORIES, type Category, TARGET_GROUPS } from '../server/modules/directory/directory.tables.ts';
+import { localWeekTime, queryWords } from '../server/modules/directory/search.service.ts';
+import { searchTextOf } from '../server/modules/directory/texts.ts';
+import { testConfig } from '../test/config.ts';
+import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
+import { ORGANISATION_PARTS, STREETS, TEXT_LANGUAGES, VOCABULARY } from './directory.words.ts';
+import type { LoadOptions, LoadResult } from './load.ts';
+
+const GOAL_P95_MS = 25;
+const GOAL_RATIO = 1 / 3;
+const CONNECTIONS = 50;
+const BATCH = 500;
+const EXTRA_ORGANISATIONS = 300;
+
+/** The measured request: a German word search for a language course in one Stadtbezirk, with free places. */
+const SEARCH = { q: 'deutschkurs', district: 'hamborn', has_places: 'true' } as const;
+const SEARCH_PATH = `/api/v1/directory/services?${new URLSearchParams(SEARCH)}`;
+const BARE_PATH = '/bench/bare';
+
+type Options = { explain: boolean; keep: boolean; services: number; duration: number };
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { explain: false, keep: false, services: 20_000, duration: 15 };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--explain') options.explain = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--services') options.services = Number(args[++i]);
+    else if (arg === '--duration') options.duration = Number(args[++i]);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+/** mulberry32: a small seeded PRNG, so every run generates the same offers. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  const some = <T>(list: readonly T[], min: number, max: number): T[] => {
+    const pool = [...list];
+    const n = min + int(max - min + 1);
+    const out: T[] = [];
+    while (out.length < n && pool.length) out.push(pool.splice(int(pool.length), 1)[0] as T);
+    return out;
+  };
+  const uuid = () => {
+    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
+    hex[12] = '4';
+    hex[16] = '89ab'[int(4)] as string;
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+  return { next, int, pick, some, uuid };
+}
+
+type Rng = ReturnType<typeof prng>;
+type WordRef = { list: 'category' | 'general' | 'targets' | 'documents'; category?: Category; index: number };
+
+/** One word of a language's vocabulary; index i means the same in every language. */
+function wordOf(lang: string, ref: WordRef): string {
+  const v = VOCABULARY[lang] ?? VOCABULARY.de;
+  if (!v) throw new Error('no vocabulary');
+  const list =
+    ref.list === 'category' ? v.categories[ref.category ?? 'counselling'] : (v[ref.list] as string[]);
+  return list[ref.index % list.length] ?? '';
+}
+
+const sentence = (lang: string, refs: WordRef[]) => {
+  const text = refs.map((ref) => wordOf(lang, ref)).join(' ');
+  return `${text.charAt(0).toLocaleUpperCase(lang)}${text.slice(1)}.`;
+};
+
+const CATEGORY_WEIGHTS: [Category, number][] = CATEGORIES.map((c) => [
+  c,
+  c === 'language_learning' ? 3 : c === 'counselling' ? 2 : 1,
+]);
+const SPOKEN = ['eng', 'tur', 'ara', 'bul', 'ron', 'ukr', 'rus', 'pol', 'fas', 'rom', 'kmr', 'prs', 'tir'];
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+function weightedCategory(rng: Rng): Category {
+  const total = CATEGORY_WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
+  let r = rng.next() * total;
+  for (const [category, weight] of CATEGORY_WEIGHTS) {
+    r -= weight;
+    if (r < 0) return category;
+  }
+  return 'counselling';
+}
+
+type Rows = Record<string, unknown[]>;
+const rowsOf = (...columns: string[]): Rows => Object.fromEntries(columns.map((c) => [c, []]));
+const push = (rows: Rows, values: Record<string, unknown>) => {
+  for (const [key, value] of Object.entries(values)) rows[key]?.push(value);
+};
+
+/** Generates the offers and writes them in batches of multi-row INSERT … SELECT FROM unnest(…). */
+async function generate(client: pg.PoolClient, city: City, count: number): Promise<void> {
+  const rng = prng(20_260_101);
+  const ortsteile = city.districts.flatMap((district) =>
+    district.ortsteile.map((ortsteil) => ({ district, ortsteil })),
+  );
+  const uiLanguages = city.profile.languages.map((l) => l.code);
+  const categoryLabels = new Map(
+    CATEGORIES.map((c) => [c, uiLanguages.map((lang) => translate(lang, `directory:categories.${c}`))]),
+  );
+
+  // A city of this size has hundreds of providers: the demo ones plus generated associations.
+  const extra = rowsOf('id', 'name', 'kind', 'district');
+  for (let i = 0; i < EXTRA_ORGANISATIONS; i++) {
+    const { district, ortsteil } = rng.pick(ortsteile);
+    push(extra, {
+      id: `bench-org-${i}`,
+      name: `${rng.pick(ORGANISATION_PARTS.kinds)} ${rng.pick(ORGANISATION_PARTS.names)} ${ortsteil.name} e. V.`,
+      kind: rng.next() < 0.5 ? 'association' : 'provider',
+      district: district.id,
+    });
+  }
+  await client.query(
+    `insert into organisations (id, name, kind, district_id)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]) on conflict do nothing`,
+    [extra.id, extra.name, extra.kind, extra.district],
+  );
+  const organisations = (
+    await client.query<{ id: string; name: string }>('select id, name from organisations')
+  ).rows;
+
+  // Maintaining the trigram index row by row is most of a bulk load's time: drop it, load, build it again as the
+  // migration defined it.
+  const trigram = await client.query<{ def: string }>(
+    `select pg_get_indexdef('services_search_trgm'::regclass) as def`,
+  );
+  await client.query('drop index services_search_trgm');
+  for (let start = 0; start < count; start += BATCH) {
+    const svc = rowsOf(
+      'id',
+      'slug',
+      'org',
+      'status',
+      'cats',
+      'targets',
+      'langs',
+      'free',
+      'url',
+      'email',
+      'phone',
+      'cap',
+      'wait',
+      'checked',
+      'search',
+    );
+    const txt = rowsOf('id', 'field', 'lang', 'value', 'status');
+    const loc = rowsOf(
+      'id',
+      'org',
+      'name',
+      'address',
+      'postcode',
+      'district',
+      'ortsteil',
+      'lat',
+      'lon',
+      'access',
+    );
+    const sal = rowsOf('service', 'location');
+    const sch = rowsOf('service', 'days', 'opens', 'closes');
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const id = rng.uuid();
+      const locationId = rng.uuid();
+      const organisation = rng.pick(organisations);
+      const { district, ortsteil } = ortsteile[i % ortsteile.length] ?? rng.pick(ortsteile);
+      const primary = weightedCategory(rng);
+      const categories = [primary, ...(rng.next() < 0.35 ? [weightedCategory(rng)] : [])].filter(
+        (c, n, all) => all.indexOf(c) === n,
+      );
+      const targets = rng.some(TARGET_GROUPS, 1, 3);
+      const cat = (category: Category): WordRef => ({ list: 'category', category, index: rng.int(8) });
+      const general = (): WordRef => ({ list: 'general', index: rng.int(28) });
+      const nameRefs: WordRef[] = [
+        cat(primary),
+        { list: 'targets', index: TARGET_GROUPS.indexOf(targets[0] ?? 'children') },
+      ];
+      const descriptionRefs = Array.from({ length: 10 + rng.int(12) }, () =>
+        rng.next() < 0.3 ? cat(rng.pick(categories)) : general(),
+      );
+      const eligibilityRefs: WordRef[] = [
+        ...targets.map((t): WordRef => ({ list: 'targets', index: TARGET_GROUPS.indexOf(t) })),
+        general(),
+      ];
+      const documentRefs = Array.from(
+        { length: 1 + rng.int(4) },
+        (): WordRef => ({ list: 'documents', index: rng.int(8) }),
+      );
+      const outdated = rng.next() < 0.1 ? [rng.pick(TEXT_LANGUAGES.slice(1))] : [];
+      const machine = rng.next() < 0.1 ? [rng.pick(TEXT_LANGUAGES.slice(1))] : [];
+      const texts = {
+        name: Object.fromEntries(
+          TEXT_LANGUAGES.map((lang) => [lang, `${sentence(lang, nameRefs).slice(0, -1)} – ${ortsteil.name}`]),
+        ),
+        description: Object.fromEntries(
+          TEXT_LANGUAGES.map((lang) => [lang, sentence(lang, descriptionRefs)]),
+        ),
+        eligibility: Object.fromEntries(
+          TEXT_LANGUAGES.map((lang) => [lang, sentence(lang, eligibilityRefs)]),
+        ),
+        requiredDocuments: Object.fromEntries(
+          TEXT_LANGUAGES.map((lang) => [lang, sentence(lang, documentRefs)]),
+        ),
+      };
+      const placeKind = rng.int(6);
+      const location = {
+        name: `${VOCABULARY.de?.placeKinds[placeKind] ?? 'Treffpunkt'} ${ortsteil.name}`,
+        address: `${rng.pick(STREETS)} ${1 + rng.int(180)}`,
+      };
+      // Exactly the inputs of insertServiceRecord (records.ts), in the same order.
+      const search = searchTextOf([
+        ...(['name', 'description', 'eligibility', 'fees', 'requiredDocuments'] as const).flatMap((field) =>
+          field === 'fees' ? [] : Object.values(texts[field]),
+        ),
+        organisation.name,
+        location.name,
+        location.address,
+        ortsteil.name,
+        district.name,
+        ...categories.flatMap((c) => categoryLabels.get(c) ?? []),
+      ]);
+      const status = rng.next();
+      const hasCapacity = rng.next() < 0.6;
+      push(svc, {
+        id,
+        slug: `bench-${i}-${ortsteil.id}`,
+        org: organisation.id,
+        status: status < 0.94 ? 'published' : status < 0.97 ? 'draft' : status < 0.98 ? 'review' : 'archived',
+        cats: categories.join(','),
+        targets: targets.join(','),
+        langs: ['deu', ...rng.some(SPOKEN, 0, 3)].join(','),
+        free: rng.next() < 0.75,
+        url: rng.next() < 0.5 ? `https://example.org/angebote/${i}` : null,
+        email: rng.next() < 0.5 ? `angebot${i}@example.org` : null,
+        phone: `+49 203 ${String(1_000_000 + rng.int(8_999_999))}`,
+        cap: hasCapacity ? (rng.next() < 0.4 ? 0 : 1 + rng.int(15)) : null,
+        wait: hasCapacity ? rng.int(30) : null,
+        checked: `2026-${String(1 + rng.int(11)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`,
+        search,
+      });
+      for (const [field, values] of Object.entries(texts)) {
+        for (const [lang, value] of Object.entries(values)) {
+          push(txt, {
+            id,
+            field,
+            lang,
+            value,
+            status:
+              lang === 'de'
+                ? 'source'
+                : outdated.includes(lang)
+                  ? 'outdated'
+                  : machine.includes(lang)
+                    ? 'machine'
+                    : 'up_to_date',
+          });
+        }
+      }
+      push(loc, {
+        id: locationId,
+        org: organisation.id,
+        name: location.name,
+        address: location.address,
+        postcode: ortsteil.postcodes[0] ?? '47051',
+        district: district.id,
+        ortsteil: ortsteil.id,
+        lat: ortsteil.centre.lat + (rng.next() - 0.5) * 0.012,
+        lon: ortsteil.centre.lon + (rng.next() - 0.5) * 0.018,
+        access: rng.next() < 0.6,
+      });
+      push(sal, { service: id, location: locationId });
+      for (let k = 0; k < 1 + rng.int(2); k++) {
+        const opens = 8 + rng.int(8);
+        push(sch, {
+          service: id,
+          days: rng.some(DAYS, 1, 5).join(','),
+          opens: `${String(opens).padStart(2, '0')}:00`,
+          closes: `${String(opens + 2 + rng.int(4)).padStart(2, '0')}:30`,
+        });
+      }
+    }
+    await client.query('begin');
+    await client.query(
+      `insert into services (id, slug, organisation_id, status, categories, target_groups, languages, free, url,
+         email, phone, capacity_free, waiting_list, last_checked_at, search_words)
+       select id, slug, org, status, string_to_array(cats, ','), string_to_array(targets, ','),
+         string_to_array(langs, ','), free, url, email, phone, cap, wait, checked, string_to_array(search, ' ')
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::boolean[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::date[], $15::text[])
+         as t(id, slug, org, status, cats, targets, langs, free, url, email, phone, cap, wait, checked, search)`,
+      Object.values(svc),
+    );
+    await client.query(
+      `insert into directory_texts (entity_type, entity_id, field, lang, value, status)
+       select 'service', * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      Object.values(txt),
+    );
+    await client.query(
+      `insert into locations (id, organisation_id, name, address, postcode, city, district_id, ortsteil_id, lat, lon,
+         accessible)
+       select id, org, name, address, postcode, $11, district, ortsteil, lat, lon, access
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::float8[], $9::float8[], $10::boolean[])
+         as t(id, org, name, address, postcode, district, ortsteil, lat, lon, access)`,
+      [...Object.values(loc), city.profile.name],
+    );
+    await client.query(
+      `insert into service_locations (service_id, location_id) select * from unnest($1::uuid[], $2::uuid[])`,
+      Object.values(sal),
+    );
+    await client.query(
+      `insert into schedules (service_id, kind, by_day, opens_at, closes_at)
+       select service, 'weekly', string_to_array(days, ','), opens::time, closes::time
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as t(service, days, opens, closes)`,
+      Object.values(sch),
+    );
+    await client.query('commit');
+  }
+  await client.query(`set maintenance_work_mem = '256MB'`);
+  await client.query(trigram.rows[0]?.def ?? '');
+  await client.query('reset maintenance_work_mem');
+}
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** One autocannon run in a child process (the load must not share the server's event loop). */
+async function load(options: LoadOptions): Promise<LoadResult> {
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+  const { stdout } = await run(tsx, [path.join(ROOT, 'bench/load.ts'), JSON.stringify(options)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
+}
+
+/** The search's SQL exactly as the repository builds it, with its parameters. */
+function searchSql(): { sql: string; params: unknown[] } {
+  let captured: SQL | null = null;
+  const fake = {
+    execute: async (query: SQL) => {
+      captured = query;
+      return { rows: [] };
+    },
+  } as unknown as Tx;
+  void repo.searchPublishedServices(fake, searchFilter());
+  if (!captured) throw new Error('the search did not run a query');
+  return new PgDialect().sqlToQuery(captured);
+}
+
+function searchFilter(): repo.SearchFilter {
+  return {
+    words: queryWords(SEARCH.q),
+    categories: [],
+    districtId: SEARCH.district,
+    ortsteilId: null,
+    near: null,
+    language: null,
+    targetGroup: null,
+    free: false,
+    accessible: false,
+    hasPlaces: true,
+    openAt: null,
+    limit: 20,
+    offset: 0,
+  };
+}
+
+async function timeIt(label: string, work: () => Promise<unknown>): Promise<string> {
+  await work();
+  let runs = 0;
+  const started = performance.now();
+  // Up to 30 runs, or fewer when a run is slow (at most about two seconds per query).
+  while (runs < 30 && (runs === 0 || performance.now() - started < 2000)) {
+    await work();
+    runs++;
+  }
+  const mean = (performance.now() - started) / runs;
+  return `  ${label.padEnd(52)} ${mean.toFixed(2).padStart(8)} ms  (${runs} runs)`;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the search, and the time of each query of one search request. */
+async function explain(database: Database, city: City): Promise<void> {
+  const pool = database.pool as pg.Pool;
+  const { sql, params } = searchSql();
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params);
+  console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the search query:\n');
+  console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
+  const hits = await repo.searchPublishedServices(database.db, searchFilter());
+  const ids = hits.map((h) => h.id);
+  const at = localWeekTime(new Date(), city.profile.timezone);
+  console.log('\nEach query of one search request, alone and one after another (mean):');
+  const lines = [
+    await timeIt('searchPublishedServices', () => repo.searchPublishedServices(database.db, searchFilter())),
+    await timeIt('servicesByIds', () => repo.servicesByIds(database.db, ids)),
+    await timeIt(`textsOf (${ids.length} offers, every field and language)`, () =>
+      repo.textsOf(database.db, 'service', ids),
+    ),
+    await timeIt('locationsOfServices', () => repo.locationsOfServices(database.db, ids)),
+    await timeIt('openServiceIds', () => repo.openServiceIds(database.db, ids, at)),
+  ];
+  console.log(lines.join('\n'));
+}
+
+/**
+ * Waits until no other query of this database is running. A search too slow for its clients leaves a backlog of
+ * abandoned requests whose queries still run; after a few seconds they are cancelled (the app then logs those
+ * requests as failed), so that they neither slow down the next measurement nor stretch the run.
+ */
+async function waitIdle(url: string): Promise<number> {
+  // Its own connection: the app's pool may be queued up behind the very requests this waits for.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  let cancelled = 0;
+  try {
+    while (Date.now() - started < 120_000) {
+      const others = `from pg_stat_activity
+        where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+      if (Date.now() - started > 3000) {
+        const result = await client.query(`select pg_cancel_backend(pid) ${others}`);
+        cancelled += result.rowCount ?? 0;
+      } else {
+        const result = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
+        if (!result.rows[0]?.n) return cancelled;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const left = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
+      if (!left.rows[0]?.n) return cancelled;
+    }
+    return cancelled;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A latency or rate for the table; n/a when no response came back (JSON turns NaN into null). */
+const num = (value: number | null, digits = 1) =>
+  value === null || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
+const ms = (value: number | null) => num(value).padStart(8);
+
+export async function benchDirectory(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const external = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const server = external ? { url: external, stop: async () => {} } : await startPostgres();
+  const name = `lotse_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await adminQuery(server.url, `create database ${name}`);
+  const url = databaseUrl(server.url, name);
+  const config = testConfig({ DATABASE_URL: url, DEMO: 'true', JOBS: 'false', LOG_LEVEL: 'warn' });
+  const city = loadCity(config.cityDir);
+  // The pool size of a production start (server/main.ts opens the pool with the default).
+  const database = await openDatabase({ kind: 'postgres', url });
+  try {
+    const version = await database.pool?.query<{ server_version: string }>('show server_version');
+    console.log(
+      `PostgreSQL ${version?.rows[0]?.server_version} (${external ? 'from the environment' : 'embedded'}), database ${name}`,
+    );
+    const { app, services, modules } = await buildApp({ config, database, city });
+    await prepareDatabase(services, modules);
+
+    let started = performance.now();
+    const client = await (database.pool as pg.Pool).connect();
+    try {
+      await generate(client, city, options.services);
+      const generated = performance.now() - started;
+      started = performance.now();
+      // The word dictionary of the search, as insertServiceRecord keeps it.
+      await client.query(
+        'insert into directory_words (word) select distinct unnest(search_words) from services on conflict do nothing',
+      );
+      await client.query('analyze');
+      const counts = await client.query<{ services: number; texts: number; size: string }>(
+        `select (select count(*)::int from services) as services, (select count(*)::int from directory_texts) as texts,
+           pg_size_pretty(pg_database_size(current_database())) as size`,
+      );
+      const c = counts.rows[0];
+      console.log(
+        `Generated ${options.services} offers in ${TEXT_LANGUAGES.length} languages in ${(generated / 1000).toFixed(1)} s ` +
+          `(ANALYZE ${((performance.now() - started) / 1000).toFixed(1)} s): ${c?.services} services, ` +
+          `${c?.texts} texts, database ${c?.size}`,
+      );
+    } finally {
+      client.release();
+    }
+
+    // The ceiling: the same page, from memory, through the same app (same hooks and plugins).
+    let bare = '';
+    app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(bare),
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const first = await fetch(`${base}${SEARCH_PATH}`);
+    bare = await first.text();
+    if (first.status !== 200) throw new Error(`search answered ${first.status}: ${bare.slice(0, 300)}`);
+    const page = JSON.parse(bare) as { total: number; items: unknown[] };
+    console.log(
+      `Measured request: GET ${SEARCH_PATH} → ${page.total} offers found, ${page.items.length} on the page ` +
+        `(${bare.length} bytes)`,
+    );
+
+    if (options.explain) await explain(database, city);
+    if (!options.duration) return;
+
+    console.log(`\nWarm-up, then ${options.duration} s each with ${CONNECTIONS} connections …`);
+    // Bare first: a slow search leaves queries running in PostgreSQL after its clients gave up, which would
+    // slow down whatever is measured next. Before each run, wait until the database is idle.
+    await load({ url: `${base}${SEARCH_PATH}`, connections: CONNECTIONS, duration: 3 });
+    let cancelled = await waitIdle(url);
+    await load({ url: `${base}${BARE_PATH}`, connections: CONNECTIONS, duration: 2 });
+    const bareResult = await load({
+      url: `${base}${BARE_PATH}`,
+      connections: CONNECTIONS,
+      duration: options.duration,
+    });
+    await waitIdle(url);
+    const searchResult = await load({
+      url: `${base}${SEARCH_PATH}`,
+      connections: CONNECTIONS,
+      duration: options.duration,
+    });
+    cancelled += await waitIdle(url);
+    if (cancelled)
+      console.log(`(${cancelled} queries of abandoned search requests were cancelled after the runs)`);
+
+    const ratio = searchResult.rps / bareResult.rps;
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    const allOk = (r: LoadResult) =>
+      Object.entries(r.statuses).every(([status]) => status === '200') && r.errors === 0 && r.timeouts === 0;
+    console.log(`
+                     p50 ms   p95 ms   p99 ms      req/s   requests  all 200
+search (real)      ${ms(searchResult.p50)} ${ms(searchResult.p95)} ${ms(searchResult.p99)} ${num(searchResult.rps, 0).padStart(10)} ${String(searchResult.requests).padStart(10)}  ${allOk(searchResult) ? 'yes' : `NO ${JSON.stringify(searchResult.statuses)} errors ${searchResult.errors} timeouts ${searchResult.timeouts}`}
+bare (from memory) ${ms(bareResult.p50)} ${ms(bareResult.p95)} ${ms(bareResult.p99)} ${num(bareResult.rps, 0).padStart(10)} ${String(bareResult.requests).padStart(10)}  ${allOk(bareResult) ? 'yes' : `NO ${JSON.stringify(bareResult.statuses)} errors ${bareResult.errors} timeouts ${bareResult.timeouts}`}
+
+goal  search p95 ≤ ${GOAL_P95_MS} ms            ${num(searchResult.p95)} ms   ${verdict((searchResult.p95 ?? Number.POSITIVE_INFINITY) <= GOAL_P95_MS)}
+goal  search rps / bare rps ≥ 1/3    ${num(ratio, 3)}     ${verdict(ratio >= GOAL_RATIO)}`);
+    await app.close();
+  } finally {
+    await database.close();
+    if (options.keep) console.log(`Kept database ${url}`);
+    else await adminQuery(server.url, `drop database if exists ${name} with (force)`).catch(() => {});
+    await server.stop();
+  }
+}

@@ -1,0 +1,16 @@
+/** `npm run bench -- <name> [options]`: runs one module's benchmark. */
+import { benchDirectory } from './directory.ts';
+
+const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  directory: benchDirectory,
+};
+
+const [name = '', ...args] = process.argv.slice(2);
+const bench = BENCHMARKS[name];
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [options]`);
+  process.exit(2);
+}
+await bench(args);
+// Pools, timers and the embedded server's handles may linger; the measurement is done.
+process.exit(0);
