@@ -151,12 +151,16 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
     await client.query<{ id: string; name: string }>('select id, name from organisations')
   ).rows;
 
-  // Maintaining the trigram index row by row is most of a bulk load's time: drop it, load, build it again as the
-  // migration defined it.
-  const trigram = await client.query<{ def: string }>(
-    `select pg_get_indexdef('services_search_trgm'::regclass) as def`,
-  );
-  await client.query('drop index services_search_trgm');
+  // Maintaining the search indexes row by row is most of a bulk load's time: drop them, load, build them again as
+  // the migrations defined them.
+  const searchIndexes = ['services_search_words', 'directory_words_trgm'];
+  const definitions = (
+    await client.query<{ def: string }>(
+      `select pg_get_indexdef(i::regclass) as def from unnest($1::text[]) i`,
+      [searchIndexes],
+    )
+  ).rows.map((row) => row.def);
+  for (const index of searchIndexes) await client.query(`drop index ${index}`);
   for (let start = 0; start < count; start += BATCH) {
     const svc = rowsOf(
       'id',
@@ -348,7 +352,7 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
     await client.query('commit');
   }
   await client.query(`set maintenance_work_mem = '256MB'`);
-  await client.query(trigram.rows[0]?.def ?? '');
+  for (const definition of definitions) await client.query(definition);
   await client.query('reset maintenance_work_mem');
 }
 

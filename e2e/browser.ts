@@ -230,7 +230,8 @@ export const RAW_KEY = /\b[a-z]+:[a-z][A-Za-z]*\.[A-Za-z.]+|\b[a-z][A-Za-z]*\.[a
 
 /**
  * The UI's own visible text checked for raw i18n keys; returns the first one found, or null. Data is left
- * out: tables and codes (audit actions such as `auth.login`) and e-mail addresses.
+ * out: tables and codes (audit actions such as `auth.login`), e-mail addresses, and text marked
+ * `translate="no"` (web addresses, phone numbers).
  */
 export async function rawKeyIn(page: Page): Promise<string | null> {
   const uiText = await page.evaluate(() => {
@@ -238,7 +239,7 @@ export async function rawKeyIn(page: Page): Promise<string | null> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('table, .app-code, script, style')) continue;
+      if (!parent || parent.closest('table, .app-code, [translate="no"], script, style')) continue;
       if (!parent.checkVisibility()) continue;
       parts.push(node.textContent ?? '');
     }

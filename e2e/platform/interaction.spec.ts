@@ -113,7 +113,11 @@ describe('navigation by role', () => {
       const page = await context.newPage();
       await open(page, '/');
       const names = await navNames(navOf(page));
-      expect(names).toEqual([text('de', 'common:nav.home'), text('de', 'common:nav.login')]);
+      expect(names).toEqual([
+        text('de', 'common:nav.home'),
+        text('de', 'directory:nav.search'),
+        text('de', 'common:nav.login'),
+      ]);
     } finally {
       await context.close();
     }
@@ -149,7 +153,11 @@ describe('navigation by role', () => {
       const done = page.getByRole('status').filter({ hasText: text('de', 'platform:logout.done') });
       await done.waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
-      expect(await navNames(nav)).toEqual([text('de', 'common:nav.home'), text('de', 'common:nav.login')]);
+      expect(await navNames(nav)).toEqual([
+        text('de', 'common:nav.home'),
+        text('de', 'directory:nav.search'),
+        text('de', 'common:nav.login'),
+      ]);
       const session = await context.request.get('/api/v1/auth/session');
       expect(await session.json()).toEqual({ user: null });
 

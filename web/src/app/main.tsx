@@ -6,12 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchCsrfToken } from './api';
 import { setupI18n } from './i18n';
+import { registerServiceWorker } from './serviceWorker';
 import { createQueryClient, Providers } from './providers';
 import { AppRouter } from './router';
 
 async function start() {
   const i18n = await setupI18n();
   prefetchCsrfToken();
+  registerServiceWorker(() => i18n.language);
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing in index.html');
   createRoot(container).render(

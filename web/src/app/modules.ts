@@ -9,6 +9,8 @@ export interface NavItem {
   to: string;
   label: string;
   audience: Audience;
+  /** Position in the navigation, lower first; entries without one keep their module order after those with one. */
+  order?: number;
 }
 
 /** A page of a module. */

@@ -1,4 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { directoryModule } from '../modules/directory';
+import { directoryEditorModule } from '../modules/directory-editor';
 import { platformModule } from '../modules/platform';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { Guard } from './Guard';
@@ -6,9 +8,11 @@ import { Layout } from './Layout';
 import type { WebModule } from './modules';
 
 /** Every web module; a new module adds its routes and nav entries by appearing here. */
-const modules: readonly WebModule[] = [platformModule];
+const modules: readonly WebModule[] = [platformModule, directoryModule, directoryEditorModule];
 
-const nav = modules.flatMap((module) => module.nav);
+const nav = modules
+  .flatMap((module) => module.nav)
+  .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
 const routes = modules.flatMap((module) => module.routes);
 
 /** The app's pages inside the shared layout. */

@@ -24,7 +24,7 @@ export const platformModule: WebModule = {
     { path: '/admin/jobs', element: <JobsPage />, audience: adminOnly },
   ],
   nav: [
-    { to: '/', label: 'common:nav.home', audience: 'everyone' },
+    { to: '/', label: 'common:nav.home', audience: 'everyone', order: 0 },
     { to: '/login', label: 'common:nav.login', audience: 'anonymous' },
     { to: '/account', label: 'common:nav.account', audience: 'authenticated' },
     { to: '/admin/audit', label: 'common:nav.audit', audience: adminOnly },

@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import type { Category, ServiceStatus, TargetGroup } from './editor.api';
+
+/** The i18n keys naming each category, spelled out so the i18n check sees every key in use. */
+export const CATEGORY_LABEL = {
+  language_learning: 'directory-editor:categories.language_learning',
+  counselling: 'directory-editor:categories.counselling',
+  health: 'directory-editor:categories.health',
+  education: 'directory-editor:categories.education',
+  work: 'directory-editor:categories.work',
+  housing: 'directory-editor:categories.housing',
+  leisure_meeting: 'directory-editor:categories.leisure_meeting',
+  legal_residence: 'directory-editor:categories.legal_residence',
+  family: 'directory-editor:categories.family',
+  anti_discrimination: 'directory-editor:categories.anti_discrimination',
+} as const satisfies Record<Category, string>;
+
+export const TARGET_GROUP_LABEL = {
+  children: 'directory-editor:targetGroups.children',
+  parents: 'directory-editor:targetGroups.parents',
+  women: 'directory-editor:targetGroups.women',
+  newcomers: 'directory-editor:targetGroups.newcomers',
+  eu_citizens: 'directory-editor:targetGroups.eu_citizens',
+  refugees: 'directory-editor:targetGroups.refugees',
+  youth: 'directory-editor:targetGroups.youth',
+  seniors: 'directory-editor:targetGroups.seniors',
+} as const satisfies Record<TargetGroup, string>;
+
+export const STATUS_LABEL = {
+  draft: 'directory-editor:status.draft',
+  review: 'directory-editor:status.review',
+  published: 'directory-editor:status.published',
+  archived: 'directory-editor:status.archived',
+} as const satisfies Record<ServiceStatus, string>;
+
+export const STATUS_BADGE = {
+  draft: 'info',
+  review: 'warning',
+  published: 'success',
+  archived: 'info',
+} as const satisfies Record<ServiceStatus, string>;
+
+/** What became of a change in the history. */
+export const REVISION_LABEL: Record<string, string> = {
+  draft: 'directory-editor:history.statuses.draft',
+  review: 'directory-editor:history.statuses.review',
+  published: 'directory-editor:history.statuses.published',
+  rejected: 'directory-editor:history.statuses.rejected',
+};
+
+/** The state of one translated text. */
+export const TEXT_STATUS_LABEL: Record<string, string> = {
+  missing: 'directory-editor:translations.missing',
+  outdated: 'directory-editor:translations.outdated',
+  machine: 'directory-editor:translations.machine',
+  up_to_date: 'directory-editor:translations.upToDate',
+};
+
+/** The translatable text fields of an offer. */
+export const TEXT_FIELDS = [
+  'name',
+  'description',
+  'eligibility',
+  'fees',
+  'requiredDocuments',
+  'accessibilityNote',
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export const TEXT_FIELD_LABEL = {
+  name: 'directory-editor:fields.name',
+  description: 'directory-editor:fields.description',
+  eligibility: 'directory-editor:fields.eligibility',
+  fees: 'directory-editor:fields.fees',
+  requiredDocuments: 'directory-editor:fields.requiredDocuments',
+  accessibilityNote: 'directory-editor:fields.accessibilityNote',
+} as const satisfies Record<TextField, string>;
+
+/** The label of a pending text's field (the server names them like the offer's text fields). */
+export function textFieldKey(field: string): string | undefined {
+  return (TEXT_FIELD_LABEL as Record<string, string>)[field];
+}
+
+/** Names of languages and weekdays in the UI language: data Intl knows, not strings of the locale files. */
+export function useNames() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  let languages: Intl.DisplayNames | null = null;
+  try {
+    languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
+  } catch {
+    languages = null;
+  }
+  const languageName = (code: string): string => {
+    try {
+      return languages?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const weekdayFormat = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  const weekdayName = (index: number): string => weekdayFormat.format(Date.UTC(2024, 0, 1 + index));
+  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const date = (day: string): string => {
+    const parsed = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(parsed.getTime()) ? day : dateFormat.format(parsed);
+  };
+  return { languageName, weekdayName, date };
+}

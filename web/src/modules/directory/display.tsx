@@ -1,0 +1,154 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shown } from './directory.api';
+
+/** The visible note that a text is the German original, the offer has none in the reader's language. */
+export function MissingBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="kern-badge kern-badge--warning app-directory-badge">
+      <span className="kern-icon kern-icon--language" aria-hidden="true" />
+      <span className="kern-label">{t('directory:missing')}</span>
+    </span>
+  );
+}
+
+type TextTag = 'p' | 'span' | 'div';
+
+/**
+ * An offer's text in the language it is actually in (`lang`), its direction found from the text (`dir="auto"`),
+ * marked when German stands in for a missing translation.
+ */
+export function ContentText({
+  shown,
+  as: Tag = 'p',
+  className,
+  badge = true,
+}: {
+  shown: Shown;
+  as?: TextTag;
+  className?: string;
+  badge?: boolean;
+}) {
+  if (!shown) return null;
+  return (
+    <>
+      <Tag className={className} lang={shown.lang} dir="auto">
+        {shown.value}
+      </Tag>
+      {badge && shown.status === 'missing' ? <MissingBadge /> : null}
+    </>
+  );
+}
+
+function displayNames(language: string): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
+  } catch {
+    return null;
+  }
+}
+
+function safeName(names: Intl.DisplayNames | null, code: string): string | undefined {
+  try {
+    return names?.of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The names of ISO 639-3 language codes in the UI language (data, so Intl names them, not the locale files). */
+export function useLanguageNames() {
+  const { i18n } = useTranslation();
+  const names = displayNames(i18n.language);
+  // Where the browser has no name in the UI language (Romani in some), the English one beats a bare code.
+  const fallback = displayNames('en');
+  const nameOf = (code: string): string => {
+    const name = safeName(names, code);
+    return name && name !== code ? name : (safeName(fallback, code) ?? code);
+  };
+  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
+  return { nameOf, listOf: (codes: readonly string[]) => list.format(codes.map(nameOf)) };
+}
+
+const WEEKDAY_INDEX: Record<string, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
+
+/** Weekday names (`MO` … `SU`) in the UI language. */
+export function useWeekdays() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' });
+  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
+  // 2024-01-01 was a Monday.
+  const nameOf = (day: string) => format.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0))));
+  const sorted = (days: readonly string[]) =>
+    [...days].sort((a, b) => (WEEKDAY_INDEX[a] ?? 0) - (WEEKDAY_INDEX[b] ?? 0));
+  return { nameOf, listOf: (days: readonly string[]) => list.format(sorted(days).map(nameOf)) };
+}
+
+/** Dates and times in the UI language, as wall-clock time of the city's time zone. */
+export function useCityDate(timeZone = 'Europe/Berlin') {
+  const { i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone });
+  const dateTime = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  });
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone });
+  const zone =
+    new Intl.DateTimeFormat(i18n.language, { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return {
+    date: (iso: string) => date.format(new Date(iso)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    time: (iso: string) => time.format(new Date(iso)),
+    zone,
+  };
+}
+
+/** A kilometre distance with one decimal in the UI language. */
+export function useKilometres() {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  return (km: number) => format.format(km);
+}
+
+/** A small KERN badge. */
+export function Badge({
+  variant,
+  icon,
+  children,
+}: {
+  variant: 'info' | 'success' | 'warning' | 'danger';
+  icon?: string;
+  children: ReactNode;
+}) {
+  return (
+    <span className={`kern-badge kern-badge--${variant} app-directory-badge`}>
+      {icon ? <span className={`kern-icon kern-icon--${icon}`} aria-hidden="true" /> : null}
+      <span className="kern-label">{children}</span>
+    </span>
+  );
+}
+
+/** The small "offline – saved version" notice when an answer came from the service worker's cache. */
+export function OfflineNotice({ savedAt }: { savedAt: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!savedAt) return null;
+  const when = new Date(savedAt);
+  const formatted = Number.isNaN(when.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(when);
+  return (
+    <div className="kern-alert kern-alert--info app-alert app-directory-offline" role="status">
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--info" aria-hidden="true" />
+        <span className="kern-title">{t('directory:offline.title')}</span>
+      </div>
+      <div className="kern-alert__body">
+        <p className="kern-body">{t('directory:offline.text', { date: formatted })}</p>
+      </div>
+    </div>
+  );
+}
