@@ -181,7 +181,7 @@ export function wordMatches(words: string[]) {
     (w, i) => sql`${sql.raw(`m${i}`)} as (
       select s2.id, max(d.sim) as sim
       from (select word, word_similarity(${w}, word) as sim from directory_words where ${w} <% word) d
-      join services s2 on s2.search_words @> array[d.word]
+      join services s2 on s2.search_words && array[d.word]
       group by s2.id)`,
   );
   return {
@@ -226,18 +226,13 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
     f.accessible ? sql` and l.accessible` : sql``,
     f.near ? sql` and ${distance} <= ${f.near.radiusKm}` : sql``,
   ];
+  // Joins (not a lateral subquery per offer), so the planner can hash-join the word matches with the places
+  // of a district; then the nearest matching place of each offer.
   const result = await db.execute(sql`
-    ${match.with}
-    select s.id, l.distance_km, ${match.score} as score, count(*) over () as total
-    from services s ${match.joins}
-    cross join lateral (
-      select l.id, ${distance} as distance_km
-      from service_locations sl join locations l on l.id = sl.location_id
-      where sl.service_id = s.id ${sql.join(locationFilters, sql``)}
-      order by 2 nulls last
-      limit 1
-    ) l
-    where s.status = 'published'
+    ${f.words.length ? sql`${match.with},` : sql`with`} candidates as (
+      select s.id, s.slug, ${match.score} as score
+      from services s ${match.joins}
+      where s.status = 'published'
       ${
         f.categories.length
           ? sql` and s.categories && array[${sql.join(
@@ -256,7 +251,17 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
                  and ${f.openAt.day} = any(sc.by_day) and sc.opens_at <= ${f.openAt.time}::time and sc.closes_at > ${f.openAt.time}::time)`
           : sql``
       }
-    order by score desc, l.distance_km nulls last, s.slug
+    ), placed as (
+      select distinct on (c.id) c.id, c.slug, c.score, ${distance} as distance_km
+      from candidates c
+      join service_locations sl on sl.service_id = c.id
+      join locations l on l.id = sl.location_id
+      where true ${sql.join(locationFilters, sql``)}
+      order by c.id, 4 nulls last
+    )
+    select id, distance_km, score, count(*) over () as total
+    from placed
+    order by score desc, distance_km nulls last, slug
     limit ${f.limit} offset ${f.offset}`);
   return (result as unknown as { rows: SearchHit[] }).rows.map((row) => ({
     ...row,
