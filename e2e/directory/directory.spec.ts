@@ -329,11 +329,14 @@ describe('keyboard', () => {
 
       const first = await tabTo(page, (el) => el.tag === 'a' && el.inList);
       await page.keyboard.press('Enter');
+      // The router changes the page after the key press: wait for the offer's heading, not the old one.
+      await page.waitForURL(/\/angebote\/[^/?]+$/);
       await settle(page);
       expect(await page.locator('main h1').textContent()).toBe(first.text);
 
       // Back to the same search (the filters are in the URL), then to a marker on the map.
       await page.goBack();
+      await page.waitForURL(/\/angebote\?/);
       await settle(page);
       await resultsSettled(page);
       expect(new URL(page.url()).searchParams.get('has_places')).toBe('true');
@@ -344,6 +347,7 @@ describe('keyboard', () => {
       const link = await focused(page);
       expect(marker.text).not.toBe('');
       await page.keyboard.press('Enter');
+      await page.waitForURL(/\/angebote\/[^/?]+$/);
       await settle(page);
       expect(new URL(page.url()).pathname).toMatch(/^\/angebote\/[a-z0-9-]+$/);
       expect(link?.text).toContain((await page.locator('main h1').textContent()) ?? '-');
