@@ -331,8 +331,9 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       // The router changes the page after the key press: wait for the offer's heading, not the old one.
       await page.waitForURL(/\/angebote\/[^/?]+$/);
+      // Under load the offer may still be loading: the heading becomes the offer's name once it is there.
+      await expect.poll(() => page.locator('main h1').textContent(), { timeout: 20_000 }).toBe(first.text);
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(first.text);
 
       // Back to the same search (the filters are in the URL), then to a marker on the map.
       await page.goBack();
@@ -348,9 +349,13 @@ describe('keyboard', () => {
       expect(marker.text).not.toBe('');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/angebote\/[^/?]+$/);
+      await expect
+        .poll(async () => link?.text.includes((await page.locator('main h1').textContent()) ?? '-'), {
+          timeout: 20_000,
+        })
+        .toBe(true);
       await settle(page);
       expect(new URL(page.url()).pathname).toMatch(/^\/angebote\/[a-z0-9-]+$/);
-      expect(link?.text).toContain((await page.locator('main h1').textContent()) ?? '-');
     } finally {
       await context.close();
     }
