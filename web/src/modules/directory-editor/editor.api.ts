@@ -2,33 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type ApiErrorBody, api } from '../../app/api';
 import { i18next } from '../../app/i18n';
 
-/** The categories an offer can have (1–3), as the server knows them. */
-export const CATEGORIES = [
-  'language_learning',
-  'counselling',
-  'health',
-  'education',
-  'work',
-  'housing',
-  'leisure_meeting',
-  'legal_residence',
-  'family',
-  'anti_discrimination',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+// The categories and target groups are the public directory's; one list for both modules.
+import type { Category, TargetGroup } from '../directory/filters';
 
-/** Who an offer is for. */
-export const TARGET_GROUPS = [
-  'children',
-  'parents',
-  'women',
-  'newcomers',
-  'eu_citizens',
-  'refugees',
-  'youth',
-  'seniors',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
+export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup } from '../directory/filters';
 
 /** Weekdays as the schedule stores them (RFC 5545 style). */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
