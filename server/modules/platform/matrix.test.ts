@@ -4,32 +4,28 @@
  * auth.unauthenticated. The expectations are written out here by hand (not read from the policies), and a
  * test fails when the app has a route this table does not cover.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../../test/config.ts';
-import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { type Client, createTestApp } from '../../../test/harness.ts';
+import {
+  ACTORS,
+  type ActorName,
+  byActor,
+  EVERYONE,
+  type MatrixBase,
+  type MatrixRow,
+  type ModuleMatrix,
+  ROLES,
+  type Role,
+  SIGNED_IN,
+} from '../../../test/matrix.ts';
 import { outbox } from '../../core/core.tables.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { users } from './platform.tables.ts';
-
-const ACTORS = [
-  'anonymous',
-  'resident',
-  'guide',
-  'institution',
-  'association',
-  'caseworker',
-  'coordinator',
-  'admin',
-] as const;
-type ActorName = (typeof ACTORS)[number];
-type Role = Exclude<ActorName, 'anonymous'>;
-const ROLES = ACTORS.filter((actor): actor is Role => actor !== 'anonymous');
-
-// Shorthands for the table. Everything else is listed role by role.
-const EVERYONE: readonly ActorName[] = ACTORS;
-const SIGNED_IN: readonly ActorName[] = ROLES;
 
 /** Organisations of the demo profile, for throwaway staff accounts. */
 const ORGANISATION: Partial<Record<Role, string>> = {
@@ -42,11 +38,7 @@ const NEW_PASSWORD = 'matrix-new-password-1';
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
 /** Real ids and records the cells use; the state-changing cells get one record per actor. */
-type Fixtures = {
-  t: TestApp;
-  clients: Record<ActorName, Client>;
-  /** The demo account of each role. */
-  userIds: Record<Role, string>;
+type Fixtures = MatrixBase & {
   /** Someone else: a throwaway resident whose record the consent and export cells use. */
   subjectId: string;
   /** A throwaway account the admin may change. */
@@ -63,18 +55,7 @@ type Fixtures = {
   passwordAccounts: Record<Role, string>;
 };
 
-type CellRequest = { url: string; body?: unknown; client?: Client; headers?: Record<string, string> };
-type Row = {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  /** Tells two rows for the same route apart (e.g. one's own consent vs. someone else's). */
-  variant?: string;
-  allowed: readonly ActorName[];
-  /** The status an allowed actor gets. */
-  status: number;
-  /** A valid request for this actor; `client` replaces the actor's shared client. */
-  request: (actor: ActorName, f: Fixtures) => CellRequest | Promise<CellRequest>;
-};
+type Row = MatrixRow<Fixtures>;
 
 const freshClientFor = (actor: ActorName, f: Fixtures) =>
   actor === 'anonymous' ? f.t.client() : f.t.login(actor);
@@ -652,6 +633,25 @@ const MATRIX: Row[] = [
   },
 ];
 
+/** The other modules' parts of the matrix: server/modules/<name>/<name>.matrix.ts. */
+const MODULES_DIR = path.resolve(import.meta.dirname, '..');
+const moduleMatrices: { name: string; matrix: ModuleMatrix<unknown> }[] = [];
+for (const name of readdirSync(MODULES_DIR).sort()) {
+  const file = path.join(MODULES_DIR, name, `${name}.matrix.ts`);
+  if (!existsSync(file)) continue;
+  const loaded = (await import(file)) as { default: ModuleMatrix<unknown> };
+  moduleMatrices.push({ name, matrix: loaded.default });
+}
+const moduleFixtures = new Map<string, unknown>();
+for (const { name, matrix } of moduleMatrices) {
+  for (const row of matrix.rows) {
+    MATRIX.push({
+      ...row,
+      request: (actor, f) => row.request(actor, { ...f, ...(moduleFixtures.get(name) as object) }),
+    });
+  }
+}
+
 /** Routes the matrix leaves out on purpose: the Swagger UI's static pages. */
 const NOT_API = (path: string) => path === '/api/docs' || path.startsWith('/api/docs/');
 
@@ -701,12 +701,6 @@ async function recordConsent(admin: Client, subjectId: string): Promise<string> 
   return reply.json<{ id: string }>().id;
 }
 
-const byActor = async <T>(actors: readonly ActorName[], make: (actor: ActorName) => Promise<T>) =>
-  Object.fromEntries(await Promise.all(actors.map(async (actor) => [actor, await make(actor)]))) as Record<
-    ActorName,
-    T
-  >;
-
 beforeAll(async () => {
   const t = await createTestApp();
   const clients = { anonymous: t.client() } as Record<ActorName, Client>;
@@ -748,6 +742,10 @@ beforeAll(async () => {
   const otherConsents = await byActor(ACTORS, () => recordConsent(admin, subjectId));
   const ownConsents = {} as Record<Role, string>;
   for (const role of ROLES) ownConsents[role] = await recordConsent(admin, userIds[role]);
+
+  for (const { name, matrix } of moduleMatrices) {
+    moduleFixtures.set(name, await matrix.setup({ t, clients, userIds }));
+  }
 
   f = {
     t,

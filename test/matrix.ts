@@ -1,0 +1,59 @@
+/**
+ * Types for the role × route matrix (server/modules/platform/matrix.test.ts). A module with routes adds a
+ * `<module>.matrix.ts` next to its code that default-exports a ModuleMatrix: its own fixtures and its rows.
+ * The matrix test finds these files itself.
+ */
+import type { Client, TestApp } from './harness.ts';
+
+export const ACTORS = [
+  'anonymous',
+  'resident',
+  'guide',
+  'institution',
+  'association',
+  'caseworker',
+  'coordinator',
+  'admin',
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+export type Role = Exclude<ActorName, 'anonymous'>;
+export const ROLES = ACTORS.filter((actor): actor is Role => actor !== 'anonymous');
+
+// Shorthands for the table. Everything else is listed role by role.
+export const EVERYONE: readonly ActorName[] = ACTORS;
+export const SIGNED_IN: readonly ActorName[] = ROLES;
+
+/** What every module's fixtures can build on: the app, one signed-in client per demo account, their ids. */
+export type MatrixBase = {
+  t: TestApp;
+  clients: Record<ActorName, Client>;
+  /** The demo account of each role. */
+  userIds: Record<Role, string>;
+};
+
+export type CellRequest = { url: string; body?: unknown; client?: Client; headers?: Record<string, string> };
+
+export type MatrixRow<F> = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  /** Tells two rows for the same route apart (e.g. one's own consent vs. someone else's). */
+  variant?: string;
+  allowed: readonly ActorName[];
+  /** The status an allowed actor gets. */
+  status: number;
+  /** A valid request for this actor; `client` replaces the actor's shared client. */
+  request: (actor: ActorName, f: F) => CellRequest | Promise<CellRequest>;
+};
+
+/** A module's part of the matrix: fixtures made once (after the platform's), and its rows. */
+export type ModuleMatrix<F> = {
+  setup: (base: MatrixBase) => Promise<F>;
+  rows: MatrixRow<MatrixBase & F>[];
+};
+
+/** Runs `make` once per actor, in parallel, into a record by actor. */
+export const byActor = async <T>(actors: readonly ActorName[], make: (actor: ActorName) => Promise<T>) =>
+  Object.fromEntries(await Promise.all(actors.map(async (actor) => [actor, await make(actor)]))) as Record<
+    ActorName,
+    T
+  >;
