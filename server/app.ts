@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { appMeta } from './core/core.tables.ts';
 import type { City } from './core/city.ts';
 import type { Config } from './core/config.ts';
-import { type AppServices, systemContext } from './core/context.ts';
+import { type AppServices, Clock, systemContext } from './core/context.ts';
 import { type Database, isReady, migrateDatabase } from './core/db.ts';
 import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
@@ -62,7 +62,7 @@ export async function buildApp(options: {
     ...modules.map((m) => m.retention ?? {}),
   );
   checkRetentionRules(city, retention);
-  const services = { config, database, city, logger } as AppServices;
+  const services = { clock: new Clock(), config, database, city, logger } as AppServices;
   const jobs: JobDefinition[] = [
     retentionJob(retention),
     { name: 'mail.deliver', intervalSeconds: 10, run: () => deliverPendingMail(services) },

@@ -27,7 +27,27 @@ export const SYSTEM_ACTOR: Actor = {
 };
 
 /** What lives for the whole process: settings, database, city profile, logger. */
+/**
+ * The time the services see. In production it is the machine's clock; tests move it (`clock.set`) to make a
+ * reminder or an expiry due, and the jobs and requests that follow see the moved time.
+ */
+export class Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** Moves the clock so that now() is `to` (it keeps running from there). */
+  set(to: Date): void {
+    this.offsetMs = to.getTime() - Date.now();
+  }
+  /** Moves the clock forward by `ms`. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
 export type AppServices = {
+  clock: Clock;
   config: Config;
   database: Database;
   city: City;
@@ -46,7 +66,7 @@ export type Ctx = AppServices & {
 };
 
 /** A context for jobs and command-line tasks, acting as the system. */
-export function systemContext(services: AppServices, now = new Date()): Ctx {
+export function systemContext(services: AppServices, now = services.clock.now()): Ctx {
   return {
     ...services,
     db: services.database.db,

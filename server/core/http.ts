@@ -18,7 +18,7 @@ export function requestContext(services: AppServices, request: FastifyRequest): 
     db: services.database.db,
     actor: request.actor ?? PUBLIC_ACTOR,
     locale: request.locale ?? 'de',
-    now: new Date(),
+    now: services.clock.now(),
     ip: request.ip ?? null,
     requestId: String(request.id),
   };
