@@ -475,17 +475,3 @@ export async function upsertText(db: Tx, row: TextInsert) {
       set: { value: row.value, status: row.status, updatedAt: row.updatedAt ?? sql`now()` },
     });
 }
-
-/** Adds the words of new translations to an offer's search words and the dictionary. */
-export async function appendSearchWords(db: Tx, serviceId: string, words: string[]) {
-  if (!words.length) return;
-  const added = sql`array[${sql.join(
-    words.map((w) => sql`${w}`),
-    sql`, `,
-  )}]::text[]`;
-  await db
-    .update(services)
-    .set({ searchWords: sql`array(select distinct unnest(${services.searchWords} || ${added}))` })
-    .where(eq(services.id, serviceId));
-  await addWords(db, words);
-}

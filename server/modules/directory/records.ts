@@ -78,26 +78,49 @@ function placeOf(ctx: Ctx, ortsteilId: string) {
   return { district, ortsteil };
 }
 
+type SearchPlace = { name: string; address: string; ortsteilId: string };
+
 /** Every language's words of an offer, its organisation, place and category labels (in all UI languages). */
 function buildSearchWords(
   ctx: Ctx,
-  input: ServiceInput,
+  categories: readonly string[],
+  place: SearchPlace,
   textValues: string[],
   organisationName: string,
 ): string[] {
-  const { district, ortsteil } = placeOf(ctx, input.location.ortsteilId);
+  const { district, ortsteil } = placeOf(ctx, place.ortsteilId);
   const languages = ctx.city.profile.languages.map((l) => l.code);
   return searchWordsOf([
     ...textValues,
     organisationName,
-    input.location.name,
-    input.location.address,
+    place.name,
+    place.address,
     ortsteil.name,
     district.name,
-    ...input.categories.flatMap((category) =>
-      languages.map((lang) => translate(lang, CATEGORY_LABEL[category])),
+    ...categories.flatMap((category) =>
+      languages.map((lang) => translate(lang, CATEGORY_LABEL[category as keyof typeof CATEGORY_LABEL])),
     ),
   ]);
+}
+
+/**
+ * Rebuilds an offer's search words from what it says now, in every language (after translations were
+ * imported or machine-made: words of replaced translations must not find it any more). Call inside a transaction.
+ */
+export async function refreshSearchWords(ctx: Ctx, serviceId: string): Promise<void> {
+  const found = await repo.findServiceBySlugOrId(ctx.db, serviceId);
+  const [place] = await repo.locationsOfServices(ctx.db, [serviceId]);
+  if (!found || !place) return;
+  const texts = await repo.textsOf(ctx.db, 'service', [serviceId]);
+  const searchWords = buildSearchWords(
+    ctx,
+    found.service.categories,
+    place.location,
+    texts.map((t) => t.value),
+    found.organisationName,
+  );
+  await repo.addWords(ctx.db, searchWords);
+  await repo.updateServiceRow(ctx.db, serviceId, { searchWords });
 }
 
 function serviceColumns(input: ServiceInput) {
@@ -167,7 +190,13 @@ export async function insertServiceRecord(
   input: ServiceInput,
   organisationName: string,
 ): Promise<string> {
-  const searchWords = buildSearchWords(ctx, input, allValues(input), organisationName);
+  const searchWords = buildSearchWords(
+    ctx,
+    input.categories,
+    input.location,
+    allValues(input),
+    organisationName,
+  );
   await repo.addWords(ctx.db, searchWords);
   const id = await repo.insertService(ctx.db, {
     ...serviceColumns(input),
@@ -217,7 +246,8 @@ export async function replaceServiceRecord(
   );
   const searchWords = buildSearchWords(
     ctx,
-    input,
+    input.categories,
+    input.location,
     newTexts.map((row) => row.value),
     organisationName,
   );

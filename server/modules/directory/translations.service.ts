@@ -3,7 +3,7 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './directory.repository.ts';
-import { searchWordsOf } from './texts.ts';
+import { refreshSearchWords } from './records.ts';
 import { buildXliff, parseXliff, sourceHash, type XliffUnit } from './xliff.ts';
 
 export type PendingText = {
@@ -101,8 +101,8 @@ export async function importXliff(
         updatedAt: tx.now,
       });
     }
-    for (const unit of units)
-      await repo.appendSearchWords(tx.db, unit.id.split('/')[1] ?? '', searchWordsOf([unit.target]));
+    for (const serviceId of new Set(units.map((unit) => unit.id.split('/')[1] ?? '')))
+      await refreshSearchWords(tx, serviceId);
     await audit(tx, { action: 'directory.xliff_import', details: { lang, units: units.length, outdated } });
   });
   return { imported: units.length, outdated };
@@ -154,8 +154,8 @@ export async function machineTranslate(ctx: Ctx, lang: string, limit = 100): Pro
         updatedAt: tx.now,
       });
     }
-    for (const [i, text] of pending.entries())
-      await repo.appendSearchWords(tx.db, text.entityId, searchWordsOf([texts[i] ?? '']));
+    for (const serviceId of new Set(pending.map((text) => text.entityId)))
+      await refreshSearchWords(tx, serviceId);
     await audit(tx, { action: 'directory.machine_translate', details: { lang, texts: pending.length } });
   });
   return { translated: pending.length };

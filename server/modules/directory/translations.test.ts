@@ -59,6 +59,19 @@ describe('translation work', () => {
       .client('ar')
       .get(`/api/v1/directory/services?q=${encodeURIComponent('بوكاهونتاس')}`);
     expect(found.json<{ total: number }>().total).toBeGreaterThan(0);
+
+    // A corrected translation replaces the old words: the offer is found by the new word, no longer by the old.
+    const corrected = filled.replaceAll('بوكاهونتاس', 'زنجبيلية');
+    const again = await coordinator.post('/api/v1/directory/translations/ar/xliff', corrected, {
+      headers: xml,
+    });
+    expect(again.status, again.body).toBe(200);
+    const total = async (word: string) =>
+      (await t.client('ar').get(`/api/v1/directory/services?q=${encodeURIComponent(word)}`)).json<{
+        total: number;
+      }>().total;
+    expect(await total('زنجبيلية')).toBeGreaterThan(0);
+    expect(await total('بوكاهونتاس')).toBe(0);
   });
 
   it('refuses a malformed or foreign file with a reason, and keeps nothing of it', async () => {
