@@ -178,6 +178,7 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
       'wait',
       'checked',
       'search',
+      'places',
     );
     const txt = rowsOf('id', 'field', 'lang', 'value', 'status');
     const loc = rowsOf(
@@ -272,6 +273,7 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
         wait: hasCapacity ? rng.int(30) : null,
         checked: `2026-${String(1 + rng.int(11)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`,
         search,
+        places: `${district.id},${ortsteil.id}`,
       });
       for (const [field, values] of Object.entries(texts)) {
         for (const [lang, value] of Object.entries(values)) {
@@ -317,12 +319,15 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
     await client.query('begin');
     await client.query(
       `insert into services (id, slug, organisation_id, status, categories, target_groups, languages, free, url,
-         email, phone, capacity_free, waiting_list, last_checked_at, search_words)
+         email, phone, capacity_free, waiting_list, last_checked_at, search_words, places)
        select id, slug, org, status, string_to_array(cats, ','), string_to_array(targets, ','),
-         string_to_array(langs, ','), free, url, email, phone, cap, wait, checked, string_to_array(search, ' ')
+         string_to_array(langs, ','), free, url, email, phone, cap, wait, checked, string_to_array(search, ' '),
+         string_to_array(places, ',')
        from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::boolean[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::date[], $15::text[])
-         as t(id, slug, org, status, cats, targets, langs, free, url, email, phone, cap, wait, checked, search)`,
+         $8::boolean[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::date[], $15::text[],
+         $16::text[])
+         as t(id, slug, org, status, cats, targets, langs, free, url, email, phone, cap, wait, checked, search,
+           places)`,
       Object.values(svc),
     );
     await client.query(
@@ -382,9 +387,12 @@ function searchSql(): { sql: string; params: unknown[] } {
   return new PgDialect().sqlToQuery(captured);
 }
 
+/** The similar words of the benchmark's search words, looked up once (the server keeps them the same way). */
+let expansions: repo.WordExpansion[] = [];
+
 function searchFilter(): repo.SearchFilter {
   return {
-    words: queryWords(SEARCH.q),
+    words: expansions,
     categories: [],
     districtId: SEARCH.district,
     ortsteilId: null,
@@ -415,6 +423,13 @@ async function timeIt(label: string, work: () => Promise<unknown>): Promise<stri
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the search, and the time of each query of one search request. */
 async function explain(database: Database, city: City): Promise<void> {
+  expansions = await Promise.all(queryWords(SEARCH.q).map((w) => repo.similarWords(database.db, w)));
+  console.log(
+    `\nSimilar dictionary words of the search words: ${expansions.map((e) => e.words.length).join(', ')}`,
+  );
+  console.log(
+    `  looking them up: ${await timeIt('similarWords', () => Promise.all(queryWords(SEARCH.q).map((w) => repo.similarWords(database.db, w))))}`.trim(),
+  );
   const pool = database.pool as pg.Pool;
   const { sql, params } = searchSql();
   const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params);

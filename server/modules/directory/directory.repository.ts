@@ -156,7 +156,7 @@ export async function listUnmetSearches(db: Tx, since: string) {
 }
 
 export type SearchFilter = {
-  words: string[];
+  words: WordExpansion[];
   categories: string[];
   districtId: string | null;
   ortsteilId: string | null;
@@ -171,28 +171,55 @@ export type SearchFilter = {
   offset: number;
 };
 
+/** The dictionary words similar to one typed word, with their similarity (the typed word itself included). */
+export type WordExpansion = { words: string[]; sims: number[] };
+
 /**
- * The word search as SQL pieces: per typed word, a CTE of the offers containing a similar word (trigram
- * similarity on the short dictionary words, then exact words through the GIN index on services.search_words)
- * with the best similarity; joined, every word must match; the score adds the similarities.
+ * Dictionary words similar to a typed word (pg_trgm's word_similarity over directory_words, the threshold is
+ * set per session), best first.
  */
-export function wordMatches(words: string[]) {
-  const ctes = words.map(
-    (w, i) => sql`${sql.raw(`m${i}`)} as (
-      select s2.id, max(d.sim) as sim
-      from (select word, word_similarity(${w}, word) as sim from directory_words where ${w} <% word) d
-      join services s2 on s2.search_words && array[d.word]
-      group by s2.id)`,
-  );
+export async function similarWords(db: Tx, typed: string): Promise<WordExpansion> {
+  const result = await db.execute(sql`
+    select word, word_similarity(${typed}, word) as sim from directory_words
+    where ${typed} <% word order by 2 desc, 1 limit 1000`);
+  const rows = (result as unknown as { rows: { word: string; sim: unknown }[] }).rows;
+  const words = [typed, ...rows.map((r) => r.word).filter((w) => w !== typed)];
+  return { words, sims: [1, ...rows.filter((r) => r.word !== typed).map((r) => Number(r.sim))] };
+}
+
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * The word search as SQL pieces: per typed word, a CTE of the offers that contain one of its similar words,
+ * found through the GIN index on (services.search_words, services.places) — with a place filter inside the same
+ * index scan — scored by the best similarity; joined, every word must match; the score adds the similarities.
+ */
+export function wordMatches(expansions: readonly WordExpansion[], placeId: string | null = null) {
+  const ctes = expansions.flatMap((e, i) => [
+    sql`${sql.raw(`e${i}`)} (word, sim) as (
+      select * from unnest(${textArray(e.words)}, array[${sql.join(
+        e.sims.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::float8[]))`,
+    sql`${sql.raw(`m${i}`)} as (
+      select s2.id, (select max(e.sim) from unnest(s2.search_words) w(word) join ${sql.raw(`e${i}`)} e using (word)) as sim
+      from services s2
+      where s2.search_words && ${textArray(e.words)}
+      ${placeId ? sql` and s2.places @> array[${placeId}]::text[]` : sql``})`,
+  ]);
   return {
     with: ctes.length ? sql`with ${sql.join(ctes, sql`, `)}` : sql``,
     joins: sql.join(
-      words.map((_, i) => sql.raw(` join m${i} on m${i}.id = s.id`)),
+      expansions.map((_, i) => sql.raw(` join m${i} on m${i}.id = s.id`)),
       sql``,
     ),
-    score: words.length
+    score: expansions.length
       ? sql.join(
-          words.map((_, i) => sql.raw(`m${i}.sim`)),
+          expansions.map((_, i) => sql.raw(`m${i}.sim`)),
           sql` + `,
         )
       : sql`0`,
@@ -219,7 +246,7 @@ const distanceKm = (lat: number, lon: number) =>
  */
 export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<SearchHit[]> {
   const distance = f.near ? distanceKm(f.near.lat, f.near.lon) : sql`null::float8`;
-  const match = wordMatches(f.words);
+  const match = wordMatches(f.words, f.ortsteilId ?? f.districtId);
   const locationFilters = [
     f.districtId ? sql` and l.district_id = ${f.districtId}` : sql``,
     f.ortsteilId ? sql` and l.ortsteil_id = ${f.ortsteilId}` : sql``,

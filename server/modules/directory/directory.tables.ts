@@ -76,6 +76,8 @@ export const services = pgTable(
     lastCheckedAt: date('last_checked_at', { mode: 'string' }).notNull(),
     /** Every language's distinct words, lower-cased; found through directory_words. Rebuilt on every change. */
     searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
+    /** The Stadtbezirk and Ortsteil ids of its places, so the word search filters by place inside its index. */
+    places: text('places').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -83,7 +85,7 @@ export const services = pgTable(
     check('services_status', sql`${t.status} in ('draft', 'review', 'published', 'archived')`),
     check('services_capacity', sql`${t.capacityFree} is null or ${t.capacityFree} >= 0`),
     check('services_waiting', sql`${t.waitingList} is null or ${t.waitingList} >= 0`),
-    index('services_search_words').using('gin', t.searchWords),
+    index('services_search_words').using('gin', t.searchWords, t.places),
     index('services_categories').using('gin', t.categories),
     index('services_languages').using('gin', t.languages),
     index('services_org').on(t.organisationId),

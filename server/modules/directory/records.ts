@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n.ts';
+import { addSearchWords } from './word-expansions.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
 import type { Category } from './directory.tables.ts';
@@ -119,12 +120,19 @@ export async function refreshSearchWords(ctx: Ctx, serviceId: string): Promise<v
     texts.map((t) => t.value),
     found.organisationName,
   );
-  await repo.addWords(ctx.db, searchWords);
+  await addSearchWords(ctx, searchWords);
   await repo.updateServiceRow(ctx.db, serviceId, { searchWords });
 }
 
-function serviceColumns(input: ServiceInput) {
+/** The ids of an offer's Stadtbezirk and Ortsteil (services.places). */
+function placesOf(ctx: Ctx, input: ServiceInput): string[] {
+  const { district, ortsteil } = placeOf(ctx, input.location.ortsteilId);
+  return [district.id, ortsteil.id];
+}
+
+function serviceColumns(ctx: Ctx, input: ServiceInput) {
   return {
+    places: placesOf(ctx, input),
     organisationId: input.organisationId,
     categories: input.categories,
     targetGroups: input.targetGroups,
@@ -197,9 +205,9 @@ export async function insertServiceRecord(
     allValues(input),
     organisationName,
   );
-  await repo.addWords(ctx.db, searchWords);
+  await addSearchWords(ctx, searchWords);
   const id = await repo.insertService(ctx.db, {
-    ...serviceColumns(input),
+    ...serviceColumns(ctx, input),
     slug: input.slug,
     status: input.status,
     searchWords,
@@ -251,9 +259,9 @@ export async function replaceServiceRecord(
     newTexts.map((row) => row.value),
     organisationName,
   );
-  await repo.addWords(ctx.db, searchWords);
+  await addSearchWords(ctx, searchWords);
   await repo.updateServiceRow(ctx.db, id, {
-    ...serviceColumns(input),
+    ...serviceColumns(ctx, input),
     searchWords,
     updatedAt: ctx.now,
   });

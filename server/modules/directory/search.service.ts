@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './directory.repository.ts';
+import { expandWords } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
 import { showText, type TextRow } from './texts.ts';
 
@@ -121,7 +122,7 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
   if (query.postcode && !centre) throw new AppError('validation.invalid_value', { field: 'query.postcode' });
   const words = queryWords(query.q);
   const hits = await repo.searchPublishedServices(ctx.db, {
-    words,
+    words: await expandWords(ctx, words),
     categories: query.category ?? [],
     districtId: query.district ?? null,
     ortsteilId: ortsteil?.id ?? null,

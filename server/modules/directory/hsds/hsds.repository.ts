@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
 import { organisations } from '../../platform/platform.tables.ts';
-import { wordMatches } from '../directory.repository.ts';
+import { type WordExpansion, wordMatches } from '../directory.repository.ts';
 import { directoryOrganizations, serviceLocations, services } from '../directory.tables.ts';
 
 /** What the HSDS lists filter by; every filter is optional and they combine with AND. */
 export type HsdsFilter = {
-  /** Lower-cased words, each matched like the directory search (pg_trgm word similarity, any language). */
-  words: string[];
+  /** Typed words with their similar dictionary words, matched like the directory search (any language). */
+  words: WordExpansion[];
   categories: string[] | null;
   organisationId: string | null;
   modifiedAfter: Date | null;

@@ -4,6 +4,7 @@ import { authorize } from '../../../core/policy.ts';
 import * as directoryRepo from '../directory.repository.ts';
 import { CATEGORIES } from '../directory.tables.ts';
 import { queryWords } from '../search.service.ts';
+import { expandWords } from '../word-expansions.ts';
 import { hsdsId, isUuid } from './ids.ts';
 import * as repo from './hsds.repository.ts';
 import {
@@ -181,7 +182,7 @@ async function filterOf(
     organisationId = organisation.id;
   }
   return {
-    words: queryWords(query.search),
+    words: await expandWords(ctx, queryWords(query.search)),
     categories,
     organisationId,
     modifiedAfter: query.modified_after ?? null,
