@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
@@ -195,8 +195,9 @@ const textArray = (values: readonly string[]) =>
 
 /**
  * The word search as SQL pieces: per typed word, a CTE of the offers that contain one of its similar words,
- * found through the GIN index on (services.search_words, services.places) — with a place filter inside the same
- * index scan — scored by the best similarity; joined, every word must match; the score adds the similarities.
+ * each found through the GIN index on (services.search_words, services.places) — with the place filter inside
+ * the same index scan — scored by the best similarity (without reading the long word arrays themselves);
+ * joined, every word must match; the score adds the similarities.
  */
 export function wordMatches(expansions: readonly WordExpansion[], placeId: string | null = null) {
   const ctes = expansions.flatMap((e, i) => [
@@ -206,10 +207,11 @@ export function wordMatches(expansions: readonly WordExpansion[], placeId: strin
         sql`, `,
       )}]::float8[]))`,
     sql`${sql.raw(`m${i}`)} as (
-      select s2.id, (select max(e.sim) from unnest(s2.search_words) w(word) join ${sql.raw(`e${i}`)} e using (word)) as sim
-      from services s2
-      where s2.search_words && ${textArray(e.words)}
-      ${placeId ? sql` and s2.places @> array[${placeId}]::text[]` : sql``})`,
+      select s2.id, max(e.sim) as sim
+      from ${sql.raw(`e${i}`)} e
+      join services s2 on s2.search_words @> array[e.word]
+      ${placeId ? sql` and s2.places @> array[${placeId}]::text[]` : sql``}
+      group by s2.id)`,
   ]);
   return {
     with: ctes.length ? sql`with ${sql.join(ctes, sql`, `)}` : sql``,
@@ -298,11 +300,14 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
   }));
 }
 
+/** An offer's columns without its search words (hundreds per offer, needed only by the search itself). */
+const { searchWords: _searchWords, ...serviceColumns } = getTableColumns(services);
+
 /** Offers with the given ids, with their organisation's name. */
 export async function servicesByIds(db: Tx, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({ service: services, organisationName: organisations.name })
+    .select({ service: serviceColumns, organisationName: organisations.name })
     .from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .where(inArray(services.id, ids));

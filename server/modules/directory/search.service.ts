@@ -145,9 +145,11 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
       words: [...words].sort().join(' '),
     });
   }
+  // A result shows the name and description, in the chosen language or else German.
   const loaded = await loadServices(
     ctx,
     hits.map((h) => h.id),
+    { fields: ['name', 'description'], langs: [...new Set([ctx.locale, 'de'])] },
   );
   const items = hits.flatMap((hit) => summary(ctx, loaded, hit.id, hit.distance_km) ?? []);
   return { items, total, page: query.page, perPage: query.per_page };
