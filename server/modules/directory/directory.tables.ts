@@ -16,30 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../platform/platform.tables.ts';
 
-export const CATEGORIES = [
-  'language_learning',
-  'counselling',
-  'health',
-  'education',
-  'work',
-  'housing',
-  'leisure_meeting',
-  'legal_residence',
-  'family',
-  'anti_discrimination',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category, TARGET_GROUPS } from './directory.terms.ts';
 
-export const TARGET_GROUPS = [
-  'children',
-  'parents',
-  'women',
-  'newcomers',
-  'eu_citizens',
-  'refugees',
-  'youth',
-  'seniors',
-] as const;
 export const SERVICE_STATUSES = ['draft', 'review', 'published', 'archived'] as const;
 export const TEXT_STATUSES = ['source', 'up_to_date', 'outdated', 'machine'] as const;
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

@@ -193,3 +193,32 @@ export function CheckGroup({
     </fieldset>
   );
 }
+
+/** A checkbox per value of a fixed list; `onChange` gets the new selection. */
+export function Checkboxes<T extends string>({
+  idPrefix,
+  options,
+  labelOf,
+  selected,
+  onChange,
+}: {
+  idPrefix: string;
+  options: readonly T[];
+  labelOf: (option: T) => string;
+  selected: readonly T[];
+  onChange: (selected: T[]) => void;
+}) {
+  return options.map((option) => (
+    <Checkbox
+      key={option}
+      id={`${idPrefix}-${option}`}
+      label={labelOf(option)}
+      checked={selected.includes(option)}
+      onChange={(on) =>
+        onChange(
+          on ? [...selected.filter((x) => x !== option), option] : selected.filter((x) => x !== option),
+        )
+      }
+    />
+  ));
+}

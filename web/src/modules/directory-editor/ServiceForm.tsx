@@ -12,7 +12,7 @@ import {
   type Weekday,
 } from './editor.api';
 import { ErrorSummary, useFormErrorText } from './ErrorSummary';
-import { Checkbox, CheckGroup, FieldFrame, TextArea, TextInput } from './Fields';
+import { Checkbox, CheckGroup, Checkboxes, FieldFrame, TextArea, TextInput } from './Fields';
 import {
   bodyOf,
   COMMON_SPOKEN,
@@ -86,8 +86,6 @@ export function ServiceForm({
       ...current,
       texts: { ...current.texts, [field]: { ...current.texts[field], [lang]: value } },
     }));
-  const toggle = <T extends string>(list: readonly T[], item: T, on: boolean): T[] =>
-    on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
 
   const languageLabel = (lang: string) => {
     const native = LANGUAGES.find((l) => l.code === lang)?.nativeName ?? lang;
@@ -250,15 +248,13 @@ export function ServiceForm({
           hint={t('directory-editor:fields.categoriesHint')}
           error={errorAt('categories')}
         >
-          {CATEGORIES.map((category) => (
-            <Checkbox
-              key={category}
-              id={`svc-category-${category}`}
-              label={t(CATEGORY_LABEL[category])}
-              checked={form.categories.includes(category)}
-              onChange={(on) => set('categories', toggle(form.categories, category, on))}
-            />
-          ))}
+          <Checkboxes
+            idPrefix="svc-category"
+            options={CATEGORIES}
+            labelOf={(category) => t(CATEGORY_LABEL[category])}
+            selected={form.categories}
+            onChange={(value) => set('categories', value)}
+          />
         </CheckGroup>
         <CheckGroup
           id={inputIdOf('targetGroups')}
@@ -266,15 +262,13 @@ export function ServiceForm({
           hint={t('directory-editor:fields.targetGroupsHint')}
           error={errorAt('targetGroups')}
         >
-          {TARGET_GROUPS.map((group) => (
-            <Checkbox
-              key={group}
-              id={`svc-target-${group}`}
-              label={t(TARGET_GROUP_LABEL[group])}
-              checked={form.targetGroups.includes(group)}
-              onChange={(on) => set('targetGroups', toggle(form.targetGroups, group, on))}
-            />
-          ))}
+          <Checkboxes
+            idPrefix="svc-target"
+            options={TARGET_GROUPS}
+            labelOf={(group) => t(TARGET_GROUP_LABEL[group])}
+            selected={form.targetGroups}
+            onChange={(value) => set('targetGroups', value)}
+          />
         </CheckGroup>
         <CheckGroup
           id={inputIdOf('languages')}
@@ -283,15 +277,13 @@ export function ServiceForm({
           error={errorAt('languages')}
         >
           <div className="app-editor__checks">
-            {COMMON_SPOKEN.map((code) => (
-              <Checkbox
-                key={code}
-                id={`svc-spoken-${code}`}
-                label={names.languageName(code)}
-                checked={form.spoken.includes(code)}
-                onChange={(on) => set('spoken', toggle(form.spoken, code, on))}
-              />
-            ))}
+            <Checkboxes
+              idPrefix="svc-spoken"
+              options={COMMON_SPOKEN}
+              labelOf={(code) => names.languageName(code)}
+              selected={form.spoken}
+              onChange={(value) => set('spoken', value)}
+            />
           </div>
           <TextInput
             id="svc-languages-other"

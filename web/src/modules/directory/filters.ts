@@ -1,30 +1,13 @@
 /** The search filters as they live in the page's URL (shareable; the back button goes to the last search). */
 
-export const CATEGORIES = [
-  'language_learning',
-  'counselling',
-  'health',
-  'education',
-  'work',
-  'housing',
-  'leisure_meeting',
-  'legal_residence',
-  'family',
-  'anti_discrimination',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import {
+  CATEGORIES,
+  type Category,
+  TARGET_GROUPS,
+  type TargetGroup,
+} from '../../../../server/modules/directory/directory.terms.ts';
 
-export const TARGET_GROUPS = [
-  'children',
-  'parents',
-  'women',
-  'newcomers',
-  'eu_citizens',
-  'refugees',
-  'youth',
-  'seniors',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
+export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup };
 
 /** Languages an offer may be given in (ISO 639-3), including Romani, Kurmanji, Dari and Tigrinya. */
 export const SPOKEN_LANGUAGES = [
