@@ -1,8 +1,12 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
 import { benchDirectory } from './directory.ts';
+import { benchMatching } from './matching.ts';
+import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   directory: benchDirectory,
+  matching: benchMatching,
+  placement: benchPlacement,
 };
 
 const [name = '', ...args] = process.argv.slice(2);

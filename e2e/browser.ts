@@ -146,6 +146,54 @@ export const PAGES: readonly PageCase[] = [
   { name: 'admin jobs', path: '/admin/jobs', role: 'admin', heading: 'platform:jobs.title' },
   { name: 'not found', path: '/does-not-exist', heading: 'platform:notFound.title' },
   { name: 'no access', path: '/admin/users', role: 'guide', heading: 'platform:access.title' },
+  { name: 'guides: ask for a Lotse', path: '/guides/request', heading: 'guides:public.title' },
+  {
+    name: 'guides: bookings',
+    path: '/guides/requests',
+    role: 'institution',
+    heading: 'guides:requests.title',
+  },
+  { name: 'guides: proposals', path: '/guides/proposals', role: 'guide', heading: 'guides:proposals.title' },
+  { name: 'guides: guide profile', path: '/guides/profile', role: 'guide', heading: 'guides:profile.title' },
+  {
+    name: 'guides: statements',
+    path: '/guides/statements',
+    role: 'guide',
+    heading: 'guides:statements.title',
+  },
+  { name: 'guides: pool', path: '/guides/pool', role: 'coordinator', heading: 'guides:pool.title' },
+  {
+    name: 'guides: matching',
+    path: '/guides/matching',
+    role: 'coordinator',
+    heading: 'guides:matching.title',
+  },
+  { name: 'school registration', path: '/schulanmeldung', heading: 'schooling:register.title' },
+  {
+    name: 'schooling children',
+    path: '/schooling/children',
+    role: 'caseworker',
+    heading: 'schooling:children.title',
+  },
+  {
+    name: 'schooling new child',
+    path: '/schooling/children/new',
+    role: 'caseworker',
+    heading: 'schooling:register.caseworkerTitle',
+  },
+  {
+    name: 'schooling placement',
+    path: '/schooling/placement',
+    role: 'caseworker',
+    heading: 'schooling:placement.title',
+  },
+  { name: 'school places', path: '/schooling/school', role: 'schule', heading: 'schooling:school.title' },
+  {
+    name: 'schooling figures',
+    path: '/schooling/figures',
+    role: 'coordinator',
+    heading: 'schooling:figures.title',
+  },
 ];
 
 const bundles = new Map<string, Record<string, unknown>>();

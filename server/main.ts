@@ -87,8 +87,18 @@ async function main(): Promise<void> {
       console.log(command === 'backup' ? `Backup written to ${file}.` : `Restored from ${file}.`);
       return;
     }
+    case 'place': {
+      const { runPlaceCommand } = await import('./modules/schooling/placement/cli.ts');
+      process.exitCode = runPlaceCommand(args);
+      return;
+    }
+    case 'match': {
+      const { runMatchCommand } = await import('./modules/guides/matching/cli.ts');
+      process.exitCode = await runMatchCommand(args);
+      return;
+    }
     default:
-      throw new ConfigError(`unknown command "${command}"; use start, migrate, backup FILE or restore FILE`);
+      throw new ConfigError(`unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match or place`);
   }
 }
 

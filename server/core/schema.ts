@@ -2,3 +2,6 @@
 export * from './core.tables.ts';
 export * from '../modules/platform/platform.tables.ts';
 export * from '../modules/directory/directory.tables.ts';
+export * from '../modules/guides/guides.tables.ts';
+export * from '../modules/guides/after/after.tables.ts';
+export * from '../modules/schooling/schooling.tables.ts';

@@ -18,14 +18,22 @@ export const LANGUAGES = [
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const SOURCE_LANGUAGE: LanguageCode = 'de';
-export const NAMESPACES = ['common', 'platform', 'errors', 'directory', 'directory-editor'] as const;
+export const NAMESPACES = [
+  'common',
+  'platform',
+  'errors',
+  'directory',
+  'directory-editor',
+  'schooling',
+  'guides',
+] as const;
 
 const STORAGE_KEY = 'lotse.lang';
 const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides}.json',
   {
     import: 'default',
   },

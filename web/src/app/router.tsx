@@ -1,14 +1,22 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
+import { guidesModule } from '../modules/guides';
 import { platformModule } from '../modules/platform';
+import { schoolingModule } from '../modules/schooling';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { Guard } from './Guard';
 import { Layout } from './Layout';
 import type { WebModule } from './modules';
 
 /** Every web module; a new module adds its routes and nav entries by appearing here. */
-const modules: readonly WebModule[] = [platformModule, directoryModule, directoryEditorModule];
+const modules: readonly WebModule[] = [
+  platformModule,
+  directoryModule,
+  directoryEditorModule,
+  schoolingModule,
+  guidesModule,
+];
 
 const nav = modules
   .flatMap((module) => module.nav)

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench -- matching [--seed N] [--requests N] [--guides N] [--time-limit S] [--write FILE]`
+ *
+ * The matching goal (spec: guides.md, "Performance"): a week of 3,000 requests and 800 guides in a city the size
+ * of Duisburg, twelve languages, proven optimal or gap ≤ 0.5 % in ≤ 5 s, while the server keeps answering. One run
+ * prints the solver's time, objective, bound and gap; the first-come baseline's objective, coverage and travel;
+ * and the latency of a small HTTP server's /health in the main thread, polled every few milliseconds while the
+ * matching runs in a worker thread. `--write FILE` saves the generated problem.json for the CLI.
+ */
+import { writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateProblem } from '../server/modules/guides/matching/generate.ts';
+import {
+  checkAssignments,
+  greedyBaseline,
+  solveMatching,
+  solveMatchingInWorker,
+} from '../server/modules/guides/matching/index.ts';
+
+const GOAL_SECONDS = 5;
+const GOAL_GAP = 0.005;
+const POLL_MS = 5;
+
+type Options = { seed: number; requests: number; guides: number; timeLimit: number; write: string | null };
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { seed: 42, requests: 3000, guides: 800, timeLimit: GOAL_SECONDS, write: null };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = args[++i];
+    if (arg === '--seed') options.seed = Number(value);
+    else if (arg === '--requests') options.requests = Number(value);
+    else if (arg === '--guides') options.guides = Number(value);
+    else if (arg === '--time-limit') options.timeLimit = Number(value);
+    else if (arg === '--write' && value) options.write = value;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export async function benchMatching(args: string[]): Promise<void> {
+  const options = parseOptions(args);
+  const problem = generateProblem({ seed: options.seed, requests: options.requests, guides: options.guides });
+  console.log(
+    `Matching: ${problem.requests.length} requests, ${problem.guides.length} guides, ` +
+      `${new Set(problem.requests.map((r) => r.language)).size} languages, one week (seed ${options.seed})`,
+  );
+  if (options.write) {
+    await writeFile(options.write, `${JSON.stringify(problem)}\n`);
+    console.log(
+      `Problem written to ${options.write} (npm run lotse -- match --in ${options.write} --out result.json)`,
+    );
+  }
+
+  // 1. the first-come baseline
+  const greedy = greedyBaseline(problem);
+  console.log(
+    `First-come baseline: objective ${greedy.objective.toFixed(1)}, coverage ${(greedy.coverage * 100).toFixed(1)} % ` +
+      `(${greedy.assignments.length} assigned), travel ${greedy.travelMinutes.toFixed(0)} min, ${greedy.seconds} s`,
+  );
+
+  // 2. the solver in the main thread (nothing else running): time, objective, bound, gap
+  const cpuBefore = process.cpuUsage();
+  const result = solveMatching(problem, { timeLimitSeconds: options.timeLimit });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const errors = checkAssignments(problem, result.assignments);
+  const coverage = result.assignments.length / problem.requests.length;
+  console.log(
+    `Solver: ${result.seconds} s (CPU ${cpuSeconds.toFixed(2)} s: less means other processes shared the cores), objective ${result.objective.toFixed(1)}, bound ${result.bound.toFixed(1)}, ` +
+      `gap ${(result.gap * 100).toFixed(3)} %, coverage ${(coverage * 100).toFixed(1)} % (${result.assignments.length} assigned), ` +
+      `hard-rule violations ${errors.length}`,
+  );
+  console.log(
+    `  vs baseline: ${(greedy.objective - result.objective).toFixed(1)} lower objective, ` +
+      `${result.assignments.length - greedy.assignments.length} more requests served`,
+  );
+  const met = result.seconds <= GOAL_SECONDS && result.gap <= GOAL_GAP;
+  console.log(
+    `  goal (gap ≤ ${GOAL_GAP * 100} % in ≤ ${GOAL_SECONDS} s): ${met ? 'met' : 'NOT met'} — gap ${(result.gap * 100).toFixed(3)} % after ${result.seconds} s`,
+  );
+
+  // 3. the same in a worker while the main thread answers /health
+  const server = http.createServer((request, response) => {
+    if (request.url === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"status":"ok"}');
+    } else {
+      response.writeHead(404);
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      http
+        .get({ host: '127.0.0.1', port, path: '/health', agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(performance.now() - started));
+        })
+        .on('error', reject);
+    });
+  const latencies: number[] = [];
+  let running = true;
+  const poller = (async () => {
+    while (running) {
+      latencies.push(await get());
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  })();
+  const workerStarted = performance.now();
+  const inWorker = await solveMatchingInWorker(problem, { timeLimitSeconds: options.timeLimit });
+  const wall = (performance.now() - workerStarted) / 1000;
+  running = false;
+  await poller;
+  agent.destroy();
+  server.close();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(
+    `Worker: ${wall.toFixed(2)} s wall (solver ${inWorker.seconds} s), objective ${inWorker.objective.toFixed(1)}, gap ${(inWorker.gap * 100).toFixed(3)} %`,
+  );
+  console.log(
+    `/health in the main thread meanwhile: ${latencies.length} requests, p50 ${percentile(sorted, 50).toFixed(2)} ms, ` +
+      `p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(2)} ms (goal p99 ≤ 50 ms)`,
+  );
+}

@@ -1,0 +1,225 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { outbox } from '../../server/core/core.tables.ts';
+import { ROOT } from '../../test/config.ts';
+import {
+  type BrowserEnv,
+  DESKTOP,
+  describeViolations,
+  newContext,
+  offScreen,
+  open,
+  PHONE,
+  seriousViolations,
+  settle,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const GUIDE_EMAIL = 'guide@demo.lotse.example';
+const INSTITUTION_EMAIL = 'institution@demo.lotse.example';
+
+/** Wednesday of next week in Duisburg ("YYYY-MM-DD"): inside the demo mediator's weekly hours. */
+function nextWednesday(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const noon = new Date(`${today}T12:00:00Z`);
+  const weekday = (noon.getUTCDay() + 6) % 7;
+  noon.setUTCDate(noon.getUTCDate() + 7 - weekday + 2);
+  return noon.toISOString().slice(0, 10);
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const findings = await seriousViolations(page);
+  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
+}
+
+describe('an Arabic mediator for a clinic appointment, from booking to reminder', () => {
+  const day = nextWednesday();
+  let requestUrl = '';
+
+  test('1. the clinic books an Arabic (Levantine) mediator', async () => {
+    const context = await newContext(env, { role: 'institution' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/guides/requests/new');
+      expect(await page.locator('main h1').textContent()).toBe(text('de', 'guides:book.title'));
+      await expectAccessible(page, 'booking form');
+      await page.selectOption('#request-language', 'ara');
+      await page.fill('#request-dialect', 'levantine');
+      await page.fill('#request-date', day);
+      await page.fill('#request-time', '10:00');
+      await page.selectOption('#request-duration', '60');
+      await page.selectOption('#request-topic', 'health');
+      await page.fill('#request-address', 'Duisburger Straße 213, 47166 Duisburg');
+      await page.selectOption('#request-ortsteilId', 'marxloh');
+      await page.fill('#request-newcomerFirstName', 'Amal');
+      await page.fill('#request-contactOnDay', '0203 555 0199');
+      await page.fill('#request-requesterEmail', INSTITUTION_EMAIL);
+      await page.getByRole('button', { name: text('de', 'guides:form.submitBooking') }).click();
+      await page.getByText(text('de', 'guides:book.sent')).waitFor();
+      await page.getByRole('link', { name: text('de', 'guides:book.open') }).click();
+      await page.waitForURL(/\/guides\/requests\/[0-9a-f-]{36}$/);
+      await settle(page);
+      requestUrl = new URL(page.url()).pathname;
+      await expect
+        .poll(() => page.locator('main .kern-badge').first().textContent())
+        .toBe(text('de', 'guides:states.open'));
+      await expectAccessible(page, 'request page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('2. the coordinator runs the matching and reads why this mediator', async () => {
+    const context = await newContext(env, { role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/guides/matching');
+      await page.fill('#matching-from', day);
+      await page.fill('#matching-to', day);
+      await page.getByRole('button', { name: text('de', 'guides:matching.run') }).click();
+      const result = page.getByTestId('matching-result');
+      await result.waitFor({ timeout: 30_000 });
+      await settle(page);
+      // The clinic's request went to the only Levantine Arabic speaker, with reasons a coordinator can check.
+      const proposal = result.locator('li', { hasText: 'Mihaela' }).filter({ hasText: 'Arabisch' });
+      await expect.poll(() => proposal.count()).toBeGreaterThan(0);
+      const why = await proposal.first().getByTestId('explanation').textContent();
+      expect(why).toContain('Spricht Arabisch (fließend).');
+      expect(why).toContain('Dialekt: levantine.');
+      expect(why).toMatch(/Weg: etwa \d+ Minuten/);
+      expect(why).toMatch(/Ihr 1\. Einsatz in diesem Zeitraum/);
+      await expectAccessible(page, 'matching result');
+      mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+      await page.addStyleTag({ content: 'html { scrollbar-width: none; }' });
+      // The result with its first proposals and their reasons, below the page's heading and period form.
+      const top = await page
+        .locator('#result-heading')
+        .evaluate((heading) => heading.getBoundingClientRect().top);
+      await page.screenshot({
+        path: path.join(ROOT, 'docs', 'screenshot-guides.png'),
+        fullPage: true,
+        clip: { x: 0, y: Math.max(0, top - 16), width: DESKTOP.width, height: DESKTOP.height },
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('3. the mediator accepts on a 360 px phone', async () => {
+    const context = await newContext(env, { role: 'guide', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/guides/proposals');
+      const card = page.locator('.app-guides-item', { hasText: 'Amal' });
+      await card.waitFor();
+      expect(await card.textContent()).toContain('Duisburger Straße 213');
+      await expectAccessible(page, 'proposals on a phone');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      expect(await offScreen(page)).toEqual([]);
+      await card.getByRole('button', { name: text('de', 'guides:proposals.accept') }).click();
+      await page.getByText(text('de', 'guides:proposals.accepted')).waitFor();
+      await open(page, '/guides/assignments');
+      await page.locator('.app-guides-item', { hasText: 'Arabisch' }).first().waitFor();
+      await expectAccessible(page, 'assignments on a phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('4. the clinic sees the confirmation with the mediator’s first name only', async () => {
+    const context = await newContext(env, { role: 'institution' });
+    try {
+      const page = await context.newPage();
+      await open(page, requestUrl);
+      const confirmation = page.getByTestId('confirmation');
+      await confirmation.waitFor();
+      expect(await confirmation.textContent()).toMatch(/^Mihaela begleitet den Termin am /);
+      expect(await page.locator('main').textContent()).not.toContain('Dumitrescu');
+      await expectAccessible(page, 'confirmed request');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('5. a day before, the reminder mail goes out to the mediator and the clinic', async () => {
+    const start = new Date(`${day}T10:00:00+01:00`);
+    env.t.services.clock.set(new Date(start.getTime() - 20 * 3_600_000));
+    expect(await env.t.services.jobRunner.runSoon('guides.reminders')).toBe(true);
+    expect(await env.t.services.jobRunner.tick()).toContain('guides.reminders');
+    const reminders = await env.t.services.database.db
+      .select({ to: outbox.toAddress, subject: outbox.subject })
+      .from(outbox)
+      .where(and(like(outbox.subject, 'Lotse: Erinnerung an den Termin am %')));
+    expect(reminders.map((mail) => mail.to).sort()).toEqual(
+      expect.arrayContaining([GUIDE_EMAIL, INSTITUTION_EMAIL]),
+    );
+    const toGuide = await env.t.services.database.db
+      .select({ body: outbox.textBody })
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, GUIDE_EMAIL), like(outbox.subject, 'Lotse: Erinnerung%')));
+    expect(toGuide[0]?.body).toContain('Duisburger Straße 213');
+  });
+});
+
+describe('the public form, in Arabic on a phone', () => {
+  test('a newcomer asks for a Lotse without an account and follows the request by its code', async () => {
+    const context = await newContext(env, { lang: 'ar', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/guides/request');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.locator('main h1').textContent()).toBe(text('ar', 'guides:public.title'));
+      await expectAccessible(page, 'public form (ar)');
+      await page.selectOption('#request-language', 'ara');
+      await page.fill('#request-date', nextWednesday());
+      await page.fill('#request-time', '13:30');
+      await page.selectOption('#request-topic', 'authorities');
+      await page.fill('#request-address', 'Sonnenwall 77, 47051 Duisburg');
+      await page.selectOption('#request-ortsteilId', 'altstadt');
+      await page.fill('#request-newcomerFirstName', 'خالد');
+      await page.getByRole('button', { name: text('ar', 'guides:form.submitPublic') }).click();
+      const code = page.getByTestId('request-code');
+      await code.waitFor();
+      expect(await code.textContent()).toMatch(/^[A-Za-z0-9]{12}$/);
+      expect(await offScreen(page)).toEqual([]);
+      await page.getByRole('link', { name: text('ar', 'guides:public.followLink') }).click();
+      await page.waitForURL(/\/guides\/follow\/[A-Za-z0-9]{12}$/);
+      await settle(page);
+      expect(await page.getByTestId('follow-state').textContent()).toBe(
+        text('ar', 'guides:follow.text.open'),
+      );
+      await expectAccessible(page, 'follow page (ar)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the form names the missing fields before sending', async () => {
+    const context = await newContext(env, { viewport: DESKTOP });
+    try {
+      const page = await context.newPage();
+      await open(page, '/guides/request');
+      await page.getByRole('button', { name: text('de', 'guides:form.submitPublic') }).click();
+      await page.getByText(text('de', 'guides:form.fixFields')).waitFor();
+      expect(await page.locator('#request-language-error').textContent()).toBe(
+        text('de', 'guides:form.required'),
+      );
+      await expectAccessible(page, 'public form with errors');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { translate } from '../../../core/i18n.ts';
+import type { Outcome, Statement } from './statement.ts';
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers. */
+function csvField(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : /^[=@+\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV for spreadsheets (RFC 4180): UTF-8 with byte order mark, CRLF line ends, a header row. */
+function toCsv(header: string[], rows: (string | number)[][]): string {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The label keys of the outcomes, written out so the i18n check sees them. */
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  done: 'guides:statement.outcome.done',
+  no_show_newcomer: 'guides:statement.outcome.noShowNewcomer',
+  late_cancellation: 'guides:statement.outcome.lateCancellation',
+  no_show_guide: 'guides:statement.outcome.noShowGuide',
+};
+
+/** Money as a plain decimal with two places ("12.50"), for spreadsheets and payroll imports. */
+export const amount = (cents: number) => (cents / 100).toFixed(2);
+/** Minutes as hours with two places ("1.50"). */
+export const hours = (minutes: number) => (minutes / 60).toFixed(2);
+
+/** A local date and time in the city's time zone ("2026-12-07 09:30"). */
+export function localDateTime(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The column headers in the reader's language. */
+export function statementColumns(locale: string): string[] {
+  return [
+    translate(locale, 'guides:statement.columns.start'),
+    translate(locale, 'guides:statement.columns.assignment'),
+    translate(locale, 'guides:statement.columns.language'),
+    translate(locale, 'guides:statement.columns.topic'),
+    translate(locale, 'guides:statement.columns.outcome'),
+    translate(locale, 'guides:statement.columns.bookedMinutes'),
+    translate(locale, 'guides:statement.columns.loggedMinutes'),
+    translate(locale, 'guides:statement.columns.paidHours'),
+    translate(locale, 'guides:statement.columns.km'),
+    translate(locale, 'guides:statement.columns.pay'),
+    translate(locale, 'guides:statement.columns.travel'),
+    translate(locale, 'guides:statement.columns.allowance'),
+    translate(locale, 'guides:statement.columns.confirmed'),
+  ];
+}
+
+/**
+ * The statement as CSV (UTF-8 with BOM, CRLF): one row per assignment, then a totals row; amounts are plain
+ * decimals in the statement's currency. The volunteers' cap cut, when there is one, is a row of its own.
+ */
+export function statementCsv(statement: Statement, options: { locale: string; timeZone: string }): string {
+  const { locale, timeZone } = options;
+  const yes = translate(locale, 'guides:statement.yes');
+  const no = translate(locale, 'guides:statement.no');
+  const rows: (string | number)[][] = statement.lines.map((line) => [
+    localDateTime(line.start, timeZone),
+    line.assignmentId,
+    line.language,
+    line.topic,
+    translate(locale, OUTCOME_LABEL[line.outcome]),
+    line.bookedMinutes,
+    line.loggedMinutes ?? '',
+    hours(line.paidMinutes),
+    line.km.toFixed(1),
+    amount(line.payCents),
+    amount(line.travelCents),
+    amount(line.allowanceCents),
+    line.confirmed ? yes : no,
+  ]);
+  if (statement.cap && statement.cap.cutCents > 0) {
+    rows.push([
+      translate(locale, 'guides:statement.capCut'),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      amount(-statement.cap.cutCents),
+      '',
+    ]);
+  }
+  const { totals } = statement;
+  rows.push([
+    translate(locale, 'guides:statement.total', { currency: statement.currency }),
+    totals.assignments,
+    '',
+    '',
+    '',
+    '',
+    '',
+    hours(totals.paidMinutes),
+    totals.km.toFixed(1),
+    amount(totals.payCents),
+    amount(totals.travelCents),
+    amount(totals.allowanceCents),
+    amount(totals.totalCents),
+  ]);
+  return toCsv(statementColumns(locale), rows);
+}

@@ -1,0 +1,591 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { appMeta } from '../../core/core.tables.ts';
+import { rows, type Tx } from '../../core/db.ts';
+import { organisations, users } from '../platform/platform.tables.ts';
+import {
+  guideAssignments,
+  guideFeeds,
+  guideMatchingRuns,
+  guideOnboarding,
+  guideProfiles,
+  guideProposals,
+  guideRequestEvents,
+  guideRequests,
+} from './guides.tables.ts';
+
+export type ProfileRow = typeof guideProfiles.$inferSelect;
+export type OnboardingRow = typeof guideOnboarding.$inferSelect;
+export type RequestRow = typeof guideRequests.$inferSelect;
+export type ProposalRow = typeof guideProposals.$inferSelect;
+export type AssignmentRow = typeof guideAssignments.$inferSelect;
+export type RunRow = typeof guideMatchingRuns.$inferSelect;
+export type GuideAccount = { id: string; email: string; displayName: string; locale: string; role: string };
+
+const account = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  locale: users.locale,
+  role: users.role,
+};
+
+// Settings the trigger reads -------------------------------------------------------------------------------
+
+export async function upsertSpeedSetting(db: Tx, speedKmh: number): Promise<void> {
+  await db
+    .insert(appMeta)
+    .values({ key: 'guides.speed_kmh', value: speedKmh })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: speedKmh, updatedAt: sql`now()` } });
+}
+
+// Accounts and profiles ------------------------------------------------------------------------------------
+
+export async function findAccount(db: Tx, userId: string): Promise<GuideAccount | undefined> {
+  const [row] = await db.select(account).from(users).where(eq(users.id, userId));
+  return row;
+}
+
+export async function findAccountByEmail(db: Tx, email: string): Promise<GuideAccount | undefined> {
+  const [row] = await db.select(account).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return row;
+}
+
+export async function insertAccount(
+  db: Tx,
+  values: { email: string; displayName: string; locale: string; createdAt: Date },
+): Promise<string> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, role: 'guide', passwordHash: null })
+    .returning({ id: users.id });
+  return row?.id ?? '';
+}
+
+export async function findProfile(db: Tx, userId: string): Promise<ProfileRow | undefined> {
+  const [row] = await db.select().from(guideProfiles).where(eq(guideProfiles.userId, userId));
+  return row;
+}
+
+export async function insertProfile(db: Tx, values: typeof guideProfiles.$inferInsert): Promise<void> {
+  await db.insert(guideProfiles).values(values);
+}
+
+export async function updateProfile(
+  db: Tx,
+  userId: string,
+  values: Partial<typeof guideProfiles.$inferInsert>,
+): Promise<void> {
+  await db.update(guideProfiles).set(values).where(eq(guideProfiles.userId, userId));
+}
+
+/** Every profile with its account, for lists and for building a matching problem. */
+export async function listProfilesWithAccounts(db: Tx) {
+  return db
+    .select({ profile: guideProfiles, account })
+    .from(guideProfiles)
+    .innerJoin(users, eq(users.id, guideProfiles.userId))
+    .where(sql`${users.disabledAt} is null`)
+    .orderBy(asc(users.displayName));
+}
+
+export async function listOnboarding(db: Tx, guideIds?: string[]): Promise<OnboardingRow[]> {
+  if (guideIds && guideIds.length === 0) return [];
+  return db
+    .select()
+    .from(guideOnboarding)
+    .where(guideIds ? inArray(guideOnboarding.guideId, guideIds) : undefined);
+}
+
+export async function upsertOnboardingStep(db: Tx, values: typeof guideOnboarding.$inferInsert) {
+  await db
+    .insert(guideOnboarding)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [guideOnboarding.guideId, guideOnboarding.step],
+      set: {
+        completedOn: values.completedOn,
+        expiresOn: values.expiresOn,
+        recordedBy: values.recordedBy,
+        recordedAt: values.recordedAt,
+      },
+    });
+}
+
+/** Steps expiring on or before `until` (and not yet past `today`) whose reminder for that expiry is not sent. */
+export async function listStepsToRemind(db: Tx, today: string, until: string) {
+  return db
+    .select({ step: guideOnboarding, account })
+    .from(guideOnboarding)
+    .innerJoin(users, eq(users.id, guideOnboarding.guideId))
+    .where(
+      and(
+        gte(guideOnboarding.expiresOn, today),
+        lte(guideOnboarding.expiresOn, until),
+        sql`${guideOnboarding.remindedFor} is distinct from ${guideOnboarding.expiresOn}`,
+        sql`${users.disabledAt} is null`,
+      ),
+    );
+}
+
+export async function markStepReminded(db: Tx, guideId: string, step: string, expiresOn: string) {
+  await db
+    .update(guideOnboarding)
+    .set({ remindedFor: expiresOn })
+    .where(and(eq(guideOnboarding.guideId, guideId), eq(guideOnboarding.step, step)));
+}
+
+export async function deleteProfile(db: Tx, userId: string): Promise<void> {
+  await db.delete(guideProfiles).where(eq(guideProfiles.userId, userId));
+}
+
+// Requests -------------------------------------------------------------------------------------------------
+
+export async function insertRequest(db: Tx, values: typeof guideRequests.$inferInsert): Promise<RequestRow> {
+  const [row] = await db.insert(guideRequests).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function findRequest(db: Tx, id: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(guideRequests).where(eq(guideRequests.id, id));
+  return row;
+}
+
+/** The request row, locked until the transaction ends (state changes happen one at a time). */
+export async function lockRequest(db: Tx, id: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(guideRequests).where(eq(guideRequests.id, id)).for('update');
+  return row;
+}
+
+export async function findRequestByCode(db: Tx, code: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(guideRequests).where(eq(guideRequests.code, code));
+  return row;
+}
+
+export async function listRequests(
+  db: Tx,
+  filter: { organisationId?: string; state?: string; from?: Date; to?: Date },
+): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(guideRequests)
+    .where(
+      and(
+        filter.organisationId ? eq(guideRequests.organisationId, filter.organisationId) : undefined,
+        filter.state ? eq(guideRequests.state, filter.state) : undefined,
+        filter.from ? gte(guideRequests.startsAt, filter.from) : undefined,
+        filter.to ? lt(guideRequests.startsAt, filter.to) : undefined,
+      ),
+    )
+    .orderBy(asc(guideRequests.startsAt))
+    .limit(1000);
+}
+
+/** Open requests starting in [from, to). */
+export async function listOpenRequests(db: Tx, from: Date, to: Date): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(guideRequests)
+    .where(
+      and(eq(guideRequests.state, 'open'), gte(guideRequests.startsAt, from), lt(guideRequests.startsAt, to)),
+    )
+    .orderBy(asc(guideRequests.startsAt));
+}
+
+export async function updateRequest(db: Tx, id: string, values: Partial<typeof guideRequests.$inferInsert>) {
+  await db.update(guideRequests).set(values).where(eq(guideRequests.id, id));
+}
+
+export async function insertRequestEvent(db: Tx, values: typeof guideRequestEvents.$inferInsert) {
+  await db.insert(guideRequestEvents).values(values);
+}
+
+export async function listRequestEvents(db: Tx, requestId: string) {
+  return db
+    .select()
+    .from(guideRequestEvents)
+    .where(eq(guideRequestEvents.requestId, requestId))
+    .orderBy(asc(guideRequestEvents.at), asc(guideRequestEvents.id));
+}
+
+/** Guides who served the same family or case before (continuity). */
+export async function previousGuidesByCase(db: Tx, caseRefs: string[]) {
+  if (caseRefs.length === 0) return [];
+  return db
+    .selectDistinct({ caseRef: guideRequests.caseRef, guideId: guideAssignments.guideId })
+    .from(guideAssignments)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
+    .where(and(inArray(guideRequests.caseRef, caseRefs), ne(guideAssignments.state, 'cancelled')));
+}
+
+/** Erases the newcomer's personal fields of requests whose appointment ended before `before`. */
+export async function erasePersonalFields(db: Tx, before: Date, now: Date): Promise<number> {
+  const erased = await db
+    .update(guideRequests)
+    .set({
+      newcomerFirstName: null,
+      contactOnDay: null,
+      notes: null,
+      requesterEmail: null,
+      caseRef: null,
+      placeAddress: null,
+      personalErasedAt: now,
+    })
+    .where(
+      and(
+        sql`${guideRequests.personalErasedAt} is null`,
+        sql`${guideRequests.startsAt} + make_interval(mins => ${guideRequests.durationMinutes}) < ${before}`,
+      ),
+    )
+    .returning({ id: guideRequests.id });
+  return erased.length;
+}
+
+export async function listRequestsCreatedBy(db: Tx, userId: string): Promise<RequestRow[]> {
+  return db.select().from(guideRequests).where(eq(guideRequests.createdBy, userId));
+}
+
+// Proposals ------------------------------------------------------------------------------------------------
+
+export async function insertProposal(db: Tx, values: typeof guideProposals.$inferInsert): Promise<string> {
+  const [row] = await db.insert(guideProposals).values(values).returning({ id: guideProposals.id });
+  return row?.id ?? '';
+}
+
+export async function findProposal(db: Tx, id: string): Promise<ProposalRow | undefined> {
+  const [row] = await db.select().from(guideProposals).where(eq(guideProposals.id, id));
+  return row;
+}
+
+export async function lockProposal(db: Tx, id: string): Promise<ProposalRow | undefined> {
+  const [row] = await db.select().from(guideProposals).where(eq(guideProposals.id, id)).for('update');
+  return row;
+}
+
+export async function updateProposal(
+  db: Tx,
+  id: string,
+  values: Partial<typeof guideProposals.$inferInsert>,
+) {
+  await db.update(guideProposals).set(values).where(eq(guideProposals.id, id));
+}
+
+export async function pendingProposalOfRequest(db: Tx, requestId: string) {
+  const [row] = await db
+    .select()
+    .from(guideProposals)
+    .where(and(eq(guideProposals.requestId, requestId), eq(guideProposals.status, 'pending')));
+  return row;
+}
+
+/** Guides who already had (and answered or missed) a proposal for the request. */
+export async function proposedGuidesOfRequest(db: Tx, requestId: string): Promise<string[]> {
+  const found = await db
+    .selectDistinct({ guideId: guideProposals.guideId })
+    .from(guideProposals)
+    .where(eq(guideProposals.requestId, requestId));
+  return found.map((row) => row.guideId);
+}
+
+/** A guide's proposals with their requests, whose appointment ends after `visibleFrom`. */
+export async function listProposalsOfGuide(db: Tx, guideId: string, visibleFrom: Date) {
+  return db
+    .select({ proposal: guideProposals, request: guideRequests })
+    .from(guideProposals)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideProposals.requestId))
+    .where(
+      and(
+        eq(guideProposals.guideId, guideId),
+        sql`${guideRequests.startsAt} + make_interval(mins => ${guideRequests.durationMinutes}) >= ${visibleFrom}`,
+      ),
+    )
+    .orderBy(asc(guideRequests.startsAt));
+}
+
+/** Pending proposals (with their requests) of some guides whose appointments touch [from, to). */
+export async function pendingProposalsBetween(db: Tx, from: Date, to: Date) {
+  return db
+    .select({ proposal: guideProposals, request: guideRequests })
+    .from(guideProposals)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideProposals.requestId))
+    .where(
+      and(
+        eq(guideProposals.status, 'pending'),
+        lt(guideRequests.startsAt, to),
+        sql`${guideRequests.startsAt} + make_interval(mins => ${guideRequests.durationMinutes}) > ${from}`,
+      ),
+    );
+}
+
+export async function listDuePendingProposals(db: Tx, now: Date): Promise<ProposalRow[]> {
+  return db
+    .select()
+    .from(guideProposals)
+    .where(and(eq(guideProposals.status, 'pending'), lt(guideProposals.deadline, now)))
+    .limit(500);
+}
+
+export async function listProposalsOfRun(db: Tx, runId: string) {
+  return db
+    .select({ proposal: guideProposals, guideName: users.displayName })
+    .from(guideProposals)
+    .innerJoin(users, eq(users.id, guideProposals.guideId))
+    .where(eq(guideProposals.runId, runId))
+    .orderBy(asc(guideProposals.createdAt));
+}
+
+export async function deleteOldProposals(db: Tx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(guideProposals)
+    .where(and(ne(guideProposals.status, 'pending'), lt(guideProposals.createdAt, before)))
+    .returning({ id: guideProposals.id });
+  return deleted.length;
+}
+
+export async function listProposalsOfGuideForExport(db: Tx, guideId: string) {
+  return db.select().from(guideProposals).where(eq(guideProposals.guideId, guideId));
+}
+
+// Assignments ----------------------------------------------------------------------------------------------
+
+export async function insertAssignment(
+  db: Tx,
+  values: typeof guideAssignments.$inferInsert,
+): Promise<string> {
+  const [row] = await db.insert(guideAssignments).values(values).returning({ id: guideAssignments.id });
+  return row?.id ?? '';
+}
+
+export async function activeAssignmentOfRequest(
+  db: Tx,
+  requestId: string,
+): Promise<AssignmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(guideAssignments)
+    .where(and(eq(guideAssignments.requestId, requestId), ne(guideAssignments.state, 'cancelled')));
+  return row;
+}
+
+export async function updateAssignment(
+  db: Tx,
+  id: string,
+  values: Partial<typeof guideAssignments.$inferInsert>,
+): Promise<void> {
+  await db.update(guideAssignments).set(values).where(eq(guideAssignments.id, id));
+}
+
+/** Active assignments touching [from, to), for availability. */
+export async function activeAssignmentsBetween(db: Tx, from: Date, to: Date): Promise<AssignmentRow[]> {
+  return db
+    .select()
+    .from(guideAssignments)
+    .where(
+      and(
+        ne(guideAssignments.state, 'cancelled'),
+        lt(guideAssignments.startsAt, to),
+        sql`${guideAssignments.endsAt} > ${from}`,
+      ),
+    );
+}
+
+/** A guide's assignments with their requests, whose appointment ends after `visibleFrom`. */
+export async function listAssignmentsOfGuide(db: Tx, guideId: string, visibleFrom: Date) {
+  return db
+    .select({ assignment: guideAssignments, request: guideRequests })
+    .from(guideAssignments)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
+    .where(and(eq(guideAssignments.guideId, guideId), gte(guideAssignments.endsAt, visibleFrom)))
+    .orderBy(asc(guideAssignments.startsAt));
+}
+
+/** Confirmed assignments of an organisation's requests ending after `from`, for its calendar. */
+export async function listAssignmentsOfOrganisation(db: Tx, organisationId: string, from: Date) {
+  return db
+    .select({ assignment: guideAssignments, request: guideRequests, guideName: users.displayName })
+    .from(guideAssignments)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
+    .innerJoin(users, eq(users.id, guideAssignments.guideId))
+    .where(
+      and(
+        eq(guideRequests.organisationId, organisationId),
+        ne(guideAssignments.state, 'cancelled'),
+        gte(guideAssignments.endsAt, from),
+      ),
+    )
+    .orderBy(asc(guideAssignments.startsAt));
+}
+
+/** Confirmed assignments starting in [from, to) whose reminder has not gone out. */
+export async function listAssignmentsToRemind(db: Tx, from: Date, to: Date) {
+  return db
+    .select({ assignment: guideAssignments, request: guideRequests, guide: account })
+    .from(guideAssignments)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
+    .innerJoin(users, eq(users.id, guideAssignments.guideId))
+    .where(
+      and(
+        eq(guideAssignments.state, 'confirmed'),
+        sql`${guideAssignments.remindedAt} is null`,
+        gte(guideAssignments.startsAt, from),
+        lt(guideAssignments.startsAt, to),
+      ),
+    );
+}
+
+/** Marks a reminder sent; false when another server sent it first. */
+export async function markAssignmentReminded(db: Tx, id: string, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(guideAssignments)
+    .set({ remindedAt: at })
+    .where(and(eq(guideAssignments.id, id), sql`${guideAssignments.remindedAt} is null`))
+    .returning({ id: guideAssignments.id });
+  return updated.length === 1;
+}
+
+export async function countAssignmentsOfGuidesBetween(db: Tx, from: Date, to: Date) {
+  return db
+    .select({ guideId: guideAssignments.guideId, n: sql<number>`count(*)::int` })
+    .from(guideAssignments)
+    .where(
+      and(
+        ne(guideAssignments.state, 'cancelled'),
+        gte(guideAssignments.startsAt, from),
+        lt(guideAssignments.startsAt, to),
+      ),
+    )
+    .groupBy(guideAssignments.guideId);
+}
+
+export async function listAssignmentsOfGuideForExport(db: Tx, guideId: string) {
+  return db.select().from(guideAssignments).where(eq(guideAssignments.guideId, guideId));
+}
+
+/** Pairs of active assignments of one guide that overlap or cannot be reached in time (should be none). */
+export async function findDoubleBookings(db: Tx, speedKmh: number) {
+  return rows<{ a: string; b: string }>(
+    db,
+    sql`select a.id as a, b.id as b from guide_assignments a join guide_assignments b
+          on a.guide_id = b.guide_id and a.id < b.id
+         where a.state <> 'cancelled' and b.state <> 'cancelled'
+           and not (
+             a.ends_at + make_interval(secs => guides_great_circle_km(a.place_lat, a.place_lon, b.place_lat, b.place_lon) / ${speedKmh} * 3600) <= b.starts_at
+             or b.ends_at + make_interval(secs => guides_great_circle_km(a.place_lat, a.place_lon, b.place_lat, b.place_lon) / ${speedKmh} * 3600) <= a.starts_at)`,
+  );
+}
+
+// Matching runs --------------------------------------------------------------------------------------------
+
+export async function insertRun(db: Tx, values: typeof guideMatchingRuns.$inferInsert): Promise<string> {
+  const [row] = await db.insert(guideMatchingRuns).values(values).returning({ id: guideMatchingRuns.id });
+  return row?.id ?? '';
+}
+
+export async function updateRun(db: Tx, id: string, values: Partial<typeof guideMatchingRuns.$inferInsert>) {
+  await db.update(guideMatchingRuns).set(values).where(eq(guideMatchingRuns.id, id));
+}
+
+export async function findRun(db: Tx, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(guideMatchingRuns).where(eq(guideMatchingRuns.id, id));
+  return row;
+}
+
+export async function listRuns(db: Tx): Promise<RunRow[]> {
+  return db.select().from(guideMatchingRuns).orderBy(desc(guideMatchingRuns.createdAt)).limit(100);
+}
+
+// Recruitment ----------------------------------------------------------------------------------------------
+
+/** Requests the matching left open (with reasons) or that were never served, since a day, by language. */
+export async function unmatchedByLanguage(db: Tx, since: Date) {
+  return db
+    .select({ language: guideRequests.language, n: sql<number>`count(*)::int` })
+    .from(guideRequests)
+    .where(
+      and(
+        gte(guideRequests.startsAt, since),
+        sql`cardinality(${guideRequests.unmatchedReasons}) > 0`,
+        inArray(guideRequests.state, ['open', 'cancelled']),
+      ),
+    )
+    .groupBy(guideRequests.language);
+}
+
+export async function unmatchedByDistrict(db: Tx, since: Date) {
+  return db
+    .select({ districtId: guideRequests.districtId, n: sql<number>`count(*)::int` })
+    .from(guideRequests)
+    .where(
+      and(
+        gte(guideRequests.startsAt, since),
+        sql`cardinality(${guideRequests.unmatchedReasons}) > 0`,
+        inArray(guideRequests.state, ['open', 'cancelled']),
+      ),
+    )
+    .groupBy(guideRequests.districtId);
+}
+
+// Feeds ----------------------------------------------------------------------------------------------------
+
+export async function replaceGuideFeed(db: Tx, values: typeof guideFeeds.$inferInsert): Promise<void> {
+  await db
+    .insert(guideFeeds)
+    .values(values)
+    .onConflictDoUpdate({
+      target: guideFeeds.guideId,
+      targetWhere: sql`${guideFeeds.guideId} is not null`,
+      set: {
+        tokenHash: values.tokenHash,
+        createdAt: values.createdAt,
+        createdBy: values.createdBy,
+        lastUsedAt: null,
+      },
+    });
+}
+
+export async function replaceOrganisationFeed(db: Tx, values: typeof guideFeeds.$inferInsert): Promise<void> {
+  await db
+    .insert(guideFeeds)
+    .values(values)
+    .onConflictDoUpdate({
+      target: guideFeeds.organisationId,
+      set: {
+        tokenHash: values.tokenHash,
+        createdAt: values.createdAt,
+        createdBy: values.createdBy,
+        lastUsedAt: null,
+      },
+    });
+}
+
+export async function findFeedByTokenHash(db: Tx, tokenHash: string) {
+  const [row] = await db.select().from(guideFeeds).where(eq(guideFeeds.tokenHash, tokenHash));
+  return row;
+}
+
+export async function touchFeed(db: Tx, id: string, at: Date): Promise<void> {
+  await db.update(guideFeeds).set({ lastUsedAt: at }).where(eq(guideFeeds.id, id));
+}
+
+/** Feeds neither created nor used since `before`. */
+export async function deleteUnusedFeeds(db: Tx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(guideFeeds)
+    .where(
+      and(
+        lt(guideFeeds.createdAt, before),
+        sql`coalesce(${guideFeeds.lastUsedAt}, ${guideFeeds.createdAt}) < ${before}`,
+      ),
+    )
+    .returning({ id: guideFeeds.id });
+  return deleted.length;
+}
+
+export async function deleteFeedsOfGuide(db: Tx, guideId: string): Promise<void> {
+  await db.delete(guideFeeds).where(eq(guideFeeds.guideId, guideId));
+}
+
+export async function findOrganisation(db: Tx, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../../core/config.ts';
+import type { Ctx } from '../../core/context.ts';
+import { GUIDE_KINDS, ONBOARDING_STEPS } from './guides.tables.ts';
+
+const settingsSchema = z.object({
+  speedKmh: z.number().positive().default(20),
+  weights: z
+    .object({
+      unassigned: z.number().positive().default(1000),
+      continuity: z.number().min(0).default(30),
+      loadStep: z.number().min(0).default(10),
+      kindMismatch: z.number().min(0).default(0),
+    })
+    .default({ unassigned: 1000, continuity: 30, loadStep: 10, kindMismatch: 0 }),
+  proposalDeadlineHours: z.number().positive().default(24),
+  reminderLeadHours: z.number().positive().default(24),
+  onboardingReminderDays: z.number().int().positive().default(30),
+  lateCancellationHours: z.number().positive().default(24),
+  visibleDaysAfter: z.number().int().positive().default(30),
+  requiredSteps: z.array(z.enum(ONBOARDING_STEPS)).default([...ONBOARDING_STEPS]),
+  kindPreference: z
+    .object({
+      institution: z.enum(GUIDE_KINDS).nullable().default(null),
+      caseworker: z.enum(GUIDE_KINDS).nullable().default(null),
+      public: z.enum(GUIDE_KINDS).nullable().default(null),
+    })
+    .default({ institution: null, caseworker: null, public: null }),
+});
+
+/** The city profile's `guides` section: speed, weights, deadlines, required onboarding steps. */
+export type GuideSettings = z.infer<typeof settingsSchema>;
+
+const cache = new Map<string, GuideSettings>();
+
+/** Reads the `guides` section of cities/<CITY>/profile.json once (defaults when absent). */
+export function guideSettings(ctx: Pick<Ctx, 'config'>): GuideSettings {
+  const file = path.join(ctx.config.cityDir, 'profile.json');
+  let settings = cache.get(file);
+  if (!settings) {
+    const raw = (JSON.parse(readFileSync(file, 'utf8')) as { guides?: unknown }).guides ?? {};
+    const parsed = settingsSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigError(`CITY profile ${file}: guides.${issue?.path.join('.')} ${issue?.message}`);
+    }
+    settings = parsed.data;
+    cache.set(file, settings);
+  }
+  return settings;
+}

@@ -1,0 +1,140 @@
+/** Steps that several services share: state changes with their event, proposing, confirming. */
+import { randomInt } from 'node:crypto';
+import type { Ctx } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import * as repo from './guides.repository.ts';
+import type { RequestState } from './guides.tables.ts';
+import { endOf, mailConfirmation, mailProposal } from './messages.ts';
+import { guideSettings } from './settings.ts';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** An unguessable follow code: 12 characters from 57 (about 70 bits). */
+export function newRequestCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** The first word of a display name: what institutions and newcomers see of a guide. */
+export const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? '';
+
+/** Changes a request's state and records who did it, when, and why (a code). */
+export async function transition(
+  tx: Ctx,
+  request: repo.RequestRow,
+  to: RequestState,
+  reason: string | null = null,
+  extra: Partial<repo.RequestRow> = {},
+): Promise<repo.RequestRow> {
+  await repo.updateRequest(tx.db, request.id, { ...extra, state: to, updatedAt: tx.now });
+  await repo.insertRequestEvent(tx.db, {
+    requestId: request.id,
+    at: tx.now,
+    actorId: tx.actor.id,
+    actorRole: tx.actor.role,
+    fromState: request.state,
+    toState: to,
+    reason,
+  });
+  return { ...request, ...extra, state: to, updatedAt: tx.now };
+}
+
+/** Whether an error is the database refusing a double booking (exclusion constraint or travel trigger). */
+export function isDoubleBooking(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: unknown }).code === '23P01') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Offers a request to a guide: the proposal with its explanation and deadline, the request → proposed, and the
+ * proposal mail. The deadline is the city's answer time, but never after the appointment starts.
+ */
+export async function proposeToGuide(
+  tx: Ctx,
+  input: {
+    request: repo.RequestRow;
+    guideId: string;
+    runId: string | null;
+    explanation: Record<string, unknown>;
+  },
+): Promise<string> {
+  const settings = guideSettings(tx);
+  const byRule = tx.now.getTime() + settings.proposalDeadlineHours * 3_600_000;
+  const deadline = new Date(
+    Math.max(tx.now.getTime() + 60_000, Math.min(byRule, input.request.startsAt.getTime())),
+  );
+  const proposalId = await repo.insertProposal(tx.db, {
+    requestId: input.request.id,
+    guideId: input.guideId,
+    runId: input.runId,
+    createdAt: tx.now,
+    deadline,
+    status: 'pending',
+    explanation: input.explanation,
+  });
+  await transition(tx, input.request, 'proposed', null, { unmatchedReasons: [] });
+  const guide = await repo.findAccount(tx.db, input.guideId);
+  if (guide) {
+    await mailProposal(
+      tx,
+      { email: guide.email, locale: guide.locale, name: guide.displayName },
+      input.request,
+      deadline,
+    );
+  }
+  return proposalId;
+}
+
+/**
+ * Books a guide for a request: the assignment (the database refuses a double booking with 23P01 → 409
+ * guides.double_booking), the request → confirmed, and the confirmation mails. Runs inside the caller's
+ * transaction, with the request row locked by the caller.
+ */
+export async function confirmAssignment(
+  tx: Ctx,
+  input: { request: repo.RequestRow; guideId: string; proposalId: string | null },
+): Promise<string> {
+  const { request } = input;
+  let assignmentId: string;
+  try {
+    // A savepoint, so that the refusal leaves the caller's transaction usable for its own error handling.
+    assignmentId = await tx.db.transaction(async (inner) =>
+      repo.insertAssignment(inner, {
+        requestId: request.id,
+        guideId: input.guideId,
+        proposalId: input.proposalId,
+        startsAt: request.startsAt,
+        endsAt: endOf(request),
+        placeLat: request.placeLat,
+        placeLon: request.placeLon,
+        state: 'confirmed',
+        createdAt: tx.now,
+      }),
+    );
+  } catch (error) {
+    if (isDoubleBooking(error)) throw new AppError('guides.double_booking');
+    throw error;
+  }
+  const confirmed = await transition(tx, request, 'confirmed', null, { unmatchedReasons: [] });
+  const guide = await repo.findAccount(tx.db, input.guideId);
+  if (guide) {
+    await mailConfirmation(tx, {
+      request: confirmed,
+      guideFirstName: firstName(guide.displayName),
+      guide: { email: guide.email, locale: guide.locale, name: guide.displayName },
+    });
+  }
+  return assignmentId;
+}
+
+/** The request must be in one of these states, or the step is refused with 409. */
+export function requireState(request: repo.RequestRow, states: RequestState[]): void {
+  if (!states.includes(request.state as RequestState)) {
+    throw new AppError('guides.request_not_open', { params: { state: request.state } });
+  }
+}

@@ -1,0 +1,102 @@
+import type { Ctx } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { authorize } from '../../core/policy.ts';
+import * as repo from './schooling.repository.ts';
+
+/** Consent purposes the module records and checks (platform consents, subject type below). */
+export const CONSENT_SUBJECT = 'child';
+export const CONSENT_COUNSELLING = 'schooling.counselling';
+export const CONSENT_SHARE = 'schooling.share_with_school';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The policy check, plus the rule policies cannot see: a caseworker must work for the KI (an organisation of
+ * kind "ki"). Other actors the policy lets through (school staff, the system) pass unchanged.
+ */
+export async function authorizeKi(ctx: Ctx, action: string, resource?: unknown): Promise<void> {
+  authorize(ctx, action, resource);
+  if (ctx.actor.role !== 'caseworker') return;
+  const kind = ctx.actor.organisationId
+    ? await repo.findOrganisationKind(ctx.db, ctx.actor.organisationId)
+    : null;
+  if (kind !== 'ki') throw errors.forbidden();
+}
+
+/** Today in the city's time zone, as YYYY-MM-DD. */
+export function cityDay(ctx: Ctx, at: Date = ctx.now): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: ctx.city.profile.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** Whole days from one YYYY-MM-DD to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** A YYYY-MM-DD date moved by some days or months. */
+export function addToDay(day: string, amount: { days?: number; months?: number }): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (amount.months) date.setUTCMonth(date.getUTCMonth() + amount.months);
+  if (amount.days) date.setUTCDate(date.getUTCDate() + amount.days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Full weeks a child has waited: from registration to the first school day, or to today. */
+export function weeksWaiting(
+  ctx: Ctx,
+  child: { registeredOn: string; firstSchoolDay: string | null },
+): number {
+  return Math.max(0, Math.floor(daysBetween(child.registeredOn, child.firstSchoolDay ?? cityDay(ctx)) / 7));
+}
+
+/** Age in full years on a day. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * Where an address lies: the Ortsteil (given, or the first whose postcodes hold the postcode), its district, and
+ * coordinates (given, or the Ortsteil's centre).
+ */
+export function placeOf(
+  ctx: Ctx,
+  address: {
+    postcode: string;
+    ortsteilId?: string | undefined;
+    lat?: number | undefined;
+    lon?: number | undefined;
+  },
+  field: string,
+) {
+  for (const district of ctx.city.districts) {
+    for (const ortsteil of district.ortsteile) {
+      const fits = address.ortsteilId
+        ? ortsteil.id === address.ortsteilId
+        : ortsteil.postcodes.includes(address.postcode);
+      if (!fits) continue;
+      const given = address.lat !== undefined && address.lon !== undefined;
+      return {
+        districtId: district.id,
+        ortsteilId: ortsteil.id,
+        lat: given ? (address.lat as number) : ortsteil.centre.lat,
+        lon: given ? (address.lon as number) : ortsteil.centre.lon,
+      };
+    }
+  }
+  throw new AppError('schooling.address_unknown', {
+    field: address.ortsteilId ? `${field}.ortsteilId` : `${field}.postcode`,
+  });
+}
+
+/** Whether a language code is one of the city's UI languages. */
+export function requireUiLanguage(ctx: Ctx, code: string, field: string): void {
+  if (!ctx.city.profile.languages.some((l) => l.code === code))
+    throw new AppError('validation.invalid_value', { field });
+}

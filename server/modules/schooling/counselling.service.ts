@@ -1,0 +1,118 @@
+import { audit } from '../../core/audit.ts';
+import { type Ctx, inTransaction } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { requireConsent } from '../platform/index.ts';
+import { authorizeKi, CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
+import * as repo from './schooling.repository.ts';
+import type { AppointmentBody, AssessmentBody } from './schooling.schema.ts';
+import type { ChildState } from './schooling.tables.ts';
+
+/** States in which counselling and assessment still happen (before a place is proposed). */
+const BEFORE_PLACEMENT: ChildState[] = ['registered', 'counselled', 'assessed', 'waiting'];
+
+async function childBeforePlacement(ctx: Ctx, id: string) {
+  const child = await repo.findChild(ctx.db, id);
+  if (!child) throw errors.notFound();
+  if (!BEFORE_PLACEMENT.includes(child.state as ChildState))
+    throw new AppError('schooling.wrong_state', { params: { state: child.state } });
+  return child;
+}
+
+/**
+ * Books a counselling appointment. When a language mediator is needed, the need (language, time) is stored on
+ * the appointment and shown in the child's record; booking the mediator itself belongs to the guides module.
+ */
+export async function createAppointment(ctx: Ctx, childId: string, body: AppointmentBody) {
+  await authorizeKi(ctx, 'schooling.children.write');
+  await childBeforePlacement(ctx, childId);
+  await requireConsent(ctx, {
+    subjectType: CONSENT_SUBJECT,
+    subjectId: childId,
+    purpose: CONSENT_COUNSELLING,
+  });
+  const caseworkerId = body.caseworkerId ?? ctx.actor.id;
+  if (!caseworkerId) throw errors.invalid('body.caseworkerId', 'validation.required');
+  const caseworker = await repo.findUserRole(ctx.db, caseworkerId);
+  const kind = caseworker?.organisationId
+    ? await repo.findOrganisationKind(ctx.db, caseworker.organisationId)
+    : null;
+  if (caseworker?.role !== 'caseworker' || kind !== 'ki')
+    throw new AppError('schooling.not_a_caseworker', { field: 'body.caseworkerId' });
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.insertAppointment(tx.db, {
+      childId,
+      caseworkerId,
+      startsAt: new Date(body.startsAt),
+      mediatorNeeded: body.mediatorLanguage !== null,
+      mediatorLanguage: body.mediatorLanguage,
+      status: 'planned',
+      createdAt: tx.now,
+    });
+    await audit(tx, {
+      action: 'schooling.appointment.create',
+      entityType: 'schooling_child',
+      entityId: childId,
+      details: { appointmentId: row.id, mediatorLanguage: body.mediatorLanguage },
+    });
+    const [out] = (await repo.listAppointments(tx.db, childId)).filter((a) => a.id === row.id);
+    if (!out) throw errors.notFound();
+    return { ...out, startsAt: out.startsAt.toISOString(), status: out.status as 'planned' };
+  });
+}
+
+/** Marks an appointment as held (the child is then counselled) or cancelled. */
+export async function setAppointmentStatus(ctx: Ctx, id: string, status: 'held' | 'cancelled') {
+  await authorizeKi(ctx, 'schooling.children.write');
+  const appointment = await repo.findAppointment(ctx.db, id);
+  if (!appointment) throw errors.notFound();
+  if (appointment.status !== 'planned')
+    throw new AppError('schooling.wrong_state', { params: { state: appointment.status } });
+  const child = await repo.findChild(ctx.db, appointment.childId);
+  if (!child) throw errors.notFound();
+  return inTransaction(ctx, async (tx) => {
+    await repo.updateAppointmentStatus(tx.db, id, status);
+    if (status === 'held' && child.state === 'registered')
+      await repo.setChildrenState(tx.db, [child.id], 'counselled', tx.now);
+    await audit(tx, {
+      action: `schooling.appointment.${status}`,
+      entityType: 'schooling_child',
+      entityId: child.id,
+      details: { appointmentId: id },
+    });
+    const [out] = (await repo.listAppointments(tx.db, child.id)).filter((a) => a.id === id);
+    if (!out) throw errors.notFound();
+    return { ...out, startsAt: out.startsAt.toISOString(), status: out.status as 'planned' };
+  });
+}
+
+/**
+ * Records the assessment (grade, fitting forms, support class or regular class). The child is assessed and so
+ * goes onto the waiting list for the next placement run.
+ */
+export async function recordAssessment(ctx: Ctx, childId: string, body: AssessmentBody) {
+  await authorizeKi(ctx, 'schooling.children.write');
+  await childBeforePlacement(ctx, childId);
+  return inTransaction(ctx, async (tx) => {
+    await repo.upsertAssessment(tx.db, {
+      childId,
+      grade: body.grade,
+      forms: [...new Set(body.forms)],
+      kind: body.kind,
+      assessedBy: tx.actor.id,
+      assessedAt: tx.now,
+    });
+    await repo.setChildrenState(tx.db, [childId], 'waiting', tx.now);
+    await audit(tx, {
+      action: 'schooling.assessment.record',
+      entityType: 'schooling_child',
+      entityId: childId,
+      details: { grade: body.grade, kind: body.kind },
+    });
+    return {
+      grade: body.grade,
+      forms: [...new Set(body.forms)],
+      kind: body.kind,
+      assessedAt: tx.now.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,20 @@
+import type { ModuleManifest } from '../../core/module.ts';
+import { schoolingRetention } from './retention.ts';
+import { seedSchoolingDemo } from './schooling.demo.ts';
+import { schoolingPolicies } from './schooling.policy.ts';
+import { schoolingRoutes } from './schooling.routes.ts';
+
+export { SCHOOL_FORMS, SEAT_KINDS } from './schooling.tables.ts';
+
+/**
+ * Newly arrived children: intake, counselling, assessment, school places, the explained optimal placement,
+ * the family's letter and the waiting-time figures. Children's records are for KI caseworkers; a school sees the
+ * children sent to it once the family agreed to share.
+ */
+export const schoolingModule: ModuleManifest = {
+  name: 'schooling',
+  policies: schoolingPolicies,
+  routes: schoolingRoutes,
+  retention: schoolingRetention,
+  seedDemo: seedSchoolingDemo,
+};

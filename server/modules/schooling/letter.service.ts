@@ -1,0 +1,41 @@
+import { auditRead } from '../../core/audit.ts';
+import type { Ctx } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { authorizeKi, cityDay, requireUiLanguage } from './common.ts';
+import { buildPlacementLetter } from './letter.ts';
+import * as repo from './schooling.repository.ts';
+
+/**
+ * The family's letter for an accepted place, as PDF, in the family's language (or the one asked for) and German.
+ * Reading it reads the child's record: audited.
+ */
+export async function placementLetter(ctx: Ctx, placementId: string, lang?: string) {
+  await authorizeKi(ctx, 'schooling.letter');
+  const placement = await repo.findPlacement(ctx.db, placementId);
+  if (!placement) throw errors.notFound();
+  if (placement.status !== 'accepted' || !placement.startDate)
+    throw new AppError('schooling.letter_not_ready', { params: { state: placement.status } });
+  const child = await repo.findChild(ctx.db, placement.childId);
+  if (!child) throw errors.notFound();
+  const family = await repo.findFamily(ctx.db, child.familyId);
+  const [school] = await repo.listSchools(ctx.db, placement.schoolId);
+  if (!family || !school) throw errors.notFound();
+  if (lang) requireUiLanguage(ctx, lang, 'query.lang');
+  const letterLang = lang ?? family.letterLanguage;
+  const language = ctx.city.profile.languages.find((l) => l.code === letterLang);
+  await auditRead(ctx, 'schooling_child', child.id);
+  const pdf = await buildPlacementLetter({
+    lang: letterLang,
+    direction: language?.direction ?? 'ltr',
+    city: ctx.city.profile.name,
+    organisation: ctx.city.profile.branding.organisation,
+    guardianName: family.guardianName,
+    childName: `${child.givenName} ${child.familyName}`,
+    schoolName: school.name,
+    schoolStreet: school.street ?? '',
+    schoolPostcode: school.postcode ?? '',
+    startDate: placement.startDate,
+    date: cityDay(ctx),
+  });
+  return { pdf, filename: `schulplatz-${placementId.slice(0, 8)}-${letterLang}.pdf` };
+}

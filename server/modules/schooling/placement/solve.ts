@@ -1,0 +1,322 @@
+import { FamilySolver } from './family.ts';
+import { solveFlow, UNPLACED } from './flow.ts';
+import { anchoredFlow, anchorsOf, improveByFamilyMoves, objectiveOf, patternOf } from './heuristic.ts';
+import { Lagrangian } from './lagrange.ts';
+import { type Column, Master } from './master.ts';
+import { buildModel, type Model } from './model.ts';
+import type { PlacementProblem, PlacementResult, SolveOptions, UnplacedReason } from './types.ts';
+
+const DEFAULT_TIME_LIMIT = 30;
+/** At most this many patterns are enumerated to prove optimality; beyond it the bound stays the Lagrangian one. */
+const MAX_PROOF_PATTERNS = 200_000;
+const EPS = 1e-7;
+/** Neighbourhood searches (HiGHS on part of the families) before the whole integer master. */
+const NEIGHBOURHOODS = 4;
+/** Subgradient steps that seed the column generation. */
+const SUBGRADIENT_STEPS = 60;
+
+/**
+ * Solves the placement (issue 5, "Hard rules" and "Objective"):
+ * 1. the min-cost assignment without the sibling term (successive shortest paths, flow.ts): a first solution
+ *    and seat prices. At any seat prices p ≥ 0, the Lagrangian L(p) = Σ families' cheapest priced pattern −
+ *    Σ p × free is a proven lower bound (lagrange.ts); a few subgradient steps from the flow's prices raise it
+ *    and collect the families' patterns;
+ * 2. column generation on the family-pattern LP (each family chooses one pattern: a group or "unplaced" per
+ *    child, costed with the sibling term), seeded with those patterns: HiGHS solves the LP over the patterns so
+ *    far, its seat prices price every family exactly, until no pattern has a negative reduced cost; the LP
+ *    optimum is the best L(p). The LP solution then anchors each family at the school that holds most of it,
+ *    and the anchored flow (heuristic.ts) places everyone at once: the integer solution;
+ * 3. HiGHS solves the integer master over the generated patterns, started from that solution;
+ * 4. proof: any solution better than the incumbent z uses, in every family, a pattern whose reduced cost at p
+ *    is below z − L(p). All such patterns are enumerated and the integer master is solved again: its optimum
+ *    is then the proven optimum (bound = objective, gap 0). When time runs out or there are too many such
+ *    patterns, the result carries the best solution and L(p) as the bound.
+ */
+export function solvePlacement(problem: PlacementProblem, options: SolveOptions = {}): PlacementResult {
+  const started = performance.now();
+  const budget = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT;
+  const deadline = started + budget * 1000;
+  const left = () => (deadline - performance.now()) / 1000;
+  const m = buildModel(problem);
+  const families = new FamilySolver(m);
+  const lagrangian = new Lagrangian(m);
+  const open = (objective: number, bound: number) =>
+    objective - bound > EPS * Math.max(1, Math.abs(objective));
+
+  const flowStarted = performance.now();
+  const flow = solveFlow(m);
+  /** Seconds one flow takes: the heuristics below cost about that much. */
+  const flowSeconds = (performance.now() - flowStarted) / 1000;
+  let incumbent = flow.assign;
+  let objective = objectiveOf(m, families, incumbent);
+  const master = new Master(m);
+  const addPlacement = (groupOfChild: Int32Array) => {
+    for (let f = 0; f < m.families; f++) {
+      const groups = patternOf(m, f, groupOfChild);
+      master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost });
+    }
+  };
+  const offer = (groupOfChild: Int32Array) => {
+    improveByFamilyMoves(m, lagrangian, families, groupOfChild);
+    addPlacement(groupOfChild);
+    const value = objectiveOf(m, families, groupOfChild);
+    if (value < objective - EPS) {
+      incumbent = groupOfChild;
+      objective = value;
+    }
+  };
+  addPlacement(incumbent);
+
+  const arcs = new Int32Array(m.n);
+  const use = new Int32Array(m.groups);
+  let bestPrice = flow.price;
+  let bound = lagrangian.evaluate(flow.price, arcs, use);
+  addArcPatterns(m, master, families, arcs, null);
+  const lpGroups = new Int32Array(m.n);
+  const reduced = new Float64Array(m.families);
+  // 1b. a few subgradient steps on L(p) from the flow's prices: a better bound at once, and their families'
+  //     patterns seed the column generation, so that it needs fewer LP solves
+  {
+    const price = Float64Array.from(flow.price);
+    const step = new Float64Array(m.groups);
+    let theta = 0.5;
+    let L = bound;
+    let sinceBest = 0;
+    const target = objective;
+    for (let k = 0; k < SUBGRADIENT_STEPS && left() > 0.5 * budget; k++) {
+      let norm = 0;
+      for (let g = 0; g < m.groups; g++) {
+        let v = (use[g] as number) - (m.groupFree[g] as number);
+        if ((price[g] as number) <= 0 && v < 0) v = 0;
+        step[g] = v;
+        norm += v * v;
+      }
+      if (norm === 0) break;
+      const t = (theta * (target - L)) / norm;
+      for (let g = 0; g < m.groups; g++)
+        price[g] = Math.max(0, (price[g] as number) + t * (step[g] as number));
+      L = lagrangian.evaluate(price, arcs, use);
+      addArcPatterns(m, master, families, arcs, null);
+      if (L > bound) {
+        bound = L;
+        bestPrice = Float64Array.from(price);
+        sinceBest = 0;
+      } else if (++sinceBest >= 5) {
+        theta /= 2;
+        sinceBest = 0;
+      }
+    }
+  }
+  // with too little time for the LP, the families' cheapest patterns at the best prices anchor the flow
+  if (open(objective, bound) && left() < 6 * flowSeconds && left() > flowSeconds) {
+    lagrangian.evaluate(bestPrice, arcs, use);
+    for (let f = 0; f < m.families; f++) {
+      const start = m.familyStart[f] as number;
+      for (let x = start; x < (m.familyStart[f + 1] as number); x++) {
+        const a = arcs[x] as number;
+        lpGroups[m.familyMembers[x] as number] = a < 0 ? UNPLACED : (m.arcGroup[a] as number);
+      }
+    }
+    offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
+  }
+  try {
+    // 2. column generation until the LP is optimal (or time runs out); the LP solution anchors the families
+    //    for the anchored flow, which gives the integer solutions
+    let lastHeuristic = -1;
+    let lpX: Float64Array | null = null;
+    let lpColumns = 0;
+    let lpSeconds = 0;
+    while (open(objective, bound) && left() > 0) {
+      const lpStarted = performance.now();
+      const lp = master.solveLp(left());
+      lpSeconds = (performance.now() - lpStarted) / 1000;
+      let L = 0;
+      for (let f = 0; f < m.families; f++) {
+        const priced = lagrangian.family(f, lp.price, arcs);
+        reduced[f] = priced - (lp.familyDual[f] as number);
+        L += priced;
+      }
+      for (let g = 0; g < m.groups; g++) L -= (lp.price[g] as number) * (m.groupFree[g] as number);
+      if (L > bound) {
+        bound = L;
+        bestPrice = lp.price;
+      }
+      const added = addArcPatterns(m, master, families, arcs, reduced);
+      const converged = added === 0;
+      const lastChance = left() < lpSeconds + 3 * flowSeconds && left() > flowSeconds;
+      const iteration = master.columns.length;
+      if (open(objective, bound) && (converged || lastChance) && iteration !== lastHeuristic) {
+        lastHeuristic = iteration;
+        lpX = lp.x;
+        lpColumns = master.columns.length;
+        lpSolutionGroups(m, master, lp.x, lpGroups);
+        offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
+      }
+      if (converged) break;
+    }
+    // 3. neighbourhoods: HiGHS re-decides the families where the incumbent and the LP disagree (half of them at
+    //    a time, the others keep their pattern), from the incumbent
+    const random = lcg(m.n);
+    for (let round = 0; lpX && round < NEIGHBOURHOODS && open(objective, bound) && left() > 1; round++) {
+      const start = columnsOf(m, master, families, incumbent);
+      const fixed = new Uint8Array(m.families).fill(1);
+      for (let c = 0; c < lpColumns; c++) {
+        const x = lpX[c] as number;
+        const f = (master.columns[c] as Column).family;
+        if (x > EPS && (x < 1 - EPS || c !== start[f]) && random() < 0.5) fixed[f] = 0;
+      }
+      const ip = master.solveIp(Math.min(left(), Math.max(1, left() / 4)), start, fixed);
+      if (process.env.PLDEBUG) console.log('neighbourhood', ip?.value, ip?.optimal, left());
+      if (ip && ip.value < objective - EPS) {
+        incumbent = placementOf(m, master, ip.chosen);
+        objective = objectiveOf(m, families, incumbent);
+      }
+    }
+    // 4. an integer solution over all generated patterns, from the best one so far
+    if (open(objective, bound) && left() > 0) {
+      const ip = master.solveIp(left(), columnsOf(m, master, families, incumbent));
+      if (ip && ip.value < objective - EPS) {
+        incumbent = placementOf(m, master, ip.chosen);
+        objective = objectiveOf(m, families, incumbent);
+      }
+    }
+    // 5. proof by reduced costs
+    if (open(objective, bound) && left() > 0) {
+      const margin = objective - bound + EPS * Math.max(1, Math.abs(objective));
+      let total = 0;
+      let complete = true;
+      for (let f = 0; f < m.families && complete; f++) {
+        if (left() <= 0) {
+          complete = false;
+          break;
+        }
+        const min = lagrangian.family(f, bestPrice, arcs);
+        const found = families.enumerate(f, bestPrice, min + margin, MAX_PROOF_PATTERNS - total);
+        total += found.patterns.length;
+        complete = found.complete;
+        for (const p of found.patterns) master.add({ family: f, groups: p.groups, cost: p.cost });
+      }
+      if (complete && left() > 0) {
+        const ip = master.solveIp(left(), columnsOf(m, master, families, incumbent));
+        if (ip) {
+          if (ip.value < objective - EPS) {
+            incumbent = placementOf(m, master, ip.chosen);
+            objective = objectiveOf(m, families, incumbent);
+          }
+          if (ip.optimal) bound = Math.max(bound, Math.min(objective, ip.bound));
+        }
+      }
+    }
+  } finally {
+    master.dispose();
+  }
+  return toResult(problem, m, incumbent, objective, bound, (performance.now() - started) / 1000);
+}
+
+/**
+ * Adds each family's cheapest priced pattern (in `arcs`, from Lagrangian.family) as a column; with `reduced`
+ * only those with a negative reduced cost. Returns how many were new.
+ */
+function addArcPatterns(
+  m: Model,
+  master: Master,
+  families: FamilySolver,
+  arcs: Int32Array,
+  reduced: Float64Array | null,
+): number {
+  let added = 0;
+  for (let f = 0; f < m.families; f++) {
+    if (reduced && !((reduced[f] as number) < -EPS)) continue;
+    const start = m.familyStart[f] as number;
+    const k = (m.familyStart[f + 1] as number) - start;
+    const groups = new Int32Array(k);
+    for (let t = 0; t < k; t++) {
+      const a = arcs[start + t] as number;
+      groups[t] = a < 0 ? UNPLACED : (m.arcGroup[a] as number);
+    }
+    if (master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost })) added++;
+  }
+  return added;
+}
+
+/** The LP solution rounded to its heaviest pattern per family, as a group per child (may overfill groups). */
+function lpSolutionGroups(m: Model, master: Master, x: Float64Array, out: Int32Array): void {
+  const weight = new Float64Array(m.families).fill(-1);
+  const chosen = new Int32Array(m.families).fill(-1);
+  for (let c = 0; c < master.columns.length; c++) {
+    const f = (master.columns[c] as Column).family;
+    if ((x[c] ?? 0) > (weight[f] as number)) {
+      weight[f] = x[c] as number;
+      chosen[f] = c;
+    }
+  }
+  out.fill(UNPLACED);
+  for (let f = 0; f < m.families; f++) {
+    const column = master.columns[chosen[f] as number];
+    if (!column) continue;
+    const start = m.familyStart[f] as number;
+    for (let t = 0; t < column.groups.length; t++)
+      out[m.familyMembers[start + t] as number] = column.groups[t] as number;
+  }
+}
+
+/** The master's column index of each family's pattern in a placement (added where new). */
+function columnsOf(m: Model, master: Master, families: FamilySolver, groupOfChild: Int32Array): Int32Array {
+  const chosen = new Int32Array(m.families);
+  for (let f = 0; f < m.families; f++) {
+    const groups = patternOf(m, f, groupOfChild);
+    chosen[f] = master.indexOf({ family: f, groups, cost: families.costOf(f, groups, null).cost });
+  }
+  return chosen;
+}
+
+/** The placement (a group per child) of one chosen column per family. */
+function placementOf(m: Model, master: Master, chosen: Int32Array): Int32Array {
+  const out = new Int32Array(m.n).fill(UNPLACED);
+  for (let f = 0; f < m.families; f++) {
+    const column = master.columns[chosen[f] as number] as Column;
+    const start = m.familyStart[f] as number;
+    for (let t = 0; t < column.groups.length; t++)
+      out[m.familyMembers[start + t] as number] = column.groups[t] as number;
+  }
+  return out;
+}
+
+function toResult(
+  problem: PlacementProblem,
+  m: Model,
+  groupOf: Int32Array,
+  objective: number,
+  rawBound: number,
+  seconds: number,
+): PlacementResult {
+  const placements: PlacementResult['placements'] = [];
+  const unplaced: PlacementResult['unplaced'] = [];
+  problem.children.forEach((child, i) => {
+    const g = groupOf[i] as number;
+    if (g === UNPLACED) {
+      const reason: UnplacedReason =
+        (m.arcStart[i + 1] as number) > (m.arcStart[i] as number)
+          ? 'seats_taken'
+          : 'no_seat_in_form_grade_kind';
+      unplaced.push({ childId: child.id, reasons: [reason] });
+    } else {
+      const school = problem.schools[m.groupSchool[g] as number];
+      if (school) placements.push({ childId: child.id, schoolId: school.id });
+    }
+  });
+  // the bound never exceeds the objective; a difference within rounding is no gap
+  const tolerance = EPS * Math.max(1, Math.abs(objective));
+  const bound = objective - rawBound <= tolerance ? objective : rawBound;
+  const gap = (objective - bound) / Math.max(1, Math.abs(objective));
+  return { placements, unplaced, objective, bound, gap, seconds };
+}
+
+/** A small seeded generator (the neighbourhoods' choice), so that a solve is repeatable. */
+function lcg(seed: number): () => number {
+  let state = (seed * 2654435761) >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}

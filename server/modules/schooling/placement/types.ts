@@ -1,0 +1,98 @@
+/**
+ * The placement contract (issue 5, "The placement core has a file interface"): problem.json in, result.json out.
+ * These types are exactly the files' shapes; `weights` is always filled (defaults below).
+ */
+
+export const SCHOOL_FORMS = [
+  'grundschule',
+  'hauptschule',
+  'realschule',
+  'gesamtschule',
+  'gymnasium',
+  'berufskolleg',
+] as const;
+export type SchoolForm = (typeof SCHOOL_FORMS)[number];
+
+/** `support`: a support class (Vorbereitungs-/Sprachförderklasse); `regular`: a regular class with support. */
+export const SEAT_KINDS = ['support', 'regular'] as const;
+export type SeatKind = (typeof SEAT_KINDS)[number];
+
+export type PlacementWeights = {
+  /** Cost of leaving a child without a place. */
+  unplaced: number;
+  /** Added per week the unplaced child has been waiting. */
+  waitingWeek: number;
+  /** Per great-circle km from home to school. */
+  km: number;
+  /** Subtracted when the child gets the family's preferred school. */
+  preference: number;
+  /** Per family: × (distinct schools its placed children attend − 1). */
+  siblingSplit: number;
+};
+
+export const DEFAULT_WEIGHTS: Readonly<PlacementWeights> = {
+  unplaced: 1000,
+  waitingWeek: 10,
+  km: 1,
+  preference: 5,
+  siblingSplit: 300,
+};
+
+export type GeoPoint = { lat: number; lon: number };
+
+/** Free places of one school for one form, grade band and kind. */
+export type SeatGroup = {
+  form: SchoolForm;
+  gradeFrom: number;
+  gradeTo: number;
+  kind: SeatKind;
+  free: number;
+};
+
+export type PlacementSchool = { id: string; location: GeoPoint; seats: SeatGroup[] };
+
+export type PlacementChild = {
+  id: string;
+  grade: number;
+  forms: SchoolForm[];
+  kind: SeatKind;
+  home: GeoPoint;
+  waitingWeeks: number;
+  familyId: string | null;
+  preferredSchoolId: string | null;
+};
+
+export type PlacementProblem = {
+  weights: PlacementWeights;
+  schools: PlacementSchool[];
+  children: PlacementChild[];
+};
+
+/**
+ * Why a child got no place:
+ * - `no_seat_in_form_grade_kind`: no seat group of any school matches the child's forms, grade and kind;
+ * - `seats_taken`: matching seat groups exist, but every one is full with children of stronger claim.
+ */
+export const UNPLACED_REASONS = ['no_seat_in_form_grade_kind', 'seats_taken'] as const;
+export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
+
+export type Placement = { childId: string; schoolId: string };
+export type Unplaced = { childId: string; reasons: UnplacedReason[] };
+
+export type PlacementResult = {
+  placements: Placement[];
+  unplaced: Unplaced[];
+  /** The objective of this solution (issue 5, "Objective"). */
+  objective: number;
+  /** A proven lower bound on every feasible solution's objective. */
+  bound: number;
+  /** (objective − bound) / max(1, |objective|); 0 means proven optimal. */
+  gap: number;
+  /** Wall-clock seconds the solve took. */
+  seconds: number;
+};
+
+export type SolveOptions = {
+  /** Stop improving after this many seconds and return the best solution with its proven bound (default 30). */
+  timeLimitSeconds?: number;
+};

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Fact } from './fields';
+import type { Appointment } from './guides.api';
+import { useNames } from './labels';
+
+/** What a guide needs to know of an appointment: time, place, language, topic, first name, contact. */
+export function AppointmentFacts({ appointment }: { appointment: Appointment }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  return (
+    <dl className="app-guides-facts">
+      <Fact term={t('guides:request.when')}>
+        {names.dateTime(appointment.start)}–{names.time(appointment.end)}
+      </Fact>
+      <Fact term={t('guides:form.language')}>
+        {names.language(appointment.language)}
+        {appointment.dialect ? ` (${appointment.dialect})` : ''}
+      </Fact>
+      <Fact term={t('guides:form.topic')}>
+        {names.topic(appointment.topic)} · {names.mode(appointment.mode)}
+      </Fact>
+      <Fact term={t('guides:form.address')}>
+        <span dir="auto">{appointment.address ?? '–'}</span>
+      </Fact>
+      {appointment.newcomerFirstName ? (
+        <Fact term={t('guides:form.firstName')}>
+          <span dir="auto">{appointment.newcomerFirstName}</span>
+        </Fact>
+      ) : null}
+      {appointment.contactOnDay ? (
+        <Fact term={t('guides:form.contact')}>
+          <span dir="auto">{appointment.contactOnDay}</span>
+        </Fact>
+      ) : null}
+    </dl>
+  );
+}

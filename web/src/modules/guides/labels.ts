@@ -1,0 +1,179 @@
+import { useTranslation } from 'react-i18next';
+
+export const TOPICS = ['health', 'authorities', 'school', 'housing', 'court', 'psychiatric'] as const;
+export type Topic = (typeof TOPICS)[number];
+export const MODES = ['on_site', 'phone', 'video'] as const;
+export type Mode = (typeof MODES)[number];
+export const GENDERS = ['f', 'm', 'd'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const ONBOARDING_STEPS = ['interview', 'training', 'confidentiality', 'police_clearance'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+export const DECLINE_REASONS = [
+  'not_available',
+  'too_far',
+  'topic',
+  'language',
+  'personal',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+export const LEVELS = ['native', 'fluent', 'basic'] as const;
+export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
+
+/**
+ * Languages guides are asked for (ISO 639-3; the city profile's `guideLanguages`). Their names come from the
+ * browser in the reader's language (Intl.DisplayNames), so no list of language names needs translating.
+ */
+export const GUIDE_LANGUAGES = [
+  'ara',
+  'tur',
+  'kmr',
+  'ron',
+  'bul',
+  'rom',
+  'ukr',
+  'rus',
+  'pol',
+  'fas',
+  'eng',
+  'deu',
+] as const;
+
+/** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
+export const TOPIC_LABEL = {
+  health: 'guides:topics.health',
+  authorities: 'guides:topics.authorities',
+  school: 'guides:topics.school',
+  housing: 'guides:topics.housing',
+  court: 'guides:topics.court',
+  psychiatric: 'guides:topics.psychiatric',
+} as const satisfies Record<Topic, string>;
+
+export const MODE_LABEL = {
+  on_site: 'guides:modes.on_site',
+  phone: 'guides:modes.phone',
+  video: 'guides:modes.video',
+} as const satisfies Record<Mode, string>;
+
+export const GENDER_LABEL = {
+  f: 'guides:genders.f',
+  m: 'guides:genders.m',
+  d: 'guides:genders.d',
+} as const satisfies Record<Gender, string>;
+
+export const STATE_LABEL = {
+  open: 'guides:states.open',
+  proposed: 'guides:states.proposed',
+  confirmed: 'guides:states.confirmed',
+  done: 'guides:states.done',
+  cancelled: 'guides:states.cancelled',
+  no_show: 'guides:states.no_show',
+} as const satisfies Record<RequestState, string>;
+
+export const STATE_BADGE = {
+  open: 'info',
+  proposed: 'warning',
+  confirmed: 'success',
+  done: 'success',
+  cancelled: 'danger',
+  no_show: 'danger',
+} as const satisfies Record<RequestState, string>;
+
+export const STEP_LABEL = {
+  interview: 'guides:steps.interview',
+  training: 'guides:steps.training',
+  confidentiality: 'guides:steps.confidentiality',
+  police_clearance: 'guides:steps.police_clearance',
+} as const satisfies Record<OnboardingStep, string>;
+
+export const STEP_STATUS_LABEL: Record<string, string> = {
+  valid: 'guides:stepStatus.valid',
+  expiring: 'guides:stepStatus.expiring',
+  expired: 'guides:stepStatus.expired',
+  missing: 'guides:stepStatus.missing',
+};
+
+export const DECLINE_LABEL = {
+  not_available: 'guides:decline.reasons.not_available',
+  too_far: 'guides:decline.reasons.too_far',
+  topic: 'guides:decline.reasons.topic',
+  language: 'guides:decline.reasons.language',
+  personal: 'guides:decline.reasons.personal',
+  other: 'guides:decline.reasons.other',
+} as const satisfies Record<DeclineReason, string>;
+
+export const LEVEL_LABEL: Record<string, string> = {
+  native: 'guides:levels.native',
+  fluent: 'guides:levels.fluent',
+  basic: 'guides:levels.basic',
+};
+
+export const TRAVEL_LABEL: Record<string, string> = {
+  foot: 'guides:travel.foot',
+  bike: 'guides:travel.bike',
+  transit: 'guides:travel.transit',
+  car: 'guides:travel.car',
+};
+
+export const KIND_LABEL: Record<string, string> = {
+  mediator: 'guides:kinds.mediator',
+  volunteer: 'guides:kinds.volunteer',
+};
+
+/** Why the matching found no guide (the solver's reason codes). */
+export const REASON_LABEL: Record<string, string> = {
+  no_language: 'guides:reasons.no_language',
+  all_busy: 'guides:reasons.all_busy',
+  topic_refused: 'guides:reasons.topic_refused',
+  gender: 'guides:reasons.gender',
+  expired: 'guides:reasons.expired',
+  max_reached: 'guides:reasons.max_reached',
+};
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  done: 'guides:statement.outcome.done',
+  no_show_newcomer: 'guides:statement.outcome.noShowNewcomer',
+  late_cancellation: 'guides:statement.outcome.lateCancellation',
+  no_show_guide: 'guides:statement.outcome.noShowGuide',
+};
+
+/** Names of languages, weekdays, dates and money in the reader's language. */
+export function useNames() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const languages = new Intl.DisplayNames([lang], { type: 'language' });
+  const dateTime = new Intl.DateTimeFormat(lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  });
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+  const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: 'Europe/Berlin' });
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
+  const number = new Intl.NumberFormat(lang);
+  return {
+    language: (code: string) => {
+      try {
+        return languages.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+    topic: (topic: string) => t(TOPIC_LABEL[topic as Topic] ?? 'guides:topics.other'),
+    mode: (mode: string) => t(MODE_LABEL[mode as Mode] ?? MODE_LABEL.on_site),
+    state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
+    reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    time: (iso: string) => time.format(new Date(iso)),
+    date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)),
+    /** ISO weekday 1 (Monday) … 7. */
+    weekday: (isoWeekday: number) => weekday.format(new Date(Date.UTC(2024, 0, isoWeekday))),
+    number: (value: number) => number.format(value),
+    money: (cents: number, currency: string) =>
+      new Intl.NumberFormat(lang, { style: 'currency', currency }).format(cents / 100),
+    hours: (minutes: number) =>
+      new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(minutes / 60),
+  };
+}
