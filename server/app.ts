@@ -82,6 +82,9 @@ export async function buildApp(options: {
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    // Registering every module's routes and schemas takes a few seconds on a busy machine; 10 s (the default) was
+    // seen to run out while several test processes shared two cores.
+    pluginTimeout: 60_000,
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   });
   app.setValidatorCompiler(validatorCompiler);
