@@ -30,6 +30,8 @@ const profileSchema = z.object({
   rates: z.record(z.string(), z.union([z.number(), z.string()])),
   retention: z.record(z.string(), retentionRule),
   schooling: z.object({ anonymiseMonthsAfterFirstSchoolDay: z.number().int().positive() }),
+  /** The guides module's settings; that module validates them (server/modules/guides/settings.ts). */
+  guides: z.unknown().optional(),
   branding: z.object({ title: z.string(), organisation: z.string() }),
 });
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/config.ts';
 import type { Ctx } from '../../core/context.ts';
@@ -33,21 +31,20 @@ const settingsSchema = z.object({
 /** The city profile's `guides` section: speed, weights, deadlines, required onboarding steps. */
 export type GuideSettings = z.infer<typeof settingsSchema>;
 
-const cache = new Map<string, GuideSettings>();
+const cache = new WeakMap<object, GuideSettings>();
 
-/** Reads the `guides` section of cities/<CITY>/profile.json once (defaults when absent). */
-export function guideSettings(ctx: Pick<Ctx, 'config'>): GuideSettings {
-  const file = path.join(ctx.config.cityDir, 'profile.json');
-  let settings = cache.get(file);
+/** The `guides` section of the city profile, validated on first use (defaults when absent). */
+export function guideSettings(ctx: Pick<Ctx, 'city'>): GuideSettings {
+  const profile = ctx.city.profile;
+  let settings = cache.get(profile);
   if (!settings) {
-    const raw = (JSON.parse(readFileSync(file, 'utf8')) as { guides?: unknown }).guides ?? {};
-    const parsed = settingsSchema.safeParse(raw);
+    const parsed = settingsSchema.safeParse(profile.guides ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ConfigError(`CITY profile ${file}: guides.${issue?.path.join('.')} ${issue?.message}`);
+      throw new ConfigError(`CITY profile: guides.${issue?.path.join('.')} ${issue?.message}`);
     }
     settings = parsed.data;
-    cache.set(file, settings);
+    cache.set(profile, settings);
   }
   return settings;
 }
