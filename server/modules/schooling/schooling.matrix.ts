@@ -156,6 +156,13 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/schooling/school-directory',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/schooling/school-directory' }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/schooling/schools',
       allowed: KI_STAFF,
       status: 200,

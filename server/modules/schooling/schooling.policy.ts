@@ -18,6 +18,7 @@ const ofSchool = (actor: Actor, resource?: unknown) => {
 /** Who may do what in the schooling module. */
 export const schoolingPolicies: Policies = {
   'schooling.register': anyone,
+  'schooling.schools.directory': anyone,
   'schooling.children.read': caseworkers,
   'schooling.children.write': caseworkers,
   'schooling.placement.run': caseworkers,

@@ -146,6 +146,18 @@ export const schoolingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   // School places ---------------------------------------------------------------------------------------------
 
   app.get(
+    '/schooling/school-directory',
+    {
+      schema: {
+        ...placesTag,
+        summary: 'The schools by name and address (public: for the family’s wish on the form)',
+        response: { 200: s.schoolDirectoryReply },
+      },
+    },
+    async (request) => seats.listSchoolDirectory(ctx(request)),
+  );
+
+  app.get(
     '/schooling/schools',
     {
       schema: {

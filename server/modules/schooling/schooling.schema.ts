@@ -308,6 +308,18 @@ export const schoolSeats = z.object({
 });
 export const schoolsReply = z.object({ items: z.array(schoolSeats) });
 
+export const schoolDirectoryReply = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().describe('Organisation id, for preferredSchoolId'),
+      name: z.string(),
+      districtId: z.string().describe('Stadtbezirk'),
+      address: z.string().nullable(),
+      forms: z.array(form).describe('School forms it has places for'),
+    }),
+  ),
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // Placement
 

@@ -192,6 +192,14 @@ describe('intake', () => {
     const body = reply.json<Record<string, unknown>>();
     expect(Object.keys(body).sort()).toEqual(['children', 'confirmationCode']);
     expect(body.confirmationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // The form offers the schools (names and addresses, no numbers of places) for the family's wish.
+    const schools = (await anonymous.get('/api/v1/schooling/school-directory')).json<{
+      items: Record<string, unknown>[];
+    }>();
+    expect(schools.items).toContainEqual(
+      expect.objectContaining({ id: 'gesamtschule-hochfeld', forms: ['gesamtschule'] }),
+    );
+    expect(JSON.stringify(schools)).not.toContain('free');
     // Nothing of it is readable anonymously.
     expect((await anonymous.get('/api/v1/schooling/children')).status).toBe(401);
     const list = await caseworker.get('/api/v1/schooling/children?q=Zhuravska');

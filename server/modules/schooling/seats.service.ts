@@ -84,3 +84,18 @@ export async function updateSchoolSeats(ctx: Ctx, schoolId: string, body: SeatsB
   });
   return getSchoolSeats(ctx, schoolId);
 }
+
+/** The schools by name and address, for the family's wish on the public form (no numbers of places). */
+export async function listSchoolDirectory(ctx: Ctx) {
+  authorize(ctx, 'schooling.schools.directory');
+  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db)]);
+  return {
+    items: schools.map((school) => ({
+      id: school.id,
+      name: school.name,
+      districtId: school.districtId ?? school.orgDistrictId ?? '',
+      address: school.street ? `${school.street}, ${school.postcode}` : null,
+      forms: [...new Set(groups.filter((g) => g.schoolId === school.id).map((g) => g.form as SchoolForm))],
+    })),
+  };
+}

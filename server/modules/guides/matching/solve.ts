@@ -989,6 +989,7 @@ function volume(
       lambda[r] = Math.max(0, (center[r] as number) + step * (direction[r] as number));
   }
   lambda.set(best);
+  if (process.env.MATCHING_DUMP) (globalThis as any).__dump = Array.from(best);
   debug(() => `volume: ${iteration} iterations, lb ${lb.toFixed(1)} ub ${ub.toFixed(1)}`);
   return lb;
 }
@@ -998,7 +999,7 @@ function initialPrices(model: Model, comp: Component, state: State, lambda: Floa
   for (const r of comp.requests) {
     let cheapest = Number.POSITIVE_INFINITY;
     for (const g of model.reqGuides[r] as Int32Array) cheapest = Math.min(cheapest, state.cost(g, r));
-    lambda[r] = Math.max(0, (model.penalty[r] as number) - cheapest - model.loadStep * 2);
+    lambda[r] = Math.max(0, (model.penalty[r] as number) - cheapest - model.loadStep * Number(process.env.MATCHING_SHIFT ?? 2));
   }
 }
 
@@ -1028,6 +1029,9 @@ function marketPrices(
     pairs += (model.guideReqs[g] as Int32Array).length;
   }
   const through = new Float64Array(pairs);
+  const without = new Float64Array(pairs);
+  const owned = new Uint8Array(pairs);
+  const scratch: number[] = [];
   const value = new Float64Array(model.nG);
   const best = Float64Array.from(lambda);
   const target = new Float64Array(model.nR);
@@ -1037,11 +1041,22 @@ function marketPrices(
   const repairState = new State(model, comp);
   for (let round = 0; round < PRICE_ROUNDS && performance.now() < deadline; round++) {
     let total = 0;
+    owned.fill(0);
     for (const r of comp.requests) total += (model.penalty[r] as number) - (lambda[r] as number);
     for (const g of comp.guides) {
       const v = dp.marginals(g, lambda, through, offset[g] as number);
       value[g] = v;
       total += v;
+      // the requests of g's best chain: g's best value without each of them
+      const chain = chains[g] as number[];
+      dp.solve(g, lambda, chain);
+      for (const r of chain) {
+        const saved = lambda[r] as number;
+        lambda[r] = Number.POSITIVE_INFINITY;
+        without[(offset[g] as number) + positionOf(model, g, r)] = dp.solve(g, lambda, scratch);
+        lambda[r] = saved;
+        owned[(offset[g] as number) + positionOf(model, g, r)] = 1;
+      }
     }
     if (total > lb) {
       lb = total;
@@ -1049,7 +1064,6 @@ function marketPrices(
     }
     if (ub - lb <= tolerance * Math.max(1, Math.abs(ub)) + EPS) break;
     if (round % 5 === 4) {
-      for (const g of comp.guides) dp.solve(g, lambda, chains[g] as number[]);
       repair(repairState, chains);
       improve(repairState, deadline, true);
       const objective = repairState.objective();
@@ -1072,10 +1086,10 @@ function marketPrices(
         const c = (model.guideCost[g] as Float64Array)[p] as number;
         const t = through[(offset[g] as number) + p] as number;
         if (t === Number.POSITIVE_INFINITY) continue;
-        const w = c - pr + lr;
         const v = value[g] as number;
-        // g's best chain holds r: without r it would be at best that chain minus r (an optimistic estimate)
-        const d = w < 0 && t + w <= v + EPS ? lr - w : v - t - c + pr;
+        const at = (offset[g] as number) + p;
+        // g takes r while λ_r < d: for a guide whose best chain holds r, d = λ_r + (its best without r − v)
+        const d = owned[at] ? lr + (without[at] as number) - v : v - t - c + pr;
         if (d > d1) {
           d2 = d1;
           d1 = d;
@@ -1088,6 +1102,13 @@ function marketPrices(
   }
   lambda.set(best);
   return lb;
+}
+
+/** The position of request r in g's list. */
+function positionOf(model: Model, g: number, r: number): number {
+  const guides = model.reqGuides[r] as Int32Array;
+  for (let k = 0; k < guides.length; k++) if (guides[k] === g) return (model.reqPos[r] as Int32Array)[k] as number;
+  return -1;
 }
 
 /** A weak bound without any work: each request at its cheapest option, no conflicts, no load. */

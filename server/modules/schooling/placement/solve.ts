@@ -10,8 +10,10 @@ const DEFAULT_TIME_LIMIT = 30;
 /** At most this many patterns are enumerated to prove optimality; beyond it the bound stays the Lagrangian one. */
 const MAX_PROOF_PATTERNS = 200_000;
 const EPS = 1e-7;
-/** Neighbourhood searches (HiGHS on part of the families) before the whole integer master. */
-const NEIGHBOURHOODS = 4;
+/** Neighbourhood searches (HiGHS on part of the families) stop after this many without improvement. */
+const STALE_NEIGHBOURHOODS = 8;
+/** The share of the families where incumbent and LP disagree that one neighbourhood frees. */
+const NEIGHBOURHOOD_SHARE = 0.35;
 /** Subgradient steps that seed the column generation. */
 const SUBGRADIENT_STEPS = 60;
 
@@ -108,7 +110,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
     }
   }
   // with too little time for the LP, the families' cheapest patterns at the best prices anchor the flow
-  if (open(objective, bound) && left() < 6 * flowSeconds && left() > flowSeconds) {
+  if (open(objective, bound) && left() < 6 * flowSeconds && left() > 1.5 * flowSeconds) {
     lagrangian.evaluate(bestPrice, arcs, use);
     for (let f = 0; f < m.families; f++) {
       const start = m.familyStart[f] as number;
@@ -143,7 +145,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       }
       const added = addArcPatterns(m, master, families, arcs, reduced);
       const converged = added === 0;
-      const lastChance = left() < lpSeconds + 3 * flowSeconds && left() > flowSeconds;
+      const lastChance = left() < lpSeconds + 3 * flowSeconds && left() > 1.5 * flowSeconds;
       const iteration = master.columns.length;
       if (open(objective, bound) && (converged || lastChance) && iteration !== lastHeuristic) {
         lastHeuristic = iteration;
@@ -154,23 +156,26 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       }
       if (converged) break;
     }
-    // 3. neighbourhoods: HiGHS re-decides the families where the incumbent and the LP disagree (half of them at
-    //    a time, the others keep their pattern), from the incumbent
+    // 3. neighbourhoods: HiGHS re-decides a third of the families where the incumbent and the LP disagree
+    //    (drawn anew each time), while the rest keep their pattern; from the incumbent, until several in a row
+    //    bring nothing
     const random = lcg(m.n);
-    for (let round = 0; lpX && round < NEIGHBOURHOODS && open(objective, bound) && left() > 1; round++) {
+    let stale = 0;
+    while (lpX && stale < STALE_NEIGHBOURHOODS && open(objective, bound) && left() > 0.25 * budget) {
       const start = columnsOf(m, master, families, incumbent);
       const fixed = new Uint8Array(m.families).fill(1);
       for (let c = 0; c < lpColumns; c++) {
         const x = lpX[c] as number;
         const f = (master.columns[c] as Column).family;
-        if (x > EPS && (x < 1 - EPS || c !== start[f]) && random() < 0.5) fixed[f] = 0;
+        if (x > EPS && (x < 1 - EPS || c !== start[f]) && random() < NEIGHBOURHOOD_SHARE) fixed[f] = 0;
       }
-      const ip = master.solveIp(Math.min(left(), Math.max(1, left() / 4)), start, fixed);
+      const ip = master.solveIp(Math.min(left(), Math.max(1, left() / 10)), start, fixed);
       if (process.env.PLDEBUG) console.log('neighbourhood', ip?.value, ip?.optimal, left());
       if (ip && ip.value < objective - EPS) {
         incumbent = placementOf(m, master, ip.chosen);
         objective = objectiveOf(m, families, incumbent);
-      }
+        stale = 0;
+      } else stale++;
     }
     // 4. an integer solution over all generated patterns, from the best one so far
     if (open(objective, bound) && left() > 0) {
