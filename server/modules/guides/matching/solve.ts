@@ -12,8 +12,17 @@ import type { Assignment, MatchingProblem, MatchingResult, SolveOptions } from '
 
 const EPS = 1e-9;
 
+/** Milliseconds; MATCHING_CPU_CLOCK=1 counts process CPU time instead (to compare runs on a loaded machine). */
+const now: () => number = process.env.MATCHING_CPU_CLOCK
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
+
 export function solveMatching(problem: MatchingProblem, options: SolveOptions = {}): MatchingResult {
-  const started = performance.now();
+  const wallStarted = performance.now();
+  const started = now();
   const limitMs = (options.timeLimitSeconds ?? 5) * 1000;
   const tolerance = options.gapTolerance ?? 1e-9;
   const model = buildModel(problem);
@@ -23,15 +32,15 @@ export function solveMatching(problem: MatchingProblem, options: SolveOptions = 
   let remainingWork = comps.reduce((sum, c) => sum + work(model, c), 0);
   for (const comp of comps) {
     const share = work(model, comp);
-    const left = limitMs - (performance.now() - started);
+    const left = limitMs - (now() - started);
     const budget = Math.max(0, (left * share) / Math.max(1, remainingWork));
     remainingWork -= share;
-    bound += solveComponent(model, comp, guideOf, performance.now() + budget, tolerance);
+    bound += solveComponent(model, comp, guideOf, now() + budget, tolerance);
   }
   enforceConflicts(model, guideOf);
   const objective = objectiveOf(model, guideOf);
   bound = Math.min(bound, objective);
-  return resultOf(model, guideOf, objective, bound, (performance.now() - started) / 1000);
+  return resultOf(model, guideOf, objective, bound, (performance.now() - wallStarted) / 1000);
 }
 
 /**
@@ -262,7 +271,7 @@ class State {
 
 function improve(state: State, deadline: number, light = false): void {
   const { model, comp } = state;
-  for (let round = 0; round < (light ? 1 : 20) && performance.now() < deadline; round++) {
+  for (let round = 0; round < (light ? 1 : 20) && now() < deadline; round++) {
     let changed = false;
     // insert unassigned requests, most expensive first
     const open = comp.requests
@@ -290,7 +299,7 @@ function improve(state: State, deadline: number, light = false): void {
     if (light) return;
     // ejections: make room for an unassigned request by moving or dropping the requests in its way
     for (const r of comp.requests) {
-      if (performance.now() >= deadline) return;
+      if (now() >= deadline) return;
       if (state.guideOf[r] !== -1) continue;
       if (eject(state, r, 2)) changed = true;
     }
@@ -366,7 +375,7 @@ function swaps(state: State, deadline: number): boolean {
   const { model, comp } = state;
   let changed = false;
   for (const r of comp.requests) {
-    if (performance.now() >= deadline) break;
+    if (now() >= deadline) break;
     const g1 = state.guideOf[r] as number;
     if (g1 < 0) continue;
     for (const g2 of model.reqGuides[r] as Int32Array) {
@@ -809,7 +818,7 @@ function solveComponent(
     for (const r of comp.requests) total += model.penalty[r] as number;
     return total;
   }
-  const begin = performance.now();
+  const begin = now();
   const span = Math.max(0, deadline - begin);
   const incumbent = new State(model, comp);
   construct(incumbent);
@@ -839,7 +848,7 @@ function solveComponent(
   ub = incumbent.objective();
   debug(
     () =>
-      `component done: lb ${lb.toFixed(2)} ub ${ub.toFixed(2)} after ${(performance.now() - begin).toFixed(0)} ms`,
+      `component done: lb ${lb.toFixed(2)} ub ${ub.toFixed(2)} after ${(now() - begin).toFixed(0)} ms`,
   );
   for (const r of comp.requests) globalGuideOf[r] = incumbent.guideOf[r] as number;
   return Math.min(ub, lb);
@@ -876,7 +885,7 @@ function volume(
   );
   let ub = incumbent.objective();
   let lb = Math.max(known, lowerTrivial(model, comp));
-  const fullBudget = Math.max(5, (deadline - performance.now()) * 0.02);
+  const fullBudget = Math.max(5, (deadline - now()) * 0.02);
   const average = new Float64Array(model.nR);
   const direction = new Float64Array(model.nR);
   const center = Float64Array.from(lambda);
@@ -886,7 +895,7 @@ function volume(
   const alphaMax = 0.1;
   let iteration = 0;
   const closed = () => ub - lb <= tolerance * Math.max(1, Math.abs(ub)) + EPS;
-  while (!closed() && performance.now() < deadline) {
+  while (!closed() && now() < deadline) {
     iteration++;
     let value = 0;
     for (const r of comp.requests) {
@@ -912,7 +921,7 @@ function volume(
         build();
         // every 50th step the full local search (ejections, swaps), briefly; otherwise insertions and moves
         const full = iteration % 50 === 1 && iteration > 1;
-        improve(repairState, full ? Math.min(deadline, performance.now() + fullBudget) : deadline, !full);
+        improve(repairState, full ? Math.min(deadline, now() + fullBudget) : deadline, !full);
         const objective = repairState.objective();
         if (objective < ub - EPS) {
           ub = objective;
@@ -1039,7 +1048,7 @@ function marketPrices(
   let lb = Number.NEGATIVE_INFINITY;
   const chains: number[][] = Array.from({ length: model.nG }, () => []);
   const repairState = new State(model, comp);
-  for (let round = 0; round < PRICE_ROUNDS && performance.now() < deadline; round++) {
+  for (let round = 0; round < PRICE_ROUNDS && now() < deadline; round++) {
     let total = 0;
     owned.fill(0);
     for (const r of comp.requests) total += (model.penalty[r] as number) - (lambda[r] as number);

@@ -14,6 +14,8 @@ const EPS = 1e-7;
 const STALE_NEIGHBOURHOODS = 8;
 /** The share of the families where incumbent and LP disagree that one neighbourhood frees. */
 const NEIGHBOURHOOD_SHARE = 0.35;
+/** The share of the schools whose families another kind of neighbourhood frees. */
+const SCHOOL_SHARE = 0.08;
 /** Subgradient steps that seed the column generation. */
 const SUBGRADIENT_STEPS = 60;
 
@@ -156,18 +158,34 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       }
       if (converged) break;
     }
-    // 3. neighbourhoods: HiGHS re-decides a third of the families where the incumbent and the LP disagree
-    //    (drawn anew each time), while the rest keep their pattern; from the incumbent, until several in a row
-    //    bring nothing
+    // 3. neighbourhoods: HiGHS re-decides, from the incumbent, in turn a third of the families where the
+    //    incumbent and the LP disagree, and all families at a few schools (drawn anew each time), while the
+    //    rest keep their pattern; until several in a row bring nothing
     const random = lcg(m.n);
     let stale = 0;
+    let round = 0;
     while (lpX && stale < STALE_NEIGHBOURHOODS && open(objective, bound) && left() > 0.25 * budget) {
       const start = columnsOf(m, master, families, incumbent);
       const fixed = new Uint8Array(m.families).fill(1);
-      for (let c = 0; c < lpColumns; c++) {
-        const x = lpX[c] as number;
-        const f = (master.columns[c] as Column).family;
-        if (x > EPS && (x < 1 - EPS || c !== start[f]) && random() < NEIGHBOURHOOD_SHARE) fixed[f] = 0;
+      if (round++ % 2 === 0) {
+        for (let c = 0; c < lpColumns; c++) {
+          const x = lpX[c] as number;
+          const f = (master.columns[c] as Column).family;
+          if (x > EPS && (x < 1 - EPS || c !== start[f]) && random() < NEIGHBOURHOOD_SHARE) fixed[f] = 0;
+        }
+      } else {
+        // every family at a few schools, in the incumbent or in the LP: it can swap seats with the others there
+        const chosenSchool = new Uint8Array(m.schools);
+        for (let s = 0; s < m.schools; s++) if (random() < SCHOOL_SHARE) chosenSchool[s] = 1;
+        for (let i = 0; i < m.n; i++) {
+          const g = incumbent[i] as number;
+          if (g !== UNPLACED && chosenSchool[m.groupSchool[g] as number]) fixed[m.familyOf[i] as number] = 0;
+        }
+        for (let c = 0; c < lpColumns; c++) {
+          if (!((lpX[c] as number) > EPS)) continue;
+          const column = master.columns[c] as Column;
+          for (const g of column.groups) if (g >= 0 && chosenSchool[m.groupSchool[g] as number]) fixed[column.family] = 0;
+        }
       }
       const ip = master.solveIp(Math.min(left(), Math.max(1, left() / 10)), start, fixed);
       if (process.env.PLDEBUG) console.log('neighbourhood', ip?.value, ip?.optimal, left());
