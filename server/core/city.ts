@@ -29,7 +29,11 @@ const profileSchema = z.object({
   guideLanguages: z.array(z.string().length(3)),
   rates: z.record(z.string(), z.union([z.number(), z.string()])),
   retention: z.record(z.string(), retentionRule),
-  schooling: z.object({ anonymiseMonthsAfterFirstSchoolDay: z.number().int().positive() }),
+  schooling: z.object({
+    anonymiseMonthsAfterFirstSchoolDay: z.number().int().positive(),
+    /** Where counselling takes place: a mediator booked for it is sent there. */
+    counsellingPlace: z.object({ address: z.string().min(1), ortsteilId: z.string().min(1) }),
+  }),
   /** The guides module's settings; that module validates them (server/modules/guides/settings.ts). */
   guides: z.unknown().optional(),
   branding: z.object({ title: z.string(), organisation: z.string() }),

@@ -10,6 +10,7 @@ import { expireProposals, sendReminders } from './proposals.service.ts';
 import { guideSettings } from './settings.ts';
 
 export { waitForRun } from './matching.service.ts';
+export { createRequest as createGuideRequest } from './requests.service.ts';
 export { guideSettings } from './settings.ts';
 export * as guidesRepository from './guides.repository.ts';
 

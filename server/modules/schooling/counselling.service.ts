@@ -1,11 +1,24 @@
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
+import { createGuideRequest } from '../guides/index.ts';
 import { requireConsent } from '../platform/index.ts';
 import { authorizeKi, CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { AppointmentBody, AssessmentBody } from './schooling.schema.ts';
 import type { ChildState } from './schooling.tables.ts';
+
+type AppointmentRow = Awaited<ReturnType<typeof repo.listAppointments>>[number];
+
+/** An appointment as the API shows it, with the state of its mediator booking. */
+export function appointmentOut({ guideRequestId, guideRequestState, ...a }: AppointmentRow) {
+  return {
+    ...a,
+    startsAt: a.startsAt.toISOString(),
+    status: a.status as 'planned',
+    guideRequest: guideRequestId ? { id: guideRequestId, state: guideRequestState ?? 'open' } : null,
+  };
+}
 
 /** States in which counselling and assessment still happen (before a place is proposed). */
 const BEFORE_PLACEMENT: ChildState[] = ['registered', 'counselled', 'assessed', 'waiting'];
@@ -56,7 +69,7 @@ export async function createAppointment(ctx: Ctx, childId: string, body: Appoint
     });
     const [out] = (await repo.listAppointments(tx.db, childId)).filter((a) => a.id === row.id);
     if (!out) throw errors.notFound();
-    return { ...out, startsAt: out.startsAt.toISOString(), status: out.status as 'planned' };
+    return appointmentOut(out);
   });
 }
 
@@ -81,7 +94,7 @@ export async function setAppointmentStatus(ctx: Ctx, id: string, status: 'held' 
     });
     const [out] = (await repo.listAppointments(tx.db, child.id)).filter((a) => a.id === id);
     if (!out) throw errors.notFound();
-    return { ...out, startsAt: out.startsAt.toISOString(), status: out.status as 'planned' };
+    return appointmentOut(out);
   });
 }
 
@@ -114,5 +127,50 @@ export async function recordAssessment(ctx: Ctx, childId: string, body: Assessme
       kind: body.kind,
       assessedAt: tx.now.toISOString(),
     };
+  });
+}
+
+/**
+ * Books the language mediator an appointment needs, with one click: a request to the guides module, prefilled
+ * with the language, the time, the counselling place of the city profile and the family as the case (so the same
+ * mediator can serve the family again). Nothing about the child goes into the request.
+ */
+export async function bookMediator(ctx: Ctx, appointmentId: string) {
+  await authorizeKi(ctx, 'schooling.children.write');
+  const appointment = await repo.findAppointment(ctx.db, appointmentId);
+  if (!appointment) throw errors.notFound();
+  if (appointment.status !== 'planned' || !appointment.mediatorLanguage || appointment.guideRequestId)
+    throw new AppError('schooling.wrong_state', {
+      params: { state: appointment.guideRequestId ? 'booked' : appointment.status },
+    });
+  const child = await repo.findChild(ctx.db, appointment.childId);
+  if (!child) throw errors.notFound();
+  const place = ctx.city.profile.schooling.counsellingPlace;
+  return inTransaction(ctx, async (tx) => {
+    const request = await createGuideRequest(tx, {
+      language: appointment.mediatorLanguage ?? '',
+      dialect: null,
+      start: appointment.startsAt.toISOString(),
+      durationMinutes: 60,
+      place: { address: place.address, ortsteilId: place.ortsteilId },
+      topic: 'school',
+      mode: 'on_site',
+      genderRequired: null,
+      urgency: 0,
+      notes: null,
+      newcomerFirstName: null,
+      contactOnDay: null,
+      requesterEmail: null,
+      caseRef: `schooling-family-${child.familyId}`,
+      organisationId: null,
+    });
+    await repo.setAppointmentGuideRequest(tx.db, appointmentId, request.id);
+    await audit(tx, {
+      action: 'schooling.appointment.mediator_request',
+      entityType: 'schooling_child',
+      entityId: child.id,
+      details: { appointmentId, guideRequestId: request.id },
+    });
+    return { requestId: request.id, code: request.code };
   });
 }

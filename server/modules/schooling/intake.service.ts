@@ -17,6 +17,7 @@ import {
   weeksWaiting,
 } from './common.ts';
 import { explanationText } from './explain.ts';
+import { appointmentOut } from './counselling.service.ts';
 import * as repo from './schooling.repository.ts';
 import type {
   ChildrenQuery,
@@ -284,11 +285,7 @@ export async function getChild(ctx: Ctx, id: string) {
           startsAt: nextWithMediator.startsAt.toISOString(),
         }
       : null,
-    appointments: appointments.map((a) => ({
-      ...a,
-      startsAt: a.startsAt.toISOString(),
-      status: a.status as 'planned',
-    })),
+    appointments: appointments.map(appointmentOut),
     assessment: assessment
       ? {
           grade: assessment.grade,

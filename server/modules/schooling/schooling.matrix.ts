@@ -19,6 +19,8 @@ type Fixtures = {
   childId: string;
   assessChildId: string;
   appointmentId: string;
+  /** A planned appointment that needs an Arabic mediator, to book one for. */
+  mediatorAppointmentId: string;
   runId: string;
   /** A proposal of the fixture run, to confirm on its own. */
   proposedId: string;
@@ -43,6 +45,10 @@ async function setup({ t, clients }: MatrixBase): Promise<Fixtures> {
     startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     mediatorLanguage: 'ara',
   });
+  const mediatorAppointment = await caseworker.post(`/api/v1/schooling/children/${childId}/appointments`, {
+    startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+    mediatorLanguage: 'ara',
+  });
   const run = await caseworker.post('/api/v1/schooling/placement-runs');
   if (run.status !== 201) throw new Error(`schooling fixture run: ${run.status} ${run.body}`);
   const proposals = run
@@ -62,6 +68,7 @@ async function setup({ t, clients }: MatrixBase): Promise<Fixtures> {
     childId,
     assessChildId,
     appointmentId: appointment.json<{ id: string }>().id,
+    mediatorAppointmentId: mediatorAppointment.json<{ id: string }>().id,
     runId: run.json<{ id: string }>().id,
     proposedId,
     acceptedId,
@@ -142,6 +149,15 @@ const matrix: ModuleMatrix<Fixtures> = {
       request: (_actor, f: F) => ({
         url: `/api/v1/schooling/appointments/${f.appointmentId}`,
         body: { status: 'held' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/schooling/appointments/:id/mediator-request',
+      allowed: CASEWORKER,
+      status: 201,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/schooling/appointments/${f.mediatorAppointmentId}/mediator-request`,
       }),
     },
     {

@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
+import { guideRequests } from '../guides/guides.tables.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
   type ChildState,
@@ -298,6 +299,10 @@ export async function updateAppointmentStatus(db: Tx, id: string, status: 'held'
   return row;
 }
 
+export async function setAppointmentGuideRequest(db: Tx, id: string, guideRequestId: string) {
+  await db.update(schoolingAppointments).set({ guideRequestId }).where(eq(schoolingAppointments.id, id));
+}
+
 export async function listAppointments(db: Tx, childId: string) {
   return db
     .select({
@@ -308,8 +313,11 @@ export async function listAppointments(db: Tx, childId: string) {
       status: schoolingAppointments.status,
       mediatorNeeded: schoolingAppointments.mediatorNeeded,
       mediatorLanguage: schoolingAppointments.mediatorLanguage,
+      guideRequestId: schoolingAppointments.guideRequestId,
+      guideRequestState: guideRequests.state,
     })
     .from(schoolingAppointments)
+    .leftJoin(guideRequests, eq(guideRequests.id, schoolingAppointments.guideRequestId))
     .innerJoin(users, eq(users.id, schoolingAppointments.caseworkerId))
     .where(eq(schoolingAppointments.childId, childId))
     .orderBy(asc(schoolingAppointments.startsAt));

@@ -122,6 +122,23 @@ export const schoolingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
     async (request) => counselling.setAppointmentStatus(ctx(request), request.params.id, request.body.status),
   );
 
+  app.post(
+    '/schooling/appointments/:id/mediator-request',
+    {
+      schema: {
+        ...intakeTag,
+        summary:
+          'Book the language mediator the appointment needs (a prefilled request to the guides module)',
+        params: s.idParams,
+        response: { 201: s.mediatorRequestReply },
+      },
+    },
+    async (request, reply) => {
+      reply.code(201);
+      return counselling.bookMediator(ctx(request), request.params.id);
+    },
+  );
+
   app.put(
     '/schooling/children/:id/assessment',
     {

@@ -187,6 +187,18 @@ const appointment = z.object({
   status: z.enum(APPOINTMENT_STATUSES),
   mediatorNeeded: z.boolean(),
   mediatorLanguage: z.string().nullable(),
+  guideRequest: z
+    .object({
+      id: z.string(),
+      state: z.string().describe('open, proposed, confirmed, done, cancelled, no_show'),
+    })
+    .nullable()
+    .describe('The mediator booked through the guides module, and where that request stands'),
+});
+
+export const mediatorRequestReply = z.object({
+  requestId: z.string().describe('The request in the guides module'),
+  code: z.string().describe('Its follow code'),
 });
 
 const assessment = z.object({

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { guideRequests } from '../guides/guides.tables.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 
 /** School forms in NRW that a newly arrived child can be placed in. */
@@ -135,6 +136,8 @@ export const schoolingAppointments = pgTable(
     mediatorNeeded: boolean('mediator_needed').notNull().default(false),
     /** ISO 639-3 code of the language a mediator must speak. */
     mediatorLanguage: text('mediator_language'),
+    /** The mediator booked for it through the guides module (one click from the child's record). */
+    guideRequestId: uuid('guide_request_id').references(() => guideRequests.id),
     status: text('status').notNull().default('planned'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -244,6 +244,42 @@ describe('counselling and assessment', () => {
       mediator: null,
     });
   });
+
+  it('books the mediator with one click: a request to the guides module, prefilled, nothing about the child', async () => {
+    const child = await enter({ givenName: 'Rami', familyName: 'Haddad', languages: ['ara'] });
+    const appointment = (
+      await caseworker.post(`/api/v1/schooling/children/${child.id}/appointments`, {
+        startsAt: '2026-12-10T10:00:00+01:00',
+        mediatorLanguage: 'ara',
+      })
+    ).json<{ id: string }>();
+    const booked = await caseworker.post(`/api/v1/schooling/appointments/${appointment.id}/mediator-request`);
+    expect(booked.status, booked.body).toBe(201);
+    const { requestId } = booked.json<{ requestId: string }>();
+
+    const record = (await caseworker.get(`/api/v1/schooling/children/${child.id}`)).json<{
+      appointments: { id: string; guideRequest: { id: string; state: string } | null }[];
+    }>();
+    expect(record.appointments.find((a) => a.id === appointment.id)?.guideRequest).toEqual({
+      id: requestId,
+      state: 'open',
+    });
+    // The coordinators of the guides module see the request, prefilled for the counselling at the KI.
+    const request = await (await t.login('coordinator')).get(`/api/v1/guides/requests/${requestId}`);
+    expect(request.status, request.body).toBe(200);
+    const body = request.json<Record<string, unknown> & { place: { address: string | null } }>();
+    expect(body).toMatchObject({ language: 'ara', topic: 'school', state: 'open' });
+    expect(body.start).toBe('2026-12-10T09:00:00.000Z');
+    expect(body.place.address).toContain('Kuhlenwall 24');
+    expect(String(body.caseRef)).toMatch(/^schooling-family-/);
+    expect(request.body).not.toContain('Rami');
+    expect(request.body).not.toContain('Haddad');
+
+    // A second click books nothing more.
+    const again = await caseworker.post(`/api/v1/schooling/appointments/${appointment.id}/mediator-request`);
+    expect(again.status).toBe(409);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('schooling.wrong_state');
+  });
 });
 
 describe('school places', () => {

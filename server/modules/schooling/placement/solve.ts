@@ -11,10 +11,10 @@ const DEFAULT_TIME_LIMIT = 30;
 const MAX_PROOF_PATTERNS = 200_000;
 const EPS = 1e-7;
 /** Neighbourhood searches (HiGHS on part of the families) stop after this many without improvement. */
-const STALE_NEIGHBOURHOODS = 8;
+const STALE_NEIGHBOURHOODS = 10;
 /** The share of the families where incumbent and LP disagree that one neighbourhood frees. */
 const NEIGHBOURHOOD_SHARE = 0.35;
-/** The share of the schools whose families another kind of neighbourhood frees. */
+/** The share of the schools whose families another kind of neighbourhood frees (more after failures). */
 const SCHOOL_SHARE = 0.08;
 /** Subgradient steps that seed the column generation. */
 const SUBGRADIENT_STEPS = 60;
@@ -30,7 +30,9 @@ const SUBGRADIENT_STEPS = 60;
  *    far, its seat prices price every family exactly, until no pattern has a negative reduced cost; the LP
  *    optimum is the best L(p). The LP solution then anchors each family at the school that holds most of it,
  *    and the anchored flow (heuristic.ts) places everyone at once: the integer solution;
- * 3. HiGHS solves the integer master over the generated patterns, started from that solution;
+ * 3. neighbourhood search: HiGHS re-decides part of the families (where incumbent and LP disagree, or all at a
+ *    few schools) over the generated patterns while the others keep theirs, from the incumbent, as long as
+ *    that improves it; then HiGHS on the whole integer master over the generated patterns;
  * 4. proof: any solution better than the incumbent z uses, in every family, a pattern whose reduced cost at p
  *    is below z − L(p). All such patterns are enumerated and the integer master is solved again: its optimum
  *    is then the proven optimum (bound = objective, gap 0). When time runs out or there are too many such
@@ -164,7 +166,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
     const random = lcg(m.n);
     let stale = 0;
     let round = 0;
-    while (lpX && stale < STALE_NEIGHBOURHOODS && open(objective, bound) && left() > 0.25 * budget) {
+    while (lpX && stale < STALE_NEIGHBOURHOODS && open(objective, bound) && left() > 0.1 * budget) {
       const start = columnsOf(m, master, families, incumbent);
       const fixed = new Uint8Array(m.families).fill(1);
       if (round++ % 2 === 0) {
@@ -176,7 +178,8 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       } else {
         // every family at a few schools, in the incumbent or in the LP: it can swap seats with the others there
         const chosenSchool = new Uint8Array(m.schools);
-        for (let s = 0; s < m.schools; s++) if (random() < SCHOOL_SHARE) chosenSchool[s] = 1;
+        const share = SCHOOL_SHARE * (1 + stale / 2);
+        for (let s = 0; s < m.schools; s++) if (random() < share) chosenSchool[s] = 1;
         for (let i = 0; i < m.n; i++) {
           const g = incumbent[i] as number;
           if (g !== UNPLACED && chosenSchool[m.groupSchool[g] as number]) fixed[m.familyOf[i] as number] = 0;
@@ -184,11 +187,11 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
         for (let c = 0; c < lpColumns; c++) {
           if (!((lpX[c] as number) > EPS)) continue;
           const column = master.columns[c] as Column;
-          for (const g of column.groups) if (g >= 0 && chosenSchool[m.groupSchool[g] as number]) fixed[column.family] = 0;
+          for (const g of column.groups)
+            if (g >= 0 && chosenSchool[m.groupSchool[g] as number]) fixed[column.family] = 0;
         }
       }
       const ip = master.solveIp(Math.min(left(), Math.max(1, left() / 10)), start, fixed);
-      if (process.env.PLDEBUG) console.log('neighbourhood', ip?.value, ip?.optimal, left());
       if (ip && ip.value < objective - EPS) {
         incumbent = placementOf(m, master, ip.chosen);
         objective = objectiveOf(m, families, incumbent);

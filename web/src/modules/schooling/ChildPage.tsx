@@ -27,6 +27,7 @@ import {
 import {
   type ChildRecord,
   useAppointmentStatus,
+  useBookMediator,
   useBookAppointment,
   useChild,
   useCity,
@@ -185,6 +186,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
   const languages = useLanguageNames();
   const book = useBookAppointment(child.id);
   const setStatus = useAppointmentStatus();
+  const bookMediator = useBookMediator();
   const [startsAt, setStartsAt] = useState('');
   const [mediator, setMediator] = useState(false);
   const [mediatorLanguage, setMediatorLanguage] = useState(child.languages[0] ?? '');
@@ -251,8 +253,27 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
                 <p className="kern-body kern-body--small">
                   {t('schooling:appointment.mediatorIn', {
                     language: languages.nameOf(appointment.mediatorLanguage),
-                  })}
+                  })}{' '}
+                  {appointment.guideRequest ? (
+                    <Link to={`/guides/requests/${appointment.guideRequest.id}`}>
+                      {t('schooling:appointment.mediatorRequested', {
+                        state: t(`guides:states.${appointment.guideRequest.state}`),
+                      })}
+                    </Link>
+                  ) : null}
                 </p>
+              ) : null}
+              {appointment.mediatorLanguage &&
+              !appointment.guideRequest &&
+              appointment.status === 'planned' ? (
+                <button
+                  type="button"
+                  className="kern-btn kern-btn--primary kern-btn--small"
+                  disabled={bookMediator.isPending}
+                  onClick={() => bookMediator.mutate(appointment.id)}
+                >
+                  <span className="kern-label">{t('schooling:appointment.bookMediator')}</span>
+                </button>
               ) : null}
               {appointment.status === 'planned' ? (
                 <div className="app-form__actions">
@@ -278,7 +299,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
           ))}
         </ul>
       )}
-      <ErrorAlert error={setStatus.error} />
+      <ErrorAlert error={setStatus.error ?? bookMediator.error} />
       <form className="app-form" onSubmit={submit} noValidate aria-labelledby="book-heading">
         <h3 className="kern-heading-small" id="book-heading">
           {t('schooling:appointment.book')}

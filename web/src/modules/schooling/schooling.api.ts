@@ -90,6 +90,11 @@ export interface Appointment {
   status: AppointmentStatus;
   mediatorNeeded: boolean;
   mediatorLanguage: string | null;
+  /** The mediator booked through the guides module, and where that request stands. */
+  guideRequest: {
+    id: string;
+    state: 'open' | 'proposed' | 'confirmed' | 'done' | 'cancelled' | 'no_show';
+  } | null;
 }
 
 export interface Assessment {
@@ -258,6 +263,7 @@ export const paths = {
   child: (id: string) => `${BASE}/children/${enc(id)}`,
   appointments: (id: string) => `${BASE}/children/${enc(id)}/appointments`,
   appointment: (id: string) => `${BASE}/appointments/${enc(id)}`,
+  mediatorRequest: (id: string) => `${BASE}/appointments/${enc(id)}/mediator-request`,
   assessment: (id: string) => `${BASE}/children/${enc(id)}/assessment`,
   schools: `${BASE}/schools`,
   seats: (schoolId: string) => `${BASE}/schools/${enc(schoolId)}/seats`,
@@ -351,6 +357,13 @@ export function useUpdateChild(id: string) {
 export function useBookAppointment(id: string) {
   return useChildMutation((body: { startsAt: string; mediatorLanguage: string | null }) =>
     api<Appointment>(paths.appointments(id), { method: 'POST', body }),
+  );
+}
+
+/** Books the mediator an appointment needs: one click, a prefilled request to the guides module. */
+export function useBookMediator() {
+  return useChildMutation((appointmentId: string) =>
+    api<{ requestId: string; code: string }>(paths.mediatorRequest(appointmentId), { method: 'POST' }),
   );
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "schooling_appointments" ADD COLUMN "guide_request_id" uuid;--> statement-breakpoint
+ALTER TABLE "schooling_appointments" ADD CONSTRAINT "schooling_appointments_guide_request_id_guide_requests_id_fk" FOREIGN KEY ("guide_request_id") REFERENCES "public"."guide_requests"("id") ON DELETE no action ON UPDATE no action;
