@@ -44,7 +44,9 @@ export function kindName(locale: string, kind: string): string {
 }
 
 const band = (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`);
-const km = (value: number) => value.toFixed(1);
+/** Kilometres with one decimal, written the way the reader's language writes numbers ("8,1" in German). */
+const km = (locale: string, value: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
 /** One child's explanation as sentences, with school names looked up in `schoolNames`. */
 export function renderExplanation(
@@ -59,7 +61,7 @@ export function renderExplanation(
       form: formName(locale, detail.form),
       kind: kindName(locale, detail.kind),
       grades: band(detail.gradeFrom, detail.gradeTo),
-      km: detail.nearestKm === null ? '' : km(detail.nearestKm),
+      km: detail.nearestKm === null ? '' : km(locale, detail.nearestKm),
     };
     return explanation.reasons.includes('no_seat_in_form_grade_kind')
       ? translate(locale, 'schooling-server:explain.no_seat', params)
@@ -69,7 +71,7 @@ export function renderExplanation(
   const parts = [
     translate(locale, 'schooling-server:explain.placed', {
       school,
-      km: km(explanation.km),
+      km: km(locale, explanation.km),
       form: seat ? formName(locale, seat.form) : '',
       kind: seat ? kindName(locale, seat.kind) : '',
       grades: seat ? band(seat.gradeFrom, seat.gradeTo) : '',
@@ -86,7 +88,7 @@ export function renderExplanation(
     parts.push(
       translate(locale, 'schooling-server:explain.alternative', {
         school: schoolNames.get(alternative.schoolId) ?? alternative.schoolId,
-        km: km(alternative.km),
+        km: km(locale, alternative.km),
         why: translate(locale, WHY_KEYS[alternative.why]),
       }),
     );

@@ -200,10 +200,14 @@ function toSummary(ctx: Ctx, row: repo.ChildRow) {
 /** The caseworkers' list of children; every child shown is an audited read. */
 export async function listChildren(ctx: Ctx, query: ChildrenQuery) {
   await authorizeKi(ctx, 'schooling.children.read');
+  if (query.district && !ctx.city.districts.some((d) => d.id === query.district))
+    throw errors.invalid('query.district', 'validation.invalid_value');
   const filter = {
     ...(query.state ? { state: query.state } : {}),
     ...(query.q ? { q: query.q } : {}),
     duplicates: query.duplicates === 'true',
+    ...(query.district ? { districtId: query.district } : {}),
+    ...(query.min_weeks ? { minWeeks: { weeks: query.min_weeks, today: cityDay(ctx) } } : {}),
   };
   const [rows, total] = await Promise.all([
     repo.listChildren(ctx.db, {

@@ -119,7 +119,16 @@ export async function findSameIdentity(
   return row?.id;
 }
 
-function childFilter(query: { state?: ChildState; q?: string; duplicates?: boolean }): SQL | undefined {
+export type ChildFilter = {
+  state?: ChildState;
+  q?: string;
+  duplicates?: boolean;
+  districtId?: string;
+  /** Full weeks waited, counted up to `today` (or the first school day). */
+  minWeeks?: { weeks: number; today: string };
+};
+
+function childFilter(query: ChildFilter): SQL | undefined {
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
     isNull(schoolingChildren.anonymisedAt),
@@ -131,12 +140,16 @@ function childFilter(query: { state?: ChildState; q?: string; duplicates?: boole
         )
       : undefined,
     query.duplicates ? isNotNull(schoolingChildren.possibleDuplicateOf) : undefined,
+    query.districtId ? eq(schoolingChildren.districtId, query.districtId) : undefined,
+    query.minWeeks
+      ? sql`coalesce(${schoolingChildren.firstSchoolDay}, ${query.minWeeks.today}::date) - ${schoolingChildren.registeredOn} >= ${7 * query.minWeeks.weeks}`
+      : undefined,
   );
 }
 
 export async function listChildren(
   db: Tx,
-  query: { state?: ChildState; q?: string; duplicates?: boolean; limit: number; offset: number },
+  query: ChildFilter & { limit: number; offset: number },
 ): Promise<ChildRow[]> {
   return db
     .select()
@@ -151,10 +164,7 @@ export async function listChildren(
     .offset(query.offset);
 }
 
-export async function countChildren(
-  db: Tx,
-  query: { state?: ChildState; q?: string; duplicates?: boolean },
-): Promise<number> {
+export async function countChildren(db: Tx, query: ChildFilter): Promise<number> {
   const [row] = await db.select({ n: count() }).from(schoolingChildren).where(childFilter(query));
   return row?.n ?? 0;
 }

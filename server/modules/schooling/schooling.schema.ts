@@ -144,6 +144,14 @@ export const childrenQuery = z.object({
   state: z.enum(CHILD_STATES).optional().describe('Only children in this state'),
   q: z.string().trim().max(100).optional().describe('Part of the name'),
   duplicates: z.enum(['true', 'false']).optional().describe('Only possible duplicates'),
+  district: z.string().min(1).max(60).optional().describe('Only children living in this Stadtbezirk (id)'),
+  min_weeks: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(520)
+    .optional()
+    .describe('Only children who have waited at least this many full weeks'),
   page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1'),
   per_page: z.coerce.number().int().min(1).max(100).default(50).describe('Items per page, 1–100'),
 });

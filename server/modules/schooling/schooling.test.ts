@@ -212,6 +212,25 @@ describe('intake', () => {
   });
 });
 
+describe('the children list', () => {
+  it('filters by Stadtbezirk and weeks waited in the database, with the total to page through', async () => {
+    type Page = { items: { districtId: string; weeksWaiting: number }[]; total: number };
+    const all = (await caseworker.get('/api/v1/schooling/children?per_page=100')).json<Page>();
+    const hamborn = (
+      await caseworker.get('/api/v1/schooling/children?district=hamborn&per_page=5')
+    ).json<Page>();
+    expect(hamborn.items.length).toBeGreaterThan(0);
+    expect(hamborn.items.every((c) => c.districtId === 'hamborn')).toBe(true);
+    expect(hamborn.total).toBe(all.items.filter((c) => c.districtId === 'hamborn').length);
+    const waited = (await caseworker.get('/api/v1/schooling/children?min_weeks=4&per_page=100')).json<Page>();
+    expect(waited.items.every((c) => c.weeksWaiting >= 4)).toBe(true);
+    expect(waited.total).toBe(all.items.filter((c) => c.weeksWaiting >= 4).length);
+    const unknown = await caseworker.get('/api/v1/schooling/children?district=atlantis');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<{ error: { field: string } }>().error.field).toBe('query.district');
+  });
+});
+
 describe('counselling and assessment', () => {
   it('books an appointment and keeps the need for a mediator in the child’s language in the record', async () => {
     const child = await enter({ givenName: 'Hiwa', familyName: 'Ahmadi', languages: ['fas'] });

@@ -58,13 +58,7 @@ export function ChildrenPage() {
     apply({ q: words.trim() });
   };
 
-  // District and weeks are also narrowed here, on the page the server sent (it filters by state, name, duplicates).
-  const narrowedHere = Boolean(filter.district || filter.minWeeks);
-  const rows = (children.data?.items ?? []).filter(
-    (child) =>
-      (!filter.district || child.districtId === filter.district) &&
-      (!filter.minWeeks || child.weeksWaiting >= Number(filter.minWeeks)),
-  );
+  const rows = children.data?.items ?? [];
 
   return (
     <>
@@ -144,7 +138,7 @@ export function ChildrenPage() {
       {children.data ? (
         <>
           <p className="kern-body" aria-live="polite" id="children-count">
-            {t('schooling:children.count', { count: narrowedHere ? rows.length : children.data.total })}
+            {t('schooling:children.count', { count: children.data.total })}
           </p>
           {rows.length === 0 ? (
             <p className="kern-body">{t('schooling:children.empty')}</p>
