@@ -10,6 +10,7 @@
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { generateProblem } from '../server/modules/guides/matching/generate.ts';
 import {
   checkAssignments,
@@ -56,6 +57,10 @@ export async function benchMatching(args: string[]): Promise<void> {
       `Problem written to ${options.write} (npm run lotse -- match --in ${options.write} --out result.json)`,
     );
   }
+
+  // other processes on the machine slow every figure below: the solver line shows its CPU time beside the wall time
+  const load = () => loadavg()[0]?.toFixed(2);
+  console.log(`Machine: ${availableParallelism()} cores, load average (1 min) ${load()} at the start`);
 
   // 1. the first-come baseline
   const greedy = greedyBaseline(problem);
@@ -131,4 +136,5 @@ export async function benchMatching(args: string[]): Promise<void> {
     `/health in the main thread meanwhile: ${latencies.length} requests, p50 ${percentile(sorted, 50).toFixed(2)} ms, ` +
       `p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(2)} ms (goal p99 ≤ 50 ms)`,
   );
+  console.log(`Load average (1 min) at the end: ${load()}`);
 }

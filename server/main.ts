@@ -98,7 +98,9 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new ConfigError(`unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match or place`);
+      throw new ConfigError(
+        `unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match or place`,
+      );
   }
 }
 

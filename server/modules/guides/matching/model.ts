@@ -244,8 +244,9 @@ export function unassignedReasons(model: Model, guideOf: Int32Array, r: number):
     const full = mine.length >= (model.maxAssignments[g] as number);
     const clash = mine.some((other) => !model.compatible(other, r));
     if (full) reasons.add('max_reached');
-    if (clash) reasons.add('all_busy');
-    if (!full && !clash) reasons.add('too_far');
+    // a free guide whose cost exceeds leaving the request open (small custom weights): the contract has no
+    // reason for that, so it counts as busy
+    if (clash || !full) reasons.add('all_busy');
   }
   return [...reasons];
 }

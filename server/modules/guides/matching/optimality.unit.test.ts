@@ -175,6 +175,22 @@ describe('optimality on small instances', () => {
     }
   });
 
+  it('finds and proves the HiGHS optimum on medium instances from the benchmark generator', async () => {
+    // a fifth of a week's requests with a fifth of the guides: one large component, so the Lagrangian bound,
+    // its starting prices and both step phases run; the time limit is far above what these need
+    for (const seed of [301, 302, 303]) {
+      const problem = generateProblem({ seed, requests: 400, guides: 100 });
+      const mip = await solveReferenceMip(buildModel(problem), 120);
+      expect(mip.status, `seed ${seed}`).toBe('Optimal');
+      const result = solveMatching(problem, { timeLimitSeconds: 30 });
+      expect(checkAssignments(problem, result.assignments), `seed ${seed}`).toEqual([]);
+      expect(result.objective, `seed ${seed}`).toBeCloseTo(objective(problem, indexed(problem, result)), 4);
+      expect(result.bound, `seed ${seed}`).toBeLessThanOrEqual(mip.objective + 1e-6);
+      expect(result.objective, `seed ${seed}`).toBeCloseTo(mip.objective, 4);
+      expect(result.gap, `seed ${seed}`).toBeLessThanOrEqual(1e-6);
+    }
+  });
+
   it('does at least as well as first-come, first-served', () => {
     for (let seed = 201; seed <= 205; seed++) {
       const problem = tiny(seed, 40, 8);

@@ -6,6 +6,7 @@ import {
   ProblemError,
   parseMatchingProblem,
   solveMatching,
+  UNASSIGNED_REASONS,
 } from './index.ts';
 
 /** Duisburg city centre and the main station, 1.2 km apart (3.6 travel minutes at 20 km/h). */
@@ -146,6 +147,21 @@ describe('hard rules', () => {
     expect(result.assignments).toHaveLength(2);
     expect(result.unassigned).toHaveLength(1);
     expect(result.unassigned[0]?.reasons).toEqual(['max_reached']);
+  });
+
+  it('reports only the six reasons of the contract: a free guide who costs too much counts as all_busy', () => {
+    // with unassigned = 20, the 42 travel minutes to Walsum cost more than leaving the request open
+    const problem = parseMatchingProblem({
+      weights: { unassigned: 20 },
+      guides: [guide()],
+      requests: [request({ place: WALSUM })],
+    });
+    const result = solveMatching(problem);
+    expect(result.assignments).toEqual([]);
+    expect(result.objective).toBeCloseTo(20, 6);
+    expect(result.unassigned).toEqual([{ requestId: 'r1', reasons: ['all_busy'] }]);
+    const contract = ['no_language', 'all_busy', 'topic_refused', 'gender', 'expired', 'max_reached'];
+    expect(UNASSIGNED_REASONS).toEqual(contract);
   });
 
   it('conflicts: overlapping requests, or too little time to travel between them, go to different guides', () => {

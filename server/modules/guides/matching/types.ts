@@ -71,11 +71,10 @@ export const UNASSIGNED_REASONS = [
   'gender',
   'expired',
   'max_reached',
-  'too_far',
 ] as const;
 /**
- * Why no guide took a request. The contract's six reasons, plus the extension "too_far": a guide was free, but
- * taking the request would cost more than leaving it unassigned (only with small custom `unassigned` weights).
+ * Why no guide took a request: the contract's six reasons. A guide who was free but whose cost would exceed
+ * leaving the request open (only with small custom `unassigned` weights) counts as "all_busy".
  */
 export type UnassignedReason = (typeof UNASSIGNED_REASONS)[number];
 

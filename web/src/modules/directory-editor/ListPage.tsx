@@ -18,7 +18,7 @@ import {
   useReviewQueue,
   useServiceAction,
 } from './editor.api';
-import { FieldError } from './Fields';
+import { FieldError } from '../../components/Fields';
 import { STATUS_BADGE, STATUS_LABEL, useNames } from './labels';
 
 type Notice = { key: 'submitted' | 'checked' | 'published' | 'rejected'; name: string };

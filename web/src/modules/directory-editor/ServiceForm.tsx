@@ -12,7 +12,7 @@ import {
   type Weekday,
 } from './editor.api';
 import { ErrorSummary, useFormErrorText } from './ErrorSummary';
-import { Checkbox, CheckGroup, Checkboxes, FieldFrame, TextArea, TextInput } from './Fields';
+import { Checkbox, CheckGroup, Checkboxes, FieldFrame, TextArea, TextInput } from '../../components/Fields';
 import {
   bodyOf,
   COMMON_SPOKEN,

@@ -1,42 +1,8 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldFrame as Frame } from '../../components/Fields';
 
-interface FrameProps {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  optional?: boolean;
-  children: (describedBy: string | undefined) => ReactNode;
-}
-
-/** Label, hint and error around one input, wired for screen readers like the shell's FormField. */
-export function Frame({ id, label, hint, error, optional, children }: FrameProps) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-        {optional ? <span className="kern-label__optional"> – {t('common:form.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <div className="kern-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {children(describedBy)}
-      {error ? (
-        <p className="kern-error" id={errorId}>
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
-    </div>
-  );
-}
+// The label, hint and error frame is the shared one (web/src/components/Fields.tsx).
+export { Frame };
 
 interface TextAreaProps {
   id: string;
