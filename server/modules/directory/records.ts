@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n.ts';
+import { zonedToUtc as wallClockToUtc } from '../../core/time.ts';
 import { addSearchWords } from './word-expansions.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
@@ -20,29 +21,10 @@ const CATEGORY_LABEL: Record<Category, string> = {
   anti_discrimination: 'directory:categories.anti_discrimination',
 };
 
-function offsetMs(date: Date, timeZone: string): number {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day, p.hour, p.minute, p.second) - date.getTime();
-}
-
 /** The UTC instant of a local wall-clock time ("2027-01-12T17:30") in a time zone, daylight saving included. */
 export function zonedToUtc(local: string, timeZone: string): Date {
-  const wall = new Date(`${local}Z`);
-  const first = new Date(wall.getTime() - offsetMs(wall, timeZone));
-  return new Date(wall.getTime() - offsetMs(first, timeZone));
+  const [date = '', time = ''] = local.split('T');
+  return wallClockToUtc(date, time.slice(0, 5), timeZone);
 }
 
 function textRows(

@@ -1,16 +1,11 @@
 /** The problem turned into numbers: times in minutes, the hard rules per pair, costs, travel. */
+import { EARTH_RADIUS_KM, greatCircleKm } from '../../../core/geo.ts';
 import type { MatchingGuide, MatchingProblem, MatchingRequest, UnassignedReason } from './types.ts';
 
-const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in km (haversine; server/core/geo.ts). */
+export const distanceKm = greatCircleKm;
 
 /** Travel minutes = great-circle distance / speedKmh × 60. */
 export function travelMinutes(
