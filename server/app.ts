@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { appMeta } from './core/core.tables.ts';
 import type { City } from './core/city.ts';
 import type { Config } from './core/config.ts';
-import { type AppServices, Clock, systemContext } from './core/context.ts';
+import { type AppServices, Clock, PUBLIC_ACTOR, systemContext } from './core/context.ts';
 import { type Database, isReady, migrateDatabase } from './core/db.ts';
 import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
@@ -133,7 +133,7 @@ export async function buildApp(options: {
       request.cookies.lotse_lang,
       request.headers['accept-language'],
     );
-    request.actor = { kind: 'public', role: 'public', id: null, organisationId: null, sessionId: null };
+    request.actor = PUBLIC_ACTOR;
     if (!request.url.startsWith('/api/')) return;
     const actor = await resolveSession(systemContext(services), request.cookies[SESSION_COOKIE]);
     if (actor) request.actor = actor;

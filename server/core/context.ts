@@ -1,21 +1,46 @@
 import type { Logger } from 'pino';
-import type { Role } from '../modules/platform/platform.tables.ts';
+import type { OrganisationKind, Role } from '../modules/platform/platform.tables.ts';
 import type { City } from './city.ts';
 import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db.ts';
 import type { JobRunner } from './jobs.ts';
 
-/** Who is acting: a signed-in user, or the public (no account). */
+/**
+ * Who is acting: a signed-in user, or the public (no account). Staff carry their organisation's id and kind
+ * (e.g. "ki", "school") from sign-in, so policies decide without another query.
+ */
 export type Actor =
-  | { kind: 'public'; role: 'public'; id: null; organisationId: null; sessionId: null }
-  | { kind: 'user'; role: Role; id: string; organisationId: string | null; sessionId: string | null }
-  | { kind: 'system'; role: 'system'; id: null; organisationId: null; sessionId: null };
+  | {
+      kind: 'public';
+      role: 'public';
+      id: null;
+      organisationId: null;
+      organisationKind: null;
+      sessionId: null;
+    }
+  | {
+      kind: 'user';
+      role: Role;
+      id: string;
+      organisationId: string | null;
+      organisationKind: OrganisationKind | null;
+      sessionId: string | null;
+    }
+  | {
+      kind: 'system';
+      role: 'system';
+      id: null;
+      organisationId: null;
+      organisationKind: null;
+      sessionId: null;
+    };
 
 export const PUBLIC_ACTOR: Actor = {
   kind: 'public',
   role: 'public',
   id: null,
   organisationId: null,
+  organisationKind: null,
   sessionId: null,
 };
 export const SYSTEM_ACTOR: Actor = {
@@ -23,6 +48,7 @@ export const SYSTEM_ACTOR: Actor = {
   role: 'system',
   id: null,
   organisationId: null,
+  organisationKind: null,
   sessionId: null,
 };
 

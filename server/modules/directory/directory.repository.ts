@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
   directoryOrganizations,
@@ -393,10 +394,11 @@ export async function revisionsOf(db: Tx, serviceId: string) {
     .orderBy(sql`${serviceRevisions.changedAt} desc`);
 }
 
-/** Offers an editor or coordinator works on, with whether a change waits for review. */
+/** Offers of the scope an editor or coordinator works on, with whether a change waits for review. */
 export async function editableServices(
   db: Tx,
-  filter: { organisationId: string | null; status: string | null; staleBefore: string | null },
+  scope: Scope,
+  filter: { status: string | null; staleBefore: string | null },
 ) {
   const pending = sql<boolean>`exists (select 1 from service_revisions r where r.service_id = ${services.id} and r.status = 'review')`;
   return db
@@ -413,7 +415,7 @@ export async function editableServices(
     .from(services)
     .where(
       and(
-        filter.organisationId ? eq(services.organisationId, filter.organisationId) : undefined,
+        scopeWhere(scope, services.organisationId),
         filter.status === 'pending'
           ? pending
           : filter.status

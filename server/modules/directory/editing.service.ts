@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
-import { authorize } from '../../core/policy.ts';
+import { authorize, scopeOf } from '../../core/policy.ts';
 import * as repo from './directory.repository.ts';
 import type { ServiceInput } from './directory.model.ts';
 import type { ServiceBody } from './editing.schema.ts';
@@ -66,7 +66,7 @@ async function existing(ctx: Ctx, id: string) {
 
 /** An organisation's editor (or a coordinator) adds an offer; it stays a draft until a coordinator publishes it. */
 export async function createService(ctx: Ctx, body: ServiceBody) {
-  authorize(ctx, 'directory.edit', { organisationId: body.organisationId });
+  authorize(ctx, 'directory.edit', body);
   checkPlace(ctx, body);
   const orgName = await organisationName(ctx, body.organisationId);
   return inTransaction(ctx, async (tx) => {
@@ -91,9 +91,8 @@ export async function createService(ctx: Ctx, body: ServiceBody) {
  */
 export async function updateService(ctx: Ctx, id: string, body: ServiceBody) {
   const service = await existing(ctx, id);
-  authorize(ctx, 'directory.edit', { organisationId: service.organisationId });
-  if (body.organisationId !== service.organisationId)
-    authorize(ctx, 'directory.edit', { organisationId: body.organisationId });
+  authorize(ctx, 'directory.edit', service);
+  if (body.organisationId !== service.organisationId) authorize(ctx, 'directory.edit', body);
   checkPlace(ctx, body);
   const orgName = await organisationName(ctx, body.organisationId);
   const reviewer = ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
@@ -130,7 +129,7 @@ export async function updateService(ctx: Ctx, id: string, body: ServiceBody) {
 /** An editor asks a coordinator to publish a draft. */
 export async function submitService(ctx: Ctx, id: string) {
   const service = await existing(ctx, id);
-  authorize(ctx, 'directory.edit', { organisationId: service.organisationId });
+  authorize(ctx, 'directory.edit', service);
   if (service.status !== 'draft') throw new AppError('validation.invalid_value', { field: 'status' });
   await inTransaction(ctx, async (tx) => {
     await repo.updateServiceRow(tx.db, service.id, { status: 'review', updatedAt: tx.now });
@@ -193,18 +192,16 @@ export async function rejectService(ctx: Ctx, id: string, reason: string) {
 /** An editor confirms the offer is still correct: it is no longer flagged as stale. */
 export async function confirmChecked(ctx: Ctx, id: string) {
   const service = await existing(ctx, id);
-  authorize(ctx, 'directory.edit', { organisationId: service.organisationId });
+  authorize(ctx, 'directory.edit', service);
   await repo.updateServiceRow(ctx.db, service.id, { lastCheckedAt: today(ctx) });
   await audit(ctx, { action: 'directory.service_checked', entityType: 'service', entityId: service.id });
 }
 
 /** The offers one may edit: one's organisation's, or all for coordinators; optionally only stale or pending ones. */
 export async function listEditable(ctx: Ctx, query: { status?: string; stale?: string }) {
-  authorize(ctx, 'directory.edit_list');
-  const everyOrganisation = ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
+  const scope = scopeOf(ctx, 'directory.edit_list');
   const staleBefore = new Date(ctx.now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const rows = await repo.editableServices(ctx.db, {
-    organisationId: everyOrganisation ? null : ctx.actor.organisationId,
+  const rows = await repo.editableServices(ctx.db, scope, {
     status: query.status ?? null,
     staleBefore: query.stale === 'true' ? staleBefore : null,
   });
@@ -218,7 +215,7 @@ export async function listEditable(ctx: Ctx, query: { status?: string; stale?: s
 /** Who changed an offer, when, and what became of each change. */
 export async function serviceHistory(ctx: Ctx, id: string) {
   const service = await existing(ctx, id);
-  authorize(ctx, 'directory.edit', { organisationId: service.organisationId });
+  authorize(ctx, 'directory.edit', service);
   const rows = await repo.revisionsOf(ctx.db, service.id);
   return rows.map((row) => ({
     ...row,
@@ -230,7 +227,7 @@ export async function serviceHistory(ctx: Ctx, id: string) {
 /** The newest version of an offer as its editors wrote it (a change waiting for review included). */
 export async function latestVersion(ctx: Ctx, id: string): Promise<Record<string, unknown>> {
   const service = await existing(ctx, id);
-  authorize(ctx, 'directory.edit', { organisationId: service.organisationId });
+  authorize(ctx, 'directory.edit', service);
   const [latest] = await repo.revisionsWithSnapshot(ctx.db, service.id);
   return { id: service.id, status: service.status, ...(latest?.snapshot as Record<string, unknown>) };
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import { appMeta } from '../../core/core.tables.ts';
 import { rows, type Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
   guideAssignments,
@@ -162,23 +163,44 @@ export async function findRequestByCode(db: Tx, code: string): Promise<RequestRo
   return row;
 }
 
+export type RequestFilter = { state?: string; from?: Date; to?: Date };
+
+const requestsWhere = (scope: Scope, filter: RequestFilter) =>
+  and(
+    scopeWhere(scope, guideRequests.organisationId),
+    filter.state ? eq(guideRequests.state, filter.state) : undefined,
+    filter.from ? gte(guideRequests.startsAt, filter.from) : undefined,
+    filter.to ? lt(guideRequests.startsAt, filter.to) : undefined,
+  );
+
+/** A page of the scope's requests by start, each with its active assignment's guide and the guide's languages. */
 export async function listRequests(
   db: Tx,
-  filter: { organisationId?: string; state?: string; from?: Date; to?: Date },
-): Promise<RequestRow[]> {
+  scope: Scope,
+  filter: RequestFilter & { limit: number; offset: number },
+) {
   return db
-    .select()
+    .select({
+      request: guideRequests,
+      guideId: guideAssignments.guideId,
+      guideLanguages: guideProfiles.languages,
+    })
     .from(guideRequests)
-    .where(
-      and(
-        filter.organisationId ? eq(guideRequests.organisationId, filter.organisationId) : undefined,
-        filter.state ? eq(guideRequests.state, filter.state) : undefined,
-        filter.from ? gte(guideRequests.startsAt, filter.from) : undefined,
-        filter.to ? lt(guideRequests.startsAt, filter.to) : undefined,
-      ),
+    .leftJoin(
+      guideAssignments,
+      and(eq(guideAssignments.requestId, guideRequests.id), ne(guideAssignments.state, 'cancelled')),
     )
-    .orderBy(asc(guideRequests.startsAt))
-    .limit(1000);
+    .leftJoin(guideProfiles, eq(guideProfiles.userId, guideAssignments.guideId))
+    .where(requestsWhere(scope, filter))
+    .orderBy(asc(guideRequests.startsAt), asc(guideRequests.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+/** How many of the scope's requests the filter finds, over all pages. */
+export async function countRequests(db: Tx, scope: Scope, filter: RequestFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(guideRequests).where(requestsWhere(scope, filter));
+  return row?.n ?? 0;
 }
 
 /** Open requests starting in [from, to). */

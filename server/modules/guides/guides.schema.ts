@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page, pageOf } from '../platform/platform.schema.ts';
 import {
   GENDERS,
   GUIDE_KINDS,
@@ -265,6 +266,7 @@ export const requestsQuery = z.object({
   state: z.enum(REQUEST_STATES).optional().describe('Only requests in this state'),
   from: localDate.optional().describe('Appointments on or after this day'),
   to: localDate.optional().describe('Appointments on or before this day'),
+  ...page,
 });
 
 const assignedGuide = z
@@ -314,7 +316,7 @@ export const requestReply = z.object({
   events: z.array(requestEvent).describe('State changes'),
   createdAt: z.string().describe('Created'),
 });
-export const requestsReply = z.object({ items: z.array(requestReply.omit({ events: true })) });
+export const requestsReply = pageOf(requestReply.omit({ events: true }));
 export const createdRequestReply = z.object({
   id: z.string().describe('Request id'),
   code: z.string().describe('Code for the follow link'),

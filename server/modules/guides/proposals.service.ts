@@ -65,7 +65,7 @@ export async function listOwnAssignments(ctx: Ctx) {
 
 async function openProposal(tx: Ctx, id: string) {
   const proposal = await repo.lockProposal(tx.db, id);
-  authorize(tx, 'guides.proposals.respond', proposal ?? {});
+  authorize(tx, 'guides.proposals.respond', proposal);
   if (!proposal) throw errors.notFound();
   if (proposal.status !== 'pending' || proposal.deadline < tx.now)
     throw new AppError('guides.proposal_closed');

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
-import { authorize } from '../../core/policy.ts';
+import { authorize, scopeOf } from '../../core/policy.ts';
+import { userNames } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
 import type { RequestSource, RequestState } from './guides.tables.ts';
@@ -194,27 +195,45 @@ function summary(row: repo.RequestRow) {
 
 const isCoordinator = (ctx: Ctx) => ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
 
-/** Requests of the caller's organisation (coordinators: all), with the confirmed guide's first name. */
+/** A page of the requests the caller may see (their organisation's; coordinators: all), with the guide's first name. */
 export async function listRequests(ctx: Ctx, query: z.infer<typeof s.requestsQuery>) {
-  authorize(ctx, 'guides.requests.list');
+  const scope = scopeOf(ctx, 'guides.requests.list');
   const tz = ctx.city.profile.timezone;
-  const rows = await repo.listRequests(ctx.db, {
-    ...(isCoordinator(ctx) ? {} : { organisationId: ctx.actor.organisationId ?? '-' }),
+  const filter = {
     ...(query.state ? { state: query.state } : {}),
     ...(query.from ? { from: zonedToUtc(query.from, '00:00', tz) } : {}),
     ...(query.to ? { to: zonedToUtc(addDays(query.to, 1), '00:00', tz) } : {}),
-  });
-  const items = [];
-  for (const row of rows) items.push({ ...summary(row), guide: await assignedGuide(ctx, row.id) });
+  };
+  const [rows, total] = await Promise.all([
+    repo.listRequests(ctx.db, scope, {
+      ...filter,
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+    }),
+    repo.countRequests(ctx.db, scope, filter),
+  ]);
+  const names = await userNames(
+    ctx.db,
+    rows.flatMap((row) => (row.guideId ? [row.guideId] : [])),
+  );
+  const items = rows.map(({ request, guideId, guideLanguages }) => ({
+    ...summary(request),
+    guide: guideId
+      ? {
+          firstName: firstName(names.get(guideId) ?? ''),
+          languages: guideLanguages?.map((l) => l.code) ?? [],
+        }
+      : null,
+  }));
   if (isCoordinator(ctx))
     await audit(ctx, { action: 'read', entityType: 'guide_request.list', details: { count: items.length } });
-  return { items };
+  return { items, total, page: query.page, perPage: query.per_page };
 }
 
 /** One request with its history; staff reads of another organisation's request are audited. */
 export async function getRequest(ctx: Ctx, id: string) {
   const row = await repo.findRequest(ctx.db, id);
-  authorize(ctx, 'guides.requests.read', row ?? {});
+  authorize(ctx, 'guides.requests.read', row);
   if (!row) throw errors.notFound();
   const events = await repo.listRequestEvents(ctx.db, id);
   if (isCoordinator(ctx)) await auditRead(ctx, 'guide_request', id);
@@ -246,7 +265,7 @@ async function notifyGuide(
  */
 export async function changeRequest(ctx: Ctx, id: string, input: z.infer<typeof s.changeRequestBody>) {
   const found = await repo.findRequest(ctx.db, id);
-  authorize(ctx, 'guides.requests.change', found ?? {});
+  authorize(ctx, 'guides.requests.change', found);
   if (!found) throw errors.notFound();
   const moved = input.start !== undefined || input.durationMinutes !== undefined || input.place !== undefined;
   const values: Partial<repo.RequestRow> = {
@@ -350,7 +369,7 @@ async function cancel(tx: Ctx, request: repo.RequestRow) {
 /** The requester (or a coordinator) cancels. */
 export async function cancelRequest(ctx: Ctx, id: string) {
   const found = await repo.findRequest(ctx.db, id);
-  authorize(ctx, 'guides.requests.change', found ?? {});
+  authorize(ctx, 'guides.requests.change', found);
   if (!found) throw errors.notFound();
   await inTransaction(ctx, async (tx) => {
     const request = await repo.lockRequest(tx.db, id);

@@ -7,7 +7,7 @@ import { hashPassword, newToken, tokenHash, verifyPassword } from '../../core/pa
 import { authorize } from '../../core/policy.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
-import type { Role } from './platform.tables.ts';
+import type { OrganisationKind, Role } from './platform.tables.ts';
 
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -29,6 +29,18 @@ export function toMe(row: repo.UserRow): Me {
   };
 }
 
+/** The actor of a user row: role, and the organisation's id and kind that the policies decide on. */
+function actorOf(row: repo.UserRow, sessionId: string | null): Actor {
+  return {
+    kind: 'user',
+    id: row.id,
+    role: row.role as Role,
+    organisationId: row.organisationId,
+    organisationKind: row.organisationKind as OrganisationKind | null,
+    sessionId,
+  };
+}
+
 /** Resolves a session cookie to an actor; sliding expiry, written at most every few minutes. */
 export async function resolveSession(ctx: Ctx, token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
@@ -42,13 +54,7 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
       new Date(ctx.now.getTime() + SESSION_IDLE_MS),
     );
   }
-  return {
-    kind: 'user',
-    id: session.id,
-    role: session.role as Role,
-    organisationId: session.organisationId,
-    sessionId: session.sessionId,
-  };
+  return actorOf(session, session.sessionId);
 }
 
 /** Signs in: rate-limited per account and address, the same answer whether or not the account exists. */
@@ -81,21 +87,8 @@ export async function logIn(
   });
   await repo.updateUser(ctx.db, usable.id, { lastLoginAt: ctx.now });
   await audit(
-    {
-      ...ctx,
-      actor: {
-        kind: 'user',
-        id: usable.id,
-        role: usable.role as Role,
-        organisationId: usable.organisationId,
-        sessionId: null,
-      },
-    },
-    {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: usable.id,
-    },
+    { ...ctx, actor: actorOf(usable, null) },
+    { action: 'auth.login', entityType: 'user', entityId: usable.id },
   );
   return { user: toMe(usable), token };
 }

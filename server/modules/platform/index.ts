@@ -8,6 +8,7 @@ export { listConsents, recordConsent, requireConsent } from './privacy.service.t
 export { resolveSession } from './auth.service.ts';
 export { SESSION_COOKIE } from './platform.routes.ts';
 export { ensureOrganisation } from './platform.seed.ts';
+export { userNames } from './platform.repository.ts';
 
 /** Accounts, roles, organisations, audit, consent and retention: what every module stands on. */
 export function platformModule(allPersonalData: () => PersonalData[]): ModuleManifest {

@@ -5,15 +5,16 @@ const staff = hasRole('institution', 'association', 'caseworker', 'coordinator',
 const admin = hasRole('admin');
 const privacyOfficers = hasRole('caseworker', 'coordinator', 'admin');
 
+/** Whose consents: a person (subject type "user") or a record of a module (e.g. "child"); none when not found. */
+type ConsentSubject = { subjectType: string; subjectId: string } | undefined;
+
 /** A person may see and withdraw their own consents; KI staff and admins may for anyone. */
-const ownConsentOrStaff = (actor: Actor, resource?: unknown) => {
-  if (privacyOfficers(actor)) return true;
-  const subject = resource as { subjectType?: string; subjectId?: string } | undefined;
-  return actor.kind === 'user' && subject?.subjectType === 'user' && subject.subjectId === actor.id;
-};
+const ownConsentOrStaff = (actor: Actor, subject: ConsentSubject) =>
+  privacyOfficers(actor) ||
+  (actor.kind === 'user' && subject?.subjectType === 'user' && subject.subjectId === actor.id);
 
 /** Who may do what in the platform module. */
-export const platformPolicies: Policies = {
+export const platformPolicies = {
   'auth.login': anyone,
   'auth.logout': signedIn,
   'auth.request_password_reset': anyone,
@@ -36,4 +37,9 @@ export const platformPolicies: Policies = {
   'consents.withdraw': ownConsentOrStaff,
   'people.export': hasRole('coordinator', 'admin'),
   'people.erase': hasRole('coordinator', 'admin'),
-};
+} satisfies Policies;
+
+type PlatformRules = typeof platformPolicies;
+declare module '../../core/policy.ts' {
+  interface PolicyRules extends PlatformRules {}
+}

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { jobs, locales, outbox } from '../../core/core.tables.ts';
 import type { Tx } from '../../core/db.ts';
 import {
@@ -18,6 +18,7 @@ const userColumns = {
   role: users.role,
   organisationId: users.organisationId,
   organisationName: organisations.name,
+  organisationKind: organisations.kind,
   locale: users.locale,
   passwordHash: users.passwordHash,
   disabledAt: users.disabledAt,
@@ -32,6 +33,7 @@ export type UserRow = {
   role: string;
   organisationId: string | null;
   organisationName: string | null;
+  organisationKind: string | null;
   locale: string;
   passwordHash: string | null;
   disabledAt: Date | null;
@@ -51,6 +53,16 @@ export async function findUserByEmail(db: Tx, email: string): Promise<UserRow | 
 export async function findUserById(db: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await userQuery(db).where(eq(users.id, id));
   return row;
+}
+
+/** Display names of users by id, for other modules' lists (one query for a page of rows). */
+export async function userNames(db: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.displayName]));
 }
 
 /** The user of a live session, or nothing. */

@@ -23,6 +23,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const ORGANISATION_KINDS = ['ki', 'authority', 'school', 'clinic', 'provider', 'association'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** Offices, schools, clinics, providers and associations that staff accounts belong to. */
 export const organisations = pgTable(

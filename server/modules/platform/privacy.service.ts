@@ -64,7 +64,7 @@ export async function recordConsent(
 /** Withdraws a consent; steps that need it refuse from now on. */
 export async function withdrawConsent(ctx: Ctx, input: { id: string }) {
   const existing = await repo.findConsent(ctx.db, input.id);
-  authorize(ctx, 'consents.withdraw', existing ?? {});
+  authorize(ctx, 'consents.withdraw', existing);
   if (!existing) throw errors.notFound();
   return inTransaction(ctx, async (tx) => {
     const row = await repo.withdrawConsentRow(tx.db, input.id, tx.now);

@@ -1,7 +1,5 @@
 import type { Ctx } from '../../core/context.ts';
-import { AppError, errors } from '../../core/errors.ts';
-import { authorize } from '../../core/policy.ts';
-import * as repo from './schooling.repository.ts';
+import { AppError } from '../../core/errors.ts';
 
 /** Consent purposes the module records and checks (platform consents, subject type below). */
 export const CONSENT_SUBJECT = 'child';
@@ -9,19 +7,6 @@ export const CONSENT_COUNSELLING = 'schooling.counselling';
 export const CONSENT_SHARE = 'schooling.share_with_school';
 
 const DAY_MS = 86_400_000;
-
-/**
- * The policy check, plus the rule policies cannot see: a caseworker must work for the KI (an organisation of
- * kind "ki"). Other actors the policy lets through (school staff, the system) pass unchanged.
- */
-export async function authorizeKi(ctx: Ctx, action: string, resource?: unknown): Promise<void> {
-  authorize(ctx, action, resource);
-  if (ctx.actor.role !== 'caseworker') return;
-  const kind = ctx.actor.organisationId
-    ? await repo.findOrganisationKind(ctx.db, ctx.actor.organisationId)
-    : null;
-  if (kind !== 'ki') throw errors.forbidden();
-}
 
 /** Today in the city's time zone, as YYYY-MM-DD. */
 export function cityDay(ctx: Ctx, at: Date = ctx.now): string {

@@ -1,9 +1,10 @@
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
+import { authorize } from '../../core/policy.ts';
 import { createGuideRequest } from '../guides/index.ts';
 import { requireConsent } from '../platform/index.ts';
-import { authorizeKi, CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
+import { CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { AppointmentBody, AssessmentBody } from './schooling.schema.ts';
 import type { ChildState } from './schooling.tables.ts';
@@ -36,7 +37,7 @@ async function childBeforePlacement(ctx: Ctx, id: string) {
  * the appointment and shown in the child's record; booking the mediator itself belongs to the guides module.
  */
 export async function createAppointment(ctx: Ctx, childId: string, body: AppointmentBody) {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   await childBeforePlacement(ctx, childId);
   await requireConsent(ctx, {
     subjectType: CONSENT_SUBJECT,
@@ -75,7 +76,7 @@ export async function createAppointment(ctx: Ctx, childId: string, body: Appoint
 
 /** Marks an appointment as held (the child is then counselled) or cancelled. */
 export async function setAppointmentStatus(ctx: Ctx, id: string, status: 'held' | 'cancelled') {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   const appointment = await repo.findAppointment(ctx.db, id);
   if (!appointment) throw errors.notFound();
   if (appointment.status !== 'planned')
@@ -103,7 +104,7 @@ export async function setAppointmentStatus(ctx: Ctx, id: string, status: 'held' 
  * goes onto the waiting list for the next placement run.
  */
 export async function recordAssessment(ctx: Ctx, childId: string, body: AssessmentBody) {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   await childBeforePlacement(ctx, childId);
   return inTransaction(ctx, async (tx) => {
     await repo.upsertAssessment(tx.db, {
@@ -136,7 +137,7 @@ export async function recordAssessment(ctx: Ctx, childId: string, body: Assessme
  * mediator can serve the family again). Nothing about the child goes into the request.
  */
 export async function bookMediator(ctx: Ctx, appointmentId: string) {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   const appointment = await repo.findAppointment(ctx.db, appointmentId);
   if (!appointment) throw errors.notFound();
   if (appointment.status !== 'planned' || !appointment.mediatorLanguage || appointment.guideRequestId)

@@ -3,7 +3,7 @@
  * (in the API and in the CSV export).
  */
 import type { Ctx } from '../../core/context.ts';
-import { authorize } from '../../core/policy.ts';
+import { ALL, authorize } from '../../core/policy.ts';
 import { addToDay, ageOn, cityDay, daysBetween } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { Figures } from './schooling.schema.ts';
@@ -61,7 +61,8 @@ export async function schoolingFigures(ctx: Ctx): Promise<Figures> {
   const [rows, schools, groups] = await Promise.all([
     repo.figuresRows(ctx.db),
     repo.listSchools(ctx.db),
-    repo.listSeatGroups(ctx.db),
+    // Figures are aggregates over every school.
+    repo.listSeatGroups(ctx.db, ALL),
   ]);
   const waiting = rows.filter((r) => r.state !== 'attending' && !r.anonymised);
   const yearAgo = addToDay(today, { months: -12 });

@@ -6,7 +6,6 @@ import { authorize } from '../../core/policy.ts';
 import { listConsents, recordConsent } from '../platform/index.ts';
 import {
   addToDay,
-  authorizeKi,
   CONSENT_COUNSELLING,
   CONSENT_SHARE,
   CONSENT_SUBJECT,
@@ -149,7 +148,7 @@ export async function registerFromForm(ctx: Ctx, body: RegistrationBody) {
 
 /** A caseworker enters a child, into a new family or next to a registered sibling. */
 export async function createChild(ctx: Ctx, body: CreateChildBody) {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   checkDates(ctx, body, 'body');
   await checkPreferredSchool(ctx, body.preferredSchoolId, 'body');
   if (body.familyId) {
@@ -199,7 +198,7 @@ function toSummary(ctx: Ctx, row: repo.ChildRow) {
 
 /** The caseworkers' list of children; every child shown is an audited read. */
 export async function listChildren(ctx: Ctx, query: ChildrenQuery) {
-  await authorizeKi(ctx, 'schooling.children.read');
+  authorize(ctx, 'schooling.children.read');
   if (query.district && !ctx.city.districts.some((d) => d.id === query.district))
     throw errors.invalid('query.district', 'validation.invalid_value');
   const filter = {
@@ -223,7 +222,7 @@ export async function listChildren(ctx: Ctx, query: ChildrenQuery) {
 
 /** One child's whole record (audited): family, consents, counselling, assessment, placements. */
 export async function getChild(ctx: Ctx, id: string) {
-  await authorizeKi(ctx, 'schooling.children.read');
+  authorize(ctx, 'schooling.children.read');
   const row = await repo.findChild(ctx.db, id);
   if (!row) throw errors.notFound();
   await auditRead(ctx, 'schooling_child', id);
@@ -304,7 +303,7 @@ export async function getChild(ctx: Ctx, id: string) {
 
 /** Corrects a child's data, or marks a registration from the public form as reviewed. */
 export async function updateChild(ctx: Ctx, id: string, body: UpdateChildBody) {
-  await authorizeKi(ctx, 'schooling.children.write');
+  authorize(ctx, 'schooling.children.write');
   const row = await repo.findChild(ctx.db, id);
   if (!row) throw errors.notFound();
   const merged = {

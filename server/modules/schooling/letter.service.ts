@@ -1,7 +1,8 @@
 import { auditRead } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
-import { authorizeKi, cityDay, requireUiLanguage } from './common.ts';
+import { authorize } from '../../core/policy.ts';
+import { cityDay, requireUiLanguage } from './common.ts';
 import { buildPlacementLetter } from './letter.ts';
 import * as repo from './schooling.repository.ts';
 
@@ -10,7 +11,7 @@ import * as repo from './schooling.repository.ts';
  * Reading it reads the child's record: audited.
  */
 export async function placementLetter(ctx: Ctx, placementId: string, lang?: string) {
-  await authorizeKi(ctx, 'schooling.letter');
+  authorize(ctx, 'schooling.letter');
   const placement = await repo.findPlacement(ctx.db, placementId);
   if (!placement) throw errors.notFound();
   if (placement.status !== 'accepted' || !placement.startDate)

@@ -2,9 +2,9 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors, isAppError } from '../../core/errors.ts';
 import { queueMail } from '../../core/mail.ts';
-import { authorize } from '../../core/policy.ts';
+import { ALL, authorize, scopeOf } from '../../core/policy.ts';
 import { requireConsent } from '../platform/index.ts';
-import { authorizeKi, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, daysBetween } from './common.ts';
+import { CONSENT_SHARE, CONSENT_SUBJECT, cityDay, daysBetween } from './common.ts';
 import {
   renderExplanation,
   type StoredRunChild,
@@ -32,7 +32,8 @@ async function buildProblem(ctx: Ctx) {
   const [children, schools, groups, held] = await Promise.all([
     repo.findPlaceableChildren(ctx.db),
     repo.listSchools(ctx.db),
-    repo.listSeatGroups(ctx.db),
+    // Called after the placement.run check: the run places children in every school.
+    repo.listSeatGroups(ctx.db, ALL),
     repo.heldSeats(ctx.db),
   ]);
   const heldBy = new Map(held.map((h) => [h.seatGroupId, h.n]));
@@ -87,7 +88,7 @@ async function buildProblem(ctx: Ctx) {
  * child and, per school and band, the places that would clear the list. Unconfirmed earlier proposals give way.
  */
 export async function runPlacement(ctx: Ctx) {
-  await authorizeKi(ctx, 'schooling.placement.run');
+  authorize(ctx, 'schooling.placement.run');
   const { problem, children, groupIds, groups } = await buildProblem(ctx);
   if (children.length === 0) throw new AppError('schooling.nothing_to_place');
   const result = await solvePlacementInWorker(problem, { timeLimitSeconds: TIME_LIMIT_SECONDS });
@@ -161,7 +162,7 @@ export async function runPlacement(ctx: Ctx) {
 
 /** A run with each child's proposal and its explanation (names shown: an audited read per child). */
 export async function getRun(ctx: Ctx, runId: string) {
-  await authorizeKi(ctx, 'schooling.children.read');
+  authorize(ctx, 'schooling.children.read');
   const run = await repo.findRun(ctx.db, runId);
   if (!run) throw errors.notFound();
   const [placements, names] = await Promise.all([repo.placementsOfRun(ctx.db, runId), schoolNamesById(ctx)]);
@@ -218,7 +219,7 @@ export async function getRun(ctx: Ctx, runId: string) {
 
 /** The latest run, if there is one. */
 export async function getLatestRun(ctx: Ctx) {
-  await authorizeKi(ctx, 'schooling.children.read');
+  authorize(ctx, 'schooling.children.read');
   const id = await repo.latestRunId(ctx.db);
   if (!id) throw errors.notFound();
   return getRun(ctx, id);
@@ -226,7 +227,7 @@ export async function getLatestRun(ctx: Ctx) {
 
 /** The caseworker confirms a run's proposals (all, or the listed ones): they go to the schools. */
 export async function confirmProposals(ctx: Ctx, runId: string, placementIds?: string[]) {
-  await authorizeKi(ctx, 'schooling.placement.confirm');
+  authorize(ctx, 'schooling.placement.confirm');
   if (!(await repo.findRun(ctx.db, runId))) throw errors.notFound();
   return inTransaction(ctx, async (tx) => {
     const rows = await repo.confirmProposals(tx.db, {
@@ -255,7 +256,7 @@ export async function confirmProposals(ctx: Ctx, runId: string, placementIds?: s
 
 /** Confirms one proposal. */
 export async function confirmPlacement(ctx: Ctx, placementId: string) {
-  await authorizeKi(ctx, 'schooling.placement.confirm');
+  authorize(ctx, 'schooling.placement.confirm');
   const placement = await repo.findPlacement(ctx.db, placementId);
   if (!placement?.runId) throw errors.notFound();
   if (placement.status !== 'proposed')
@@ -279,8 +280,8 @@ async function sharedWithSchool(ctx: Ctx, childId: string): Promise<boolean> {
  * are only counted. Each child shown is an audited read.
  */
 export async function listSchoolChildren(ctx: Ctx, schoolId: string) {
-  authorize(ctx, 'schooling.school.children', { schoolId });
-  const rows = await repo.placementsForSchool(ctx.db, schoolId);
+  const scope = scopeOf(ctx, 'schooling.school.children', { schoolId });
+  const rows = await repo.placementsForSchool(ctx.db, scope);
   const items = [];
   let withoutConsent = 0;
   for (const { placement, child, family, grade, kind } of rows) {
@@ -314,9 +315,13 @@ export async function listSchoolChildren(ctx: Ctx, schoolId: string) {
 }
 
 /** A placement the school decides on: sent to it, and shared with it. */
-async function placementForSchool(ctx: Ctx, placementId: string, action: string) {
+async function placementForSchool(
+  ctx: Ctx,
+  placementId: string,
+  action: 'schooling.placement.decide' | 'schooling.placement.first_day',
+) {
   const placement = await repo.findPlacement(ctx.db, placementId);
-  await authorizeKi(ctx, action, { schoolId: placement?.schoolId });
+  authorize(ctx, action, placement);
   if (!placement) throw errors.notFound();
   if (ctx.actor.role === 'institution' && !(await sharedWithSchool(ctx, placement.childId)))
     throw new AppError('consent.required', { params: { purpose: CONSENT_SHARE } });

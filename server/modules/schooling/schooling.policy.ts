@@ -1,34 +1,52 @@
 import type { Actor } from '../../core/context.ts';
-import { anyone, hasRole, type Policies, type Rule } from '../../core/policy.ts';
+import { ALL, anyone, hasRole, ofOrganisation, type Policies, type Scope } from '../../core/policy.ts';
 
 /**
- * Children's records are for KI caseworkers only (the services also check that the caseworker's organisation is
- * the KI). Coordinators and admins get figures, never records.
+ * Children's records are for caseworkers of the KI (an organisation of kind "ki") only. Coordinators and admins
+ * get figures, never records; a caseworker of another office (e.g. the Jobcenter) gets nothing.
  */
-const caseworkers: Rule = (actor) => actor.kind === 'system' || actor.role === 'caseworker';
+const kiCaseworkers = (actor: Actor) =>
+  actor.kind === 'system' || (actor.role === 'caseworker' && actor.organisationKind === 'ki');
 /** Who may see places and figures: aggregates and the schools' own numbers, no child. */
 const kiStaff = hasRole('caseworker', 'coordinator', 'admin');
 
-/** Staff of the school the resource belongs to (role institution, organisation = that school). */
-const ofSchool = (actor: Actor, resource?: unknown) => {
-  const schoolId = (resource as { schoolId?: string } | undefined)?.schoolId;
-  return actor.role === 'institution' && !!schoolId && actor.organisationId === schoolId;
-};
+/** A school (an organisation of kind school), or a record that belongs to one. */
+type School = { schoolId: string };
+/** A placement, by the school it was sent to; none when not found. */
+type Placement = { schoolId: string } | undefined;
+
+/** Staff of the school (role institution, organisation = that school). */
+const ofSchool = (actor: Actor, school: Placement) =>
+  ofOrganisation(actor, ['institution'], school?.schoolId);
+/** One school's rows, for those who may see them. */
+const schoolScope = (allowed: boolean, school: School): Scope | null =>
+  allowed ? { organisationId: school.schoolId } : null;
 
 /** Who may do what in the schooling module. */
-export const schoolingPolicies: Policies = {
+export const schoolingPolicies = {
   'schooling.register': anyone,
-  'schooling.schools.directory': anyone,
-  'schooling.children.read': caseworkers,
-  'schooling.children.write': caseworkers,
-  'schooling.placement.run': caseworkers,
-  'schooling.placement.confirm': caseworkers,
-  'schooling.letter': caseworkers,
-  'schooling.seats.list': kiStaff,
-  'schooling.seats.read': (actor, resource) => kiStaff(actor) || ofSchool(actor, resource),
-  'schooling.seats.update': ofSchool,
-  'schooling.school.children': ofSchool,
+  /** The public form lists every school by name and forms (no numbers). */
+  'schooling.schools.directory': (_actor: Actor) => ALL,
+  'schooling.children.read': kiCaseworkers,
+  'schooling.children.write': kiCaseworkers,
+  'schooling.placement.run': kiCaseworkers,
+  'schooling.placement.confirm': kiCaseworkers,
+  'schooling.letter': kiCaseworkers,
+  /** Every school's places, for KI staff. */
+  'schooling.seats.list': (actor: Actor) => (kiStaff(actor) ? ALL : null),
+  /** One school's places: its staff, or KI staff. */
+  'schooling.seats.read': (actor: Actor, school: School) =>
+    schoolScope(kiStaff(actor) || ofSchool(actor, school), school),
+  'schooling.seats.update': (actor: Actor, school: School) => ofSchool(actor, school),
+  /** The children sent to a school: its staff only. */
+  'schooling.school.children': (actor: Actor, school: School) => schoolScope(ofSchool(actor, school), school),
   'schooling.placement.decide': ofSchool,
-  'schooling.placement.first_day': (actor, resource) => caseworkers(actor) || ofSchool(actor, resource),
+  'schooling.placement.first_day': (actor: Actor, placement: Placement) =>
+    kiCaseworkers(actor) || ofSchool(actor, placement),
   'schooling.figures': kiStaff,
-};
+} satisfies Policies;
+
+type SchoolingRules = typeof schoolingPolicies;
+declare module '../../core/policy.ts' {
+  interface PolicyRules extends SchoolingRules {}
+}

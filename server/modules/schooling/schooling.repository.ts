@@ -14,6 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { guideRequests } from '../guides/guides.tables.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
@@ -404,7 +405,8 @@ export async function upsertSchool(db: Tx, values: typeof schoolingSchools.$infe
     .onConflictDoUpdate({ target: schoolingSchools.organisationId, set: values });
 }
 
-export async function listSeatGroups(db: Tx, schoolId?: string) {
+/** The scope's groups of places, with who last changed each. */
+export async function listSeatGroups(db: Tx, scope: Scope) {
   return db
     .select({
       id: schoolingSeatGroups.id,
@@ -419,7 +421,7 @@ export async function listSeatGroups(db: Tx, schoolId?: string) {
     })
     .from(schoolingSeatGroups)
     .leftJoin(users, eq(users.id, schoolingSeatGroups.updatedBy))
-    .where(schoolId ? eq(schoolingSeatGroups.schoolId, schoolId) : undefined)
+    .where(scopeWhere(scope, schoolingSeatGroups.schoolId))
     .orderBy(
       asc(schoolingSeatGroups.schoolId),
       asc(schoolingSeatGroups.form),
@@ -558,8 +560,8 @@ export async function confirmProposals(
     .returning();
 }
 
-/** The children a school has been sent (confirmed, accepted), with what the school needs to know. */
-export async function placementsForSchool(db: Tx, schoolId: string) {
+/** The children the scope's schools have been sent (confirmed, accepted), with what a school needs to know. */
+export async function placementsForSchool(db: Tx, scope: Scope) {
   return db
     .select({
       placement: schoolingPlacements,
@@ -574,7 +576,7 @@ export async function placementsForSchool(db: Tx, schoolId: string) {
     .leftJoin(schoolingAssessments, eq(schoolingAssessments.childId, schoolingChildren.id))
     .where(
       and(
-        eq(schoolingPlacements.schoolId, schoolId),
+        scopeWhere(scope, schoolingPlacements.schoolId),
         inArray(schoolingPlacements.status, ['confirmed', 'accepted']),
         isNull(schoolingChildren.anonymisedAt),
       ),

@@ -1,7 +1,7 @@
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
-import { authorize } from '../../core/policy.ts';
+import { authorize, scopeOf } from '../../core/policy.ts';
 import * as repo from './schooling.repository.ts';
 import type { SeatsBody } from './schooling.schema.ts';
 import type { SchoolForm, SeatKind } from './schooling.tables.ts';
@@ -33,8 +33,8 @@ function toSchoolSeats(school: SchoolRow, groups: GroupRow[]) {
 
 /** Every school's free places, and who last changed them when (KI staff). */
 export async function listSchoolSeats(ctx: Ctx) {
-  authorize(ctx, 'schooling.seats.list');
-  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db)]);
+  const scope = scopeOf(ctx, 'schooling.seats.list');
+  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db, scope)]);
   return {
     items: schools.map((school) =>
       toSchoolSeats(
@@ -47,10 +47,10 @@ export async function listSchoolSeats(ctx: Ctx) {
 
 /** One school's free places (its staff, or KI staff). */
 export async function getSchoolSeats(ctx: Ctx, schoolId: string) {
-  authorize(ctx, 'schooling.seats.read', { schoolId });
+  const scope = scopeOf(ctx, 'schooling.seats.read', { schoolId });
   const [school] = await repo.listSchools(ctx.db, schoolId);
   if (!school) throw errors.notFound();
-  return toSchoolSeats(school, await repo.listSeatGroups(ctx.db, schoolId));
+  return toSchoolSeats(school, await repo.listSeatGroups(ctx.db, scope));
 }
 
 /** The school's staff set its free places: the full list of groups (groups left out are removed). */
@@ -87,8 +87,8 @@ export async function updateSchoolSeats(ctx: Ctx, schoolId: string, body: SeatsB
 
 /** The schools by name and address, for the family's wish on the public form (no numbers of places). */
 export async function listSchoolDirectory(ctx: Ctx) {
-  authorize(ctx, 'schooling.schools.directory');
-  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db)]);
+  const scope = scopeOf(ctx, 'schooling.schools.directory');
+  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db, scope)]);
   return {
     items: schools.map((school) => ({
       id: school.id,

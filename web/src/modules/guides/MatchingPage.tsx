@@ -84,7 +84,8 @@ export function MatchingPage() {
 function RunResult({ run }: { run: MatchingRun }) {
   const { t } = useTranslation();
   const names = useNames();
-  const requests = useRequests();
+  // The run's requests start within its period: from its first day (the UTC date, a day early at most), one page.
+  const requests = useRequests({ from: run.periodFrom.slice(0, 10), per_page: 200 });
   const byId = new Map<string, GuideRequest>(
     (requests.data?.items ?? []).map((request) => [request.id, request]),
   );

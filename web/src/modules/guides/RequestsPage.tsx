@@ -5,10 +5,11 @@ import { SelectField } from '../../components/FormField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { Pagination } from '../../components/Pagination';
 import { useSession } from '../../app/session';
 import { FeedLink } from './FeedLink';
 import { Badge } from './fields';
-import { useRequests } from './guides.api';
+import { REQUESTS_PAGE_SIZE, useRequests } from './guides.api';
 import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
 
 /** The organisation's bookings (coordinators: every request), newest appointment first, with their state. */
@@ -17,7 +18,8 @@ export function RequestsPage() {
   const names = useNames();
   const { user } = useSession();
   const [state, setState] = useState('');
-  const requests = useRequests(state ? { state } : {});
+  const [page, setPage] = useState(1);
+  const requests = useRequests({ ...(state ? { state } : {}), page, per_page: REQUESTS_PAGE_SIZE });
   const coordinator = user?.role === 'coordinator' || user?.role === 'admin';
 
   return (
@@ -41,7 +43,10 @@ export function RequestsPage() {
             { value: '', label: t('guides:requests.allStates') },
             ...REQUEST_STATES.map((value) => ({ value, label: t(STATE_LABEL[value]) })),
           ]}
-          onValueChange={setState}
+          onValueChange={(value) => {
+            setState(value);
+            setPage(1);
+          }}
         />
       </div>
       <ErrorAlert error={requests.error} focus={false} />
@@ -72,6 +77,14 @@ export function RequestsPage() {
             ))}
           </ul>
         )
+      ) : null}
+      {requests.data ? (
+        <Pagination
+          page={page}
+          perPage={requests.data.perPage}
+          total={requests.data.total}
+          onPageChange={setPage}
+        />
       ) : null}
       {user?.role === 'institution' || user?.role === 'caseworker' ? <FeedLink owner="organisation" /> : null}
     </>

@@ -315,10 +315,18 @@ export function usePublicFeedback(code: string) {
 
 // Institutions, caseworkers, coordinators: requests.
 
-export function useRequests(query: { state?: string } = {}) {
+/** Requests per page on the requests page (the server allows up to 200). */
+export const REQUESTS_PAGE_SIZE = 50;
+
+export function useRequests(
+  query: { state?: string; from?: string; to?: string; page?: number; per_page?: number } = {},
+) {
   return useQuery({
     queryKey: [...KEY, 'requests', query],
-    queryFn: () => api<{ items: GuideRequest[] }>(`${BASE}/requests`, { query }),
+    queryFn: () =>
+      api<{ items: GuideRequest[]; total: number; page: number; perPage: number }>(`${BASE}/requests`, {
+        query,
+      }),
   });
 }
 
