@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { signInStaff } from '../../../test/staff.ts';
 import type { ServiceBody } from './editing.schema.ts';
 
 let t: TestApp;
@@ -130,6 +131,32 @@ describe('editing offers', () => {
     );
     expect(demoOffer.status).toBe(403);
     expect((await (await t.login('guide')).get('/api/v1/directory/editor/services')).status).toBe(403);
+  });
+
+  it('lists an organisation only its own offers, coordinators every organisation’s', async () => {
+    type Editable = { items: { slug: string; organisationId: string }[] };
+    const list = async (client: Client) =>
+      (await client.get('/api/v1/directory/editor/services')).json<Editable>().items;
+    const verein = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'test-verein',
+      kind: 'association',
+    });
+    expect(await list(verein)).toEqual([]);
+    const created = await verein.post(
+      '/api/v1/directory/editor/services',
+      offer({ organisationId: 'test-verein' }),
+    );
+    expect(created.status, created.body).toBe(201);
+    const { slug } = created.json<{ slug: string }>();
+    expect((await list(verein)).map((i) => i.slug)).toEqual([slug]);
+    const punte = await list(await t.login('association'));
+    expect(punte.length).toBeGreaterThan(0);
+    expect(punte.every((i) => i.organisationId === 'punte-hochfeld')).toBe(true);
+    const coordinator = await list(await t.login('coordinator'));
+    expect(coordinator.map((i) => i.organisationId)).toEqual(
+      expect.arrayContaining(['test-verein', 'punte-hochfeld', 'schwerpunktambulanz']),
+    );
   });
 
   it('refuses wrong phone numbers, URLs, postcodes and opening hours, naming the field', async () => {

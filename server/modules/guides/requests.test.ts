@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { signInStaff } from '../../../test/staff.ts';
 import { buildRequest } from './guides.factories.ts';
 import { addGuide, at, book, MONDAY, type TestGuide } from './guides.testkit.ts';
 
@@ -206,5 +207,50 @@ describe('a caseworker asking on a newcomer’s behalf', () => {
       caseRef: 'FAM-2031-17',
     });
     expect((await institution.get(`/api/v1/guides/requests/${id}`)).status).toBe(403);
+  });
+});
+
+describe('the requests list', () => {
+  type Page = {
+    items: { id: string; organisationId: string | null }[];
+    total: number;
+    page: number;
+    perPage: number;
+  };
+  const list = async (client: Client, query = '') =>
+    (await client.get(`/api/v1/guides/requests${query}`)).json<Page>();
+  let clinicA: Client;
+  let clinicB: Client;
+  const own: { a: string[]; b: string[] } = { a: [], b: [] };
+
+  beforeAll(async () => {
+    clinicA = await signInStaff(t, { role: 'institution', organisationId: 'test-praxis-a', kind: 'clinic' });
+    clinicB = await signInStaff(t, { role: 'institution', organisationId: 'test-praxis-b', kind: 'clinic' });
+    for (const hour of ['08:00', '10:00', '12:00']) own.a.push((await book(clinicA, at(4, hour))).id);
+    own.b.push((await book(clinicB, at(4, '14:00'))).id);
+  });
+
+  it('shows an organisation its own requests only, and coordinators every organisation’s', async () => {
+    expect((await list(clinicA)).items.map((r) => r.id).sort()).toEqual([...own.a].sort());
+    expect((await list(clinicB)).items.map((r) => r.id)).toEqual(own.b);
+    // The KI's caseworker sees the KI's requests, none of the clinics'.
+    const ki = await list(await t.login('caseworker'));
+    expect(ki.total).toBeGreaterThan(0);
+    expect(ki.items.every((r) => r.organisationId === 'ki-duisburg')).toBe(true);
+    const all = (await list(coordinator, '?per_page=200')).items.map((r) => r.id);
+    expect(all).toEqual(expect.arrayContaining([...own.a, ...own.b]));
+  });
+
+  it('comes in pages by start: page 2 shows the rest, with the total over all pages', async () => {
+    const first = await list(clinicA, '?per_page=2');
+    expect(first).toMatchObject({ total: 3, page: 1, perPage: 2 });
+    expect(first.items.map((r) => r.id)).toEqual(own.a.slice(0, 2));
+    const second = await list(clinicA, '?per_page=2&page=2');
+    expect(second).toMatchObject({ total: 3, page: 2, perPage: 2 });
+    expect(second.items.map((r) => r.id)).toEqual(own.a.slice(2));
+    expect((await list(clinicA)).perPage).toBe(50);
+    const tooMany = await clinicA.get('/api/v1/guides/requests?per_page=201');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json<{ error: { field: string } }>().error.field).toBe('query.per_page');
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { signInStaff } from '../../../test/staff.ts';
 import { outbox } from '../../core/core.tables.ts';
 import { systemContext } from '../../core/context.ts';
 import { hashPassword } from '../../core/passwords.ts';
@@ -337,6 +338,14 @@ describe('school places', () => {
       expect(Date.parse(hochfeld?.lastUpdatedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
       expect(list.items.length).toBeGreaterThanOrEqual(25);
     }
+    // A school sees its own places only: not another school's, nor the list of all schools.
+    const own = (await school.get('/api/v1/schooling/schools/gesamtschule-hochfeld/seats')).json<{
+      schoolId: string;
+      groups: { free: number }[];
+    }>();
+    expect(own).toMatchObject({ schoolId: 'gesamtschule-hochfeld', groups: [{ free: 4 }, { free: 1 }] });
+    expect((await school.get('/api/v1/schooling/schools/grundschule-marxloh/seats')).status).toBe(403);
+    expect((await school.get('/api/v1/schooling/schools')).status).toBe(403);
   });
 });
 
@@ -403,6 +412,20 @@ describe('figures', () => {
     expect((await (await t.login('institution')).get('/api/v1/schooling/figures')).status).toBe(403);
     expect((await (await t.login('coordinator')).get('/api/v1/schooling/children')).status).toBe(403);
     expect((await (await t.login('admin')).get('/api/v1/schooling/children')).status).toBe(403);
+  });
+
+  it('are for caseworkers of the KI only: a caseworker of another office gets 403', async () => {
+    const child = await enter({ givenName: 'Nour', familyName: 'Haddad', birthDate: '2014-04-04' });
+    const jobcenter = await signInStaff(t, {
+      role: 'caseworker',
+      organisationId: 'jobcenter',
+      kind: 'authority',
+    });
+    expect((await jobcenter.get('/api/v1/schooling/children')).status).toBe(403);
+    expect((await jobcenter.get(`/api/v1/schooling/children/${child.id}`)).status).toBe(403);
+    expect((await jobcenter.post('/api/v1/schooling/children', buildIntake({}))).status).toBe(403);
+    expect((await jobcenter.post('/api/v1/schooling/placement-runs')).status).toBe(403);
+    expect((await caseworker.get(`/api/v1/schooling/children/${child.id}`)).status).toBe(200);
   });
 });
 
