@@ -225,7 +225,8 @@ export async function listRequests(ctx: Ctx, query: z.infer<typeof s.requestsQue
         }
       : null,
   }));
-  if (isCoordinator(ctx))
+  // A read across every organisation's requests is a staff read: audited.
+  if ('all' in scope)
     await audit(ctx, { action: 'read', entityType: 'guide_request.list', details: { count: items.length } });
   return { items, total, page: query.page, perPage: query.per_page };
 }
