@@ -18,8 +18,8 @@ import {
   useReviewQueue,
   useServiceAction,
 } from './editor.api';
-import { FieldError } from '../../components/Fields';
 import { STATUS_BADGE, STATUS_LABEL, useNames } from './labels';
+import { FieldError } from '../../components/Fields';
 
 type Notice = { key: 'submitted' | 'checked' | 'published' | 'rejected'; name: string };
 const NOTICE_TITLE = {

@@ -12,7 +12,6 @@ import {
   type Weekday,
 } from './editor.api';
 import { ErrorSummary, useFormErrorText } from './ErrorSummary';
-import { Checkbox, CheckGroup, Checkboxes, FieldFrame, TextArea, TextInput } from '../../components/Fields';
 import {
   bodyOf,
   COMMON_SPOKEN,
@@ -33,6 +32,7 @@ import {
   type TextField,
   useNames,
 } from './labels';
+import { Checkbox, Checkboxes, CheckGroup, FieldFrame, TextArea, TextInput } from '../../components/Fields';
 
 /** The server path of a text field in a language (the accessibility note belongs to the location). */
 const textPath = (field: TextField, lang: string) =>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Fact } from './fields';
 import type { Appointment } from './guides.api';
 import { useNames } from './labels';
+import { Fact } from './display';
 
 /** What a guide needs to know of an appointment: time, place, language, topic, first name, contact. */
 export function AppointmentFacts({ appointment }: { appointment: Appointment }) {

@@ -6,9 +6,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { GuideAfter } from './AfterPanels';
 import { AppointmentFacts } from './Appointment';
 import { FeedLink } from './FeedLink';
-import { Badge } from './fields';
 import { type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
 import { useNames } from './labels';
+import { Badge } from './display';
 
 const ASSIGNMENT_STATE = {
   confirmed: 'guides:assignments.state.confirmed',

@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequesterAfter } from './AfterPanels';
-import { Badge, Fact } from './fields';
 import {
   useCancelPublicRequest,
   usePublicAfter,
@@ -13,6 +12,7 @@ import {
   usePublicRequest,
 } from './guides.api';
 import { STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Badge, Fact } from './display';
 
 const STATE_TEXT = {
   open: 'guides:follow.text.open',

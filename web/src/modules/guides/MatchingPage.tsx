@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
@@ -11,6 +10,7 @@ import { ExplanationList, HelpText } from './Explanation';
 import { type GuideRequest, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
 import { useNames } from './labels';
 import { addDays, cityDate } from './time';
+import { TextInput } from '../../components/Fields';
 
 /** Next week, Monday to Sunday, in the city. */
 function nextWeek(): { from: string; to: string } {
@@ -41,7 +41,7 @@ export function MatchingPage() {
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <ErrorAlert error={start.error} fieldLabels={labels} />
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="matching-from"
             name="from"
             type="date"
@@ -50,7 +50,7 @@ export function MatchingPage() {
             onValueChange={(from) => setPeriod((current) => ({ ...current, from }))}
             error={fieldError('from')}
           />
-          <FormField
+          <TextInput
             id="matching-to"
             name="to"
             type="date"

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { TableScroll } from '../../components/TableScroll';
 import { useFieldError } from '../../components/errorText';
-import { Badge } from './fields';
 import { type OnboardingItem, useRecordStep } from './guides.api';
 import { ONBOARDING_STEPS, STEP_LABEL, STEP_STATUS_LABEL, type OnboardingStep, useNames } from './labels';
+import { Select, TextInput } from '../../components/Fields';
+import { Badge } from './display';
 
 const STATUS_BADGE: Record<string, string> = {
   valid: 'success',
@@ -91,7 +91,7 @@ function RecordStep({ guideId }: { guideId: string }) {
         </p>
       ) : null}
       <div className="app-form__grid">
-        <SelectField
+        <Select
           id="record-step"
           name="step"
           label={t('guides:onboarding.step')}
@@ -99,7 +99,7 @@ function RecordStep({ guideId }: { guideId: string }) {
           options={ONBOARDING_STEPS.map((value) => ({ value, label: t(STEP_LABEL[value]) }))}
           onValueChange={(value) => setStep(value as OnboardingStep)}
         />
-        <FormField
+        <TextInput
           id="record-completed"
           name="completedOn"
           type="date"
@@ -108,7 +108,7 @@ function RecordStep({ guideId }: { guideId: string }) {
           onValueChange={setCompletedOn}
           error={fieldError('completedOn')}
         />
-        <FormField
+        <TextInput
           id="record-expires"
           name="expiresOn"
           type="date"

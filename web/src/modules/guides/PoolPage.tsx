@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SelectField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { Badge, Fact } from './fields';
 import { useCity, useGuide, useGuides } from './guides.api';
 import {
   GUIDE_LANGUAGES,
@@ -18,6 +16,8 @@ import {
   useNames,
 } from './labels';
 import { Onboarding } from './Onboarding';
+import { Select } from '../../components/Fields';
+import { Badge, Fact } from './display';
 
 /** Coordinators: the pool of guides with languages, districts, whether they can be matched, next expiry. */
 export function PoolPage() {
@@ -34,7 +34,7 @@ export function PoolPage() {
       <PageTitle>{t('guides:pool.title')}</PageTitle>
       <p className="kern-body app-intro">{t('guides:pool.intro')}</p>
       <div className="app-inline-form">
-        <SelectField
+        <Select
           id="pool-language"
           name="language"
           label={t('guides:form.language')}

@@ -2,7 +2,6 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
@@ -26,6 +25,7 @@ import {
   TRAVEL_MODES,
   useNames,
 } from './labels';
+import { Select, TextInput } from '../../components/Fields';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -131,7 +131,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
         <legend className="kern-heading-small">{labels.languages}</legend>
         {draft.languages.map((language, index) => (
           <div className="app-guides-row" key={rowKeys.languages[index]}>
-            <SelectField
+            <Select
               id={`language-${index}`}
               name="code"
               label={t('guides:profile.language')}
@@ -144,7 +144,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
                 )
               }
             />
-            <SelectField
+            <Select
               id={`level-${index}`}
               name="level"
               label={t('guides:profile.level')}
@@ -157,7 +157,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
                 )
               }
             />
-            <FormField
+            <TextInput
               id={`dialect-${index}`}
               name="dialect"
               label={t('guides:form.dialect')}
@@ -242,7 +242,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
       </fieldset>
 
       <div className="app-form__grid">
-        <SelectField
+        <Select
           id="profile-travel"
           name="travelMode"
           label={t('guides:profile.travelMode')}
@@ -250,7 +250,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
           options={TRAVEL_MODES.map((mode) => ({ value: mode, label: t(TRAVEL_LABEL[mode] ?? mode) }))}
           onValueChange={(value) => set('travelMode', value)}
         />
-        <SelectField
+        <Select
           id="profile-home"
           name="home"
           label={t('guides:profile.home')}
@@ -270,7 +270,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
             if (lat !== undefined && lon !== undefined && value) set('home', { lat, lon });
           }}
         />
-        <SelectField
+        <Select
           id="profile-gender"
           name="gender"
           label={t('guides:profile.gender')}
@@ -283,7 +283,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
           onValueChange={(value) => set('gender', value || null)}
           optional
         />
-        <FormField
+        <TextInput
           id="profile-max"
           name="maxPerWeek"
           type="number"
@@ -302,7 +302,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
         <p className="kern-hint">{t('guides:profile.weeklyHint')}</p>
         {draft.weekly.map((slot, index) => (
           <div className="app-guides-row" key={rowKeys.weekly[index]}>
-            <SelectField
+            <Select
               id={`slot-day-${index}`}
               name="weekday"
               label={t('guides:profile.weekday')}
@@ -315,7 +315,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
                 )
               }
             />
-            <FormField
+            <TextInput
               id={`slot-from-${index}`}
               name="from"
               type="time"
@@ -328,7 +328,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
                 )
               }
             />
-            <FormField
+            <TextInput
               id={`slot-to-${index}`}
               name="to"
               type="time"
@@ -366,7 +366,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
         <p className="kern-hint">{t('guides:profile.exceptionsHint')}</p>
         {draft.exceptions.map((exception, index) => (
           <div className="app-guides-row" key={rowKeys.exceptions[index]}>
-            <FormField
+            <TextInput
               id={`off-from-${index}`}
               name="from"
               type="date"
@@ -379,7 +379,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
                 )
               }
             />
-            <FormField
+            <TextInput
               id={`off-to-${index}`}
               name="to"
               type="date"
@@ -417,7 +417,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
         <legend className="kern-heading-small">{t('guides:profile.private')}</legend>
         <p className="kern-hint">{t('guides:profile.privateHint')}</p>
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="profile-phone"
             name="privatePhone"
             type="tel"
@@ -428,7 +428,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
             autoComplete="tel"
             optional
           />
-          <FormField
+          <TextInput
             id="profile-email"
             name="privateEmail"
             type="email"

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SelectField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { AppointmentFacts } from './Appointment';
 import { ExplanationList } from './Explanation';
 import { type GuideProposal, useAcceptProposal, useDeclineProposal, useOwnProposals } from './guides.api';
 import { DECLINE_LABEL, DECLINE_REASONS, type DeclineReason, useNames } from './labels';
+import { Select } from '../../components/Fields';
 
 /** The guide's proposals: accept, or decline with a reason before the deadline. Made for a phone. */
 export function ProposalsPage() {
@@ -119,7 +119,7 @@ function ProposalCard({
             decline.mutate({ id: proposal.id, reason });
           }}
         >
-          <SelectField
+          <Select
             id={`decline-${proposal.id}`}
             name="reason"
             label={t('guides:decline.reason')}

@@ -6,7 +6,6 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../app/session';
 import { RequesterAfter } from './AfterPanels';
-import { Badge, Fact } from './fields';
 import {
   type GuideRequest,
   useCancelRequest,
@@ -17,6 +16,7 @@ import {
   useRequesterFeedback,
 } from './guides.api';
 import { GENDER_LABEL, type Gender, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Badge, Fact } from './display';
 
 /** One request: what was asked, its state and history, the confirmed guide (first name only), and after. */
 export function RequestDetailPage() {

@@ -1,9 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
-import { GroupedSelect, TextArea } from './fields';
 import { type BookingInput, useCity } from './guides.api';
 import {
   GENDER_LABEL,
@@ -19,6 +17,7 @@ import {
   useNames,
 } from './labels';
 import { cityInstant } from './time';
+import { GroupedSelect, Select, TextArea, TextInput } from '../../components/Fields';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180, 240] as const;
 const URGENCY_LABEL = [
@@ -134,7 +133,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whoLegend')}</legend>
         <div className="app-form__grid">
-          <SelectField
+          <Select
             id="request-language"
             name="language"
             label={labels.language}
@@ -143,7 +142,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setLanguage}
             error={fieldError('language')}
           />
-          <FormField
+          <TextInput
             id="request-dialect"
             name="dialect"
             label={labels.dialect}
@@ -154,7 +153,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             maxLength={30}
             optional
           />
-          <SelectField
+          <Select
             id="request-gender"
             name="genderRequired"
             label={labels.genderRequired}
@@ -172,7 +171,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whenLegend')}</legend>
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="request-date"
             name="date"
             type="date"
@@ -181,7 +180,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setDate}
             error={fieldError('start')}
           />
-          <FormField
+          <TextInput
             id="request-time"
             name="time"
             type="time"
@@ -190,7 +189,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setTime}
             error={fieldError('time')}
           />
-          <SelectField
+          <Select
             id="request-duration"
             name="durationMinutes"
             label={labels.durationMinutes}
@@ -202,7 +201,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setDuration}
             error={fieldError('durationMinutes')}
           />
-          <SelectField
+          <Select
             id="request-urgency"
             name="urgency"
             label={labels.urgency}
@@ -216,7 +215,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whereLegend')}</legend>
         <div className="app-form__grid">
-          <SelectField
+          <Select
             id="request-topic"
             name="topic"
             label={labels.topic}
@@ -228,7 +227,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={(value) => setTopic(value as Topic | '')}
             error={fieldError('topic')}
           />
-          <SelectField
+          <Select
             id="request-mode"
             name="mode"
             label={labels.mode}
@@ -237,7 +236,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={(value) => setMode(value as Mode)}
             error={fieldError('mode')}
           />
-          <FormField
+          <TextInput
             id="request-address"
             name="address"
             label={labels.address}
@@ -264,7 +263,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
         <legend className="kern-heading-small">{t('guides:form.contactLegend')}</legend>
         <p className="kern-body kern-body--small">{t('guides:form.privacy')}</p>
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="request-newcomerFirstName"
             name="newcomerFirstName"
             label={labels.newcomerFirstName}
@@ -276,7 +275,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             dir="auto"
             optional
           />
-          <FormField
+          <TextInput
             id="request-contactOnDay"
             name="contactOnDay"
             label={labels.contactOnDay}
@@ -288,7 +287,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             dir="auto"
             optional
           />
-          <FormField
+          <TextInput
             id="request-requesterEmail"
             name="requesterEmail"
             type="email"
@@ -302,7 +301,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             optional
           />
           {variant === 'booking' ? (
-            <FormField
+            <TextInput
               id="request-caseRef"
               name="caseRef"
               label={labels.caseRef}
@@ -322,6 +321,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
           value={notes}
           onValueChange={setNotes}
           error={fieldError('notes')}
+          maxLength={2000}
           optional
         />
       </fieldset>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SelectField } from '../../components/FormField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../app/session';
 import { FeedLink } from './FeedLink';
-import { Badge } from './fields';
 import { useRequests } from './guides.api';
 import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Select } from '../../components/Fields';
+import { Badge } from './display';
 
 /** The organisation's bookings (coordinators: every request), newest appointment first, with their state. */
 export function RequestsPage() {
@@ -32,7 +32,7 @@ export function RequestsPage() {
         </Link>
       </p>
       <div className="app-inline-form">
-        <SelectField
+        <Select
           id="requests-state"
           name="state"
           label={t('guides:requests.filterState')}

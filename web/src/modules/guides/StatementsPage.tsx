@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { Fact } from './fields';
 import { type StatementTotals, statementFile, useStatement, useStatements } from './guides.api';
 import { KIND_LABEL, OUTCOME_LABEL, useNames } from './labels';
 import { cityMonth } from './time';
+import { TextInput } from '../../components/Fields';
+import { Fact } from './display';
 
 /** Monthly statements: a guide sees their own, coordinators every guide's; CSV and PDF for payroll. */
 export function StatementsPage() {
@@ -23,7 +23,7 @@ export function StatementsPage() {
       <PageTitle>{t('guides:statements.title')}</PageTitle>
       <p className="kern-body app-intro">{t('guides:statements.intro')}</p>
       <div className="app-inline-form">
-        <FormField
+        <TextInput
           id="statements-month"
           name="month"
           type="month"

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
 import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -11,6 +10,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { Pagination } from '../../components/Pagination';
 import { isRole, roleLabelKey } from './roles';
 import { AUDIT_PAGE_SIZE, type AuditFilter, useAuditLog } from './platform.api';
+import { TextInput } from '../../components/Fields';
 
 const TEXT_FILTERS = ['q', 'action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
@@ -59,7 +59,7 @@ export function AuditPage() {
   };
 
   const field = (name: TextFilter, type = 'text') => (
-    <FormField
+    <TextInput
       id={`audit-${name}`}
       name={name}
       type={type}

@@ -10,7 +10,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { useLanguageNames } from '../directory/display';
 import { SPOKEN_LANGUAGES } from '../directory/filters';
 import { StateBadge, today, useDates } from './display';
-import { Checkbox, Input, Radios, Select } from './fields';
 import { LetterLinks } from './LetterLinks';
 import {
   APPOINTMENT_LABEL,
@@ -35,6 +34,7 @@ import {
   useSaveAssessment,
   useUpdateChild,
 } from './schooling.api';
+import { Checkbox, Radios, Select, TextInput } from '../../components/Fields';
 
 /** A term and its value in a description list. */
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -306,7 +306,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
         </h3>
         <ErrorAlert error={book.error} fieldLabels={labels} />
         {done ? <Alert variant="success" role="status" title={t('schooling:appointment.booked')} /> : null}
-        <Input
+        <TextInput
           id="startsAt"
           type="datetime-local"
           label={labels.startsAt}
@@ -442,7 +442,7 @@ export function FirstDayForm({ placementId, name }: { placementId: string; name:
       }}
       noValidate
     >
-      <Input
+      <TextInput
         id={id}
         type="date"
         label={t('schooling:placement.firstDay')}

@@ -8,9 +8,9 @@ import { Pagination } from '../../components/Pagination';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
 import { StateBadge, useDates } from './display';
-import { Checkbox, Input, Select } from './fields';
 import { STATE_LABEL } from './labels';
 import { CHILD_STATES, type ChildState, type ChildrenFilter, useChildren, useCity } from './schooling.api';
+import { Checkbox, Select, TextInput } from '../../components/Fields';
 
 const WEEK_CHOICES = ['4', '8', '12', '26'] as const;
 
@@ -79,7 +79,7 @@ export function ChildrenPage() {
           {t('schooling:children.filters')}
         </h2>
         <form className="app-schooling__filter-row" onSubmit={onSearch}>
-          <Input
+          <TextInput
             id="children-q"
             label={t('schooling:children.search')}
             value={words}

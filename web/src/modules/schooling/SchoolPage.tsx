@@ -9,7 +9,6 @@ import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
 import { FirstDayForm } from './ChildPage';
 import { today, useDates } from './display';
-import { Input, Select, TextBox } from './fields';
 import {
   FORM_LABEL,
   GRADES,
@@ -29,6 +28,7 @@ import {
   useSchoolChildren,
   useSeats,
 } from './schooling.api';
+import { Select, TextArea, TextInput } from '../../components/Fields';
 
 type Row = {
   key: number;
@@ -139,7 +139,7 @@ function SeatsEditor({ seats }: { seats: SchoolSeats }) {
                   options={SEAT_KINDS.map((kind) => ({ value: kind, label: t(KIND_LABEL[kind]) }))}
                   onValueChange={(kind) => setRow(row.key, { kind: kind as SeatKind })}
                 />
-                <Input
+                <TextInput
                   id={`seat-${row.key}-free`}
                   type="number"
                   inputMode="numeric"
@@ -263,7 +263,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
               decide.mutate({ placementId: id, action: 'accept', startDate });
             }}
           >
-            <Input
+            <TextInput
               id={`start-${id}`}
               type="date"
               label={labels.startDate}
@@ -299,7 +299,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
               decide.mutate({ placementId: id, action: 'refuse', reason: reason.trim() });
             }}
           >
-            <TextBox id={`reason-${id}`} label={labels.reason} value={reason} onValueChange={setReason} />
+            <TextArea id={`reason-${id}`} label={labels.reason} value={reason} onValueChange={setReason} />
             <div className="app-form__actions">
               <button
                 type="submit"
