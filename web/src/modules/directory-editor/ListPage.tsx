@@ -5,7 +5,6 @@ import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
@@ -18,8 +17,9 @@ import {
   useReviewQueue,
   useServiceAction,
 } from './editor.api';
-import { STATUS_BADGE, STATUS_LABEL, useNames } from './labels';
+import { STATUS_BADGE, STATUS_LABEL } from './labels';
 import { FieldError } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 type Notice = { key: 'submitted' | 'checked' | 'published' | 'rejected'; name: string };
 const NOTICE_TITLE = {
@@ -55,8 +55,7 @@ function Badges({ item }: { item: EditableItem }) {
 
 function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: Notice) => void }) {
   const { t } = useTranslation();
-  const names = useNames();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const { user } = useSession();
   const action = useServiceAction();
   const reviewer = user?.role === 'coordinator' || user?.role === 'admin';
@@ -71,10 +70,10 @@ function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
         <Badges item={item} />
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.lastCheckedAt}>{names.date(item.lastCheckedAt)}</time>
+        <time dateTime={item.lastCheckedAt}>{dates.date(item.lastCheckedAt)}</time>
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt)}</time>
+        <time dateTime={item.updatedAt}>{dates.dateTime(item.updatedAt, 'short')}</time>
       </td>
       <td className="kern-table__cell kern-table__cell--action">
         <div className="app-editor__actions">
@@ -133,7 +132,7 @@ function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
 
 function QueueRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: Notice) => void }) {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const publish = useServiceAction();
   const reject = useRejectService();
   const [rejecting, setRejecting] = useState(false);
@@ -171,7 +170,7 @@ function QueueRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
           : t('directory-editor:review.kindNew')}
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt)}</time>
+        <time dateTime={item.updatedAt}>{dates.dateTime(item.updatedAt, 'short')}</time>
       </td>
       <td className="kern-table__cell kern-table__cell--action">
         <div className="app-editor__actions">

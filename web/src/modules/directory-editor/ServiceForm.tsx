@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { Checkbox } from '../../components/Fields';
-import type { City, ServiceBody } from './editor.api';
+import type { ServiceBody } from './editor.api';
 import { ErrorSummary, useFormErrorText } from './ErrorSummary';
 import { bodyOf, type FormState, inputIdOf, pathOf } from './form';
 import { AboutFields } from './service-form/AboutFields';
@@ -13,6 +13,7 @@ import { LocationFields } from './service-form/LocationFields';
 import { ScheduleEditor } from './service-form/ScheduleEditor';
 import { TranslationsSection } from './service-form/TranslationsSection';
 import { useFieldLabel } from './service-form/useFieldLabel';
+import type { City } from '../../app/city';
 
 interface ServiceFormProps {
   initial: FormState;

@@ -85,28 +85,6 @@ export function useWeekdays() {
   return { nameOf, listOf: (days: readonly string[]) => list.format(sorted(days).map(nameOf)) };
 }
 
-/** Dates and times in the UI language, as wall-clock time of the city's time zone. */
-export function useCityDate(timeZone = 'Europe/Berlin') {
-  const { i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone });
-  const dateTime = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  });
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone });
-  const zone =
-    new Intl.DateTimeFormat(i18n.language, { timeZone, timeZoneName: 'longGeneric' })
-      .formatToParts(new Date())
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  return {
-    date: (iso: string) => date.format(new Date(iso)),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
-    time: (iso: string) => time.format(new Date(iso)),
-    zone,
-  };
-}
-
 /** A kilometre distance with one decimal in the UI language. */
 export function useKilometres() {
   const { i18n } = useTranslation();

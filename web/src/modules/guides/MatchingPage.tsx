@@ -9,12 +9,12 @@ import { useFieldError } from '../../components/errorText';
 import { ExplanationList, HelpText } from './Explanation';
 import { type GuideRequest, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
 import { useNames } from './labels';
-import { addDays, cityDate } from './time';
 import { TextInput } from '../../components/Fields';
+import { addDays } from '../../../../server/core/time.ts';
+import { useCityTime } from '../../app/time';
 
-/** Next week, Monday to Sunday, in the city. */
-function nextWeek(): { from: string; to: string } {
-  const today = cityDate(new Date());
+/** The week after the city's `today` (YYYY-MM-DD), Monday to Sunday. */
+function nextWeek(today: string): { from: string; to: string } {
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
   const monday = addDays(today, 7 - weekday);
   return { from: monday, to: addDays(monday, 6) };
@@ -23,7 +23,8 @@ function nextWeek(): { from: string; to: string } {
 /** Coordinators run the matching for a period and read each proposal's reasons and each gap's. */
 export function MatchingPage() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(nextWeek);
+  const dates = useCityTime();
+  const [period, setPeriod] = useState(() => nextWeek(dates.today()));
   const start = useStartRun();
   const run = useRun(start.data?.id ?? null);
   const labels = { from: t('guides:matching.from'), to: t('guides:matching.to') };
@@ -84,6 +85,7 @@ export function MatchingPage() {
 function RunResult({ run }: { run: MatchingRun }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const requests = useRequests();
   const byId = new Map<string, GuideRequest>(
     (requests.data?.items ?? []).map((request) => [request.id, request]),
@@ -91,7 +93,7 @@ function RunResult({ run }: { run: MatchingRun }) {
   const describe = (id: string) => {
     const request = byId.get(id);
     return request
-      ? `${names.dateTime(request.start)} · ${names.language(request.language)} · ${names.topic(request.topic)}`
+      ? `${dates.dateTime(request.start)} · ${names.language(request.language)} · ${names.topic(request.topic)}`
       : t('guides:matching.request');
   };
   return (

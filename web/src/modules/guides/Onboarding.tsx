@@ -4,9 +4,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';
 import { useFieldError } from '../../components/errorText';
 import { type OnboardingItem, useRecordStep } from './guides.api';
-import { ONBOARDING_STEPS, STEP_LABEL, STEP_STATUS_LABEL, type OnboardingStep, useNames } from './labels';
+import { ONBOARDING_STEPS, STEP_LABEL, STEP_STATUS_LABEL, type OnboardingStep } from './labels';
 import { Select, TextInput } from '../../components/Fields';
 import { Badge } from './display';
+import { useCityTime } from '../../app/time';
 
 const STATUS_BADGE: Record<string, string> = {
   valid: 'success',
@@ -18,7 +19,7 @@ const STATUS_BADGE: Record<string, string> = {
 /** Onboarding steps with date, expiry and status; coordinators also record a step (`guideId`). */
 export function Onboarding({ items, guideId }: { items: OnboardingItem[]; guideId?: string }) {
   const { t } = useTranslation();
-  const names = useNames();
+  const dates = useCityTime();
   return (
     <section className="app-section" aria-labelledby="onboarding-heading">
       <h2 className="kern-heading-medium" id="onboarding-heading">
@@ -52,8 +53,8 @@ export function Onboarding({ items, guideId }: { items: OnboardingItem[]; guideI
                 <th className="kern-table__cell" scope="row">
                   {t(STEP_LABEL[item.step as OnboardingStep] ?? STEP_LABEL.interview)}
                 </th>
-                <td className="kern-table__cell">{item.completedOn ? names.date(item.completedOn) : '–'}</td>
-                <td className="kern-table__cell">{item.expiresOn ? names.date(item.expiresOn) : '–'}</td>
+                <td className="kern-table__cell">{item.completedOn ? dates.date(item.completedOn) : '–'}</td>
+                <td className="kern-table__cell">{item.expiresOn ? dates.date(item.expiresOn) : '–'}</td>
                 <td className="kern-table__cell">
                   <Badge variant={STATUS_BADGE[item.status] ?? 'info'}>
                     {t(STEP_STATUS_LABEL[item.status] ?? 'guides:stepStatus.missing')}

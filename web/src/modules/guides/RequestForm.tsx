@@ -2,12 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
-import { type BookingInput, useCity } from './guides.api';
+import type { BookingInput } from './guides.api';
 import {
   GENDER_LABEL,
   GENDERS,
   type Gender,
-  GUIDE_LANGUAGES,
   MODE_LABEL,
   MODES,
   type Mode,
@@ -16,8 +15,9 @@ import {
   type Topic,
   useNames,
 } from './labels';
-import { cityInstant } from './time';
 import { GroupedSelect, Select, TextArea, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180, 240] as const;
 const URGENCY_LABEL = [
@@ -40,6 +40,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
   const { t } = useTranslation();
   const names = useNames();
   const city = useCity();
+  const dates = useCityTime();
   const [language, setLanguage] = useState('');
   const [dialect, setDialect] = useState('');
   const [date, setDate] = useState('');
@@ -83,7 +84,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
 
   const onFormSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const start = cityInstant(date, time);
+    const start = dates.instant(date, time);
     const empty = [
       ...(language ? [] : ['language']),
       ...(date ? [] : ['start']),
@@ -118,9 +119,9 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
 
   const languageOptions = [
     { value: '', label: t('guides:form.choose') },
-    ...GUIDE_LANGUAGES.map((code) => ({ value: code, label: names.language(code) })).sort((a, b) =>
-      a.label.localeCompare(b.label),
-    ),
+    ...(city.data?.guideLanguages ?? [])
+      .map((code) => ({ value: code, label: names.language(code) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   ];
   const ortsteilGroups = (city.data?.districts ?? []).map((district) => ({
     label: district.name,

@@ -10,11 +10,13 @@ import { useRequests } from './guides.api';
 import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
 import { Select } from '../../components/Fields';
 import { Badge } from './display';
+import { useCityTime } from '../../app/time';
 
 /** The organisation's bookings (coordinators: every request), newest appointment first, with their state. */
 export function RequestsPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { user } = useSession();
   const [state, setState] = useState('');
   const requests = useRequests(state ? { state } : {});
@@ -55,7 +57,7 @@ export function RequestsPage() {
               <li key={request.id} className="app-guides-item">
                 <h2 className="kern-heading-small">
                   <Link className="kern-link" to={`/guides/requests/${request.id}`}>
-                    {names.dateTime(request.start)} · {names.language(request.language)}
+                    {dates.dateTime(request.start)} · {names.language(request.language)}
                   </Link>
                 </h2>
                 <p className="kern-body">

@@ -5,7 +5,6 @@ import type { Role } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
@@ -20,6 +19,7 @@ import {
 } from './platform.api';
 import { ASSIGNABLE_ROLES, isRole, roleLabelKey } from './roles';
 import { Select, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -136,7 +136,7 @@ function CreateUserForm() {
 
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: string) => void }) {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const update = useUpdateUser();
   const roleOptions = useRoleOptions();
   const [role, setRole] = useState<Role>(user.role);
@@ -198,7 +198,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: strin
       </td>
       <td className="kern-table__cell app-nowrap">
         {user.lastLoginAt ? (
-          <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+          <time dateTime={user.lastLoginAt}>{dates.dateTime(user.lastLoginAt, 'short')}</time>
         ) : (
           t('platform:users.never')
         )}

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Checkbox, GroupedSelect, TextArea, TextInput } from '../../../components/Fields';
-import type { City } from '../editor.api';
 import { inputIdOf } from '../form';
 import { type PartProps, textPath, withText } from './parts';
+import type { City } from '../../../app/city';
 
 type LocationKeys =
   | 'locationName'
