@@ -68,6 +68,10 @@ export function cityTime(lang: string, timeZone: string | undefined) {
           .find((part) => part.type === 'timeZoneName')?.value ?? zone
       );
     },
+    /** The name of an ISO weekday (1 Monday … 7 Sunday); 2024-01-01 was a Monday. */
+    weekday(isoWeekday: number): string {
+      return formatOf(lang, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, isoWeekday));
+    },
     /** Today in the city, as YYYY-MM-DD (the default of date inputs). */
     today,
     /** This month in the city, as YYYY-MM. */

@@ -98,8 +98,5 @@ export function useNames() {
       return code;
     }
   };
-  const weekdayFormat = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
-  // 2024-01-01 was a Monday.
-  const weekdayName = (index: number): string => weekdayFormat.format(Date.UTC(2024, 0, 1 + index));
-  return { languageName, weekdayName };
+  return { languageName };
 }

@@ -155,7 +155,7 @@ export function GuidePage() {
             <Fact term={t('guides:profile.weekly')}>
               {profile.weekly.length
                 ? profile.weekly
-                    .map((slot) => `${names.weekday(slot.weekday)} ${slot.from}–${slot.to}`)
+                    .map((slot) => `${dates.weekday(slot.weekday)} ${slot.from}–${slot.to}`)
                     .join('; ')
                 : t('guides:pool.none')}
             </Fact>

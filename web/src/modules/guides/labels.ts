@@ -120,12 +120,11 @@ export const OUTCOME_LABEL: Record<string, string> = {
   no_show_guide: 'guides:statement.outcome.noShowGuide',
 };
 
-/** Names of languages, topics, states and weekdays, numbers and money in the reader's language (dates: app/time.ts). */
+/** Names of languages, topics and states, numbers and money in the reader's language (dates: app/time.ts). */
 export function useNames() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const languages = new Intl.DisplayNames([lang], { type: 'language' });
-  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(lang);
   return {
     language: (code: string) => {
@@ -139,8 +138,6 @@ export function useNames() {
     mode: (mode: string) => t(MODE_LABEL[mode as Mode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
     reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
-    /** ISO weekday 1 (Monday) … 7. */
-    weekday: (isoWeekday: number) => weekday.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     number: (value: number) => number.format(value),
     money: (cents: number, currency: string) =>
       new Intl.NumberFormat(lang, { style: 'currency', currency }).format(cents / 100),

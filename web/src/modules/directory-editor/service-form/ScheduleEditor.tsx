@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { CheckGroup, Checkbox, TextInput } from '../../../components/Fields';
 import { WEEKDAYS, type Weekday } from '../editor.api';
 import { type FormState, inputIdOf, rowKey } from '../form';
-import { useNames } from '../labels';
+import { useCityTime } from '../../../app/time';
 import type { PartProps } from './parts';
 
 /** The weekly opening hours: rows of days with an opening and a closing time. */
 export function ScheduleEditor({ value, onChange, errorAt }: PartProps<'schedule'>) {
   const { t } = useTranslation();
-  const { weekdayName } = useNames();
+  const dates = useCityTime();
   const rows = value.schedule;
   const setRows = (schedule: FormState['schedule']) => onChange({ schedule });
   const update = (index: number, change: Partial<FormState['schedule'][number]>) =>
@@ -38,7 +38,7 @@ export function ScheduleEditor({ value, onChange, errorAt }: PartProps<'schedule
                 <Checkbox
                   key={day}
                   id={`svc-schedule-${index}-day-${day}`}
-                  label={weekdayName(dayIndex)}
+                  label={dates.weekday(dayIndex + 1)}
                   checked={row.days.includes(day)}
                   onChange={(on) => toggleDay(index, day, on)}
                 />

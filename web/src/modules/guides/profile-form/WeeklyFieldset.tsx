@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Select, TextInput } from '../../../components/Fields';
-import { useNames } from '../labels';
+import { useCityTime } from '../../../app/time';
 import { type PartProps, replaceAt, useRowKeys } from './parts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -8,7 +8,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The weekly hours the guide is available: a weekday with a start and an end time per row. */
 export function WeeklyFieldset({ value, onChange }: PartProps<'weekly'>) {
   const { t } = useTranslation();
-  const names = useNames();
+  const dates = useCityTime();
   const rows = useRowKeys(value.weekly.length);
   const weekly = value.weekly;
   return (
@@ -22,7 +22,7 @@ export function WeeklyFieldset({ value, onChange }: PartProps<'weekly'>) {
             name="weekday"
             label={t('guides:profile.weekday')}
             value={String(slot.weekday)}
-            options={WEEKDAYS.map((day) => ({ value: String(day), label: names.weekday(day) }))}
+            options={WEEKDAYS.map((day) => ({ value: String(day), label: dates.weekday(day) }))}
             onValueChange={(day) => onChange({ weekly: replaceAt(weekly, index, { weekday: Number(day) }) })}
           />
           <TextInput
@@ -50,7 +50,7 @@ export function WeeklyFieldset({ value, onChange }: PartProps<'weekly'>) {
             }}
           >
             <span className="kern-label">
-              {t('guides:profile.removeSlot', { weekday: names.weekday(slot.weekday) })}
+              {t('guides:profile.removeSlot', { weekday: dates.weekday(slot.weekday) })}
             </span>
           </button>
         </div>
