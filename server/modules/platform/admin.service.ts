@@ -15,7 +15,7 @@ export async function listLocales(ctx: Ctx) {
   }));
 }
 
-/** The city's name, districts and Ortsteile, for forms and maps. */
+/** The city's name, time zone, guide languages, districts and Ortsteile, for forms, dates and maps. */
 export function cityProfile(ctx: Ctx) {
   authorize(ctx, 'city.read');
   const { profile, districts } = ctx.city;
@@ -25,6 +25,8 @@ export function cityProfile(ctx: Ctx) {
     title: profile.branding.title,
     centre: profile.centre,
     tileUrl: ctx.config.tileUrl,
+    timezone: profile.timezone,
+    guideLanguages: profile.guideLanguages,
     districts: districts.map(({ id, name, centre, ortsteile }) => ({ id, name, centre, ortsteile })),
   };
 }

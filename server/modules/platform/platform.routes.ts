@@ -168,7 +168,7 @@ export function platformRoutes(
       {
         schema: {
           tags: ['city'],
-          summary: 'City profile: districts and Ortsteile',
+          summary: 'City profile: time zone, guide languages, districts and Ortsteile',
           response: { 200: s.cityReply },
         },
       },

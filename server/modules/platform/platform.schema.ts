@@ -75,16 +75,31 @@ export const cityReply = z.object({
   title: z.string().describe('Title of this Lotse installation'),
   centre: point.describe('Approximate city centre'),
   tileUrl: z.string().nullable().describe('Map tile URL template, or null for markers only'),
-  districts: z.array(
-    z.object({
-      id: z.string().describe('Stadtbezirk id'),
-      name: z.string().describe('Stadtbezirk name'),
-      centre: point,
-      ortsteile: z.array(
-        z.object({ id: z.string(), name: z.string(), centre: point, postcodes: z.array(z.string()) }),
-      ),
-    }),
-  ),
+  timezone: z
+    .string()
+    .describe("The city's IANA time zone (e.g. Europe/Berlin): dates and times are entered and shown in it"),
+  guideLanguages: z
+    .array(z.string())
+    .describe('ISO 639-3 codes of the languages the Lotsen network covers, in the profile order'),
+  districts: z
+    .array(
+      z.object({
+        id: z.string().describe('Stadtbezirk id'),
+        name: z.string().describe('Stadtbezirk name'),
+        centre: point.describe('Approximate centre of the Stadtbezirk'),
+        ortsteile: z
+          .array(
+            z.object({
+              id: z.string().describe('Ortsteil id'),
+              name: z.string().describe('Ortsteil name'),
+              centre: point.describe('Approximate centre of the Ortsteil'),
+              postcodes: z.array(z.string()).describe('Postcodes within the Ortsteil'),
+            }),
+          )
+          .describe('The Ortsteile of the Stadtbezirk'),
+      }),
+    )
+    .describe('The Stadtbezirke with their Ortsteile'),
 });
 
 export const organisationsReply = z.object({

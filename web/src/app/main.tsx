@@ -5,6 +5,7 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchCsrfToken } from './api';
+import { prefetchCity } from './city';
 import { setupI18n } from './i18n';
 import { registerServiceWorker } from './serviceWorker';
 import { createQueryClient, Providers } from './providers';
@@ -14,11 +15,13 @@ async function start() {
   const i18n = await setupI18n();
   prefetchCsrfToken();
   registerServiceWorker(() => i18n.language);
+  const queryClient = createQueryClient();
+  prefetchCity(queryClient);
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing in index.html');
   createRoot(container).render(
     <StrictMode>
-      <Providers i18n={i18n} queryClient={createQueryClient()}>
+      <Providers i18n={i18n} queryClient={queryClient}>
         <AppRouter />
       </Providers>
     </StrictMode>,

@@ -1,5 +1,11 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/*
+ * The one form kit (KERN UX markup). Every control sits in a frame whose label, hint and error are linked by
+ * `aria-describedby`; `name` defaults to the id. Pages find an error's message by the server's field path
+ * (useFieldError in errorText.ts) and pass it as `error`.
+ */
 
 interface FrameProps {
   id: string;
@@ -11,12 +17,17 @@ interface FrameProps {
   children: (describedBy: string | undefined) => ReactNode;
 }
 
-/** Label, hint and error around one input, the way the shell's FormField wires them for screen readers. */
-export function FieldFrame({ id, label, hint, error, optional, labelLang, children }: FrameProps) {
-  const { t } = useTranslation();
+/** The ids of a control's hint and error, joined for `aria-describedby`. */
+function describedByOf(id: string, hint?: string, error?: string) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
+/** Label, hint and error around one control, wired up for screen readers. */
+export function FieldFrame({ id, label, hint, error, optional, labelLang, children }: FrameProps) {
+  const { t } = useTranslation();
+  const { hintId, errorId, describedBy } = describedByOf(id, hint, error);
   return (
     <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id} lang={labelLang}>
@@ -34,8 +45,8 @@ export function FieldFrame({ id, label, hint, error, optional, labelLang, childr
   );
 }
 
-/** The red message under an input or a group. */
-export function FieldError({ id, message }: { id: string; message: string }) {
+/** The red message under a control or a group. */
+export function FieldError({ id, message }: { id?: string; message: string }) {
   return (
     <p className="kern-error" id={id}>
       <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
@@ -44,10 +55,11 @@ export function FieldError({ id, message }: { id: string; message: string }) {
   );
 }
 
-type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
-
-interface TextInputProps extends InputRest {
+/** What every framed control takes besides its own element's attributes. */
+interface FieldProps {
   id: string;
+  /** The form field's name; the id when not given. */
+  name?: string;
   label: string;
   value: string;
   onValueChange: (value: string) => void;
@@ -56,9 +68,12 @@ interface TextInputProps extends InputRest {
   optional?: boolean;
 }
 
-/** A labelled text input. */
+type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange'>;
+
+/** A labelled text input (any `type` of one-line input). */
 export function TextInput({
   id,
+  name,
   label,
   value,
   onValueChange,
@@ -67,14 +82,14 @@ export function TextInput({
   optional,
   type = 'text',
   ...rest
-}: TextInputProps) {
+}: FieldProps & InputRest) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(describedBy) => (
         <input
           {...rest}
           id={id}
-          name={id}
+          name={name ?? id}
           type={type}
           className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
           value={value}
@@ -88,29 +103,30 @@ export function TextInput({
   );
 }
 
-type AreaRest = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'>;
+type AreaRest = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'value' | 'onChange'>;
 
-interface TextAreaProps extends AreaRest {
-  id: string;
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  optional?: boolean;
-}
-
-/** A labelled multi-line text input. */
-export function TextArea({ id, label, value, onValueChange, hint, error, optional, ...rest }: TextAreaProps) {
+/** A labelled multi-line text input; user text is `dir="auto"` unless the page knows the direction. */
+export function TextArea({
+  id,
+  name,
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  optional,
+  ...rest
+}: FieldProps & AreaRest) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       {(describedBy) => (
         <textarea
-          rows={4}
+          rows={3}
+          dir="auto"
           {...rest}
           id={id}
-          name={id}
-          className={`kern-form-input__input app-editor__textarea${error ? ' kern-form-input__input--error' : ''}`}
+          name={name ?? id}
+          className={`kern-form-input__input app-field__textarea${error ? ' kern-form-input__input--error' : ''}`}
           value={value}
           onChange={(event) => onValueChange(event.target.value)}
           aria-describedby={describedBy}
@@ -122,20 +138,115 @@ export function TextArea({ id, label, value, onValueChange, hint, error, optiona
   );
 }
 
-/** One checkbox with its label. */
+/** One choice of a Select. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  lang?: string;
+}
+
+/** A group of choices of a GroupedSelect (Ortsteile by Stadtbezirk). */
+export interface OptionGroup {
+  label: string;
+  options: readonly SelectOption[];
+}
+
+type SelectRest = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'value' | 'onChange'>;
+
+/** The KERN select box inside a frame; `children` are its options. */
+function FramedSelect({
+  id,
+  name,
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  optional,
+  children,
+  ...rest
+}: FieldProps & SelectRest & { children: ReactNode }) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(describedBy) => (
+        <div className="kern-form-input__select-wrapper">
+          <select
+            {...rest}
+            id={id}
+            name={name ?? id}
+            className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+            value={value}
+            onChange={(event) => onValueChange(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+          >
+            {children}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled select box; a `placeholder` becomes the first, empty choice ("please choose"). */
+export function Select({
+  options,
+  placeholder,
+  ...props
+}: FieldProps & SelectRest & { options: readonly SelectOption[]; placeholder?: string }) {
+  return (
+    <FramedSelect {...props}>
+      {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+      {options.map((option) => (
+        <option key={option.value} value={option.value} lang={option.lang}>
+          {option.label}
+        </option>
+      ))}
+    </FramedSelect>
+  );
+}
+
+/** A labelled select with option groups; `placeholder` is the first, empty choice. */
+export function GroupedSelect({
+  groups,
+  placeholder,
+  ...props
+}: FieldProps & SelectRest & { groups: readonly OptionGroup[]; placeholder: string }) {
+  return (
+    <FramedSelect {...props}>
+      <option value="">{placeholder}</option>
+      {groups.map((group) => (
+        <optgroup key={group.label} label={group.label}>
+          {group.options.map((option) => (
+            <option key={option.value} value={option.value} lang={option.lang}>
+              {option.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </FramedSelect>
+  );
+}
+
+/** One checkbox with its label, and an optional hint below it (or the id of a hint elsewhere). */
 export function Checkbox({
   id,
   label,
   checked,
   onChange,
+  hint,
   describedBy,
+  lang,
 }: {
   id: string;
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  hint?: string;
   describedBy?: string;
+  lang?: string;
 }) {
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="kern-form-check">
       <input
@@ -145,11 +256,16 @@ export function Checkbox({
         name={id}
         checked={checked}
         onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy ?? hintId}
       />
-      <label className="kern-label" htmlFor={id}>
+      <label className="kern-label" htmlFor={id} lang={lang}>
         {label}
       </label>
+      {hint ? (
+        <div className="kern-hint app-field__check-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -170,9 +286,7 @@ export function CheckGroup({
   horizontal?: boolean;
   children: ReactNode;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = describedByOf(id, hint, error);
   return (
     <fieldset
       id={id}
@@ -189,7 +303,7 @@ export function CheckGroup({
       <div className={`kern-fieldset__body${horizontal ? ' kern-fieldset__body--horizontal' : ''}`}>
         {children}
       </div>
-      {error ? <FieldError id={errorId ?? ''} message={error} /> : null}
+      {error ? <FieldError id={errorId} message={error} /> : null}
     </fieldset>
   );
 }
@@ -221,4 +335,43 @@ export function Checkboxes<T extends string>({
       }
     />
   ));
+}
+
+/** A group of radio buttons in a fieldset, side by side; the fieldset's id is the name. */
+export function Radios({
+  name,
+  legend,
+  value,
+  options,
+  onValueChange,
+}: {
+  name: string;
+  legend: string;
+  value: string;
+  options: readonly SelectOption[];
+  onValueChange: (value: string) => void;
+}) {
+  return (
+    <fieldset className="kern-fieldset" id={name}>
+      <legend className="kern-label">{legend}</legend>
+      <div className="kern-fieldset__body kern-fieldset__body--horizontal">
+        {options.map((option) => (
+          <div className="kern-form-check" key={option.value}>
+            <input
+              className="kern-form-check__radio"
+              type="radio"
+              id={`${name}-${option.value}`}
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onValueChange(option.value)}
+            />
+            <label className="kern-label" htmlFor={`${name}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
 }

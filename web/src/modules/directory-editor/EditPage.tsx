@@ -7,7 +7,6 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import {
   type EditableService,
-  useCityProfile,
   useEditableService,
   useOrganisationList,
   useSaveService,
@@ -16,6 +15,7 @@ import {
 import { emptyForm, formFromService } from './form';
 import { STATUS_BADGE, STATUS_LABEL } from './labels';
 import { ServiceForm } from './ServiceForm';
+import { useCity } from '../../app/city';
 
 /** What the page says after a save (carried in the router state of the navigation to it). */
 type Saved = 'created' | 'saved' | 'pending';
@@ -81,7 +81,7 @@ export function EditPage() {
   const { user } = useSession();
   const reviewer = isReviewer(user?.role);
   const existing = useEditableService(id);
-  const city = useCityProfile();
+  const city = useCity();
   const organisations = useOrganisationList(reviewer);
   const save = useSaveService(id);
   const saved = (location.state as { saved?: Saved } | null)?.saved;

@@ -1,18 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useEditableService, useServiceHistory } from './editor.api';
 import { REVISION_LABEL } from './labels';
+import { useCityTime } from '../../app/time';
 
 /** Who changed an offer, when, and what became of each change. */
 export function HistoryPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const service = useEditableService(id);
   const history = useServiceHistory(id);
   const name = service.data?.texts.name.de;
@@ -58,7 +58,9 @@ export function HistoryPage() {
                   return (
                     <tr className="kern-table__row" key={revision.id}>
                       <td className="kern-table__cell app-nowrap">
-                        <time dateTime={revision.changedAt}>{formatDateTime(revision.changedAt)}</time>
+                        <time dateTime={revision.changedAt}>
+                          {dates.dateTime(revision.changedAt, 'short')}
+                        </time>
                       </td>
                       <td className="kern-table__cell" dir="auto">
                         {revision.changedByName ?? t('directory-editor:history.unknown')}
@@ -69,7 +71,9 @@ export function HistoryPage() {
                       </td>
                       <td className="kern-table__cell app-nowrap">
                         {revision.decidedAt ? (
-                          <time dateTime={revision.decidedAt}>{formatDateTime(revision.decidedAt)}</time>
+                          <time dateTime={revision.decidedAt}>
+                            {dates.dateTime(revision.decidedAt, 'short')}
+                          </time>
                         ) : (
                           '–'
                         )}

@@ -5,7 +5,6 @@ import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
@@ -18,8 +17,9 @@ import {
   useReviewQueue,
   useServiceAction,
 } from './editor.api';
-import { FieldError } from '../../components/Fields';
-import { STATUS_BADGE, STATUS_LABEL, useNames } from './labels';
+import { STATUS_BADGE, STATUS_LABEL } from './labels';
+import { Checkbox, Select, TextArea } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 type Notice = { key: 'submitted' | 'checked' | 'published' | 'rejected'; name: string };
 const NOTICE_TITLE = {
@@ -55,8 +55,7 @@ function Badges({ item }: { item: EditableItem }) {
 
 function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: Notice) => void }) {
   const { t } = useTranslation();
-  const names = useNames();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const { user } = useSession();
   const action = useServiceAction();
   const reviewer = user?.role === 'coordinator' || user?.role === 'admin';
@@ -71,10 +70,10 @@ function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
         <Badges item={item} />
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.lastCheckedAt}>{names.date(item.lastCheckedAt)}</time>
+        <time dateTime={item.lastCheckedAt}>{dates.date(item.lastCheckedAt)}</time>
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt)}</time>
+        <time dateTime={item.updatedAt}>{dates.dateTime(item.updatedAt, 'short')}</time>
       </td>
       <td className="kern-table__cell kern-table__cell--action">
         <div className="app-editor__actions">
@@ -133,7 +132,7 @@ function OfferRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
 
 function QueueRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: Notice) => void }) {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const publish = useServiceAction();
   const reject = useRejectService();
   const [rejecting, setRejecting] = useState(false);
@@ -171,7 +170,7 @@ function QueueRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
           : t('directory-editor:review.kindNew')}
       </td>
       <td className="kern-table__cell app-nowrap">
-        <time dateTime={item.updatedAt}>{formatDateTime(item.updatedAt)}</time>
+        <time dateTime={item.updatedAt}>{dates.dateTime(item.updatedAt, 'short')}</time>
       </td>
       <td className="kern-table__cell kern-table__cell--action">
         <div className="app-editor__actions">
@@ -208,27 +207,15 @@ function QueueRow({ item, onNotice }: { item: EditableItem; onNotice: (notice: N
             onSubmit={onReject}
             noValidate
           >
-            <div className={`kern-form-input${reasonError ? ' kern-form-input--error' : ''}`}>
-              <label className="kern-label" htmlFor={reasonId}>
-                {t('directory-editor:review.reasonFor', { name: item.name })}
-              </label>
-              <div className="kern-hint" id={`${reasonId}-hint`}>
-                {t('directory-editor:review.reasonHint')}
-              </div>
-              <textarea
-                id={reasonId}
-                className={`kern-form-input__input${reasonError ? ' kern-form-input__input--error' : ''}`}
-                rows={3}
-                maxLength={2000}
-                dir="auto"
-                value={reason}
-                aria-required
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={`${reasonId}-hint${reasonError ? ` ${reasonId}-error` : ''}`}
-                onChange={(event) => setReason(event.target.value)}
-              />
-              {reasonError ? <FieldError id={`${reasonId}-error`} message={reasonError} /> : null}
-            </div>
+            <TextArea
+              id={reasonId}
+              label={t('directory-editor:review.reasonFor', { name: item.name })}
+              hint={t('directory-editor:review.reasonHint')}
+              maxLength={2000}
+              value={reason}
+              onValueChange={setReason}
+              error={reasonError}
+            />
             {reject.error && !serverReasonError ? <ErrorAlert error={reject.error} /> : null}
             <button
               type="submit"
@@ -343,45 +330,29 @@ export function ListPage() {
           {t('directory-editor:list.offers')}
         </h2>
         <form className="app-editor__filters" onSubmit={(event) => event.preventDefault()}>
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor="offers-status">
-              {t('directory-editor:list.statusFilter')}
-            </label>
-            <div className="kern-form-input__select-wrapper">
-              <select
-                id="offers-status"
-                className="kern-form-input__select"
-                value={filter.status}
-                onChange={(event) => {
-                  const status = STATUS_FILTERS.find((s) => s === event.target.value) ?? '';
-                  setFilter((current) => ({ ...current, status }));
-                  setPage(1);
-                }}
-              >
-                {STATUS_FILTERS.map((status) => (
-                  <option key={status} value={status}>
-                    {t(STATUS_FILTER_LABEL[status])}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="kern-form-check">
-            <input
-              className="kern-form-check__checkbox"
-              type="checkbox"
-              id="offers-stale"
-              checked={filter.stale}
-              onChange={(event) => {
-                const stale = event.target.checked;
-                setFilter((current) => ({ ...current, stale }));
-                setPage(1);
-              }}
-            />
-            <label className="kern-label" htmlFor="offers-stale">
-              {t('directory-editor:list.staleFilter')}
-            </label>
-          </div>
+          <Select
+            id="offers-status"
+            label={t('directory-editor:list.statusFilter')}
+            value={filter.status}
+            options={STATUS_FILTERS.map((status) => ({
+              value: status,
+              label: t(STATUS_FILTER_LABEL[status]),
+            }))}
+            onValueChange={(value) => {
+              const status = STATUS_FILTERS.find((s) => s === value) ?? '';
+              setFilter((current) => ({ ...current, status }));
+              setPage(1);
+            }}
+          />
+          <Checkbox
+            id="offers-stale"
+            label={t('directory-editor:list.staleFilter')}
+            checked={filter.stale}
+            onChange={(stale) => {
+              setFilter((current) => ({ ...current, stale }));
+              setPage(1);
+            }}
+          />
         </form>
         {staleCount > 0 && !filter.stale ? (
           <Alert variant="warning" title={t('directory-editor:list.staleTitle', { count: staleCount })}>

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useImportXliff, useMachineTranslate, useTranslationOverview, xliffUrl } from './editor.api';
 import { useNames } from './labels';
+import { Select } from '../../components/Fields';
 
 /** A language named in the UI language, with its own name (in its script) beside it. */
 export function useLanguageLabel() {
@@ -63,25 +64,13 @@ function XliffImport({ languages }: { languages: string[] }) {
       ) : null}
       <ErrorAlert error={importXliff.error} />
       <form className="app-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor="xliff-lang">
-            {t('directory-editor:translations.importLanguage')}
-          </label>
-          <div className="kern-form-input__select-wrapper">
-            <select
-              id="xliff-lang"
-              className="kern-form-input__select"
-              value={lang}
-              onChange={(event) => setLang(event.target.value)}
-            >
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageLabel(code)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <Select
+          id="xliff-lang"
+          label={t('directory-editor:translations.importLanguage')}
+          value={lang}
+          options={languages.map((code) => ({ value: code, label: languageLabel(code) }))}
+          onValueChange={setLang}
+        />
         <div className={`kern-form-input${missingFile ? ' kern-form-input--error' : ''}`}>
           <label className="kern-label" htmlFor="xliff-file">
             {t('directory-editor:translations.importFile')}

@@ -3,15 +3,18 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useCityProfile, useUnmetSearches } from './editor.api';
+import { useUnmetSearches } from './editor.api';
 import { useNames } from './labels';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** Searches that found nothing, per language and district: a planning signal for the master plan. */
 export function UnmetPage() {
   const { t, i18n } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const unmet = useUnmetSearches();
-  const city = useCityProfile();
+  const city = useCity();
   const districtName = (id: string) =>
     city.data?.districts.find((district) => district.id === id)?.name ??
     (id ? id : t('directory-editor:unmet.anyDistrict'));
@@ -65,7 +68,7 @@ export function UnmetPage() {
                       {number.format(item.count)}
                     </td>
                     <td className="kern-table__cell app-nowrap">
-                      <time dateTime={item.lastDay}>{names.date(item.lastDay)}</time>
+                      <time dateTime={item.lastDay}>{dates.date(item.lastDay)}</time>
                     </td>
                   </tr>
                 ))}

@@ -167,7 +167,7 @@ export function formFromService(service: EditableService): FormState {
 }
 
 /** The languages with any text in the form (besides German). */
-export function languagesWithText(form: FormState): string[] {
+export function languagesWithText(form: Pick<FormState, 'texts'>): string[] {
   return TRANSLATION_LANGUAGES.filter((lang) =>
     TEXT_FIELDS.some((field) => (form.texts[field][lang] ?? '').trim() !== ''),
   );

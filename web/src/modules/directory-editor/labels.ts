@@ -98,13 +98,5 @@ export function useNames() {
       return code;
     }
   };
-  const weekdayFormat = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
-  // 2024-01-01 was a Monday.
-  const weekdayName = (index: number): string => weekdayFormat.format(Date.UTC(2024, 0, 1 + index));
-  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = (day: string): string => {
-    const parsed = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(parsed.getTime()) ? day : dateFormat.format(parsed);
-  };
-  return { languageName, weekdayName, date };
+  return { languageName };
 }

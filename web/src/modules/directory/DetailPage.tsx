@@ -5,20 +5,14 @@ import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { type OfferDetail, type Shown, useCity, useOffer } from './directory.api';
-import {
-  Badge,
-  ContentText,
-  MissingBadge,
-  OfflineNotice,
-  useCityDate,
-  useLanguageNames,
-  useWeekdays,
-} from './display';
+import { type OfferDetail, type Shown, useOffer } from './directory.api';
+import { Badge, ContentText, MissingBadge, OfflineNotice, useLanguageNames, useWeekdays } from './display';
 import { FeedbackForm } from './FeedbackForm';
 import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './FilterForm';
 import { CATEGORIES, TARGET_GROUPS } from './filters';
 import { ortsteilName } from './ResultList';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** A section of the detail page with its heading. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -46,7 +40,7 @@ function TextSection({ id, title, shown }: { id: string; title: string; shown: S
 function OpeningHoursSection({ offer }: { offer: OfferDetail }) {
   const { t } = useTranslation();
   const weekdays = useWeekdays();
-  const { zone } = useCityDate(offer.timezone);
+  const zone = useCityTime(offer.timezone).zoneName();
   return (
     <Section id="directory-hours" title={t('directory:detail.hours')}>
       {offer.openingHours.length === 0 ? (
@@ -74,7 +68,7 @@ function OpeningHoursSection({ offer }: { offer: OfferDetail }) {
 
 function EventsSection({ offer }: { offer: OfferDetail }) {
   const { t } = useTranslation();
-  const format = useCityDate(offer.timezone);
+  const format = useCityTime(offer.timezone);
   if (offer.events.length === 0) return null;
   return (
     <Section id="directory-events" title={t('directory:detail.events')}>
@@ -83,7 +77,7 @@ function EventsSection({ offer }: { offer: OfferDetail }) {
           <li key={event.start}>
             <p className="kern-body">
               <strong>
-                <time dateTime={event.start}>{format.dateTime(event.start)}</time>
+                <time dateTime={event.start}>{format.dateTime(event.start, 'full')}</time>
                 {' – '}
                 <time dateTime={event.end}>{format.time(event.end)}</time>
               </strong>
@@ -261,7 +255,7 @@ export function DetailPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const query = useOffer(slug);
-  const cityDate = useCityDate();
+  const dates = useCityTime();
   const offer = query.data?.data;
 
   if (query.isPending) return <Loading />;
@@ -340,7 +334,7 @@ export function DetailPage() {
         </div>
       </div>
       <p className="kern-body kern-body--small app-directory-muted">
-        {t('directory:detail.lastChecked', { date: cityDate.date(offer.lastCheckedAt) })}
+        {t('directory:detail.lastChecked', { date: dates.date(offer.lastCheckedAt, 'long') })}
       </p>
       <section className="app-section app-stack" aria-labelledby="directory-feedback">
         <h2 className="kern-heading-medium" id="directory-feedback">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type FeedbackKind, useSendFeedback } from './directory.api';
+import { TextArea } from '../../components/Fields';
 
 const KINDS: readonly { kind: FeedbackKind; label: string }[] = [
   { kind: 'helpful', label: 'directory:feedback.helpful' },
@@ -65,26 +66,17 @@ export function FeedbackForm({ offerId }: { offerId: string }) {
           </p>
         ) : null}
       </fieldset>
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor="feedback-comment">
-          {t('directory:feedback.comment')}
-          <span className="kern-label__optional"> – {t('common:form.optional')}</span>
-        </label>
-        <div className="kern-hint" id="feedback-comment-hint">
-          {t('directory:feedback.commentHint')}
-        </div>
-        <textarea
-          id="feedback-comment"
-          name="comment"
-          className="kern-form-input__input"
-          rows={4}
-          maxLength={2000}
-          dir="auto"
-          value={comment}
-          aria-describedby="feedback-comment-hint"
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </div>
+      <TextArea
+        id="feedback-comment"
+        name="comment"
+        label={t('directory:feedback.comment')}
+        hint={t('directory:feedback.commentHint')}
+        optional
+        rows={4}
+        maxLength={2000}
+        value={comment}
+        onValueChange={setComment}
+      />
       <div className="app-form__actions">
         <button type="submit" className="kern-btn kern-btn--primary" disabled={send.isPending}>
           <span className="kern-label">{t('directory:feedback.submit')}</span>

@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { City } from './directory.api';
 import { useLanguageNames } from './display';
 import {
   activeFilterCount,
@@ -13,6 +12,7 @@ import {
   TARGET_GROUPS,
   type TargetGroup,
 } from './filters';
+import type { City } from '../../app/city';
 
 const CATEGORY_LABEL: Record<Category, string> = {
   language_learning: 'directory:categories.language_learning',

@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { directionOf } from '../../app/i18n';
-import type { City, OfferSummary } from './directory.api';
+import type { OfferSummary } from './directory.api';
+import type { City } from '../../app/city';
 
 export interface MapEntry {
   offer: OfferSummary;

@@ -5,12 +5,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
-import { PER_PAGE, useCity, useOfferSearch } from './directory.api';
+import { PER_PAGE, useOfferSearch } from './directory.api';
 import { OfflineNotice } from './display';
 import { FilterForm } from './FilterForm';
 import { type Filters, parseFilters, toSearchParams } from './filters';
 import { OfferMap } from './OfferMap';
 import { ResultList } from './ResultList';
+import { useCity } from '../../app/city';
 
 type View = 'list' | 'map';
 

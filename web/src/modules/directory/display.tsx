@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shown } from './directory.api';
+import { useCityTime } from '../../app/time';
 
 /** The visible note that a text is the German original, the offer has none in the reader's language. */
 export function MissingBadge() {
@@ -76,35 +77,12 @@ const WEEKDAY_INDEX: Record<string, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 
 /** Weekday names (`MO` … `SU`) in the UI language. */
 export function useWeekdays() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' });
+  const dates = useCityTime();
   const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
-  // 2024-01-01 was a Monday.
-  const nameOf = (day: string) => format.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0))));
+  const nameOf = (day: string) => dates.weekday((WEEKDAY_INDEX[day] ?? 0) + 1);
   const sorted = (days: readonly string[]) =>
     [...days].sort((a, b) => (WEEKDAY_INDEX[a] ?? 0) - (WEEKDAY_INDEX[b] ?? 0));
   return { nameOf, listOf: (days: readonly string[]) => list.format(sorted(days).map(nameOf)) };
-}
-
-/** Dates and times in the UI language, as wall-clock time of the city's time zone. */
-export function useCityDate(timeZone = 'Europe/Berlin') {
-  const { i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone });
-  const dateTime = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  });
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short', timeZone });
-  const zone =
-    new Intl.DateTimeFormat(i18n.language, { timeZone, timeZoneName: 'longGeneric' })
-      .formatToParts(new Date())
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  return {
-    date: (iso: string) => date.format(new Date(iso)),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
-    time: (iso: string) => time.format(new Date(iso)),
-    zone,
-  };
 }
 
 /** A kilometre distance with one decimal in the UI language. */

@@ -2,9 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
-import { TextArea } from './fields';
 import {
   type AfterState,
   type FeedbackInput,
@@ -13,6 +11,7 @@ import {
   useLogTime,
 } from './guides.api';
 import { useNames } from './labels';
+import { TextArea, TextInput } from '../../components/Fields';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -87,6 +86,7 @@ export function FeedbackForm({ id, given, pending, error, sent, onSubmit }: Feed
         hint={t('guides:feedback.commentHint')}
         value={comment}
         onValueChange={setComment}
+        maxLength={2000}
         optional
       />
       <div className="app-form__actions">
@@ -211,7 +211,7 @@ export function GuideAfter({ assignmentId }: { assignmentId: string }) {
         {log.isSuccess ? <Alert variant="success" role="status" title={t('guides:after.saved')} /> : null}
         <form className="app-form" onSubmit={onSubmit} noValidate>
           <ErrorAlert error={log.error} fieldLabels={labels} />
-          <FormField
+          <TextInput
             id="log-minutes"
             name="minutes"
             type="number"
@@ -224,7 +224,7 @@ export function GuideAfter({ assignmentId }: { assignmentId: string }) {
             onValueChange={setMinutes}
             error={invalid.includes('minutes') ? t('guides:after.minutesInvalid') : serverError('minutes')}
           />
-          <FormField
+          <TextInput
             id="log-km"
             name="travelKm"
             inputMode="decimal"

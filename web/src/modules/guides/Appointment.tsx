@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { Fact } from './fields';
 import type { Appointment } from './guides.api';
 import { useNames } from './labels';
+import { Fact } from './display';
+import { useCityTime } from '../../app/time';
 
 /** What a guide needs to know of an appointment: time, place, language, topic, first name, contact. */
 export function AppointmentFacts({ appointment }: { appointment: Appointment }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   return (
     <dl className="app-guides-facts">
       <Fact term={t('guides:request.when')}>
-        {names.dateTime(appointment.start)}–{names.time(appointment.end)}
+        {dates.dateTime(appointment.start)}–{dates.time(appointment.end)}
       </Fact>
       <Fact term={t('guides:form.language')}>
         {names.language(appointment.language)}

@@ -6,9 +6,10 @@ import { PageTitle } from '../../components/PageTitle';
 import { GuideAfter } from './AfterPanels';
 import { AppointmentFacts } from './Appointment';
 import { FeedLink } from './FeedLink';
-import { Badge } from './fields';
 import { type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
 import { useNames } from './labels';
+import { Badge } from './display';
+import { useCityTime } from '../../app/time';
 
 const ASSIGNMENT_STATE = {
   confirmed: 'guides:assignments.state.confirmed',
@@ -21,6 +22,7 @@ const ASSIGNMENT_BADGE = { confirmed: 'success', cancelled: 'danger', done: 'inf
 export function AssignmentsPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const assignments = useOwnAssignments();
   const now = Date.now();
   const items = assignments.data?.items ?? [];
@@ -30,7 +32,7 @@ export function AssignmentsPage() {
     <li key={item.id} className="app-guides-item">
       <h3 className="kern-heading-small">
         <Link className="kern-link" to={`/guides/assignments/${item.id}`}>
-          {names.dateTime(item.appointment.start)} · {names.language(item.appointment.language)}
+          {dates.dateTime(item.appointment.start)} · {names.language(item.appointment.language)}
         </Link>
       </h3>
       <p className="kern-body">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from './guides.api';
 import { LEVEL_LABEL, useNames } from './labels';
+import { useCityTime } from '../../app/time';
 
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
 const textOf = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -54,6 +55,7 @@ export function ExplanationList({
 export function HelpText({ help }: { help: Record<string, unknown> }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const language = textOf(help.language) ?? '';
   const weekday = numberOf(help.weekday) ?? 1;
   const hours = (help.hours ?? {}) as { from?: string; to?: string };
@@ -61,7 +63,7 @@ export function HelpText({ help }: { help: Record<string, unknown> }) {
     <>
       {t('guides:help.oneMore', {
         language: names.language(language),
-        weekday: names.weekday(weekday),
+        weekday: dates.weekday(weekday),
         from: hours.from ?? '',
         to: hours.to ?? '',
         unmet: numberOf(help.unmet) ?? 1,

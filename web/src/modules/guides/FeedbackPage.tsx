@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFeedbackList } from './guides.api';
 import { useNames } from './labels';
+import { useCityTime } from '../../app/time';
 
 const SIDE_LABEL = {
   guide: 'guides:feedbackList.fromGuide',
@@ -15,6 +16,7 @@ const SIDE_LABEL = {
 export function FeedbackPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const feedback = useFeedbackList();
   return (
     <>
@@ -36,7 +38,7 @@ export function FeedbackPage() {
                   <Link className="kern-link" to={`/guides/pool/${item.guideId}`} dir="auto">
                     {item.guideName}
                   </Link>{' '}
-                  · {names.dateTime(item.start)} · {names.language(item.language)} · {names.topic(item.topic)}
+                  · {dates.dateTime(item.start)} · {names.language(item.language)} · {names.topic(item.topic)}
                 </p>
                 {item.comment ? (
                   <p className="kern-body" dir="auto">

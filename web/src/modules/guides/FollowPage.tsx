@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequesterAfter } from './AfterPanels';
-import { Badge, Fact } from './fields';
 import {
   useCancelPublicRequest,
   usePublicAfter,
@@ -13,6 +12,8 @@ import {
   usePublicRequest,
 } from './guides.api';
 import { STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Badge, Fact } from './display';
+import { useCityTime } from '../../app/time';
 
 const STATE_TEXT = {
   open: 'guides:follow.text.open',
@@ -27,6 +28,7 @@ const STATE_TEXT = {
 export function FollowPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { code = '' } = useParams();
   const request = usePublicRequest(code);
   const cancel = useCancelPublicRequest(code);
@@ -55,7 +57,7 @@ export function FollowPage() {
                 {request.data.code}
               </span>
             </Fact>
-            <Fact term={t('guides:follow.when')}>{names.dateTime(request.data.start)}</Fact>
+            <Fact term={t('guides:follow.when')}>{dates.dateTime(request.data.start)}</Fact>
             <Fact term={t('guides:follow.language')}>{names.language(request.data.language)}</Fact>
           </dl>
           {!begun && ['open', 'proposed', 'confirmed'].includes(request.data.state) ? (

@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
 import { ExplanationList, HelpText } from './Explanation';
 import { type GuideRequest, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
 import { useNames } from './labels';
-import { addDays, cityDate } from './time';
+import { TextInput } from '../../components/Fields';
+import { addDays } from '../../../../server/core/time.ts';
+import { useCityTime } from '../../app/time';
 
-/** Next week, Monday to Sunday, in the city. */
-function nextWeek(): { from: string; to: string } {
-  const today = cityDate(new Date());
+/** The week after the city's `today` (YYYY-MM-DD), Monday to Sunday. */
+function nextWeek(today: string): { from: string; to: string } {
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
   const monday = addDays(today, 7 - weekday);
   return { from: monday, to: addDays(monday, 6) };
@@ -23,7 +23,8 @@ function nextWeek(): { from: string; to: string } {
 /** Coordinators run the matching for a period and read each proposal's reasons and each gap's. */
 export function MatchingPage() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(nextWeek);
+  const dates = useCityTime();
+  const [period, setPeriod] = useState(() => nextWeek(dates.today()));
   const start = useStartRun();
   const run = useRun(start.data?.id ?? null);
   const labels = { from: t('guides:matching.from'), to: t('guides:matching.to') };
@@ -41,7 +42,7 @@ export function MatchingPage() {
       <form className="app-form" onSubmit={onSubmit} noValidate>
         <ErrorAlert error={start.error} fieldLabels={labels} />
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="matching-from"
             name="from"
             type="date"
@@ -50,7 +51,7 @@ export function MatchingPage() {
             onValueChange={(from) => setPeriod((current) => ({ ...current, from }))}
             error={fieldError('from')}
           />
-          <FormField
+          <TextInput
             id="matching-to"
             name="to"
             type="date"
@@ -84,6 +85,7 @@ export function MatchingPage() {
 function RunResult({ run }: { run: MatchingRun }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   // The run's requests start within its period: from its first day (the UTC date, a day early at most), one page.
   const requests = useRequests({ from: run.periodFrom.slice(0, 10), per_page: 200 });
   const byId = new Map<string, GuideRequest>(
@@ -92,7 +94,7 @@ function RunResult({ run }: { run: MatchingRun }) {
   const describe = (id: string) => {
     const request = byId.get(id);
     return request
-      ? `${names.dateTime(request.start)} · ${names.language(request.language)} · ${names.topic(request.topic)}`
+      ? `${dates.dateTime(request.start)} · ${names.language(request.language)} · ${names.topic(request.topic)}`
       : t('guides:matching.request');
   };
   return (

@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { TableScroll } from '../../components/TableScroll';
 import { useFieldError } from '../../components/errorText';
-import { Badge } from './fields';
 import { type OnboardingItem, useRecordStep } from './guides.api';
-import { ONBOARDING_STEPS, STEP_LABEL, STEP_STATUS_LABEL, type OnboardingStep, useNames } from './labels';
+import { ONBOARDING_STEPS, STEP_LABEL, STEP_STATUS_LABEL, type OnboardingStep } from './labels';
+import { Select, TextInput } from '../../components/Fields';
+import { Badge } from './display';
+import { useCityTime } from '../../app/time';
 
 const STATUS_BADGE: Record<string, string> = {
   valid: 'success',
@@ -18,7 +19,7 @@ const STATUS_BADGE: Record<string, string> = {
 /** Onboarding steps with date, expiry and status; coordinators also record a step (`guideId`). */
 export function Onboarding({ items, guideId }: { items: OnboardingItem[]; guideId?: string }) {
   const { t } = useTranslation();
-  const names = useNames();
+  const dates = useCityTime();
   return (
     <section className="app-section" aria-labelledby="onboarding-heading">
       <h2 className="kern-heading-medium" id="onboarding-heading">
@@ -52,8 +53,8 @@ export function Onboarding({ items, guideId }: { items: OnboardingItem[]; guideI
                 <th className="kern-table__cell" scope="row">
                   {t(STEP_LABEL[item.step as OnboardingStep] ?? STEP_LABEL.interview)}
                 </th>
-                <td className="kern-table__cell">{item.completedOn ? names.date(item.completedOn) : '–'}</td>
-                <td className="kern-table__cell">{item.expiresOn ? names.date(item.expiresOn) : '–'}</td>
+                <td className="kern-table__cell">{item.completedOn ? dates.date(item.completedOn) : '–'}</td>
+                <td className="kern-table__cell">{item.expiresOn ? dates.date(item.expiresOn) : '–'}</td>
                 <td className="kern-table__cell">
                   <Badge variant={STATUS_BADGE[item.status] ?? 'info'}>
                     {t(STEP_STATUS_LABEL[item.status] ?? 'guides:stepStatus.missing')}
@@ -91,7 +92,7 @@ function RecordStep({ guideId }: { guideId: string }) {
         </p>
       ) : null}
       <div className="app-form__grid">
-        <SelectField
+        <Select
           id="record-step"
           name="step"
           label={t('guides:onboarding.step')}
@@ -99,7 +100,7 @@ function RecordStep({ guideId }: { guideId: string }) {
           options={ONBOARDING_STEPS.map((value) => ({ value, label: t(STEP_LABEL[value]) }))}
           onValueChange={(value) => setStep(value as OnboardingStep)}
         />
-        <FormField
+        <TextInput
           id="record-completed"
           name="completedOn"
           type="date"
@@ -108,7 +109,7 @@ function RecordStep({ guideId }: { guideId: string }) {
           onValueChange={setCompletedOn}
           error={fieldError('completedOn')}
         />
-        <FormField
+        <TextInput
           id="record-expires"
           name="expiresOn"
           type="date"

@@ -2,27 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SelectField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { Badge, Fact } from './fields';
-import { useCity, useGuide, useGuides } from './guides.api';
-import {
-  GUIDE_LANGUAGES,
-  KIND_LABEL,
-  LEVEL_LABEL,
-  TOPIC_LABEL,
-  type Topic,
-  TRAVEL_LABEL,
-  useNames,
-} from './labels';
+import { useGuide, useGuides } from './guides.api';
+import { KIND_LABEL, LEVEL_LABEL, TOPIC_LABEL, type Topic, TRAVEL_LABEL, useNames } from './labels';
 import { Onboarding } from './Onboarding';
+import { Select } from '../../components/Fields';
+import { Badge, Fact } from './display';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** Coordinators: the pool of guides with languages, districts, whether they can be matched, next expiry. */
 export function PoolPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const guides = useGuides();
   const city = useCity();
   const [language, setLanguage] = useState('');
@@ -34,14 +29,17 @@ export function PoolPage() {
       <PageTitle>{t('guides:pool.title')}</PageTitle>
       <p className="kern-body app-intro">{t('guides:pool.intro')}</p>
       <div className="app-inline-form">
-        <SelectField
+        <Select
           id="pool-language"
           name="language"
           label={t('guides:form.language')}
           value={language}
           options={[
             { value: '', label: t('guides:pool.anyLanguage') },
-            ...GUIDE_LANGUAGES.map((code) => ({ value: code, label: names.language(code) })),
+            ...(city.data?.guideLanguages ?? []).map((code) => ({
+              value: code,
+              label: names.language(code),
+            })),
           ]}
           onValueChange={setLanguage}
         />
@@ -99,7 +97,7 @@ export function PoolPage() {
                       </Badge>
                     </td>
                     <td className="kern-table__cell app-nowrap">
-                      {guide.nextExpiry ? names.date(guide.nextExpiry) : '–'}
+                      {guide.nextExpiry ? dates.date(guide.nextExpiry) : '–'}
                     </td>
                   </tr>
                 ))}
@@ -116,6 +114,7 @@ export function PoolPage() {
 export function GuidePage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { id = '' } = useParams();
   const guide = useGuide(id);
   const city = useCity();
@@ -156,13 +155,13 @@ export function GuidePage() {
             <Fact term={t('guides:profile.weekly')}>
               {profile.weekly.length
                 ? profile.weekly
-                    .map((slot) => `${names.weekday(slot.weekday)} ${slot.from}–${slot.to}`)
+                    .map((slot) => `${dates.weekday(slot.weekday)} ${slot.from}–${slot.to}`)
                     .join('; ')
                 : t('guides:pool.none')}
             </Fact>
             <Fact term={t('guides:profile.exceptions')}>
               {profile.exceptions.length
-                ? profile.exceptions.map((off) => `${names.date(off.from)}–${names.date(off.to)}`).join('; ')
+                ? profile.exceptions.map((off) => `${dates.date(off.from)}–${dates.date(off.to)}`).join('; ')
                 : t('guides:pool.none')}
             </Fact>
             <Fact term={t('guides:profile.maxPerWeek')}>{names.number(profile.maxPerWeek)}</Fact>

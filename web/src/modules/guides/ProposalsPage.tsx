@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SelectField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { AppointmentFacts } from './Appointment';
 import { ExplanationList } from './Explanation';
 import { type GuideProposal, useAcceptProposal, useDeclineProposal, useOwnProposals } from './guides.api';
 import { DECLINE_LABEL, DECLINE_REASONS, type DeclineReason, useNames } from './labels';
+import { Select } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 /** The guide's proposals: accept, or decline with a reason before the deadline. Made for a phone. */
 export function ProposalsPage() {
@@ -74,9 +75,10 @@ const STATUS_LABEL: Record<string, string> = {
 function AnsweredLine({ proposal }: { proposal: GuideProposal }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   return (
     <li>
-      {names.dateTime(proposal.appointment.start)} · {names.language(proposal.appointment.language)} ·{' '}
+      {dates.dateTime(proposal.appointment.start)} · {names.language(proposal.appointment.language)} ·{' '}
       {t(STATUS_LABEL[proposal.status] ?? 'guides:proposals.status.withdrawn')}
     </li>
   );
@@ -93,6 +95,7 @@ function ProposalCard({
 }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const decline = useDeclineProposal();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState<DeclineReason>('not_available');
@@ -100,11 +103,11 @@ function ProposalCard({
   return (
     <article aria-labelledby={headingId}>
       <h2 className="kern-heading-small" id={headingId}>
-        {names.dateTime(proposal.appointment.start)} · {names.language(proposal.appointment.language)}
+        {dates.dateTime(proposal.appointment.start)} · {names.language(proposal.appointment.language)}
       </h2>
       <AppointmentFacts appointment={proposal.appointment} />
       <p className="kern-body kern-body--small">
-        {t('guides:proposals.deadline', { when: names.dateTime(proposal.deadline) })}
+        {t('guides:proposals.deadline', { when: dates.dateTime(proposal.deadline) })}
       </p>
       <details className="app-guides-details">
         <summary className="kern-body">{t('guides:proposals.why')}</summary>
@@ -119,7 +122,7 @@ function ProposalCard({
             decline.mutate({ id: proposal.id, reason });
           }}
         >
-          <SelectField
+          <Select
             id={`decline-${proposal.id}`}
             name="reason"
             label={t('guides:decline.reason')}

@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert';
-import { FormField } from '../../components/FormField';
 import { PageTitle } from '../../components/PageTitle';
 import { useCreatePublicRequest } from './guides.api';
 import { RequestForm } from './RequestForm';
+import { TextInput } from '../../components/Fields';
 
 /** "Request a Lotse / mediator": the public form, in every UI language, without an account. */
 export function PublicRequestPage() {
@@ -72,7 +72,7 @@ function FollowByCode() {
         {t('guides:public.haveCode')}
       </h2>
       <form className="app-inline-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextInput
           id="follow-code"
           name="code"
           label={t('guides:public.codeLabel')}

@@ -3,13 +3,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useCity, useRecruitment } from './guides.api';
+import { useRecruitment } from './guides.api';
 import { useNames } from './labels';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** Where the network is thin: languages and districts with requests nobody could take. */
 export function RecruitmentPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const recruitment = useRecruitment();
   const city = useCity();
   const districtName = (id: string) =>
@@ -24,7 +27,7 @@ export function RecruitmentPage() {
       {data ? (
         <>
           <p className="kern-body kern-body--small">
-            {t('guides:recruitment.since', { date: names.date(data.since) })}
+            {t('guides:recruitment.since', { date: dates.date(data.since) })}
           </p>
           <section aria-labelledby="recruit-languages">
             <h2 className="kern-heading-medium" id="recruit-languages">

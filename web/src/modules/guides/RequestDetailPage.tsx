@@ -6,7 +6,6 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../app/session';
 import { RequesterAfter } from './AfterPanels';
-import { Badge, Fact } from './fields';
 import {
   type GuideRequest,
   useCancelRequest,
@@ -17,6 +16,8 @@ import {
   useRequesterFeedback,
 } from './guides.api';
 import { GENDER_LABEL, type Gender, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Badge, Fact } from './display';
+import { useCityTime } from '../../app/time';
 
 /** One request: what was asked, its state and history, the confirmed guide (first name only), and after. */
 export function RequestDetailPage() {
@@ -36,6 +37,7 @@ export function RequestDetailPage() {
 function RequestDetail({ request }: { request: GuideRequest }) {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { user } = useSession();
   const cancel = useCancelRequest(request.id);
   const noShow = useNoShow(request.id);
@@ -57,7 +59,7 @@ function RequestDetail({ request }: { request: GuideRequest }) {
           <p className="kern-body" data-testid="confirmation">
             {t('guides:request.confirmedText', {
               name: request.guide.firstName,
-              when: names.dateTime(request.start),
+              when: dates.dateTime(request.start),
             })}
           </p>
         </Alert>
@@ -73,7 +75,7 @@ function RequestDetail({ request }: { request: GuideRequest }) {
       ) : null}
       <dl className="app-guides-facts">
         <Fact term={t('guides:request.when')}>
-          {names.dateTime(request.start)} · {t('guides:form.minutes', { minutes: request.durationMinutes })}
+          {dates.dateTime(request.start)} · {t('guides:form.minutes', { minutes: request.durationMinutes })}
         </Fact>
         <Fact term={t('guides:form.language')}>
           {names.language(request.language)}
@@ -161,7 +163,7 @@ function RequestDetail({ request }: { request: GuideRequest }) {
           <ol className="kern-list">
             {request.events.map((event) => (
               <li key={`${event.at}-${event.toState}`}>
-                {names.dateTime(event.at)}: {names.state(event.toState)}
+                {dates.dateTime(event.at)}: {names.state(event.toState)}
               </li>
             ))}
           </ol>

@@ -1,15 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
-import { GroupedSelect, TextArea } from './fields';
-import { type BookingInput, useCity } from './guides.api';
+import type { BookingInput } from './guides.api';
 import {
   GENDER_LABEL,
   GENDERS,
   type Gender,
-  GUIDE_LANGUAGES,
   MODE_LABEL,
   MODES,
   type Mode,
@@ -18,7 +15,9 @@ import {
   type Topic,
   useNames,
 } from './labels';
-import { cityInstant } from './time';
+import { GroupedSelect, Select, TextArea, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180, 240] as const;
 const URGENCY_LABEL = [
@@ -41,6 +40,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
   const { t } = useTranslation();
   const names = useNames();
   const city = useCity();
+  const dates = useCityTime();
   const [language, setLanguage] = useState('');
   const [dialect, setDialect] = useState('');
   const [date, setDate] = useState('');
@@ -84,7 +84,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
 
   const onFormSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const start = cityInstant(date, time);
+    const start = dates.instant(date, time);
     const empty = [
       ...(language ? [] : ['language']),
       ...(date ? [] : ['start']),
@@ -119,9 +119,9 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
 
   const languageOptions = [
     { value: '', label: t('guides:form.choose') },
-    ...GUIDE_LANGUAGES.map((code) => ({ value: code, label: names.language(code) })).sort((a, b) =>
-      a.label.localeCompare(b.label),
-    ),
+    ...(city.data?.guideLanguages ?? [])
+      .map((code) => ({ value: code, label: names.language(code) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   ];
   const ortsteilGroups = (city.data?.districts ?? []).map((district) => ({
     label: district.name,
@@ -134,7 +134,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whoLegend')}</legend>
         <div className="app-form__grid">
-          <SelectField
+          <Select
             id="request-language"
             name="language"
             label={labels.language}
@@ -143,7 +143,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setLanguage}
             error={fieldError('language')}
           />
-          <FormField
+          <TextInput
             id="request-dialect"
             name="dialect"
             label={labels.dialect}
@@ -154,7 +154,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             maxLength={30}
             optional
           />
-          <SelectField
+          <Select
             id="request-gender"
             name="genderRequired"
             label={labels.genderRequired}
@@ -172,7 +172,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whenLegend')}</legend>
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="request-date"
             name="date"
             type="date"
@@ -181,7 +181,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setDate}
             error={fieldError('start')}
           />
-          <FormField
+          <TextInput
             id="request-time"
             name="time"
             type="time"
@@ -190,7 +190,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setTime}
             error={fieldError('time')}
           />
-          <SelectField
+          <Select
             id="request-duration"
             name="durationMinutes"
             label={labels.durationMinutes}
@@ -202,7 +202,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setDuration}
             error={fieldError('durationMinutes')}
           />
-          <SelectField
+          <Select
             id="request-urgency"
             name="urgency"
             label={labels.urgency}
@@ -216,7 +216,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
       <fieldset className="kern-fieldset">
         <legend className="kern-heading-small">{t('guides:form.whereLegend')}</legend>
         <div className="app-form__grid">
-          <SelectField
+          <Select
             id="request-topic"
             name="topic"
             label={labels.topic}
@@ -228,7 +228,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={(value) => setTopic(value as Topic | '')}
             error={fieldError('topic')}
           />
-          <SelectField
+          <Select
             id="request-mode"
             name="mode"
             label={labels.mode}
@@ -237,7 +237,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={(value) => setMode(value as Mode)}
             error={fieldError('mode')}
           />
-          <FormField
+          <TextInput
             id="request-address"
             name="address"
             label={labels.address}
@@ -264,7 +264,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
         <legend className="kern-heading-small">{t('guides:form.contactLegend')}</legend>
         <p className="kern-body kern-body--small">{t('guides:form.privacy')}</p>
         <div className="app-form__grid">
-          <FormField
+          <TextInput
             id="request-newcomerFirstName"
             name="newcomerFirstName"
             label={labels.newcomerFirstName}
@@ -276,7 +276,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             dir="auto"
             optional
           />
-          <FormField
+          <TextInput
             id="request-contactOnDay"
             name="contactOnDay"
             label={labels.contactOnDay}
@@ -288,7 +288,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             dir="auto"
             optional
           />
-          <FormField
+          <TextInput
             id="request-requesterEmail"
             name="requesterEmail"
             type="email"
@@ -302,7 +302,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             optional
           />
           {variant === 'booking' ? (
-            <FormField
+            <TextInput
               id="request-caseRef"
               name="caseRef"
               label={labels.caseRef}
@@ -322,6 +322,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
           value={notes}
           onValueChange={setNotes}
           error={fieldError('notes')}
+          maxLength={2000}
           optional
         />
       </fieldset>

@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SelectField } from '../../components/FormField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
 import { useSession } from '../../app/session';
 import { FeedLink } from './FeedLink';
-import { Badge } from './fields';
 import { REQUESTS_PAGE_SIZE, useRequests } from './guides.api';
 import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { Select } from '../../components/Fields';
+import { Badge } from './display';
+import { useCityTime } from '../../app/time';
 
 /** The organisation's bookings (coordinators: every request), newest appointment first, with their state. */
 export function RequestsPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { user } = useSession();
   const [state, setState] = useState('');
   const [page, setPage] = useState(1);
@@ -34,7 +36,7 @@ export function RequestsPage() {
         </Link>
       </p>
       <div className="app-inline-form">
-        <SelectField
+        <Select
           id="requests-state"
           name="state"
           label={t('guides:requests.filterState')}
@@ -60,7 +62,7 @@ export function RequestsPage() {
               <li key={request.id} className="app-guides-item">
                 <h2 className="kern-heading-small">
                   <Link className="kern-link" to={`/guides/requests/${request.id}`}>
-                    {names.dateTime(request.start)} · {names.language(request.language)}
+                    {dates.dateTime(request.start)} · {names.language(request.language)}
                   </Link>
                 </h2>
                 <p className="kern-body">

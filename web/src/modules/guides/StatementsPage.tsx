@@ -2,20 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { Fact } from './fields';
 import { type StatementTotals, statementFile, useStatement, useStatements } from './guides.api';
 import { KIND_LABEL, OUTCOME_LABEL, useNames } from './labels';
-import { cityMonth } from './time';
+import { TextInput } from '../../components/Fields';
+import { Fact } from './display';
+import { useCityTime } from '../../app/time';
 
 /** Monthly statements: a guide sees their own, coordinators every guide's; CSV and PDF for payroll. */
 export function StatementsPage() {
   const { t } = useTranslation();
   const names = useNames();
-  const [month, setMonth] = useState(cityMonth);
+  const dates = useCityTime();
+  const [month, setMonth] = useState(dates.month);
   const statements = useStatements(month);
   const valid = /^\d{4}-\d{2}$/.test(month);
   return (
@@ -23,7 +24,7 @@ export function StatementsPage() {
       <PageTitle>{t('guides:statements.title')}</PageTitle>
       <p className="kern-body app-intro">{t('guides:statements.intro')}</p>
       <div className="app-inline-form">
-        <FormField
+        <TextInput
           id="statements-month"
           name="month"
           type="month"
@@ -72,6 +73,7 @@ export function StatementsPage() {
 export function StatementPage() {
   const { t } = useTranslation();
   const names = useNames();
+  const dates = useCityTime();
   const { guideId = '', month = '' } = useParams();
   const statement = useStatement(guideId, month);
   const data = statement.data;
@@ -159,7 +161,7 @@ export function StatementPage() {
                 <tbody className="kern-table__body">
                   {data.lines.map((line) => (
                     <tr className="kern-table__row" key={line.assignmentId}>
-                      <td className="kern-table__cell app-nowrap">{names.dateTime(line.start)}</td>
+                      <td className="kern-table__cell app-nowrap">{dates.dateTime(line.start)}</td>
                       <td className="kern-table__cell">{names.language(line.language)}</td>
                       <td className="kern-table__cell">{t(OUTCOME_LABEL[line.outcome] ?? '')}</td>
                       <td className="kern-table__cell kern-table__cell--numeric">

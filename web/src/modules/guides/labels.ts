@@ -22,25 +22,6 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const LEVELS = ['native', 'fluent', 'basic'] as const;
 export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
 
-/**
- * Languages guides are asked for (ISO 639-3; the city profile's `guideLanguages`). Their names come from the
- * browser in the reader's language (Intl.DisplayNames), so no list of language names needs translating.
- */
-export const GUIDE_LANGUAGES = [
-  'ara',
-  'tur',
-  'kmr',
-  'ron',
-  'bul',
-  'rom',
-  'ukr',
-  'rus',
-  'pol',
-  'fas',
-  'eng',
-  'deu',
-] as const;
-
 /** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
 export const TOPIC_LABEL = {
   health: 'guides:topics.health',
@@ -139,19 +120,11 @@ export const OUTCOME_LABEL: Record<string, string> = {
   no_show_guide: 'guides:statement.outcome.noShowGuide',
 };
 
-/** Names of languages, weekdays, dates and money in the reader's language. */
+/** Names of languages, topics and states, numbers and money in the reader's language (dates: app/time.ts). */
 export function useNames() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const languages = new Intl.DisplayNames([lang], { type: 'language' });
-  const dateTime = new Intl.DateTimeFormat(lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  });
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
-  const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: 'Europe/Berlin' });
-  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(lang);
   return {
     language: (code: string) => {
@@ -165,11 +138,6 @@ export function useNames() {
     mode: (mode: string) => t(MODE_LABEL[mode as Mode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
     reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
-    time: (iso: string) => time.format(new Date(iso)),
-    date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)),
-    /** ISO weekday 1 (Monday) … 7. */
-    weekday: (isoWeekday: number) => weekday.format(new Date(Date.UTC(2024, 0, isoWeekday))),
     number: (value: number) => number.format(value),
     money: (cents: number, currency: string) =>
       new Intl.NumberFormat(lang, { style: 'currency', currency }).format(cents / 100),

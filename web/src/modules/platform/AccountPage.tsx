@@ -4,12 +4,12 @@ import { changeLanguage, isLanguage, LANGUAGES } from '../../app/i18n';
 import { type Me, useSession, useUpdateMe } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
 import { PageTitle } from '../../components/PageTitle';
 import { NewPasswordFields } from './NewPasswordFields';
 import { useChangePassword } from './platform.api';
 import { roleLabelKey } from './roles';
+import { Select, TextInput } from '../../components/Fields';
 
 function ProfileSection({ user }: { user: Me }) {
   const { t } = useTranslation();
@@ -51,7 +51,7 @@ function ProfileSection({ user }: { user: Me }) {
       ) : null}
       <ErrorAlert error={updateMe.error} fieldLabels={labels} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextInput
           id="account-name"
           name="displayName"
           autoComplete="name"
@@ -98,7 +98,7 @@ function LanguageSection({ user }: { user: Me }) {
       ) : null}
       <ErrorAlert error={updateMe.error} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
-        <SelectField
+        <Select
           id="account-locale"
           name="locale"
           label={t('platform:account.languageTitle')}
@@ -153,7 +153,7 @@ function PasswordSection() {
       ) : null}
       <ErrorAlert error={mismatch ? t('platform:password.mismatch') : change.error} fieldLabels={labels} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextInput
           id="password-current"
           name="currentPassword"
           type="password"

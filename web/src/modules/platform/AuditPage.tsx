@@ -2,15 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { Pagination } from '../../components/Pagination';
 import { isRole, roleLabelKey } from './roles';
 import { AUDIT_PAGE_SIZE, type AuditFilter, useAuditLog } from './platform.api';
+import { TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 const TEXT_FILTERS = ['q', 'action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
@@ -23,7 +23,7 @@ function filterFromParams(params: URLSearchParams): AuditFilter {
 /** Admins search the audit log; the filter lives in the address so it can be shared and paged. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const [draft, setDraft] = useState<Record<TextFilter, string>>(filter);
@@ -59,7 +59,7 @@ export function AuditPage() {
   };
 
   const field = (name: TextFilter, type = 'text') => (
-    <FormField
+    <TextInput
       id={`audit-${name}`}
       name={name}
       type={type}
@@ -143,7 +143,7 @@ export function AuditPage() {
                   {audit.data.items.map((entry) => (
                     <tr className="kern-table__row" key={entry.id}>
                       <td className="kern-table__cell app-nowrap">
-                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                        <time dateTime={entry.at}>{dates.dateTime(entry.at, 'short')}</time>
                       </td>
                       <td className="kern-table__cell">
                         <span className="app-code" dir="ltr">

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useJobs, useRunJob } from './platform.api';
+import { useCityTime } from '../../app/time';
 
 // Known job outcomes; anything else is shown as the server sends it.
 const statusLabelKey: Record<string, string> = {
@@ -20,7 +20,7 @@ const statusLabelKey: Record<string, string> = {
 /** Admins see the background jobs and can start one now. */
 export function JobsPage() {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const jobs = useJobs();
   const run = useRunJob();
   const [started, setStarted] = useState<string | null>(null);
@@ -87,10 +87,12 @@ export function JobsPage() {
                       </span>
                     </td>
                     <td className="kern-table__cell app-nowrap">
-                      {job.lastRunAt ? formatDateTime(job.lastRunAt) : t('platform:jobs.neverRun')}
+                      {job.lastRunAt ? dates.dateTime(job.lastRunAt, 'short') : t('platform:jobs.neverRun')}
                     </td>
                     <td className="kern-table__cell">{statusKey ? t(statusKey) : (job.lastStatus ?? '–')}</td>
-                    <td className="kern-table__cell app-nowrap">{formatDateTime(job.nextRunAt) || '–'}</td>
+                    <td className="kern-table__cell app-nowrap">
+                      {dates.dateTime(job.nextRunAt, 'short') || '–'}
+                    </td>
                     <td className="kern-table__cell kern-table__cell--action">
                       <button
                         type="button"

@@ -5,9 +5,9 @@ import { safeReturnPath } from '../../app/Guard';
 import { useLogin } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
 import { PageTitle } from '../../components/PageTitle';
+import { TextInput } from '../../components/Fields';
 
 /** Login with e-mail and password; returns to the page that asked for it. */
 export function LoginPage() {
@@ -33,7 +33,7 @@ export function LoginPage() {
       {next ? <Alert variant="info" title={t('platform:login.required')} /> : null}
       <ErrorAlert error={login.error} fieldLabels={labels} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextInput
           id="login-email"
           name="email"
           type="email"
@@ -43,7 +43,7 @@ export function LoginPage() {
           onValueChange={setEmail}
           error={fieldError('email')}
         />
-        <FormField
+        <TextInput
           id="login-password"
           name="password"
           type="password"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../components/FormField';
+import { TextInput } from '../../components/Fields';
 
 interface NewPasswordFieldsProps {
   idPrefix: string;
@@ -25,7 +25,7 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <FormField
+      <TextInput
         id={`${idPrefix}-new`}
         name="newPassword"
         type="password"
@@ -36,7 +36,7 @@ export function NewPasswordFields({
         onValueChange={onValueChange}
         error={error}
       />
-      <FormField
+      <TextInput
         id={`${idPrefix}-repeat`}
         name="repeatPassword"
         type="password"

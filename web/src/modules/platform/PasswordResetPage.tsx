@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
 import { PageTitle } from '../../components/PageTitle';
 import { useRequestPasswordReset } from './platform.api';
+import { TextInput } from '../../components/Fields';
 
 /** Asks for a reset link by e-mail; the answer is the same whether the account exists or not. */
 export function PasswordResetPage() {
@@ -32,7 +32,7 @@ export function PasswordResetPage() {
           <p className="kern-body app-intro">{t('platform:reset.intro')}</p>
           <ErrorAlert error={request.error} fieldLabels={labels} />
           <form className="app-form" onSubmit={onSubmit} noValidate>
-            <FormField
+            <TextInput
               id="reset-email"
               name="email"
               type="email"

@@ -4,9 +4,7 @@ import { LANGUAGES } from '../../app/i18n';
 import type { Role } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormField, SelectField } from '../../components/FormField';
 import { useFieldError } from '../../components/errorText';
-import { useDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
@@ -20,6 +18,8 @@ import {
   useUsers,
 } from './platform.api';
 import { ASSIGNABLE_ROLES, isRole, roleLabelKey } from './roles';
+import { Select, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -73,7 +73,7 @@ function CreateUserForm() {
       ) : null}
       <ErrorAlert error={create.error} fieldLabels={labels} />
       <form className="app-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextInput
           id="create-email"
           name="email"
           type="email"
@@ -83,7 +83,7 @@ function CreateUserForm() {
           onValueChange={setEmail}
           error={fieldError('email')}
         />
-        <FormField
+        <TextInput
           id="create-name"
           name="displayName"
           autoComplete="off"
@@ -93,7 +93,7 @@ function CreateUserForm() {
           onValueChange={setDisplayName}
           error={fieldError('displayName')}
         />
-        <SelectField
+        <Select
           id="create-role"
           name="role"
           label={labels.role}
@@ -102,7 +102,7 @@ function CreateUserForm() {
           onValueChange={(value) => isRole(value) && setRole(value)}
           error={fieldError('role')}
         />
-        <SelectField
+        <Select
           id="create-organisation"
           name="organisationId"
           label={labels.organisationId}
@@ -115,7 +115,7 @@ function CreateUserForm() {
           onValueChange={setOrganisationId}
           error={fieldError('organisationId')}
         />
-        <SelectField
+        <Select
           id="create-locale"
           name="locale"
           label={labels.locale}
@@ -136,7 +136,7 @@ function CreateUserForm() {
 
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: string) => void }) {
   const { t } = useTranslation();
-  const formatDateTime = useDateTime();
+  const dates = useCityTime();
   const update = useUpdateUser();
   const roleOptions = useRoleOptions();
   const [role, setRole] = useState<Role>(user.role);
@@ -198,7 +198,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: strin
       </td>
       <td className="kern-table__cell app-nowrap">
         {user.lastLoginAt ? (
-          <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+          <time dateTime={user.lastLoginAt}>{dates.dateTime(user.lastLoginAt, 'short')}</time>
         ) : (
           t('platform:users.never')
         )}
@@ -248,7 +248,7 @@ export function UsersPage() {
     <>
       <PageTitle>{t('platform:users.title')}</PageTitle>
       <form className="app-form" onSubmit={onSearch} noValidate>
-        <FormField
+        <TextInput
           id="users-q"
           name="q"
           type="search"

@@ -9,8 +9,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useLanguageNames } from '../directory/display';
 import { SPOKEN_LANGUAGES } from '../directory/filters';
-import { StateBadge, today, useDates } from './display';
-import { Checkbox, Input, Radios, Select } from './fields';
+import { StateBadge } from './display';
 import { LetterLinks } from './LetterLinks';
 import {
   APPOINTMENT_LABEL,
@@ -30,11 +29,13 @@ import {
   useBookMediator,
   useBookAppointment,
   useChild,
-  useCity,
   useDecide,
   useSaveAssessment,
   useUpdateChild,
 } from './schooling.api';
+import { Checkbox, Radios, Select, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** A term and its value in a description list. */
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -48,7 +49,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 
 function IntakeSection({ child }: { child: ChildRecord }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const languages = useLanguageNames();
   const city = useCity();
   const ortsteil = city.data?.districts
@@ -76,10 +77,10 @@ function IntakeSection({ child }: { child: ChildRecord }) {
         </Alert>
       ) : null}
       <dl className="app-schooling__facts">
-        <Fact term={t('schooling:child.birthDate')}>{dates.day(child.birthDate)}</Fact>
+        <Fact term={t('schooling:child.birthDate')}>{dates.date(child.birthDate)}</Fact>
         <Fact term={t('schooling:child.languages')}>{languages.listOf(child.languages)}</Fact>
-        <Fact term={t('schooling:child.arrivalDate')}>{dates.day(child.arrivalDate)}</Fact>
-        <Fact term={t('schooling:record.registeredOn')}>{dates.day(child.registeredOn)}</Fact>
+        <Fact term={t('schooling:child.arrivalDate')}>{dates.date(child.arrivalDate)}</Fact>
+        <Fact term={t('schooling:record.registeredOn')}>{dates.date(child.registeredOn)}</Fact>
         <Fact term={t('schooling:child.schoolYears')}>{child.schoolYears}</Fact>
         <Fact term={t('schooling:child.lastGrade')}>
           {child.lastGrade === null
@@ -110,7 +111,7 @@ function IntakeSection({ child }: { child: ChildRecord }) {
 
 function FamilySection({ child }: { child: ChildRecord }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const letterLanguage = LANGUAGES.find((l) => l.code === child.family.letterLanguage);
   const siblings = child.family.siblings.filter((s) => s.id !== child.id);
   return (
@@ -169,7 +170,7 @@ function FamilySection({ child }: { child: ChildRecord }) {
                 </span>{' '}
                 {label ? t(label) : <span className="app-code">{consent.purpose}</span>}
                 {consent.expiresAt
-                  ? ` – ${t('schooling:record.consentUntil', { date: dates.day(consent.expiresAt) })}`
+                  ? ` – ${t('schooling:record.consentUntil', { date: dates.date(consent.expiresAt) })}`
                   : null}
               </li>
             );
@@ -182,7 +183,7 @@ function FamilySection({ child }: { child: ChildRecord }) {
 
 function CounsellingSection({ child }: { child: ChildRecord }) {
   const { t, i18n } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const languages = useLanguageNames();
   const book = useBookAppointment(child.id);
   const setStatus = useAppointmentStatus();
@@ -231,7 +232,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
           <p className="kern-body">
             {t('schooling:appointment.mediatorNeedText', {
               language: languages.nameOf(child.mediator.language),
-              date: dates.moment(child.mediator.startsAt),
+              date: dates.dateTime(child.mediator.startsAt),
             })}
           </p>
         </Alert>
@@ -243,7 +244,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
           {child.appointments.map((appointment) => (
             <li key={appointment.id} className="app-schooling__item">
               <p className="kern-body">
-                <strong>{dates.moment(appointment.startsAt)}</strong> –{' '}
+                <strong>{dates.dateTime(appointment.startsAt)}</strong> –{' '}
                 {t('schooling:appointment.with', { name: appointment.caseworkerName })}{' '}
                 <span className="kern-badge kern-badge--info">
                   <span className="kern-label">{t(APPOINTMENT_LABEL[appointment.status])}</span>
@@ -306,7 +307,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
         </h3>
         <ErrorAlert error={book.error} fieldLabels={labels} />
         {done ? <Alert variant="success" role="status" title={t('schooling:appointment.booked')} /> : null}
-        <Input
+        <TextInput
           id="startsAt"
           type="datetime-local"
           label={labels.startsAt}
@@ -342,7 +343,7 @@ function CounsellingSection({ child }: { child: ChildRecord }) {
 
 function AssessmentSection({ child }: { child: ChildRecord }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const save = useSaveAssessment(child.id);
   const [grade, setGrade] = useState(String(child.assessment?.grade ?? ''));
   const [forms, setForms] = useState<SchoolForm[]>(child.assessment?.forms ?? []);
@@ -377,7 +378,7 @@ function AssessmentSection({ child }: { child: ChildRecord }) {
             grade: child.assessment.grade,
             forms: child.assessment.forms.map((form) => t(FORM_LABEL[form])).join(', '),
             kind: t(KIND_LABEL[child.assessment.kind]),
-            date: dates.moment(child.assessment.assessedAt),
+            date: dates.dateTime(child.assessment.assessedAt),
           })}
         </p>
       ) : (
@@ -431,7 +432,8 @@ function AssessmentSection({ child }: { child: ChildRecord }) {
 export function FirstDayForm({ placementId, name }: { placementId: string; name: string }) {
   const { t } = useTranslation();
   const decide = useDecide();
-  const [date, setDate] = useState(today());
+  const dates = useCityTime();
+  const [date, setDate] = useState(dates.today);
   const id = `first-day-${placementId}`;
   return (
     <form
@@ -442,7 +444,7 @@ export function FirstDayForm({ placementId, name }: { placementId: string; name:
       }}
       noValidate
     >
-      <Input
+      <TextInput
         id={id}
         type="date"
         label={t('schooling:placement.firstDay')}
@@ -464,7 +466,7 @@ export function FirstDayForm({ placementId, name }: { placementId: string; name:
 
 function PlacementsSection({ child }: { child: ChildRecord }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   return (
     <section className="app-section" aria-labelledby="placements-heading">
       <h2 className="kern-heading-medium" id="placements-heading">
@@ -490,12 +492,12 @@ function PlacementsSection({ child }: { child: ChildRecord }) {
               ) : null}
               {placement.startDate ? (
                 <p className="kern-body">
-                  {t('schooling:placement.startsOn', { date: dates.day(placement.startDate) })}
+                  {t('schooling:placement.startsOn', { date: dates.date(placement.startDate) })}
                 </p>
               ) : null}
               {placement.firstSchoolDay ? (
                 <p className="kern-body">
-                  {t('schooling:placement.firstDayWas', { date: dates.day(placement.firstSchoolDay) })}
+                  {t('schooling:placement.firstDayWas', { date: dates.date(placement.firstSchoolDay) })}
                 </p>
               ) : null}
               {placement.status === 'accepted' ? (

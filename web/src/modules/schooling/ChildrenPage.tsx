@@ -7,10 +7,12 @@ import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
-import { StateBadge, useDates } from './display';
-import { Checkbox, Input, Select } from './fields';
+import { StateBadge } from './display';
 import { STATE_LABEL } from './labels';
-import { CHILD_STATES, type ChildState, type ChildrenFilter, useChildren, useCity } from './schooling.api';
+import { CHILD_STATES, type ChildState, type ChildrenFilter, useChildren } from './schooling.api';
+import { Checkbox, Select, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 const WEEK_CHOICES = ['4', '8', '12', '26'] as const;
 
@@ -46,7 +48,7 @@ export function ChildrenPage() {
   const [words, setWords] = useState(filter.q);
   const children = useChildren(filter);
   const city = useCity();
-  const dates = useDates();
+  const dates = useCityTime();
   const languages = useLanguageNames();
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -79,7 +81,7 @@ export function ChildrenPage() {
           {t('schooling:children.filters')}
         </h2>
         <form className="app-schooling__filter-row" onSubmit={onSearch}>
-          <Input
+          <TextInput
             id="children-q"
             label={t('schooling:children.search')}
             value={words}
@@ -194,7 +196,7 @@ export function ChildrenPage() {
                           ) : null}
                         </span>
                       </td>
-                      <td className="kern-table__cell app-nowrap">{dates.day(child.birthDate)}</td>
+                      <td className="kern-table__cell app-nowrap">{dates.date(child.birthDate)}</td>
                       <td className="kern-table__cell">{languages.listOf(child.languages)}</td>
                       <td className="kern-table__cell" lang="de">
                         {districtName(child.districtId)}

@@ -4,9 +4,11 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
-import { useDates, useNumbers } from './display';
+import { useNumbers } from './display';
 import { FORM_LABEL, KIND_LABEL } from './labels';
-import { type Bucket, type Count, paths, useCity, useFigures, useSchools } from './schooling.api';
+import { type Bucket, type Count, paths, useFigures, useSchools } from './schooling.api';
+import { useCityTime } from '../../app/time';
+import { useCity } from '../../app/city';
 
 /** A table of counts with a bar per row (no bar for a suppressed "<5"). */
 function BucketTable({
@@ -77,7 +79,7 @@ function BucketTable({
 function SchoolsTable() {
   const { t } = useTranslation();
   const schools = useSchools();
-  const dates = useDates();
+  const dates = useCityTime();
   const numbers = useNumbers();
   const city = useCity();
   const districtName = (id: string) => city.data?.districts.find((d) => d.id === id)?.name ?? id;
@@ -125,7 +127,7 @@ function SchoolsTable() {
                   <td className="kern-table__cell">
                     {school.lastUpdatedAt
                       ? t('schooling:figures.updatedBy', {
-                          date: dates.moment(school.lastUpdatedAt),
+                          date: dates.dateTime(school.lastUpdatedAt),
                           name: school.lastUpdatedBy ?? '–',
                         })
                       : t('schooling:seats.neverUpdated')}
@@ -146,7 +148,7 @@ export function FiguresPage() {
   const figures = useFigures();
   const city = useCity();
   const languages = useLanguageNames();
-  const dates = useDates();
+  const dates = useCityTime();
   const numbers = useNumbers();
   const districtName = (id: string) => city.data?.districts.find((d) => d.id === id)?.name ?? id;
   const band = (key: string) => key;
@@ -161,7 +163,7 @@ export function FiguresPage() {
       {figures.data ? (
         <>
           <p className="kern-body">
-            {t('schooling:figures.asOf', { date: dates.moment(figures.data.asOf) })}{' '}
+            {t('schooling:figures.asOf', { date: dates.dateTime(figures.data.asOf) })}{' '}
             <a className="kern-btn kern-btn--secondary kern-btn--small" href={paths.figuresCsv} download>
               <span className="kern-icon kern-icon--download" aria-hidden="true" />
               <span className="kern-label">{t('schooling:figures.csv')}</span>

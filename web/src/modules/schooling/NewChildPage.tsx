@@ -5,7 +5,8 @@ import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RegistrationForm, type RegistrationInput } from './RegistrationForm';
-import { useCity, useCreateChild, useOrganisations } from './schooling.api';
+import { useCreateChild, useOrganisations } from './schooling.api';
+import { useCity } from '../../app/city';
 
 /** A caseworker registers a child and its siblings: the first child founds the family, the others join it. */
 export function NewChildPage() {

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useDates, useNumbers } from './display';
+import { useNumbers } from './display';
 import { LetterLinks } from './LetterLinks';
 import { FORM_LABEL, KIND_LABEL, PLACEMENT_LABEL } from './labels';
 import {
@@ -16,6 +16,7 @@ import {
   useLatestRun,
   useRunPlacement,
 } from './schooling.api';
+import { useCityTime } from '../../app/time';
 
 function ChildRow({ row, run, siblings }: { row: ChildExplanation; run: PlacementRun; siblings: number }) {
   const { t } = useTranslation();
@@ -79,7 +80,7 @@ function ChildRow({ row, run, siblings }: { row: ChildExplanation; run: Placemen
 
 function RunResult({ run }: { run: PlacementRun }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const numbers = useNumbers();
   const confirm = useConfirmRun();
   const [confirmed, setConfirmed] = useState<number | null>(null);
@@ -102,7 +103,7 @@ function RunResult({ run }: { run: PlacementRun }) {
         </h2>
         <p className="kern-body">
           {t('schooling:placement.summary', {
-            date: dates.moment(run.runAt),
+            date: dates.dateTime(run.runAt),
             placed: run.placedCount,
             children: run.childCount,
           })}

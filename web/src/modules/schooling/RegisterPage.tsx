@@ -3,7 +3,8 @@ import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RegistrationForm } from './RegistrationForm';
-import { useCity, useRegister } from './schooling.api';
+import { useRegister } from './schooling.api';
+import { useCity } from '../../app/city';
 
 /** The family's own registration, in its language; answers a confirmation code to quote when calling the KI. */
 export function RegisterPage() {

@@ -5,9 +5,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
 import { useLanguageNames } from '../directory/display';
 import { SPOKEN_LANGUAGES } from '../directory/filters';
-import { Checkbox, Input, type Option, Radios, Select, TextBox } from './fields';
 import { GRADES } from './labels';
 import type { ChildFields, ConsentsBody, Contact } from './schooling.api';
+import { Checkbox, Radios, Select, type SelectOption, TextArea, TextInput } from '../../components/Fields';
 
 /** One child as the form holds it: everything as the inputs give it. */
 export interface ChildDraft {
@@ -88,7 +88,7 @@ interface RegistrationFormProps {
   mode: 'public' | 'caseworker';
   ortsteile: readonly OrtsteilOption[];
   /** Schools the family may prefer (caseworkers only; the public form leaves it to the counselling). */
-  schools?: readonly Option[];
+  schools?: readonly SelectOption[];
   pending: boolean;
   error: unknown;
   onSubmit: (input: RegistrationInput) => void;
@@ -181,20 +181,20 @@ export function RegistrationForm({
     });
   };
 
-  const gradeOptions: Option[] = [
+  const gradeOptions: SelectOption[] = [
     { value: '', label: t('schooling:child.noGrade') },
     ...GRADES.map((grade) => ({ value: String(grade), label: t('schooling:grade', { grade }) })),
   ];
-  const ortsteilOptions: Option[] = [
+  const ortsteilOptions: SelectOption[] = [
     { value: '', label: t('schooling:family.ortsteilFromPostcode') },
     ...ortsteile.map((o) => ({ value: o.id, label: o.name, lang: 'de' })),
   ];
-  const letterOptions: Option[] = LANGUAGES.map((l) => ({
+  const letterOptions: SelectOption[] = LANGUAGES.map((l) => ({
     value: l.code,
     label: l.nativeName,
     lang: l.code,
   }));
-  const schoolOptions: Option[] = schools
+  const schoolOptions: SelectOption[] = schools
     ? [{ value: '', label: t('schooling:child.noPreference') }, ...schools]
     : [];
   const spoken = [...SPOKEN_LANGUAGES].sort((a, b) =>
@@ -214,7 +214,7 @@ export function RegistrationForm({
               {t('schooling:register.childHeading', { number: index + 1 })}
             </legend>
             <div className="app-form__grid">
-              <Input
+              <TextInput
                 id={`${prefix}-givenName`}
                 label={labels.givenName ?? ''}
                 value={child.givenName}
@@ -222,7 +222,7 @@ export function RegistrationForm({
                 error={childError('givenName')}
                 autoComplete="off"
               />
-              <Input
+              <TextInput
                 id={`${prefix}-familyName`}
                 label={labels.familyName ?? ''}
                 value={child.familyName}
@@ -230,7 +230,7 @@ export function RegistrationForm({
                 error={childError('familyName')}
                 autoComplete="off"
               />
-              <Input
+              <TextInput
                 id={`${prefix}-birthDate`}
                 type="date"
                 label={labels.birthDate ?? ''}
@@ -238,7 +238,7 @@ export function RegistrationForm({
                 onValueChange={(birthDate) => setChild(index, { birthDate })}
                 error={childError('birthDate')}
               />
-              <Input
+              <TextInput
                 id={`${prefix}-arrivalDate`}
                 type="date"
                 label={labels.arrivalDate ?? ''}
@@ -267,7 +267,7 @@ export function RegistrationForm({
 
             <h3 className="kern-heading-x-small">{t('schooling:child.schoolingHeading')}</h3>
             <div className="app-form__grid">
-              <Input
+              <TextInput
                 id={`${prefix}-schoolYears`}
                 type="number"
                 inputMode="numeric"
@@ -297,7 +297,7 @@ export function RegistrationForm({
               ]}
               onValueChange={(value) => setChild(index, { literateLatin: value === 'yes' ? 'yes' : 'no' })}
             />
-            <TextBox
+            <TextArea
               id={`${prefix}-specialNeeds`}
               label={labels.specialNeeds ?? ''}
               hint={t('schooling:child.specialNeedsHint')}
@@ -349,7 +349,7 @@ export function RegistrationForm({
           {t('schooling:family.heading')}
         </legend>
         <div className="app-form__grid">
-          <Input
+          <TextInput
             id="guardianName"
             label={labels.guardianName ?? ''}
             value={family.guardianName}
@@ -357,7 +357,7 @@ export function RegistrationForm({
             error={fieldError('guardianName')}
             autoComplete="name"
           />
-          <Input
+          <TextInput
             id="phone"
             type="tel"
             inputMode="tel"
@@ -368,7 +368,7 @@ export function RegistrationForm({
             error={fieldError('phone')}
             autoComplete="tel"
           />
-          <Input
+          <TextInput
             id="email"
             type="email"
             inputMode="email"
@@ -391,7 +391,7 @@ export function RegistrationForm({
         </div>
         <h3 className="kern-heading-x-small">{t('schooling:family.addressHeading')}</h3>
         <div className="app-form__grid">
-          <Input
+          <TextInput
             id="street"
             label={labels.street ?? ''}
             value={family.street}
@@ -399,7 +399,7 @@ export function RegistrationForm({
             error={fieldError('street')}
             autoComplete="street-address"
           />
-          <Input
+          <TextInput
             id="postcode"
             inputMode="numeric"
             label={labels.postcode ?? ''}

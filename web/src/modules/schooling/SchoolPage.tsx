@@ -8,8 +8,6 @@ import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
 import { FirstDayForm } from './ChildPage';
-import { today, useDates } from './display';
-import { Input, Select, TextBox } from './fields';
 import {
   FORM_LABEL,
   GRADES,
@@ -29,6 +27,8 @@ import {
   useSchoolChildren,
   useSeats,
 } from './schooling.api';
+import { Select, TextArea, TextInput } from '../../components/Fields';
+import { useCityTime } from '../../app/time';
 
 type Row = {
   key: number;
@@ -51,7 +51,7 @@ const toRow = (group: SeatGroupBody): Row => ({
 
 function SeatsEditor({ seats }: { seats: SchoolSeats }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const save = useSaveSeats(seats.schoolId);
   const [rows, setRows] = useState<Row[]>(() => seats.groups.map(toRow));
   const [saved, setSaved] = useState(false);
@@ -95,7 +95,7 @@ function SeatsEditor({ seats }: { seats: SchoolSeats }) {
       <p className="kern-body" id="seats-updated">
         {seats.lastUpdatedAt
           ? t('schooling:seats.lastUpdate', {
-              date: dates.moment(seats.lastUpdatedAt),
+              date: dates.dateTime(seats.lastUpdatedAt),
               name: seats.lastUpdatedBy ?? '–',
             })
           : t('schooling:seats.neverUpdated')}
@@ -139,7 +139,7 @@ function SeatsEditor({ seats }: { seats: SchoolSeats }) {
                   options={SEAT_KINDS.map((kind) => ({ value: kind, label: t(KIND_LABEL[kind]) }))}
                   onValueChange={(kind) => setRow(row.key, { kind: kind as SeatKind })}
                 />
-                <Input
+                <TextInput
                   id={`seat-${row.key}-free`}
                   type="number"
                   inputMode="numeric"
@@ -186,10 +186,10 @@ function SeatsEditor({ seats }: { seats: SchoolSeats }) {
 
 function ProposedChild({ child }: { child: SchoolChild }) {
   const { t } = useTranslation();
-  const dates = useDates();
+  const dates = useCityTime();
   const languages = useLanguageNames();
   const decide = useDecide();
-  const [startDate, setStartDate] = useState(today());
+  const [startDate, setStartDate] = useState(dates.today);
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
   const name = `${child.givenName} ${child.familyName}`;
@@ -209,7 +209,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
       <dl className="app-schooling__facts">
         <div className="app-schooling__fact">
           <dt className="kern-label">{t('schooling:child.birthDate')}</dt>
-          <dd className="kern-body">{dates.day(child.birthDate)}</dd>
+          <dd className="kern-body">{dates.date(child.birthDate)}</dd>
         </div>
         <div className="app-schooling__fact">
           <dt className="kern-label">{t('schooling:child.languages')}</dt>
@@ -245,11 +245,13 @@ function ProposedChild({ child }: { child: SchoolChild }) {
         </div>
       </dl>
       {child.startDate ? (
-        <p className="kern-body">{t('schooling:placement.startsOn', { date: dates.day(child.startDate) })}</p>
+        <p className="kern-body">
+          {t('schooling:placement.startsOn', { date: dates.date(child.startDate) })}
+        </p>
       ) : null}
       {child.firstSchoolDay ? (
         <p className="kern-body">
-          {t('schooling:placement.firstDayWas', { date: dates.day(child.firstSchoolDay) })}
+          {t('schooling:placement.firstDayWas', { date: dates.date(child.firstSchoolDay) })}
         </p>
       ) : null}
       <ErrorAlert error={decide.error} fieldLabels={labels} />
@@ -263,7 +265,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
               decide.mutate({ placementId: id, action: 'accept', startDate });
             }}
           >
-            <Input
+            <TextInput
               id={`start-${id}`}
               type="date"
               label={labels.startDate}
@@ -299,7 +301,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
               decide.mutate({ placementId: id, action: 'refuse', reason: reason.trim() });
             }}
           >
-            <TextBox id={`reason-${id}`} label={labels.reason} value={reason} onValueChange={setReason} />
+            <TextArea id={`reason-${id}`} label={labels.reason} value={reason} onValueChange={setReason} />
             <div className="app-form__actions">
               <button
                 type="submit"
@@ -409,6 +411,6 @@ export function SchoolPage() {
 }
 
 function AttendingDate({ day }: { day: string | null }) {
-  const dates = useDates();
-  return <td className="kern-table__cell app-nowrap">{dates.day(day)}</td>;
+  const dates = useCityTime();
+  return <td className="kern-table__cell app-nowrap">{dates.date(day)}</td>;
 }
