@@ -4,7 +4,7 @@
 // DIR/locales, DIR/db/migrations, DIR/vendor/fonts and DIR/web/dist (a fresh Vite build). Packages stay in
 // node_modules (found from DIR's parent folders), and cities/ is read from the working directory as always.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildWeb } from './web-build.ts';
@@ -14,11 +14,18 @@ const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist'
 const out = path.resolve(values.out);
 const started = Date.now();
 
+// A folder is emptied only when it is empty or an earlier build: `--out .` or `--out server` must not wipe sources.
+if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, 'server', 'main.js'))) {
+  console.error(`Build stopped: ${out} is neither empty nor an earlier build; choose another --out folder.`);
+  process.exit(1);
+}
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // Node reads DIR/**/*.js as ES modules wherever DIR is put, not only under this package.json.
 writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
 
+// Emit only (noCheck in tsconfig.build.json), as tsx runs the sources: types are checked by `npm run typecheck`
+// and `npm test`, and a build that checked them again would take ten times as long.
 const tsc = spawnSync(
   process.execPath,
   [

@@ -66,7 +66,9 @@ describe(`the compiled server on ${kind}`, () => {
       expect(html).toContain('<html lang="ar" dir="rtl">');
       const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
       expect(script).toBeDefined();
-      expect((await fetch(`${server.url}${script}`)).status).toBe(200);
+      const asset = await fetch(`${server.url}${script}`);
+      expect(asset.status).toBe(200);
+      expect((await asset.text()).length).toBeGreaterThan(1000);
 
       // The placement solver runs in a worker thread, which must load the compiled solver, not the sources.
       const caseworker = new HttpClient(server.url);
@@ -83,6 +85,6 @@ describe(`the compiled server on ${kind}`, () => {
     } finally {
       server.child.kill('SIGTERM');
     }
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, server.output()).toBe(0);
   }, 120_000);
 });
