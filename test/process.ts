@@ -10,12 +10,16 @@ export type ServerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Runs `server/main.ts` as its own process, as `npm start` would (without the web build). */
+/** The server from its sources, as `npm start` runs it (without the web build). */
+const SOURCE_MAIN = ['--import', 'tsx', 'server/main.ts'];
+
+/** Runs `server/main.ts` (or another Node entry, `main`: a compiled build's main.js) as its own process. */
 export function runMain(
   args: string[],
   env: Record<string, string>,
+  main: string[] = SOURCE_MAIN,
 ): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, [...main, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,10 +35,13 @@ export function runMain(
   return { child, output: () => text, exited };
 }
 
-/** Starts a server process and waits until /ready answers 200. */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+/** Starts a server process (from the sources unless `main` says otherwise) and waits until /ready answers 200. */
+export async function startServer(
+  env: Record<string, string>,
+  { timeoutMs = 90_000, main = SOURCE_MAIN }: { timeoutMs?: number; main?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const run = runMain(['start'], { PORT: String(port), HOST: '127.0.0.1', ...env });
+  const run = runMain(['start'], { PORT: String(port), HOST: '127.0.0.1', ...env }, main);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;

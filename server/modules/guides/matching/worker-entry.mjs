@@ -1,10 +1,15 @@
 // The worker thread of solveMatchingInWorker (worker-client.ts): plain JavaScript, so it starts in any Node
-// process (server, tests, benchmark), and loads the TypeScript solver through tsx.
+// process. From the sources (server, tests, benchmark) it loads the TypeScript solver through tsx; in the
+// compiled build (npm run build) the compiled solve.js sits next to it, and tsx is not loaded.
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+
+const compiled = new URL('./solve.js', import.meta.url);
 
 try {
-  const { solveMatching } = await tsImport('./solve.ts', import.meta.url);
+  const { solveMatching } = existsSync(compiled)
+    ? await import(compiled.href)
+    : await (await import('tsx/esm/api')).tsImport('./solve.ts', import.meta.url);
   parentPort?.postMessage({ ok: true, result: solveMatching(workerData.problem, workerData.options) });
 } catch (error) {
   parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });

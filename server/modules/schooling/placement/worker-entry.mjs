@@ -1,10 +1,15 @@
-// The worker thread of solvePlacementInWorker (worker.ts): plain JavaScript, so it starts in any Node process,
-// and loads the TypeScript solver through tsx.
+// The worker thread of solvePlacementInWorker (worker.ts): plain JavaScript, so it starts in any Node process.
+// From the sources (server, tests, benchmark) it loads the TypeScript solver through tsx; in the compiled build
+// (npm run build) the compiled solve.js sits next to it, and tsx is not loaded.
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
+
+const compiled = new URL('./solve.js', import.meta.url);
 
 try {
-  const { solvePlacement } = await tsImport('./solve.ts', import.meta.url);
+  const { solvePlacement } = existsSync(compiled)
+    ? await import(compiled.href)
+    : await (await import('tsx/esm/api')).tsImport('./solve.ts', import.meta.url);
   parentPort?.postMessage({ result: solvePlacement(workerData.problem, workerData.options) });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });

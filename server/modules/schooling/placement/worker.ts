@@ -3,7 +3,7 @@ import type { PlacementProblem, PlacementResult, SolveOptions } from './types.ts
 
 /**
  * Runs {@link solvePlacement} in a worker thread, so a server stays responsive while the placement runs.
- * The worker (worker-entry.mjs) loads the TypeScript sources through tsx.
+ * The worker (worker-entry.mjs) loads the TypeScript sources through tsx, or the compiled ones in dist/.
  */
 export function solvePlacementInWorker(
   problem: PlacementProblem,
