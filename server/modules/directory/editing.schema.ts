@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, TARGET_GROUPS, WEEKDAYS } from './directory.tables.ts';
+import { CATEGORIES, TARGET_GROUPS, WEEKDAYS } from './directory.terms.ts';
 
 const UI_LANGUAGES = ['de', 'en', 'tr', 'ar', 'bg', 'ro', 'uk', 'ru', 'pl', 'fa'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -5,7 +5,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
-import type { RequestSource, RequestState } from './guides.tables.ts';
+import type { RequestSource, RequestState } from './guides.terms.ts';
 import { links, mailCancellation, mailChange, mailReceived } from './messages.ts';
 import { guideSettings } from './settings.ts';
 import { addDays, greatCircleKm, localDate, zonedToUtc } from './time.ts';

@@ -17,7 +17,6 @@ import type { Tx } from '../../core/db.ts';
 import { guideRequests } from '../guides/guides.tables.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
-  type ChildState,
   schoolingAppointments,
   schoolingAssessments,
   schoolingChildren,
@@ -27,6 +26,7 @@ import {
   schoolingSchools,
   schoolingSeatGroups,
 } from './schooling.tables.ts';
+import type { ChildState } from './schooling.terms.ts';
 
 export type ChildRow = typeof schoolingChildren.$inferSelect;
 export type FamilyRow = typeof schoolingFamilies.$inferSelect;

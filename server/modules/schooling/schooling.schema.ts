@@ -6,7 +6,7 @@ import {
   PLACEMENT_STATUSES,
   SCHOOL_FORMS,
   SEAT_KINDS,
-} from './schooling.tables.ts';
+} from './schooling.terms.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.iso
