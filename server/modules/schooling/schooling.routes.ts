@@ -147,14 +147,7 @@ export const schoolingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         summary: 'Record the assessment; the child goes onto the waiting list',
         params: s.idParams,
         body: s.assessmentBody,
-        response: {
-          200: z.object({
-            grade: z.number().int(),
-            forms: z.array(z.string()),
-            kind: z.string(),
-            assessedAt: z.string(),
-          }),
-        },
+        response: { 200: s.assessmentReply },
       },
     },
     async (request) => counselling.recordAssessment(ctx(request), request.params.id, request.body),

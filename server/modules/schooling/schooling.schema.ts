@@ -283,6 +283,7 @@ export const appointmentStatusBody = z.strictObject({
 });
 
 export const appointmentReply = appointment;
+export const assessmentReply = assessment;
 
 export const assessmentBody = z.strictObject({
   grade,
