@@ -144,7 +144,9 @@ export const rejectBody = z.strictObject({
 });
 export const createdReply = z.object({ id: z.string(), slug: z.string(), status: z.string() });
 export const updatedReply = createdReply.extend({
-  pendingReview: z.boolean().describe('The change waits for a coordinator; the offer shows the old text until then'),
+  pendingReview: z
+    .boolean()
+    .describe('The change waits for a coordinator; the offer shows the old text until then'),
 });
 
 const translatedOut = z.partialRecord(z.string(), z.string()).describe('Text per UI language');
