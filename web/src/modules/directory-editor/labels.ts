@@ -1,19 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Category, ServiceStatus, TargetGroup } from './editor.api';
+import { SERVICE_STATUSES, type ServiceStatus, type TargetGroup } from './editor.api';
 
-/** The i18n keys naming each category, spelled out so the i18n check sees every key in use. */
-export const CATEGORY_LABEL = {
-  language_learning: 'directory-editor:categories.language_learning',
-  counselling: 'directory-editor:categories.counselling',
-  health: 'directory-editor:categories.health',
-  education: 'directory-editor:categories.education',
-  work: 'directory-editor:categories.work',
-  housing: 'directory-editor:categories.housing',
-  leisure_meeting: 'directory-editor:categories.leisure_meeting',
-  legal_residence: 'directory-editor:categories.legal_residence',
-  family: 'directory-editor:categories.family',
-  anti_discrimination: 'directory-editor:categories.anti_discrimination',
-} as const satisfies Record<Category, string>;
+// The category labels are the public directory's and the server's: one map for all.
+export { CATEGORY_LABEL } from '../../../../server/modules/directory/directory.terms.ts';
 
 export const TARGET_GROUP_LABEL = {
   children: 'directory-editor:targetGroups.children',
@@ -32,6 +21,11 @@ export const STATUS_LABEL = {
   published: 'directory-editor:status.published',
   archived: 'directory-editor:status.archived',
 } as const satisfies Record<ServiceStatus, string>;
+
+/** Whether a status from the API is one the labels know (the list's reply types it as a string). */
+export function isServiceStatus(value: string): value is ServiceStatus {
+  return (SERVICE_STATUSES as readonly string[]).includes(value);
+}
 
 export const STATUS_BADGE = {
   draft: 'info',

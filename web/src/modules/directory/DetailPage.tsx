@@ -16,7 +16,7 @@ import {
   useWeekdays,
 } from './display';
 import { FeedbackForm } from './FeedbackForm';
-import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './FilterForm';
+import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import { CATEGORIES, TARGET_GROUPS } from './filters';
 import { ortsteilName } from './ResultList';
 
