@@ -8,7 +8,8 @@ import { AppointmentFacts } from './Appointment';
 import { FeedLink } from './FeedLink';
 import { Badge } from './fields';
 import { type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
-import { useNames } from './labels';
+import { ASSIGNMENT_STATES } from '../../../../server/modules/guides/guides.terms.ts';
+import { isOneOf, useNames } from './labels';
 
 const ASSIGNMENT_STATE = {
   confirmed: 'guides:assignments.state.confirmed',
@@ -34,7 +35,9 @@ export function AssignmentsPage() {
         </Link>
       </h3>
       <p className="kern-body">
-        <Badge variant={ASSIGNMENT_BADGE[item.state]}>{t(ASSIGNMENT_STATE[item.state])}</Badge>{' '}
+        {isOneOf(ASSIGNMENT_STATES, item.state) ? (
+          <Badge variant={ASSIGNMENT_BADGE[item.state]}>{t(ASSIGNMENT_STATE[item.state])}</Badge>
+        ) : null}{' '}
         {names.topic(item.appointment.topic)}
       </p>
     </li>

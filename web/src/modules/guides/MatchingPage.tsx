@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
 import { ExplanationList, HelpText } from './Explanation';
-import { type GuideRequest, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
+import { type GuideRequestItem, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
 import { useNames } from './labels';
 import { addDays, cityDate } from './time';
 
@@ -85,7 +85,7 @@ function RunResult({ run }: { run: MatchingRun }) {
   const { t } = useTranslation();
   const names = useNames();
   const requests = useRequests();
-  const byId = new Map<string, GuideRequest>(
+  const byId = new Map<string, GuideRequestItem>(
     (requests.data?.items ?? []).map((request) => [request.id, request]),
   );
   const describe = (id: string) => {

@@ -10,11 +10,13 @@ import { Badge, Fact } from './fields';
 import { useCity, useGuide, useGuides } from './guides.api';
 import {
   GUIDE_LANGUAGES,
+  isOneOf,
   KIND_LABEL,
   LEVEL_LABEL,
   TOPIC_LABEL,
   type Topic,
   TRAVEL_LABEL,
+  TRAVEL_MODES,
   useNames,
 } from './labels';
 import { Onboarding } from './Onboarding';
@@ -152,7 +154,9 @@ export function GuidePage() {
                 : t('guides:pool.none')}
             </Fact>
             <Fact term={t('guides:profile.districts')}>{profile.districts.map(districtName).join(', ')}</Fact>
-            <Fact term={t('guides:profile.travelMode')}>{t(TRAVEL_LABEL[profile.travelMode] ?? '')}</Fact>
+            <Fact term={t('guides:profile.travelMode')}>
+              {isOneOf(TRAVEL_MODES, profile.travelMode) ? t(TRAVEL_LABEL[profile.travelMode]) : ''}
+            </Fact>
             <Fact term={t('guides:profile.weekly')}>
               {profile.weekly.length
                 ? profile.weekly

@@ -17,6 +17,7 @@ import {
 import {
   GENDER_LABEL,
   GENDERS,
+  isOneOf,
   GUIDE_LANGUAGES,
   LEVEL_LABEL,
   LEVELS,
@@ -62,12 +63,12 @@ export function ProfilePage() {
 
 const toInput = (profile: GuideProfile): OwnProfileInput => ({
   languages: profile.languages,
-  topicsAccepted: profile.topicsAccepted,
-  topicsRefused: profile.topicsRefused,
+  topicsAccepted: profile.topicsAccepted.filter((topic) => isOneOf(TOPICS, topic)),
+  topicsRefused: profile.topicsRefused.filter((topic) => isOneOf(TOPICS, topic)),
   districts: profile.districts,
   travelMode: profile.travelMode,
   home: profile.home,
-  gender: profile.gender,
+  gender: isOneOf(GENDERS, profile.gender) ? profile.gender : null,
   weekly: profile.weekly,
   exceptions: profile.exceptions,
   maxPerWeek: profile.maxPerWeek,
@@ -106,7 +107,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
     setDraft((current) => ({ ...current, [list]: current[list].filter((_, i) => i !== index) }));
     setRowKeys((current) => ({ ...current, [list]: current[list].filter((_, i) => i !== index) }));
   };
-  const toggle = (list: string[], value: string) =>
+  const toggle = <T extends string>(list: T[], value: T) =>
     list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 
   const onSubmit = (event: FormEvent) => {
@@ -153,7 +154,9 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
               onValueChange={(level) =>
                 set(
                   'languages',
-                  draft.languages.map((item, i) => (i === index ? { ...item, level } : item)),
+                  draft.languages.map((item, i) =>
+                    i === index && isOneOf(LEVELS, level) ? { ...item, level } : item,
+                  ),
                 )
               }
             />
@@ -280,7 +283,7 @@ function ProfileForm({ profile }: { profile: GuideProfile }) {
             { value: '', label: t('guides:profile.genderNone') },
             ...GENDERS.map((gender) => ({ value: gender, label: t(GENDER_LABEL[gender]) })),
           ]}
-          onValueChange={(value) => set('gender', value || null)}
+          onValueChange={(value) => set('gender', isOneOf(GENDERS, value) ? value : null)}
           optional
         />
         <FormField

@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { FeedLink } from './FeedLink';
 import { Badge } from './fields';
 import { useRequests } from './guides.api';
-import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { isOneOf, REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
 
 /** The organisation's bookings (coordinators: every request), newest appointment first, with their state. */
 export function RequestsPage() {
@@ -17,7 +17,7 @@ export function RequestsPage() {
   const names = useNames();
   const { user } = useSession();
   const [state, setState] = useState('');
-  const requests = useRequests(state ? { state } : {});
+  const requests = useRequests(isOneOf(REQUEST_STATES, state) ? { state } : {});
   const coordinator = user?.role === 'coordinator' || user?.role === 'admin';
 
   return (

@@ -1,26 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import type {
+  DeclineReason,
+  Gender,
+  GuideKind,
+  LanguageLevel,
+  OnboardingStep,
+  Outcome,
+  RequestMode,
+  RequestState,
+  StepStatus,
+  Topic,
+  TravelMode,
+} from '../../../../server/modules/guides/guides.terms.ts';
 
-export const TOPICS = ['health', 'authorities', 'school', 'housing', 'court', 'psychiatric'] as const;
-export type Topic = (typeof TOPICS)[number];
-export const MODES = ['on_site', 'phone', 'video'] as const;
-export type Mode = (typeof MODES)[number];
-export const GENDERS = ['f', 'm', 'd'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const ONBOARDING_STEPS = ['interview', 'training', 'confidentiality', 'police_clearance'] as const;
-export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
-export const DECLINE_REASONS = [
-  'not_available',
-  'too_far',
-  'topic',
-  'language',
-  'personal',
-  'other',
-] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-export const LEVELS = ['native', 'fluent', 'basic'] as const;
-export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
+// The values are the server's terms (one list for tables, schemas and forms); this file names them.
+export {
+  DECLINE_REASONS,
+  type DeclineReason,
+  GENDERS,
+  type Gender,
+  LANGUAGE_LEVELS as LEVELS,
+  REQUEST_MODES as MODES,
+  type RequestMode as Mode,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+  REQUEST_STATES,
+  type RequestState,
+  TOPICS,
+  type Topic,
+  TRAVEL_MODES,
+} from '../../../../server/modules/guides/guides.terms.ts';
+
+/** Whether a string from the API or a form is one of a list's terms. */
+export function isOneOf<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
+  return (list as readonly (string | null | undefined)[]).includes(value);
+}
 
 /**
  * Languages guides are asked for (ISO 639-3; the city profile's `guideLanguages`). Their names come from the
@@ -55,7 +69,7 @@ export const MODE_LABEL = {
   on_site: 'guides:modes.on_site',
   phone: 'guides:modes.phone',
   video: 'guides:modes.video',
-} as const satisfies Record<Mode, string>;
+} as const satisfies Record<RequestMode, string>;
 
 export const GENDER_LABEL = {
   f: 'guides:genders.f',
@@ -88,7 +102,7 @@ export const STEP_LABEL = {
   police_clearance: 'guides:steps.police_clearance',
 } as const satisfies Record<OnboardingStep, string>;
 
-export const STEP_STATUS_LABEL: Record<string, string> = {
+export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
   valid: 'guides:stepStatus.valid',
   expiring: 'guides:stepStatus.expiring',
   expired: 'guides:stepStatus.expired',
@@ -104,20 +118,20 @@ export const DECLINE_LABEL = {
   other: 'guides:decline.reasons.other',
 } as const satisfies Record<DeclineReason, string>;
 
-export const LEVEL_LABEL: Record<string, string> = {
+export const LEVEL_LABEL: Record<LanguageLevel, string> = {
   native: 'guides:levels.native',
   fluent: 'guides:levels.fluent',
   basic: 'guides:levels.basic',
 };
 
-export const TRAVEL_LABEL: Record<string, string> = {
+export const TRAVEL_LABEL: Record<TravelMode, string> = {
   foot: 'guides:travel.foot',
   bike: 'guides:travel.bike',
   transit: 'guides:travel.transit',
   car: 'guides:travel.car',
 };
 
-export const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<GuideKind, string> = {
   mediator: 'guides:kinds.mediator',
   volunteer: 'guides:kinds.volunteer',
 };
@@ -132,7 +146,7 @@ export const REASON_LABEL: Record<string, string> = {
   max_reached: 'guides:reasons.max_reached',
 };
 
-export const OUTCOME_LABEL: Record<string, string> = {
+export const OUTCOME_LABEL: Record<Outcome, string> = {
   done: 'guides:statement.outcome.done',
   no_show_newcomer: 'guides:statement.outcome.noShowNewcomer',
   late_cancellation: 'guides:statement.outcome.lateCancellation',
@@ -162,7 +176,7 @@ export function useNames() {
       }
     },
     topic: (topic: string) => t(TOPIC_LABEL[topic as Topic] ?? 'guides:topics.other'),
-    mode: (mode: string) => t(MODE_LABEL[mode as Mode] ?? MODE_LABEL.on_site),
+    mode: (mode: string) => t(MODE_LABEL[mode as RequestMode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
     reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
