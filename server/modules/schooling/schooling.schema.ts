@@ -361,10 +361,10 @@ const explanationOut = z.object({
 const seatsToClearOut = z.object({
   schoolId: z.string().nullable(),
   schoolName: z.string().nullable(),
-  form: z.string(),
+  form,
   gradeFrom: z.number().int(),
   gradeTo: z.number().int(),
-  kind: z.string(),
+  kind: seatKind,
   seats: z.number().int().describe('More places here would clear the list of these children'),
 });
 

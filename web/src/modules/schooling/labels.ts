@@ -1,18 +1,25 @@
 /** Label keys of the schooling module's fixed values, written out in full so the i18n check sees them. */
 
-export const SCHOOL_FORMS = [
-  'grundschule',
-  'hauptschule',
-  'realschule',
-  'gesamtschule',
-  'gymnasium',
-  'berufskolleg',
-] as const;
-export type SchoolForm = (typeof SCHOOL_FORMS)[number];
+import type {
+  AppointmentStatus,
+  ChildState,
+  PlacementStatus,
+  SchoolForm,
+  SeatKind,
+} from '../../../../server/modules/schooling/schooling.terms.ts';
 
-/** `support`: a support class (Vorbereitungs-/Sprachförderklasse); `regular`: a regular class with support. */
-export const SEAT_KINDS = ['support', 'regular'] as const;
-export type SeatKind = (typeof SEAT_KINDS)[number];
+// The values are the server's terms (one list for tables, schemas, the placement contract and forms).
+export {
+  SCHOOL_FORMS,
+  type SchoolForm,
+  SEAT_KINDS,
+  type SeatKind,
+} from '../../../../server/modules/schooling/schooling.terms.ts';
+
+/** Whether a string from the API is one of a list's terms. */
+export function isOneOf<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
+  return (list as readonly (string | null | undefined)[]).includes(value);
+}
 
 export const FORM_LABEL = {
   grundschule: 'schooling:forms.grundschule',
@@ -40,7 +47,7 @@ export const STATE_LABEL = {
   confirmed: 'schooling:states.confirmed',
   accepted: 'schooling:states.accepted',
   attending: 'schooling:states.attending',
-} as const;
+} as const satisfies Record<ChildState, string>;
 
 export const STATE_BADGE = {
   registered: 'info',
@@ -51,7 +58,7 @@ export const STATE_BADGE = {
   confirmed: 'info',
   accepted: 'success',
   attending: 'success',
-} as const;
+} as const satisfies Record<ChildState, string>;
 
 export const PLACEMENT_LABEL = {
   proposed: 'schooling:placementStatus.proposed',
@@ -59,13 +66,13 @@ export const PLACEMENT_LABEL = {
   accepted: 'schooling:placementStatus.accepted',
   refused: 'schooling:placementStatus.refused',
   superseded: 'schooling:placementStatus.superseded',
-} as const;
+} as const satisfies Record<PlacementStatus, string>;
 
 export const APPOINTMENT_LABEL = {
   planned: 'schooling:appointment.planned',
   held: 'schooling:appointment.held',
   cancelled: 'schooling:appointment.cancelled',
-} as const;
+} as const satisfies Record<AppointmentStatus, string>;
 
 /** Consent purposes the intake records; others are shown by their code. */
 export const CONSENT_LABEL: Record<string, string> = {
