@@ -12,7 +12,6 @@ import {
   RUN_STATES,
   STEP_STATUSES,
   TOPICS,
-  TRAVEL_MODES,
 } from './guides.terms.ts';
 
 const id = z.uuid().describe('Record id (UUID)');

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
 import * as counselling from './counselling.service.ts';

@@ -12,7 +12,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/platform.tables.ts';
 import { guideAssignments } from '../guides.tables.ts';
-import { FEEDBACK_SIDES } from '../guides.terms.ts';
 
 /** What the guide logged after an appointment (actual time and travel), and the requester's confirmation. */
 export const guideTimeLogs = pgTable(

@@ -12,7 +12,6 @@ import {
   RADII,
   SPOKEN_LANGUAGES,
   TARGET_GROUPS,
-  type TargetGroup,
 } from './filters';
 
 const SWITCHES = [
