@@ -56,35 +56,35 @@ export const GUIDE_LANGUAGES = [
 ] as const;
 
 /** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
-export const TOPIC_LABEL = {
+export const TOPIC_LABEL: Record<Topic, string> = {
   health: 'guides:topics.health',
   authorities: 'guides:topics.authorities',
   school: 'guides:topics.school',
   housing: 'guides:topics.housing',
   court: 'guides:topics.court',
   psychiatric: 'guides:topics.psychiatric',
-} as const satisfies Record<Topic, string>;
+};
 
-export const MODE_LABEL = {
+export const MODE_LABEL: Record<RequestMode, string> = {
   on_site: 'guides:modes.on_site',
   phone: 'guides:modes.phone',
   video: 'guides:modes.video',
-} as const satisfies Record<RequestMode, string>;
+};
 
-export const GENDER_LABEL = {
+export const GENDER_LABEL: Record<Gender, string> = {
   f: 'guides:genders.f',
   m: 'guides:genders.m',
   d: 'guides:genders.d',
-} as const satisfies Record<Gender, string>;
+};
 
-export const STATE_LABEL = {
+export const STATE_LABEL: Record<RequestState, string> = {
   open: 'guides:states.open',
   proposed: 'guides:states.proposed',
   confirmed: 'guides:states.confirmed',
   done: 'guides:states.done',
   cancelled: 'guides:states.cancelled',
   no_show: 'guides:states.no_show',
-} as const satisfies Record<RequestState, string>;
+};
 
 export const STATE_BADGE = {
   open: 'info',
@@ -95,12 +95,12 @@ export const STATE_BADGE = {
   no_show: 'danger',
 } as const satisfies Record<RequestState, string>;
 
-export const STEP_LABEL = {
+export const STEP_LABEL: Record<OnboardingStep, string> = {
   interview: 'guides:steps.interview',
   training: 'guides:steps.training',
   confidentiality: 'guides:steps.confidentiality',
   police_clearance: 'guides:steps.police_clearance',
-} as const satisfies Record<OnboardingStep, string>;
+};
 
 export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
   valid: 'guides:stepStatus.valid',
@@ -109,14 +109,14 @@ export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
   missing: 'guides:stepStatus.missing',
 };
 
-export const DECLINE_LABEL = {
+export const DECLINE_LABEL: Record<DeclineReason, string> = {
   not_available: 'guides:decline.reasons.not_available',
   too_far: 'guides:decline.reasons.too_far',
   topic: 'guides:decline.reasons.topic',
   language: 'guides:decline.reasons.language',
   personal: 'guides:decline.reasons.personal',
   other: 'guides:decline.reasons.other',
-} as const satisfies Record<DeclineReason, string>;
+};
 
 export const LEVEL_LABEL: Record<LanguageLevel, string> = {
   native: 'guides:levels.native',

@@ -21,24 +21,24 @@ export function isOneOf<T extends string>(list: readonly T[], value: string | nu
   return (list as readonly (string | null | undefined)[]).includes(value);
 }
 
-export const FORM_LABEL = {
+export const FORM_LABEL: Record<SchoolForm, string> = {
   grundschule: 'schooling:forms.grundschule',
   hauptschule: 'schooling:forms.hauptschule',
   realschule: 'schooling:forms.realschule',
   gesamtschule: 'schooling:forms.gesamtschule',
   gymnasium: 'schooling:forms.gymnasium',
   berufskolleg: 'schooling:forms.berufskolleg',
-} as const satisfies Record<SchoolForm, string>;
+};
 
-export const KIND_LABEL = {
+export const KIND_LABEL: Record<SeatKind, string> = {
   support: 'schooling:kinds.support',
   regular: 'schooling:kinds.regular',
-} as const satisfies Record<SeatKind, string>;
+};
 
 /** Grades a child can be assessed for (Grundschule 1 up to Berufskolleg 13). */
 export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] as const;
 
-export const STATE_LABEL = {
+export const STATE_LABEL: Record<ChildState, string> = {
   registered: 'schooling:states.registered',
   counselled: 'schooling:states.counselled',
   assessed: 'schooling:states.assessed',
@@ -47,7 +47,7 @@ export const STATE_LABEL = {
   confirmed: 'schooling:states.confirmed',
   accepted: 'schooling:states.accepted',
   attending: 'schooling:states.attending',
-} as const satisfies Record<ChildState, string>;
+};
 
 export const STATE_BADGE = {
   registered: 'info',
@@ -60,19 +60,19 @@ export const STATE_BADGE = {
   attending: 'success',
 } as const satisfies Record<ChildState, string>;
 
-export const PLACEMENT_LABEL = {
+export const PLACEMENT_LABEL: Record<PlacementStatus, string> = {
   proposed: 'schooling:placementStatus.proposed',
   confirmed: 'schooling:placementStatus.confirmed',
   accepted: 'schooling:placementStatus.accepted',
   refused: 'schooling:placementStatus.refused',
   superseded: 'schooling:placementStatus.superseded',
-} as const satisfies Record<PlacementStatus, string>;
+};
 
-export const APPOINTMENT_LABEL = {
+export const APPOINTMENT_LABEL: Record<AppointmentStatus, string> = {
   planned: 'schooling:appointment.planned',
   held: 'schooling:appointment.held',
   cancelled: 'schooling:appointment.cancelled',
-} as const satisfies Record<AppointmentStatus, string>;
+};
 
 /** Consent purposes the intake records; others are shown by their code. */
 export const CONSENT_LABEL: Record<string, string> = {
