@@ -197,7 +197,7 @@ async function postXliff(lang: string, xml: string): Promise<Reply<typeof e.impo
   try {
     const csrf = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
     if (!csrf.ok) throw await failed(csrf);
-    const { token } = (await csrf.json()) as { token: string };
+    const { token } = (await csrf.json()) as Reply<typeof platform.csrfReply>;
     const response = await fetch(xliffUrl(lang), {
       method: 'POST',
       credentials: 'same-origin',
