@@ -17,7 +17,7 @@ import { type City, loadCity } from '../server/core/city.ts';
 import { type Database, openDatabase, type Tx } from '../server/core/db.ts';
 import { translate } from '../server/core/i18n.ts';
 import * as repo from '../server/modules/directory/directory.repository.ts';
-import { CATEGORIES, type Category, TARGET_GROUPS } from '../server/modules/directory/directory.tables.ts';
+import { CATEGORIES, type Category, TARGET_GROUPS } from '../server/modules/directory/directory.terms.ts';
 import { localWeekTime, queryWords } from '../server/modules/directory/search.service.ts';
 import { searchTextOf } from '../server/modules/directory/texts.ts';
 import { testConfig } from '../test/config.ts';

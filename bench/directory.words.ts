@@ -1,4 +1,4 @@
-import type { Category } from '../server/modules/directory/directory.tables.ts';
+import type { Category } from '../server/modules/directory/directory.terms.ts';
 
 /**
  * Word lists per language for the generated offers: words per category, general words, target groups and

@@ -3,21 +3,14 @@
  * `<module>.matrix.ts` next to its code that default-exports a ModuleMatrix: its own fixtures and its rows.
  * The matrix test finds these files itself.
  */
+import { ROLES } from '../server/modules/platform/platform.terms.ts';
 import type { Client, TestApp } from './harness.ts';
 
-export const ACTORS = [
-  'anonymous',
-  'resident',
-  'guide',
-  'institution',
-  'association',
-  'caseworker',
-  'coordinator',
-  'admin',
-] as const;
+/** Everyone the matrix sends requests as: the anonymous visitor and one account per role (the platform's). */
+export const ACTORS = ['anonymous', ...ROLES] as const;
 export type ActorName = (typeof ACTORS)[number];
 export type Role = Exclude<ActorName, 'anonymous'>;
-export const ROLES = ACTORS.filter((actor): actor is Role => actor !== 'anonymous');
+export { ROLES };
 
 // Shorthands for the table. Everything else is listed role by role.
 export const EVERYONE: readonly ActorName[] = ACTORS;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { OrganisationKind, Role } from '../modules/platform/platform.tables.ts';
+import type { OrganisationKind, Role } from '../modules/platform/platform.terms.ts';
 import type { City } from './city.ts';
 import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db.ts';

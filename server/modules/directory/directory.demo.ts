@@ -5,7 +5,7 @@ import type { Ctx } from '../../core/context.ts';
 import { ensureOrganisation } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import type { ServiceInput } from './directory.model.ts';
-import { CATEGORIES } from './directory.tables.ts';
+import { CATEGORIES } from './directory.terms.ts';
 import { insertServiceRecord } from './records.ts';
 
 const translated = z.record(z.string(), z.string());

@@ -1,4 +1,4 @@
-import type { Category } from './directory.tables.ts';
+import type { Category } from './directory.terms.ts';
 import type { Translated } from './texts.ts';
 
 /** Everything one offer consists of, as editors and the demo data give it. */

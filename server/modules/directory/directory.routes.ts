@@ -84,7 +84,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         ...editor,
         summary: 'Offers one may edit',
         querystring: e.editableQuery,
-        response: { 200: z.object({ items: z.array(e.editableItem) }) },
+        response: { 200: e.editableList },
       },
     },
     async (request) => ({
@@ -112,7 +112,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         ...editor,
         summary: 'The latest version of an offer, every language',
         params: s.serviceParams,
-        response: { 200: z.record(z.string(), z.unknown()) },
+        response: { 200: e.editableService },
       },
     },
     async (request) => editing.latestVersion(ctx(request), request.params.id),
@@ -126,7 +126,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         summary: 'Change an offer',
         params: s.serviceParams,
         body: e.serviceBody,
-        response: { 200: e.createdReply.extend({ pendingReview: z.boolean() }) },
+        response: { 200: e.updatedReply },
       },
     },
     async (request) => editing.updateService(ctx(request), request.params.id, request.body),
@@ -190,7 +190,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         ...editor,
         summary: 'Who changed what, when',
         params: s.serviceParams,
-        response: { 200: z.object({ items: z.array(e.revisionItem) }) },
+        response: { 200: e.historyReply },
       },
     },
     async (request) => ({
@@ -218,20 +218,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
       schema: {
         ...translation,
         summary: 'Translation state per language',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                lang: z.string(),
-                total: z.number(),
-                upToDate: z.number(),
-                outdated: z.number(),
-                machine: z.number(),
-                missing: z.number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: e.translationsReply },
       },
     },
     async (request) => ({
@@ -246,20 +233,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         ...translation,
         summary: 'Texts missing, outdated or machine-made in a language',
         params: langParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                entityType: z.string(),
-                entityId: z.string(),
-                field: z.string(),
-                source: z.string(),
-                current: z.string().nullable(),
-                status: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: e.pendingTextsReply },
       },
     },
     async (request) => ({
@@ -287,7 +261,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         summary: 'Import a translated XLIFF file (all or nothing)',
         params: langParams,
         body: z.string().min(1).describe('The XLIFF 1.2 file'),
-        response: { 200: z.object({ imported: z.number(), outdated: z.number() }) },
+        response: { 200: e.importReply },
       },
     },
     async (request) => translations.importXliff(ctx(request), request.params.lang, request.body),
@@ -300,7 +274,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         ...translation,
         summary: 'Machine-translate pending texts (needs MT_URL)',
         params: langParams,
-        response: { 200: z.object({ translated: z.number() }) },
+        response: { 200: e.machineReply },
       },
     },
     async (request) => translations.machineTranslate(ctx(request), request.params.lang),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { page } from '../platform/platform.schema.ts';
-import { CATEGORIES, TARGET_GROUPS } from './directory.tables.ts';
+import { CATEGORIES, TARGET_GROUPS } from './directory.terms.ts';
 
 const yes = z
   .enum(['true', 'false', '1', '0'])

@@ -16,12 +16,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../platform/platform.tables.ts';
 
-export { CATEGORIES, type Category, TARGET_GROUPS } from './directory.terms.ts';
-
-export const SERVICE_STATUSES = ['draft', 'review', 'published', 'archived'] as const;
-export const TEXT_STATUSES = ['source', 'up_to_date', 'outdated', 'machine'] as const;
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-
 /** The directory's details of an organisation (the organisation itself is the platform's). */
 export const directoryOrganizations = pgTable('directory_organizations', {
   organisationId: text('organisation_id')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, TARGET_GROUPS, WEEKDAYS } from './directory.tables.ts';
+import { CATEGORIES, SERVICE_STATUSES, TARGET_GROUPS, WEEKDAYS } from './directory.terms.ts';
 
 const UI_LANGUAGES = ['de', 'en', 'tr', 'ar', 'bg', 'ro', 'uk', 'ru', 'pl', 'fa'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -121,6 +121,7 @@ export const editableItem = z.object({
   stale: z.boolean().describe('Not checked for six months'),
   updatedAt: z.string(),
 });
+export const editableList = z.object({ items: z.array(editableItem) });
 export const editableQuery = z.object({
   status: z
     .enum(['draft', 'review', 'published', 'archived', 'pending'])
@@ -137,7 +138,80 @@ export const revisionItem = z.object({
   changedAt: z.string(),
   decidedAt: z.string().nullable(),
 });
+export const historyReply = z.object({ items: z.array(revisionItem) });
 export const rejectBody = z.strictObject({
   reason: z.string().trim().min(1).max(2000).describe('Why, for the editors'),
 });
 export const createdReply = z.object({ id: z.string(), slug: z.string(), status: z.string() });
+export const updatedReply = createdReply.extend({
+  pendingReview: z
+    .boolean()
+    .describe('The change waits for a coordinator; the offer shows the old text until then'),
+});
+
+const translatedOut = z.partialRecord(z.string(), z.string()).describe('Text per UI language');
+/** The latest version of an offer as its editors wrote it (every language), to fill the edit form. */
+export const editableService = z.object({
+  id: z.string(),
+  slug: z.string(),
+  status: z.enum(SERVICE_STATUSES),
+  organisationId: z.string(),
+  categories: z.array(z.enum(CATEGORIES)),
+  targetGroups: z.array(z.string()),
+  languages: z.array(z.string()),
+  free: z.boolean(),
+  url: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  capacity: z.object({ free: z.number(), waitingList: z.number() }).nullable(),
+  lastCheckedAt: z.string(),
+  texts: z.object({
+    name: translatedOut,
+    description: translatedOut,
+    eligibility: translatedOut.nullable(),
+    fees: translatedOut.nullable(),
+    requiredDocuments: translatedOut.nullable(),
+  }),
+  outdated: z.array(z.string()).describe('Languages whose translations are older than the German text'),
+  location: z.object({
+    name: z.string(),
+    address: z.string(),
+    postcode: z.string(),
+    ortsteilId: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    accessible: z.boolean(),
+    accessibilityNote: translatedOut.nullable(),
+  }),
+  schedule: z.array(z.object({ days: z.array(z.string()), opens: z.string(), closes: z.string() })),
+  events: z.array(z.object({ start: z.string(), end: z.string(), title: translatedOut.nullable() })),
+});
+
+// Translation work (coordinators).
+
+export const translationsReply = z.object({
+  items: z.array(
+    z.object({
+      lang: z.string(),
+      total: z.number(),
+      upToDate: z.number(),
+      outdated: z.number(),
+      machine: z.number(),
+      missing: z.number(),
+    }),
+  ),
+});
+export const pendingTextsReply = z.object({
+  items: z.array(
+    z.object({
+      entityType: z.string(),
+      entityId: z.string(),
+      field: z.string(),
+      source: z.string(),
+      current: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+});
+export const importReply = z.object({ imported: z.number(), outdated: z.number() });
+export const machineReply = z.object({ translated: z.number() });

@@ -225,9 +225,11 @@ export async function serviceHistory(ctx: Ctx, id: string) {
 }
 
 /** The newest version of an offer as its editors wrote it (a change waiting for review included). */
-export async function latestVersion(ctx: Ctx, id: string): Promise<Record<string, unknown>> {
+export async function latestVersion(ctx: Ctx, id: string): Promise<ServiceInput & { id: string }> {
   const service = await existing(ctx, id);
   authorize(ctx, 'directory.edit', service);
   const [latest] = await repo.revisionsWithSnapshot(ctx.db, service.id);
-  return { id: service.id, status: service.status, ...(latest?.snapshot as Record<string, unknown>) };
+  // Every revision's snapshot is the ServiceInput it was written from (createService, updateService, the demo).
+  const snapshot = latest?.snapshot as ServiceInput;
+  return { ...snapshot, id: service.id, status: snapshot.status };
 }

@@ -5,21 +5,8 @@ import { zonedToUtc as wallClockToUtc } from '../../core/time.ts';
 import { addSearchWords } from './word-expansions.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
-import type { Category } from './directory.tables.ts';
+import { CATEGORY_LABEL } from './directory.terms.ts';
 import { nextTextRows, searchWordsOf, type Translated } from './texts.ts';
-
-const CATEGORY_LABEL: Record<Category, string> = {
-  language_learning: 'directory:categories.language_learning',
-  counselling: 'directory:categories.counselling',
-  health: 'directory:categories.health',
-  education: 'directory:categories.education',
-  work: 'directory:categories.work',
-  housing: 'directory:categories.housing',
-  leisure_meeting: 'directory:categories.leisure_meeting',
-  legal_residence: 'directory:categories.legal_residence',
-  family: 'directory:categories.family',
-  anti_discrimination: 'directory:categories.anti_discrimination',
-};
 
 /** The UTC instant of a local wall-clock time ("2027-01-12T17:30") in a time zone, daylight saving included. */
 export function zonedToUtc(local: string, timeZone: string): Date {

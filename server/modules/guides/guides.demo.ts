@@ -2,13 +2,8 @@
 import type { Ctx } from '../../core/context.ts';
 import { buildGuideProfile, type ProfileInput } from './guides.factories.ts';
 import * as repo from './guides.repository.ts';
-import {
-  guideOnboarding,
-  guideProfiles,
-  guideRequestEvents,
-  guideRequests,
-  ONBOARDING_STEPS,
-} from './guides.tables.ts';
+import { guideOnboarding, guideProfiles, guideRequestEvents, guideRequests } from './guides.tables.ts';
+import { ONBOARDING_STEPS } from './guides.terms.ts';
 import { addDays, localDate, weekStart, zonedToUtc } from './time.ts';
 import { newRequestCode } from './workflow.ts';
 

@@ -1,7 +1,7 @@
 /** Factories for guide profiles and requests: the demo data and the tests build on the same defaults. */
 import type { z } from 'zod';
 import type * as s from './guides.schema.ts';
-import type { GuideKind } from './guides.tables.ts';
+import type { GuideKind } from './guides.terms.ts';
 
 export type ProfileInput = z.input<typeof s.ownProfileBody> & { kind?: GuideKind };
 export type RequestInput = z.input<typeof s.requestBody>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../platform/platform.schema.ts';
 import {
+  DECLINE_REASONS,
   GENDERS,
   GUIDE_KINDS,
   LANGUAGE_LEVELS,
@@ -10,9 +11,9 @@ import {
   REQUEST_SOURCES,
   REQUEST_STATES,
   RUN_STATES,
+  STEP_STATUSES,
   TOPICS,
-  TRAVEL_MODES,
-} from './guides.tables.ts';
+} from './guides.terms.ts';
 
 const id = z.uuid().describe('Record id (UUID)');
 export const idParams = z.object({ id });
@@ -78,7 +79,7 @@ const profileFields = {
     .array(z.string().regex(/^[a-z0-9-]{2,40}$/))
     .max(20)
     .describe('Stadtbezirk ids the guide covers (cities/<city>/districts.json)'),
-  travelMode: z.enum(TRAVEL_MODES).describe('How the guide travels'),
+  travelMode: z.string().describe('How the guide travels'),
   home: z.strictObject({ lat, lon }).describe('Where the guide sets out from (approximate is fine)'),
   gender: z.enum(GENDERS).nullable().describe('Optional; for requests that ask for a gender'),
   weekly: z.array(weeklySlot).max(28).describe('Weekly availability in the city’s time zone'),
@@ -114,7 +115,7 @@ export const onboardingItem = z.object({
   step: z.enum(ONBOARDING_STEPS).describe('Onboarding step'),
   completedOn: z.string().nullable().describe('Completed on (null: missing)'),
   expiresOn: z.string().nullable().describe('Expires on (null: does not expire)'),
-  status: z.enum(['valid', 'expiring', 'expired', 'missing']).describe('Status today'),
+  status: z.enum(STEP_STATUSES).describe('Status today'),
 });
 
 export const profileReply = z.object({
@@ -389,9 +390,7 @@ export const proposeReply = z.object({
 });
 
 export const declineBody = z.strictObject({
-  reason: z
-    .enum(['not_available', 'too_far', 'topic', 'language', 'personal', 'other'])
-    .describe('Why the guide declines'),
+  reason: z.enum(DECLINE_REASONS).describe('Why the guide declines'),
 });
 
 /** What a guide sees of an appointment: only what it needs. */

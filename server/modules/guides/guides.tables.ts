@@ -17,27 +17,20 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../platform/platform.tables.ts';
-
-export const GUIDE_KINDS = ['volunteer', 'mediator'] as const;
-export type GuideKind = (typeof GUIDE_KINDS)[number];
-export const LANGUAGE_LEVELS = ['native', 'fluent', 'basic'] as const;
-export const TOPICS = ['health', 'authorities', 'school', 'housing', 'court', 'psychiatric'] as const;
-export type Topic = (typeof TOPICS)[number];
-export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
-export const GENDERS = ['f', 'm', 'd'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const ONBOARDING_STEPS = ['interview', 'training', 'confidentiality', 'police_clearance'] as const;
-export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
-export const REQUEST_SOURCES = ['institution', 'public', 'caseworker'] as const;
-export type RequestSource = (typeof REQUEST_SOURCES)[number];
-export const REQUEST_MODES = ['on_site', 'phone', 'video'] as const;
-export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const PROPOSAL_STATES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-export const ASSIGNMENT_STATES = ['confirmed', 'cancelled', 'done'] as const;
-export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
-export const RUN_STATES = ['running', 'done', 'failed'] as const;
+import {
+  GUIDE_KINDS,
+  type LANGUAGE_LEVELS,
+  TOPICS,
+  TRAVEL_MODES,
+  GENDERS,
+  ONBOARDING_STEPS,
+  REQUEST_SOURCES,
+  REQUEST_MODES,
+  REQUEST_STATES,
+  PROPOSAL_STATES,
+  ASSIGNMENT_STATES,
+  RUN_STATES,
+} from './guides.terms.ts';
 
 export type GuideLanguage = { code: string; level: (typeof LANGUAGE_LEVELS)[number]; dialect: string | null };
 /** A weekly slot in the city's time zone: ISO weekday 1 (Monday) … 7, "HH:MM" to "HH:MM". */

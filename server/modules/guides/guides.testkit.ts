@@ -7,7 +7,8 @@ import { outbox } from '../../core/core.tables.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { users } from '../platform/platform.tables.ts';
 import { buildGuideProfile, buildRequest, type ProfileInput, type RequestInput } from './guides.factories.ts';
-import { guideOnboarding, guideProfiles, ONBOARDING_STEPS, type OnboardingStep } from './guides.tables.ts';
+import { guideOnboarding, guideProfiles } from './guides.tables.ts';
+import { ONBOARDING_STEPS, type OnboardingStep } from './guides.terms.ts';
 
 let passwordHash: Promise<string> | null = null;
 

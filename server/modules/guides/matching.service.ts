@@ -5,7 +5,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
-import type { GuideKind, ProposalState, RequestSource } from './guides.tables.ts';
+import type { GuideKind, ProposalState, RequestSource } from './guides.terms.ts';
 import {
   explainAssignment,
   type MatchingGuide,

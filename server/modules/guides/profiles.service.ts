@@ -5,7 +5,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
-import { ONBOARDING_STEPS, type OnboardingStep } from './guides.tables.ts';
+import { ONBOARDING_STEPS, type OnboardingStep } from './guides.terms.ts';
 import { mailStepExpiring } from './messages.ts';
 import { guideSettings } from './settings.ts';
 import { addDays, localDate } from './time.ts';

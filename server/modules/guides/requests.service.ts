@@ -6,7 +6,7 @@ import { authorize, scopeOf } from '../../core/policy.ts';
 import { userNames } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
-import type { RequestSource, RequestState } from './guides.tables.ts';
+import type { RequestSource, RequestState } from './guides.terms.ts';
 import { links, mailCancellation, mailChange, mailReceived } from './messages.ts';
 import { guideSettings } from './settings.ts';
 import { addDays, greatCircleKm, localDate, zonedToUtc } from './time.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../../core/config.ts';
 import type { Ctx } from '../../core/context.ts';
-import { GUIDE_KINDS, ONBOARDING_STEPS } from './guides.tables.ts';
+import { GUIDE_KINDS, ONBOARDING_STEPS } from './guides.terms.ts';
 
 const settingsSchema = z.object({
   speedKmh: z.number().positive().default(20),

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import * as repo from './guides.repository.ts';
-import type { RequestState } from './guides.tables.ts';
+import type { RequestState } from './guides.terms.ts';
 import { endOf, mailConfirmation, mailProposal } from './messages.ts';
 import { guideSettings } from './settings.ts';
 

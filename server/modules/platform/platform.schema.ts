@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './platform.tables.ts';
+import { ROLES } from './platform.terms.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -141,6 +141,7 @@ export const updateUserBody = z.strictObject({
   disabled: z.boolean().optional().describe('Disable or enable sign-in'),
 });
 export const adminUserReply = z.object({ user: adminUser });
+export const usersReply = pageOf(adminUser);
 
 const isoDate = z.iso
   .datetime({ offset: true })
@@ -168,6 +169,7 @@ export const auditEntry = z.object({
   requestId: z.string().nullable().describe('Request id'),
   details: z.record(z.string(), z.unknown()).describe('Ids and counts'),
 });
+export const auditReply = pageOf(auditEntry);
 
 export const jobsReply = z.object({
   items: z.array(
@@ -191,6 +193,7 @@ export const outboxItem = z.object({
   status: z.string(),
   sentAt: z.string().nullable(),
 });
+export const outboxReply = pageOf(outboxItem);
 export const outboxQuery = z.object({ ...page });
 
 const subjectType = z.enum(['user', 'child', 'family', 'request']).describe('Kind of person record');
@@ -223,4 +226,5 @@ export const consent = z.object({
   withdrawnAt: z.string().nullable(),
   valid: z.boolean().describe('Given, not withdrawn, not expired'),
 });
+export const consentsReply = z.object({ items: z.array(consent) });
 export const personExport = z.record(z.string(), z.unknown());

@@ -11,20 +11,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const ROLES = [
-  'resident',
-  'guide',
-  'institution',
-  'association',
-  'caseworker',
-  'coordinator',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ORGANISATION_KINDS = ['ki', 'authority', 'school', 'clinic', 'provider', 'association'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
 /** Offices, schools, clinics, providers and associations that staff accounts belong to. */
 export const organisations = pgTable(
   'organisations',

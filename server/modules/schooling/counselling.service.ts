@@ -7,7 +7,7 @@ import { requireConsent } from '../platform/index.ts';
 import { CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { AppointmentBody, AssessmentBody } from './schooling.schema.ts';
-import type { ChildState } from './schooling.tables.ts';
+import type { ChildState } from './schooling.terms.ts';
 
 type AppointmentRow = Awaited<ReturnType<typeof repo.listAppointments>>[number];
 

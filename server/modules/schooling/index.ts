@@ -4,7 +4,7 @@ import { seedSchoolingDemo } from './schooling.demo.ts';
 import { schoolingPolicies } from './schooling.policy.ts';
 import { schoolingRoutes } from './schooling.routes.ts';
 
-export { SCHOOL_FORMS, SEAT_KINDS } from './schooling.tables.ts';
+export { SCHOOL_FORMS, SEAT_KINDS } from './schooling.terms.ts';
 
 /**
  * Newly arrived children: intake, counselling, assessment, school places, the explained optimal placement,

@@ -24,7 +24,7 @@ import type {
   RegistrationBody,
   UpdateChildBody,
 } from './schooling.schema.ts';
-import type { ChildState } from './schooling.tables.ts';
+import type { ChildState } from './schooling.terms.ts';
 
 type ChildFields = RegistrationBody['children'][number];
 type Consents = CreateChildBody['consents'];

@@ -11,7 +11,8 @@ import { ensureOrganisation, recordConsent } from '../platform/index.ts';
 import { addToDay, CONSENT_COUNSELLING, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, placeOf } from './common.ts';
 import { buildChild, seededRandom } from './schooling.factories.ts';
 import * as repo from './schooling.repository.ts';
-import { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm, type schoolingFamilies } from './schooling.tables.ts';
+import type { schoolingFamilies } from './schooling.tables.ts';
+import { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm } from './schooling.terms.ts';
 
 const demoSchema = z.object({
   schools: z.array(

@@ -18,7 +18,6 @@ import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { guideRequests } from '../guides/guides.tables.ts';
 import { organisations, users } from '../platform/platform.tables.ts';
 import {
-  type ChildState,
   schoolingAppointments,
   schoolingAssessments,
   schoolingChildren,
@@ -28,6 +27,7 @@ import {
   schoolingSchools,
   schoolingSeatGroups,
 } from './schooling.tables.ts';
+import type { ChildState } from './schooling.terms.ts';
 
 export type ChildRow = typeof schoolingChildren.$inferSelect;
 export type FamilyRow = typeof schoolingFamilies.$inferSelect;

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
 import * as counselling from './counselling.service.ts';
@@ -147,14 +146,7 @@ export const schoolingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         summary: 'Record the assessment; the child goes onto the waiting list',
         params: s.idParams,
         body: s.assessmentBody,
-        response: {
-          200: z.object({
-            grade: z.number().int(),
-            forms: z.array(z.string()),
-            kind: z.string(),
-            assessedAt: z.string(),
-          }),
-        },
+        response: { 200: s.assessmentReply },
       },
     },
     async (request) => counselling.recordAssessment(ctx(request), request.params.id, request.body),

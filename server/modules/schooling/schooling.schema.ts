@@ -6,7 +6,7 @@ import {
   PLACEMENT_STATUSES,
   SCHOOL_FORMS,
   SEAT_KINDS,
-} from './schooling.tables.ts';
+} from './schooling.terms.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.iso
@@ -283,6 +283,7 @@ export const appointmentStatusBody = z.strictObject({
 });
 
 export const appointmentReply = appointment;
+export const assessmentReply = assessment;
 
 export const assessmentBody = z.strictObject({
   grade,
@@ -360,10 +361,10 @@ const explanationOut = z.object({
 const seatsToClearOut = z.object({
   schoolId: z.string().nullable(),
   schoolName: z.string().nullable(),
-  form: z.string(),
+  form,
   gradeFrom: z.number().int(),
   gradeTo: z.number().int(),
-  kind: z.string(),
+  kind: seatKind,
   seats: z.number().int().describe('More places here would clear the list of these children'),
 });
 

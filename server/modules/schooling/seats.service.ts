@@ -4,7 +4,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import * as repo from './schooling.repository.ts';
 import type { SeatsBody } from './schooling.schema.ts';
-import type { SchoolForm, SeatKind } from './schooling.tables.ts';
+import type { SchoolForm, SeatKind } from './schooling.terms.ts';
 
 type SchoolRow = Awaited<ReturnType<typeof repo.listSchools>>[number];
 type GroupRow = Awaited<ReturnType<typeof repo.listSeatGroups>>[number];

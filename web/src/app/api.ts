@@ -1,3 +1,5 @@
+import type { csrfReply } from '../../../server/modules/platform/platform.schema.ts';
+import type { Reply } from './contract';
 import { i18next } from './i18n';
 
 /** The error body every 4xx/5xx answer of the API carries. */
@@ -41,7 +43,7 @@ let csrfToken: Promise<string> | null = null;
 async function fetchCsrfToken(): Promise<string> {
   const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
   if (!response.ok) throw await toApiError(response);
-  const { token } = (await response.json()) as { token: string };
+  const { token } = (await response.json()) as Reply<typeof csrfReply>;
   return token;
 }
 
@@ -120,7 +122,10 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
   throw error;
 }
 
-/** Calls the API and returns its JSON answer (undefined for 202/204 without a body). */
+/**
+ * Calls the API and returns its JSON answer (undefined for 202/204 without a body). T is the route's reply type
+ * from its schema (`Reply<typeof s.someReply>`, web/src/app/contract.ts), never written by hand.
+ */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options, false);
   if (response.status === 204 || response.status === 202) return undefined as T;

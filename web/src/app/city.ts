@@ -1,29 +1,10 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import type * as s from '../../../server/modules/platform/platform.schema.ts';
 import { api } from './api';
+import type { Reply } from './contract';
 
-interface Point {
-  lat: number;
-  lon: number;
-}
-
-/** The city profile as GET /api/v1/city returns it (server/modules/platform/platform.schema.ts: cityReply). */
-export interface City {
-  id: string;
-  name: string;
-  title: string;
-  centre: Point;
-  tileUrl: string | null;
-  /** The IANA time zone every date and time of the app is entered and shown in. */
-  timezone: string;
-  /** ISO 639-3 codes of the languages the Lotsen network covers, in the profile's order. */
-  guideLanguages: string[];
-  districts: {
-    id: string;
-    name: string;
-    centre: Point;
-    ortsteile: { id: string; name: string; centre: Point; postcodes: string[] }[];
-  }[];
-}
+/** The city profile as GET /api/v1/city returns it: time zone, guide languages, districts, map settings. */
+export type City = Reply<typeof s.cityReply>;
 
 /** One query for the city profile; it rarely changes, and the service worker keeps it for offline reading. */
 const cityQuery = queryOptions({

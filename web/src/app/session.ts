@@ -1,30 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../server/modules/platform/platform.schema.ts';
+import { ROLES as ACCOUNT_ROLES } from '../../../server/modules/platform/platform.terms.ts';
 import { api, resetCsrfToken } from './api';
+import type { Body, Reply } from './contract';
 import { changeLanguage, i18next, isLanguage } from './i18n';
 
-/** Every role the platform knows; `public` is the anonymous visitor and never comes back from the server. */
-export const ROLES = [
-  'public',
-  'resident',
-  'guide',
-  'institution',
-  'association',
-  'caseworker',
-  'coordinator',
-  'admin',
-] as const;
+/** Every role the platform knows: the accounts' roles and `public`, the anonymous visitor (never from the server). */
+export const ROLES = ['public', ...ACCOUNT_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The logged-in user as the session endpoint returns it. */
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-  locale: string;
-}
+export type Me = Reply<typeof s.me>;
 
 const SESSION_KEY = ['session'] as const;
 
@@ -32,7 +18,7 @@ const SESSION_KEY = ['session'] as const;
 export function useSession() {
   const query = useQuery({
     queryKey: SESSION_KEY,
-    queryFn: () => api<{ user: Me | null }>('/api/v1/auth/session'),
+    queryFn: () => api<Reply<typeof s.sessionReply>>('/api/v1/auth/session'),
     staleTime: 60_000,
   });
   return { user: query.data?.user ?? null, isPending: query.isPending, error: query.error };
@@ -42,8 +28,8 @@ export function useSession() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: Body<typeof s.loginBody>) =>
+      api<Reply<typeof s.userReply>>('/api/v1/auth/login', { method: 'POST', body: credentials }),
     onSuccess: async ({ user }) => {
       resetCsrfToken();
       queryClient.clear();
@@ -70,8 +56,8 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { locale?: string; displayName?: string }) =>
-      api<{ user: Me }>('/api/v1/me', { method: 'PATCH', body: changes }),
+    mutationFn: (changes: Body<typeof s.updateMeBody>) =>
+      api<Reply<typeof s.userReply>>('/api/v1/me', { method: 'PATCH', body: changes }),
     onSuccess: ({ user }) => queryClient.setQueryData(SESSION_KEY, { user }),
   });
 }

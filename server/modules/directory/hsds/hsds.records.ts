@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { City } from '../../../core/city.ts';
 import { LOCALES_DIR, translate } from '../../../core/i18n.ts';
-import type { Category } from '../directory.tables.ts';
-import { CATEGORIES } from '../directory.tables.ts';
+import { CATEGORIES, CATEGORY_LABEL, type Category } from '../directory.terms.ts';
 import { showText, type TextRow } from '../texts.ts';
 import { hsdsId } from './ids.ts';
 
@@ -92,19 +91,6 @@ export type View = {
 export const TAXONOMY_NAME = 'lotse-categories';
 const TAXONOMY_VERSION = '1';
 const SOURCE = 'de';
-
-const CATEGORY_LABEL: Record<Category, string> = {
-  language_learning: 'directory:categories.language_learning',
-  counselling: 'directory:categories.counselling',
-  health: 'directory:categories.health',
-  education: 'directory:categories.education',
-  work: 'directory:categories.work',
-  housing: 'directory:categories.housing',
-  leisure_meeting: 'directory:categories.leisure_meeting',
-  legal_residence: 'directory:categories.legal_residence',
-  family: 'directory:categories.family',
-  anti_discrimination: 'directory:categories.anti_discrimination',
-};
 
 /** Drops null and undefined values (HSDS fields are typed without null). */
 function compact(record: HsdsRecord): HsdsRecord {

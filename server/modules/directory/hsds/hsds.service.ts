@@ -2,7 +2,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { AppError, errors } from '../../../core/errors.ts';
 import { authorize } from '../../../core/policy.ts';
 import * as directoryRepo from '../directory.repository.ts';
-import { CATEGORIES } from '../directory.tables.ts';
+import { CATEGORIES } from '../directory.terms.ts';
 import { queryWords } from '../search.service.ts';
 import { expandWords } from '../word-expansions.ts';
 import { hsdsId, isUuid } from './ids.ts';

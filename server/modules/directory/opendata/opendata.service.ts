@@ -14,7 +14,7 @@ import {
   taxonomyTermRecord,
 } from '../hsds/hsds.records.ts';
 import { HSDS_VERSION, loadServices, viewOf } from '../hsds/hsds.service.ts';
-import { CATEGORIES } from '../directory.tables.ts';
+import { CATEGORIES } from '../directory.terms.ts';
 import { offerCalendar } from './calendar.ts';
 import { toCsv } from './csv.ts';
 

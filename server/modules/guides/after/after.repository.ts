@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
 import { users } from '../../platform/platform.tables.ts';
 import { guideAssignments, guideProfiles, guideRequests } from '../guides.tables.ts';
-import { type FeedbackSide, guideFeedback, guideTimeLogs } from './after.tables.ts';
+import { guideFeedback, guideTimeLogs } from './after.tables.ts';
+import type { FeedbackSide } from '../guides.terms.ts';
 
 /** An assignment with what the after-appointment steps need to know about its request. */
 export async function findAssignment(db: Tx, id: string) {

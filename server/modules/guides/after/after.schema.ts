@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_SIDES } from './after.tables.ts';
+import { FEEDBACK_SIDES, OUTCOMES } from '../guides.terms.ts';
 
 const id = z.uuid().describe('Record id (UUID)');
 export const assignmentParams = z.object({ id: id.describe('Assignment id') });
@@ -107,9 +107,7 @@ export const statementReply = statementSummary.extend({
       start: z.string().describe('Start'),
       language: z.string().describe('Language'),
       topic: z.string().describe('Topic'),
-      outcome: z
-        .enum(['done', 'no_show_newcomer', 'late_cancellation', 'no_show_guide'])
-        .describe('What happened'),
+      outcome: z.enum(OUTCOMES).describe('What happened'),
       bookedMinutes: z.number().describe('Booked minutes'),
       loggedMinutes: z.number().nullable().describe('Logged minutes (null: not logged)'),
       paidMinutes: z.number().describe('Minutes paid'),

@@ -6,7 +6,7 @@ import * as guidesRepo from '../guides.repository.ts';
 import { guideSettings } from '../settings.ts';
 import { transition } from '../workflow.ts';
 import * as repo from './after.repository.ts';
-import type { FeedbackSide } from './after.tables.ts';
+import type { FeedbackSide } from '../guides.terms.ts';
 
 const DAY_MS = 86_400_000;
 

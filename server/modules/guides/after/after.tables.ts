@@ -13,9 +13,6 @@ import {
 import { users } from '../../platform/platform.tables.ts';
 import { guideAssignments } from '../guides.tables.ts';
 
-export const FEEDBACK_SIDES = ['guide', 'requester'] as const;
-export type FeedbackSide = (typeof FEEDBACK_SIDES)[number];
-
 /** What the guide logged after an appointment (actual time and travel), and the requester's confirmation. */
 export const guideTimeLogs = pgTable(
   'guide_time_logs',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Outcome } from '../guides.terms.ts';
 
 /**
  * The monthly statement of one guide, as pure functions: from what was logged (time, travel) and recorded (late
@@ -40,7 +41,7 @@ export type GuideKind = 'mediator' | 'volunteer';
  *   records it on the request): the booked time by the city's share, travel if logged;
  * - `no_show_guide`: the guide did not come (nothing paid, listed for the record).
  */
-export type Outcome = 'done' | 'no_show_newcomer' | 'late_cancellation' | 'no_show_guide';
+export type { Outcome };
 
 /** One assignment of the month, as the statement needs it (no names: ids, times, numbers). */
 export type StatementEntry = {

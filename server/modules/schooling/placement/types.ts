@@ -3,19 +3,10 @@
  * These types are exactly the files' shapes; `weights` is always filled (defaults below).
  */
 
-export const SCHOOL_FORMS = [
-  'grundschule',
-  'hauptschule',
-  'realschule',
-  'gesamtschule',
-  'gymnasium',
-  'berufskolleg',
-] as const;
-export type SchoolForm = (typeof SCHOOL_FORMS)[number];
+import type { SchoolForm, SeatKind } from '../schooling.terms.ts';
 
-/** `support`: a support class (Vorbereitungs-/Sprachförderklasse); `regular`: a regular class with support. */
-export const SEAT_KINDS = ['support', 'regular'] as const;
-export type SeatKind = (typeof SEAT_KINDS)[number];
+// The forms and kinds are the schooling module's terms: one list for the tables, the API and this contract.
+export { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm, type SeatKind } from '../schooling.terms.ts';
 
 export type PlacementWeights = {
   /** Cost of leaving a child without a place. */

@@ -17,7 +17,7 @@ import {
   useReviewQueue,
   useServiceAction,
 } from './editor.api';
-import { STATUS_BADGE, STATUS_LABEL } from './labels';
+import { isServiceStatus, STATUS_BADGE, STATUS_LABEL } from './labels';
 import { Checkbox, Select, TextArea } from '../../components/Fields';
 import { useCityTime } from '../../app/time';
 
@@ -36,9 +36,11 @@ function Badges({ item }: { item: EditableItem }) {
   const { t } = useTranslation();
   return (
     <span className="app-editor__badges">
-      <span className={`kern-badge kern-badge--${STATUS_BADGE[item.status]}`}>
-        <span className="kern-label">{t(STATUS_LABEL[item.status])}</span>
-      </span>
+      {isServiceStatus(item.status) ? (
+        <span className={`kern-badge kern-badge--${STATUS_BADGE[item.status]}`}>
+          <span className="kern-label">{t(STATUS_LABEL[item.status])}</span>
+        </span>
+      ) : null}
       {item.pendingRevision ? (
         <span className="kern-badge kern-badge--warning">
           <span className="kern-label">{t('directory-editor:list.pendingBadge')}</span>

@@ -1,138 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as d from '../../../../server/modules/directory/directory.schema.ts';
+import type * as e from '../../../../server/modules/directory/editing.schema.ts';
+import type * as platform from '../../../../server/modules/platform/platform.schema.ts';
 import { ApiError, type ApiErrorBody, api } from '../../app/api';
+import type { Body, Query, Reply } from '../../app/contract';
 import { i18next } from '../../app/i18n';
 
-// The categories and target groups are the public directory's; one list for both modules.
-import type { Category, TargetGroup } from '../directory/filters';
-
-export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup } from '../directory/filters';
-
-/** Weekdays as the schedule stores them (RFC 5545 style). */
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** A text per UI language; German ("de") is the source. */
-export type Translated = Partial<Record<string, string>>;
+export {
+  CATEGORIES,
+  type Category,
+  SERVICE_STATUSES,
+  type ServiceStatus,
+  TARGET_GROUPS,
+  type TargetGroup,
+  WEEKDAYS,
+  type Weekday,
+} from '../../../../server/modules/directory/directory.terms.ts';
 
 /** What the edit form sends: the whole offer. */
-export interface ServiceBody {
-  organisationId: string;
-  categories: Category[];
-  targetGroups: TargetGroup[];
-  languages: string[];
-  free: boolean;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  capacity: { free: number; waitingList: number } | null;
-  texts: {
-    name: Translated;
-    description: Translated;
-    eligibility: Translated | null;
-    fees: Translated | null;
-    requiredDocuments: Translated | null;
-  };
-  location: {
-    name: string;
-    address: string;
-    postcode: string;
-    ortsteilId: string;
-    lat: number;
-    lon: number;
-    accessible: boolean;
-    accessibilityNote: Translated | null;
-  };
-  schedule: { days: Weekday[]; opens: string; closes: string }[];
-  events: { start: string; end: string; title: Translated | null }[];
-  minor: boolean;
-}
-
+export type ServiceBody = Body<typeof e.serviceBody>;
+/** A text per UI language; German ("de") is the source. */
+export type Translated = EditableService['texts']['name'];
 /** The latest version of an offer, as its editors wrote it. */
-export interface EditableService extends Omit<ServiceBody, 'minor'> {
-  id: string;
-  slug: string;
-  status: ServiceStatus;
-  lastCheckedAt: string;
-  /** Languages whose translations are older than the German text. */
-  outdated?: string[];
-}
-
-export type ServiceStatus = 'draft' | 'review' | 'published' | 'archived';
-
+export type EditableService = Reply<typeof e.editableService>;
 /** One row of "my offers". */
-export interface EditableItem {
-  id: string;
-  slug: string;
-  name: string;
-  organisationId: string;
-  status: ServiceStatus;
-  pendingRevision: boolean;
-  lastCheckedAt: string;
-  stale: boolean;
-  updatedAt: string;
-}
-
+export type EditableItem = Reply<typeof e.editableItem>;
 /** One change in an offer's history. */
-export interface Revision {
-  id: string;
-  status: string;
-  minor: boolean;
-  changedBy: string | null;
-  changedByName: string | null;
-  changedAt: string;
-  decidedAt: string | null;
-}
-
+export type Revision = Reply<typeof e.revisionItem>;
 /** How far the translations of one language are. */
-export interface TranslationState {
-  lang: string;
-  total: number;
-  upToDate: number;
-  outdated: number;
-  machine: number;
-  missing: number;
-}
-
+export type TranslationState = Reply<typeof e.translationsReply>['items'][number];
 /** A text waiting for its translation. */
-export interface PendingText {
-  entityType: string;
-  entityId: string;
-  field: string;
-  source: string;
-  current: string | null;
-  status: string;
-}
-
+export type PendingText = Reply<typeof e.pendingTextsReply>['items'][number];
 /** Words searched in vain, per language and district. */
-export interface UnmetSearch {
-  lang: string;
-  districtId: string;
-  words: string;
-  count: number;
-  lastDay: string;
-}
-
-interface Point {
-  lat: number;
-  lon: number;
-}
-
-/** The city profile: Stadtbezirke with their Ortsteile. */
-export interface City {
-  id: string;
-  name: string;
-  centre: Point;
-  districts: {
-    id: string;
-    name: string;
-    centre: Point;
-    ortsteile: { id: string; name: string; centre: Point; postcodes: string[] }[];
-  }[];
-}
-
+export type UnmetSearch = Reply<typeof d.unmetReply>['items'][number];
 /** Filters of the "my offers" list; empty means any. */
 export interface ListFilter {
-  status: '' | ServiceStatus | 'pending';
+  status: '' | NonNullable<Query<typeof e.editableQuery>['status']>;
   stale: boolean;
 }
 
@@ -145,8 +48,11 @@ export function useEditableServices(filter: ListFilter) {
   return useQuery({
     queryKey: [...EDITOR_KEY, 'list', filter],
     queryFn: () =>
-      api<{ items: EditableItem[] }>(BASE, {
-        query: { status: filter.status || undefined, stale: filter.stale ? 'true' : undefined },
+      api<Reply<typeof e.editableList>>(BASE, {
+        query: {
+          status: filter.status || undefined,
+          stale: filter.stale ? 'true' : undefined,
+        } satisfies Query<typeof e.editableQuery>,
       }),
   });
 }
@@ -158,8 +64,8 @@ export function useReviewQueue(enabled: boolean) {
     enabled,
     queryFn: async () => {
       const [review, pending] = await Promise.all([
-        api<{ items: EditableItem[] }>(BASE, { query: { status: 'review' } }),
-        api<{ items: EditableItem[] }>(BASE, { query: { status: 'pending' } }),
+        api<Reply<typeof e.editableList>>(BASE, { query: { status: 'review' } }),
+        api<Reply<typeof e.editableList>>(BASE, { query: { status: 'pending' } }),
       ]);
       const seen = new Set(review.items.map((item) => item.id));
       return [...review.items, ...pending.items.filter((item) => !seen.has(item.id))];
@@ -172,7 +78,7 @@ export function useEditableService(id: string | undefined) {
   return useQuery({
     queryKey: [...EDITOR_KEY, 'service', id],
     enabled: !!id,
-    queryFn: () => api<EditableService>(serviceUrl(id ?? '')),
+    queryFn: () => api<Reply<typeof e.editableService>>(serviceUrl(id ?? '')),
   });
 }
 
@@ -180,7 +86,7 @@ export function useEditableService(id: string | undefined) {
 export function useServiceHistory(id: string) {
   return useQuery({
     queryKey: [...EDITOR_KEY, 'history', id],
-    queryFn: () => api<{ items: Revision[] }>(`${serviceUrl(id)}/history`),
+    queryFn: () => api<Reply<typeof e.historyReply>>(`${serviceUrl(id)}/history`),
   });
 }
 
@@ -195,13 +101,11 @@ export function useSaveService(id: string | undefined) {
   return useMutation({
     mutationFn: (body: ServiceBody) =>
       id
-        ? api<{ id: string; slug: string; status: ServiceStatus; pendingReview: boolean }>(serviceUrl(id), {
-            method: 'PUT',
-            body,
-          })
-        : api<{ id: string; slug: string; status: ServiceStatus }>(BASE, { method: 'POST', body }).then(
-            (created) => ({ ...created, pendingReview: false }),
-          ),
+        ? api<Reply<typeof e.updatedReply>>(serviceUrl(id), { method: 'PUT', body })
+        : api<Reply<typeof e.createdReply>>(BASE, { method: 'POST', body }).then((created) => ({
+            ...created,
+            pendingReview: false,
+          })),
     onSuccess: invalidate,
   });
 }
@@ -223,17 +127,11 @@ export function useRejectService() {
   const invalidate = useInvalidateEditor();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string; name: string }) =>
-      api<void>(`${serviceUrl(id)}/reject`, { method: 'POST', body: { reason } }),
+      api<void>(`${serviceUrl(id)}/reject`, {
+        method: 'POST',
+        body: { reason } satisfies Body<typeof e.rejectBody>,
+      }),
     onSuccess: invalidate,
-  });
-}
-
-/** The city's districts and Ortsteile. */
-export function useCityProfile() {
-  return useQuery({
-    queryKey: ['city'],
-    queryFn: () => api<City>('/api/v1/city'),
-    staleTime: 60 * 60_000,
   });
 }
 
@@ -242,7 +140,7 @@ export function useOrganisationList(enabled: boolean) {
   return useQuery({
     queryKey: ['organisations'],
     enabled,
-    queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/v1/organisations'),
+    queryFn: () => api<Reply<typeof platform.organisationsReply>>('/api/v1/organisations'),
     staleTime: 5 * 60_000,
   });
 }
@@ -253,7 +151,7 @@ const TRANSLATIONS_KEY = ['directory-translations'] as const;
 export function useTranslationOverview() {
   return useQuery({
     queryKey: [...TRANSLATIONS_KEY, 'overview'],
-    queryFn: () => api<{ items: TranslationState[] }>('/api/v1/directory/translations'),
+    queryFn: () => api<Reply<typeof e.translationsReply>>('/api/v1/directory/translations'),
   });
 }
 
@@ -262,7 +160,7 @@ export function usePendingTexts(lang: string) {
   return useQuery({
     queryKey: [...TRANSLATIONS_KEY, 'pending', lang],
     queryFn: () =>
-      api<{ items: PendingText[] }>(`/api/v1/directory/translations/${encodeURIComponent(lang)}`),
+      api<Reply<typeof e.pendingTextsReply>>(`/api/v1/directory/translations/${encodeURIComponent(lang)}`),
   });
 }
 
@@ -273,7 +171,7 @@ export const xliffUrl = (lang: string) => `/api/v1/directory/translations/${enco
  * Sends an XLIFF file as it is. The shared client only sends JSON, so this one asks for its own CSRF token
  * (the same session secret, so the shared client's token stays valid).
  */
-async function postXliff(lang: string, xml: string): Promise<{ imported: number; outdated: number }> {
+async function postXliff(lang: string, xml: string): Promise<Reply<typeof e.importReply>> {
   const failed = async (response: Response) => {
     const body = (await response.json().catch(() => ({}))) as { error?: ApiErrorBody };
     return new ApiError(
@@ -287,7 +185,7 @@ async function postXliff(lang: string, xml: string): Promise<{ imported: number;
   try {
     const csrf = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
     if (!csrf.ok) throw await failed(csrf);
-    const { token } = (await csrf.json()) as { token: string };
+    const { token } = (await csrf.json()) as Reply<typeof platform.csrfReply>;
     const response = await fetch(xliffUrl(lang), {
       method: 'POST',
       credentials: 'same-origin',
@@ -300,7 +198,7 @@ async function postXliff(lang: string, xml: string): Promise<{ imported: number;
       body: xml,
     });
     if (!response.ok) throw await failed(response);
-    return (await response.json()) as { imported: number; outdated: number };
+    return (await response.json()) as Reply<typeof e.importReply>;
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(0, { code: 'unavailable', message: 'network error' });
@@ -321,9 +219,12 @@ export function useMachineTranslate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (lang: string) =>
-      api<{ translated: number }>(`/api/v1/directory/translations/${encodeURIComponent(lang)}/machine`, {
-        method: 'POST',
-      }),
+      api<Reply<typeof e.machineReply>>(
+        `/api/v1/directory/translations/${encodeURIComponent(lang)}/machine`,
+        {
+          method: 'POST',
+        },
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TRANSLATIONS_KEY }),
   });
 }
@@ -332,6 +233,6 @@ export function useMachineTranslate() {
 export function useUnmetSearches() {
   return useQuery({
     queryKey: ['directory-unmet'],
-    queryFn: () => api<{ items: UnmetSearch[] }>('/api/v1/directory/unmet-searches'),
+    queryFn: () => api<Reply<typeof d.unmetReply>>('/api/v1/directory/unmet-searches'),
   });
 }

@@ -125,7 +125,9 @@ export function formFromService(service: EditableService): FormState {
   return {
     organisationId: service.organisationId,
     categories: service.categories.filter((c) => (CATEGORIES as readonly string[]).includes(c)),
-    targetGroups: service.targetGroups.filter((g) => (TARGET_GROUPS as readonly string[]).includes(g)),
+    targetGroups: service.targetGroups.filter((g): g is TargetGroup =>
+      (TARGET_GROUPS as readonly string[]).includes(g),
+    ),
     spoken: service.languages.filter((code) => common.has(code)),
     otherSpoken: service.languages.filter((code) => !common.has(code)).join(', '),
     free: service.free,

@@ -1,21 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Category, ServiceStatus, TargetGroup } from './editor.api';
+import { SERVICE_STATUSES, type ServiceStatus, type TargetGroup } from './editor.api';
 
-/** The i18n keys naming each category, spelled out so the i18n check sees every key in use. */
-export const CATEGORY_LABEL = {
-  language_learning: 'directory-editor:categories.language_learning',
-  counselling: 'directory-editor:categories.counselling',
-  health: 'directory-editor:categories.health',
-  education: 'directory-editor:categories.education',
-  work: 'directory-editor:categories.work',
-  housing: 'directory-editor:categories.housing',
-  leisure_meeting: 'directory-editor:categories.leisure_meeting',
-  legal_residence: 'directory-editor:categories.legal_residence',
-  family: 'directory-editor:categories.family',
-  anti_discrimination: 'directory-editor:categories.anti_discrimination',
-} as const satisfies Record<Category, string>;
+// The category labels are the public directory's and the server's: one map for all.
+export { CATEGORY_LABEL } from '../../../../server/modules/directory/directory.terms.ts';
 
-export const TARGET_GROUP_LABEL = {
+export const TARGET_GROUP_LABEL: Record<TargetGroup, string> = {
   children: 'directory-editor:targetGroups.children',
   parents: 'directory-editor:targetGroups.parents',
   women: 'directory-editor:targetGroups.women',
@@ -24,14 +13,19 @@ export const TARGET_GROUP_LABEL = {
   refugees: 'directory-editor:targetGroups.refugees',
   youth: 'directory-editor:targetGroups.youth',
   seniors: 'directory-editor:targetGroups.seniors',
-} as const satisfies Record<TargetGroup, string>;
+};
 
-export const STATUS_LABEL = {
+export const STATUS_LABEL: Record<ServiceStatus, string> = {
   draft: 'directory-editor:status.draft',
   review: 'directory-editor:status.review',
   published: 'directory-editor:status.published',
   archived: 'directory-editor:status.archived',
-} as const satisfies Record<ServiceStatus, string>;
+};
+
+/** Whether a status from the API is one the labels know (the list's reply types it as a string). */
+export function isServiceStatus(value: string): value is ServiceStatus {
+  return (SERVICE_STATUSES as readonly string[]).includes(value);
+}
 
 export const STATUS_BADGE = {
   draft: 'info',
@@ -67,14 +61,14 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-export const TEXT_FIELD_LABEL = {
+export const TEXT_FIELD_LABEL: Record<TextField, string> = {
   name: 'directory-editor:fields.name',
   description: 'directory-editor:fields.description',
   eligibility: 'directory-editor:fields.eligibility',
   fees: 'directory-editor:fields.fees',
   requiredDocuments: 'directory-editor:fields.requiredDocuments',
   accessibilityNote: 'directory-editor:fields.accessibilityNote',
-} as const satisfies Record<TextField, string>;
+};
 
 /** The label of a pending text's field (the server names them like the offer's text fields). */
 export function textFieldKey(field: string): string | undefined {

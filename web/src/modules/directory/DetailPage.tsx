@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { type OfferDetail, type Shown, useOffer } from './directory.api';
 import { Badge, ContentText, MissingBadge, OfflineNotice, useLanguageNames, useWeekdays } from './display';
 import { FeedbackForm } from './FeedbackForm';
-import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './FilterForm';
+import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import { CATEGORIES, TARGET_GROUPS } from './filters';
 import { ortsteilName } from './ResultList';
 import { useCityTime } from '../../app/time';

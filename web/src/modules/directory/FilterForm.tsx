@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageNames } from './display';
+import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import {
   activeFilterCount,
   CATEGORIES,
@@ -10,35 +11,8 @@ import {
   RADII,
   SPOKEN_LANGUAGES,
   TARGET_GROUPS,
-  type TargetGroup,
 } from './filters';
 import type { City } from '../../app/city';
-
-const CATEGORY_LABEL: Record<Category, string> = {
-  language_learning: 'directory:categories.language_learning',
-  counselling: 'directory:categories.counselling',
-  health: 'directory:categories.health',
-  education: 'directory:categories.education',
-  work: 'directory:categories.work',
-  housing: 'directory:categories.housing',
-  leisure_meeting: 'directory:categories.leisure_meeting',
-  legal_residence: 'directory:categories.legal_residence',
-  family: 'directory:categories.family',
-  anti_discrimination: 'directory:categories.anti_discrimination',
-};
-
-export const TARGET_GROUP_LABEL: Record<TargetGroup, string> = {
-  children: 'directory:targetGroups.children',
-  parents: 'directory:targetGroups.parents',
-  women: 'directory:targetGroups.women',
-  newcomers: 'directory:targetGroups.newcomers',
-  eu_citizens: 'directory:targetGroups.eu_citizens',
-  refugees: 'directory:targetGroups.refugees',
-  youth: 'directory:targetGroups.youth',
-  seniors: 'directory:targetGroups.seniors',
-};
-
-export { CATEGORY_LABEL };
 
 const SWITCHES = [
   { key: 'free', label: 'directory:filters.free' },

@@ -1,95 +1,17 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiWithHeaders } from '../../app/api';
-import { api } from '../../app/api';
+import type * as s from '../../../../server/modules/directory/directory.schema.ts';
+import { api, apiWithHeaders } from '../../app/api';
+import type { Body, Reply } from '../../app/contract';
 import { type Filters, toApiQuery } from './filters';
 
-/** A translatable text as the reader gets it; `missing`: German shown, the offer has no text in their language. */
-export type Shown = {
-  value: string;
-  lang: string;
-  status: 'source' | 'up_to_date' | 'outdated' | 'machine' | 'missing';
-} | null;
-
-export interface OfferLocation {
-  id: string;
-  name: string;
-  address: string;
-  postcode: string;
-  city: string;
-  districtId: string;
-  ortsteilId: string;
-  lat: number;
-  lon: number;
-  accessible: boolean;
-}
-
 /** An offer in a result list. */
-export interface OfferSummary {
-  id: string;
-  slug: string;
-  name: Shown;
-  summary: Shown;
-  organisationName: string;
-  categories: string[];
-  languages: string[];
-  free: boolean;
-  capacityFree: number | null;
-  waitingList: number | null;
-  location: OfferLocation | null;
-  distanceKm: number | null;
-  openNow: boolean;
-  stale: boolean;
-}
-
-export interface OpeningHours {
-  days: string[];
-  opens: string;
-  closes: string;
-}
-
+export type OfferSummary = Reply<typeof s.serviceSummary>;
 /** One offer with everything the detail page shows. */
-export interface OfferDetail extends OfferSummary {
-  description: Shown;
-  eligibility: Shown;
-  fees: Shown;
-  requiredDocuments: Shown;
-  accessibilityNote: Shown;
-  targetGroups: string[];
-  phone: string | null;
-  email: string | null;
-  url: string | null;
-  lastCheckedAt: string;
-  openingHours: OpeningHours[];
-  events: { start: string; end: string; title: Shown }[];
-  timezone: string;
-}
-
-export interface Point {
-  lat: number;
-  lon: number;
-}
-
-/** The city profile: Stadtbezirke with their Ortsteile, map tiles (null: markers only) and centre. */
-export interface City {
-  name: string;
-  centre: Point;
-  tileUrl: string | null;
-  districts: {
-    id: string;
-    name: string;
-    centre: Point;
-    ortsteile: { id: string; name: string; centre: Point; postcodes: string[] }[];
-  }[];
-}
-
-export interface SearchPage {
-  items: OfferSummary[];
-  total: number;
-  page: number;
-  perPage: number;
-}
-
+export type OfferDetail = Reply<typeof s.serviceDetail>;
+/** A translatable text as the reader gets it; `missing`: German shown, the offer has no text in their language. */
+export type Shown = OfferSummary['name'];
+export type SearchPage = Reply<typeof s.searchReply>;
 /** An answer and, when the service worker served it from its cache offline, when it was saved. */
 export interface Saved<T> {
   data: T;
@@ -125,22 +47,12 @@ export function useOffer(slug: string) {
   });
 }
 
-/** The city's districts and map settings; they rarely change. */
-export function useCity() {
-  return useQuery({
-    queryKey: ['city'],
-    queryFn: () => api<City>('/api/v1/city'),
-    staleTime: 60 * 60_000,
-    networkMode: 'offlineFirst',
-  });
-}
-
-export type FeedbackKind = 'wrong' | 'helpful' | 'not_helpful';
+export type FeedbackKind = Body<typeof s.feedbackBody>['kind'];
 
 /** Sends a reader's feedback on an offer to its editors. */
 export function useSendFeedback(id: string) {
   return useMutation({
-    mutationFn: (body: { kind: FeedbackKind; comment?: string }) =>
+    mutationFn: (body: Body<typeof s.feedbackBody>) =>
       api<null>(`/api/v1/directory/services/${encodeURIComponent(id)}/feedback`, { method: 'POST', body }),
   });
 }

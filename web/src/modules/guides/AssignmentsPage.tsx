@@ -7,7 +7,8 @@ import { GuideAfter } from './AfterPanels';
 import { AppointmentFacts } from './Appointment';
 import { FeedLink } from './FeedLink';
 import { type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
-import { useNames } from './labels';
+import { ASSIGNMENT_STATES } from '../../../../server/modules/guides/guides.terms.ts';
+import { isOneOf, useNames } from './labels';
 import { Badge } from './display';
 import { useCityTime } from '../../app/time';
 
@@ -36,7 +37,9 @@ export function AssignmentsPage() {
         </Link>
       </h3>
       <p className="kern-body">
-        <Badge variant={ASSIGNMENT_BADGE[item.state]}>{t(ASSIGNMENT_STATE[item.state])}</Badge>{' '}
+        {isOneOf(ASSIGNMENT_STATES, item.state) ? (
+          <Badge variant={ASSIGNMENT_BADGE[item.state]}>{t(ASSIGNMENT_STATE[item.state])}</Badge>
+        ) : null}{' '}
         {names.topic(item.appointment.topic)}
       </p>
     </li>

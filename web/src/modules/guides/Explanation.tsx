@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from './guides.api';
-import { LEVEL_LABEL, useNames } from './labels';
+import { isOneOf, LEVEL_LABEL, LEVELS, useNames } from './labels';
 import { useCityTime } from '../../app/time';
 
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : null);
@@ -31,7 +31,7 @@ export function ExplanationList({
         <li>
           {t('guides:why.language', {
             language: names.language(language),
-            level: level && LEVEL_LABEL[level] ? t(LEVEL_LABEL[level]) : '–',
+            level: isOneOf(LEVELS, level) ? t(LEVEL_LABEL[level]) : '–',
           })}
           {dialect ? ` ${t('guides:why.dialect', { dialect })}` : ''}
         </li>

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
 import { ExplanationList, HelpText } from './Explanation';
-import { type GuideRequest, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
+import { type GuideRequestItem, type MatchingRun, useRequests, useRun, useStartRun } from './guides.api';
 import { useNames } from './labels';
 import { TextInput } from '../../components/Fields';
 import { addDays } from '../../../../server/core/time.ts';
@@ -88,7 +88,7 @@ function RunResult({ run }: { run: MatchingRun }) {
   const dates = useCityTime();
   // The run's requests start within its period: from its first day (the UTC date, a day early at most), one page.
   const requests = useRequests({ from: run.periodFrom.slice(0, 10), per_page: 200 });
-  const byId = new Map<string, GuideRequest>(
+  const byId = new Map<string, GuideRequestItem>(
     (requests.data?.items ?? []).map((request) => [request.id, request]),
   );
   const describe = (id: string) => {

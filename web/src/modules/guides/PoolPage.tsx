@@ -6,7 +6,16 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useGuide, useGuides } from './guides.api';
-import { KIND_LABEL, LEVEL_LABEL, TOPIC_LABEL, type Topic, TRAVEL_LABEL, useNames } from './labels';
+import {
+  isOneOf,
+  KIND_LABEL,
+  LEVEL_LABEL,
+  TOPIC_LABEL,
+  type Topic,
+  TRAVEL_LABEL,
+  TRAVEL_MODES,
+  useNames,
+} from './labels';
 import { Onboarding } from './Onboarding';
 import { Select } from '../../components/Fields';
 import { Badge, Fact } from './display';
@@ -151,7 +160,9 @@ export function GuidePage() {
                 : t('guides:pool.none')}
             </Fact>
             <Fact term={t('guides:profile.districts')}>{profile.districts.map(districtName).join(', ')}</Fact>
-            <Fact term={t('guides:profile.travelMode')}>{t(TRAVEL_LABEL[profile.travelMode] ?? '')}</Fact>
+            <Fact term={t('guides:profile.travelMode')}>
+              {isOneOf(TRAVEL_MODES, profile.travelMode) ? t(TRAVEL_LABEL[profile.travelMode]) : ''}
+            </Fact>
             <Fact term={t('guides:profile.weekly')}>
               {profile.weekly.length
                 ? profile.weekly

@@ -8,7 +8,7 @@ import { Pagination } from '../../components/Pagination';
 import { useSession } from '../../app/session';
 import { FeedLink } from './FeedLink';
 import { REQUESTS_PAGE_SIZE, useRequests } from './guides.api';
-import { REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
+import { isOneOf, REQUEST_STATES, STATE_BADGE, STATE_LABEL, useNames } from './labels';
 import { Select } from '../../components/Fields';
 import { Badge } from './display';
 import { useCityTime } from '../../app/time';
@@ -21,7 +21,11 @@ export function RequestsPage() {
   const { user } = useSession();
   const [state, setState] = useState('');
   const [page, setPage] = useState(1);
-  const requests = useRequests({ ...(state ? { state } : {}), page, per_page: REQUESTS_PAGE_SIZE });
+  const requests = useRequests({
+    ...(isOneOf(REQUEST_STATES, state) ? { state } : {}),
+    page,
+    per_page: REQUESTS_PAGE_SIZE,
+  });
   const coordinator = user?.role === 'coordinator' || user?.role === 'admin';
 
   return (

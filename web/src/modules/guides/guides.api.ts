@@ -1,279 +1,61 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as after from '../../../../server/modules/guides/after/after.schema.ts';
+import type * as s from '../../../../server/modules/guides/guides.schema.ts';
+import type * as platform from '../../../../server/modules/platform/platform.schema.ts';
 import { api, apiWithHeaders } from '../../app/api';
-import type { DeclineReason, Gender, Mode, RequestState, Topic } from './labels';
+import type { Body, Query, Reply } from '../../app/contract';
+import type { OnboardingStep } from '../../../../server/modules/guides/guides.terms.ts';
 
 const BASE = '/api/v1/guides';
 const KEY = ['guides'] as const;
 const enc = encodeURIComponent;
 
-/** A place: an address and its Ortsteil (whose centre stands for the coordinates). */
-export interface PlaceInput {
-  address: string;
-  ortsteilId?: string;
-}
-
-/** What the booking form and the public form send. */
-export interface RequestInput {
-  language: string;
-  dialect: string | null;
-  start: string;
-  durationMinutes: number;
-  place: PlaceInput;
-  topic: Topic;
-  mode: Mode;
-  genderRequired: Gender | null;
-  urgency: number;
-  notes: string | null;
-  newcomerFirstName: string | null;
-  contactOnDay: string | null;
-  requesterEmail: string | null;
-}
-
-export interface BookingInput extends RequestInput {
-  caseRef: string | null;
-}
-
-export interface RequestEvent {
-  at: string;
-  actorRole: string;
-  fromState: string | null;
-  toState: string;
-  reason: string | null;
-}
-
-/** A request as its organisation (or a coordinator) sees it. */
-export interface GuideRequest {
-  id: string;
-  code: string;
-  source: 'institution' | 'public' | 'caseworker';
-  organisationId: string | null;
-  language: string;
-  dialect: string | null;
-  start: string;
-  end: string;
-  durationMinutes: number;
-  place: { address: string | null; lat: number; lon: number; districtId: string | null };
-  topic: string;
-  mode: string;
-  genderRequired: string | null;
-  urgency: number;
-  notes: string | null;
-  caseRef: string | null;
-  newcomerFirstName: string | null;
-  contactOnDay: string | null;
-  requesterEmail: string | null;
-  state: RequestState;
-  unmatchedReasons: string[];
-  lateCancellation: boolean;
-  noShowBy: string | null;
-  guide: { firstName: string; languages: string[] } | null;
-  events?: RequestEvent[];
-  createdAt: string;
-}
-
+/** What the public form sends. */
+export type RequestInput = Body<typeof s.publicRequestBody>;
+/** What the booking form of institutions and caseworkers sends. */
+export type BookingInput = Body<typeof s.requestBody>;
+export type RequestEvent = Reply<typeof s.requestEvent>;
+/** A request as its organisation (or a coordinator) sees it; the list leaves out the events. */
+export type GuideRequest = Reply<typeof s.requestReply>;
+export type GuideRequestItem = Reply<typeof s.requestsReply>['items'][number];
 /** What the public follow page shows. */
-export interface PublicRequest {
-  code: string;
-  state: RequestState;
-  date: string;
-  start: string;
-  language: string;
-}
-
+export type PublicRequest = Reply<typeof s.publicRequestReply>;
 /** The time the guide logged, and whether the requester confirmed it; who gave feedback. */
-export interface AfterState {
-  assignmentId: string;
-  start: string;
-  canLog: boolean;
-  time: { minutes: number; travelKm: number; loggedAt: string; confirmedAt: string | null } | null;
-  feedbackGiven: { guide: boolean; requester: boolean };
-}
-
-export interface FeedbackInput {
-  rating: number;
-  comment: string | null;
-}
-
+export type AfterState = Reply<typeof after.afterReply>;
+export type FeedbackInput = Body<typeof after.feedbackBody>;
 /** What a guide sees of an appointment. */
-export interface Appointment {
-  start: string;
-  end: string;
-  address: string | null;
-  lat: number;
-  lon: number;
-  districtId: string | null;
-  language: string;
-  dialect: string | null;
-  topic: string;
-  mode: string;
-  newcomerFirstName: string | null;
-  contactOnDay: string | null;
-}
-
-export type Explanation = Record<string, unknown>;
-
-export interface GuideProposal {
-  id: string;
-  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
-  deadline: string;
-  explanation: Explanation;
-  appointment: Appointment;
-}
-
-export interface GuideAssignment {
-  id: string;
-  requestId: string;
-  state: 'confirmed' | 'cancelled' | 'done';
-  appointment: Appointment;
-}
-
-export interface OnboardingItem {
-  step: string;
-  completedOn: string | null;
-  expiresOn: string | null;
-  status: 'valid' | 'expiring' | 'expired' | 'missing';
-}
-
-export interface GuideProfile {
-  userId: string;
-  displayName: string;
-  email: string;
-  kind: 'volunteer' | 'mediator';
-  active: boolean;
-  languages: { code: string; level: string; dialect: string | null }[];
-  topicsAccepted: string[];
-  topicsRefused: string[];
-  districts: string[];
-  travelMode: string;
-  home: { lat: number; lon: number };
-  gender: string | null;
-  weekly: { weekday: number; from: string; to: string }[];
-  exceptions: { from: string; to: string; note: string | null }[];
-  maxPerWeek: number;
-  privatePhone: string | null;
-  privateEmail: string | null;
-  onboarding: OnboardingItem[];
-  matchable: boolean;
-}
-
+export type Appointment = Reply<typeof s.guideAppointment>;
+export type Explanation = Reply<typeof s.explanation>;
+export type GuideProposal = Reply<typeof s.guideProposal>;
+export type GuideAssignment = Reply<typeof s.guideAssignment>;
+export type OnboardingItem = Reply<typeof s.onboardingItem>;
+export type GuideProfile = Reply<typeof s.profileReply>;
 /** What a guide may change of their own profile. */
-export type OwnProfileInput = Omit<
-  GuideProfile,
-  'userId' | 'displayName' | 'email' | 'kind' | 'active' | 'onboarding' | 'matchable'
->;
-
-export interface GuideSummary {
-  userId: string;
-  displayName: string;
-  kind: 'volunteer' | 'mediator';
-  active: boolean;
-  languages: string[];
-  districts: string[];
-  matchable: boolean;
-  nextExpiry: string | null;
-}
-
-export interface RunProposal {
-  id: string;
-  requestId: string;
-  guideId: string;
-  guideName: string;
-  status: string;
-  deadline: string;
-  explanation: Explanation;
-}
-
-export interface MatchingRun {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  periodFrom: string;
-  periodTo: string;
-  requestId: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  objective: number | null;
-  bound: number | null;
-  gap: number | null;
-  seconds: number | null;
-  stats: Record<string, number>;
-  proposals: RunProposal[];
-  unmatched: { requestId: string; reasons: string[]; help: Record<string, unknown>[] }[];
-  suggestions: Record<string, unknown>[];
-}
-
-export interface Recruitment {
-  since: string;
-  languages: { language: string; unmatched: number; guides: number }[];
-  districts: { districtId: string; unmatched: number; guides: number }[];
-}
-
-export interface StatementTotals {
-  assignments: number;
-  paidMinutes: number;
-  km: number;
-  payCents: number;
-  travelCents: number;
-  allowanceCents: number;
-  totalCents: number;
-}
-
-export interface StatementSummary {
-  guideId: string;
-  guideName: string;
-  kind: 'mediator' | 'volunteer';
-  month: string;
-  currency: string;
-  totals: StatementTotals;
-  unconfirmed: number;
-  unlogged: number;
-}
-
-export interface StatementDetail extends StatementSummary {
-  lines: {
-    assignmentId: string;
-    start: string;
-    language: string;
-    topic: string;
-    outcome: string;
-    bookedMinutes: number;
-    loggedMinutes: number | null;
-    paidMinutes: number;
-    km: number;
-    payCents: number;
-    travelCents: number;
-    allowanceCents: number;
-    confirmed: boolean;
-  }[];
-  cap: { annualCents: number; usedBeforeCents: number; cutCents: number } | null;
-}
-
-export interface FeedbackItem {
-  id: string;
-  assignmentId: string;
-  side: 'guide' | 'requester';
-  rating: number;
-  comment: string | null;
-  createdAt: string;
-  guideId: string;
-  guideName: string;
-  start: string;
-  language: string;
-  topic: string;
-}
+export type OwnProfileInput = Body<typeof s.ownProfileBody>;
+export type GuideSummary = Reply<typeof s.profileSummary>;
+export type MatchingRun = Reply<typeof s.runReply>;
+export type RunProposal = MatchingRun['proposals'][number];
+export type Recruitment = Reply<typeof s.recruitmentReply>;
+export type StatementSummary = Reply<typeof after.statementSummary>;
+export type StatementTotals = StatementSummary['totals'];
+export type StatementDetail = Reply<typeof after.statementReply>;
+export type FeedbackItem = Reply<typeof after.feedbackItem>;
+/** The city's Stadtbezirke and Ortsteile (for the place of an appointment and a guide's districts). */
+export type City = Reply<typeof platform.cityReply>;
 
 // Public: the request form and the follow page.
 
 export function useCreatePublicRequest() {
   return useMutation({
     mutationFn: (body: RequestInput) =>
-      api<{ code: string; url: string }>(`${BASE}/public/requests`, { method: 'POST', body }),
+      api<Reply<typeof s.publicCreatedReply>>(`${BASE}/public/requests`, { method: 'POST', body }),
   });
 }
 
 export function usePublicRequest(code: string) {
   return useQuery({
     queryKey: [...KEY, 'public', code],
-    queryFn: () => api<PublicRequest>(`${BASE}/public/requests/${enc(code)}`),
+    queryFn: () => api<Reply<typeof s.publicRequestReply>>(`${BASE}/public/requests/${enc(code)}`),
     retry: false,
   });
 }
@@ -281,7 +63,10 @@ export function usePublicRequest(code: string) {
 export function useCancelPublicRequest(code: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<PublicRequest>(`${BASE}/public/requests/${enc(code)}/cancel`, { method: 'POST' }),
+    mutationFn: () =>
+      api<Reply<typeof s.publicRequestReply>>(`${BASE}/public/requests/${enc(code)}/cancel`, {
+        method: 'POST',
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'public', code] }),
   });
 }
@@ -290,7 +75,7 @@ export function usePublicAfter(code: string, enabled: boolean) {
   return useQuery({
     queryKey: [...KEY, 'public', code, 'after'],
     enabled,
-    queryFn: () => api<AfterState>(`${BASE}/public/requests/${enc(code)}/after`),
+    queryFn: () => api<Reply<typeof after.afterReply>>(`${BASE}/public/requests/${enc(code)}/after`),
     retry: false,
   });
 }
@@ -299,7 +84,9 @@ export function usePublicConfirmTime(code: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<AfterState>(`${BASE}/public/requests/${enc(code)}/time/confirm`, { method: 'POST' }),
+      api<Reply<typeof after.afterReply>>(`${BASE}/public/requests/${enc(code)}/time/confirm`, {
+        method: 'POST',
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'public', code] }),
   });
 }
@@ -318,22 +105,17 @@ export function usePublicFeedback(code: string) {
 /** Requests per page on the requests page (the server allows up to 200). */
 export const REQUESTS_PAGE_SIZE = 50;
 
-export function useRequests(
-  query: { state?: string; from?: string; to?: string; page?: number; per_page?: number } = {},
-) {
+export function useRequests(query: Query<typeof s.requestsQuery> = {}) {
   return useQuery({
     queryKey: [...KEY, 'requests', query],
-    queryFn: () =>
-      api<{ items: GuideRequest[]; total: number; page: number; perPage: number }>(`${BASE}/requests`, {
-        query,
-      }),
+    queryFn: () => api<Reply<typeof s.requestsReply>>(`${BASE}/requests`, { query }),
   });
 }
 
 export function useRequest(id: string) {
   return useQuery({
     queryKey: [...KEY, 'requests', id],
-    queryFn: () => api<GuideRequest>(`${BASE}/requests/${enc(id)}`),
+    queryFn: () => api<Reply<typeof s.requestReply>>(`${BASE}/requests/${enc(id)}`),
   });
 }
 
@@ -341,7 +123,7 @@ export function useCreateRequest() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: BookingInput) =>
-      api<{ id: string; code: string; url: string }>(`${BASE}/requests`, { method: 'POST', body }),
+      api<Reply<typeof s.createdRequestReply>>(`${BASE}/requests`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'requests'] }),
   });
 }
@@ -349,7 +131,8 @@ export function useCreateRequest() {
 export function useCancelRequest(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<unknown>(`${BASE}/requests/${enc(id)}/cancel`, { method: 'POST' }),
+    mutationFn: () =>
+      api<Reply<typeof s.requestReply>>(`${BASE}/requests/${enc(id)}/cancel`, { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'requests'] }),
   });
 }
@@ -357,8 +140,11 @@ export function useCancelRequest(id: string) {
 export function useNoShow(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (who: 'newcomer' | 'guide') =>
-      api<null>(`${BASE}/requests/${enc(id)}/no-show`, { method: 'POST', body: { who } }),
+    mutationFn: (who: Body<typeof s.noShowBody>['who']) =>
+      api<void>(`${BASE}/requests/${enc(id)}/no-show`, {
+        method: 'POST',
+        body: { who } satisfies Body<typeof s.noShowBody>,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -368,7 +154,7 @@ export function useNoShow(id: string) {
 export function useGuideAfter(assignmentId: string) {
   return useQuery({
     queryKey: [...KEY, 'after', 'assignment', assignmentId],
-    queryFn: () => api<AfterState>(`${BASE}/assignments/${enc(assignmentId)}/after`),
+    queryFn: () => api<Reply<typeof after.afterReply>>(`${BASE}/assignments/${enc(assignmentId)}/after`),
   });
 }
 
@@ -376,7 +162,7 @@ export function useRequesterAfter(requestId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...KEY, 'after', 'request', requestId],
     enabled,
-    queryFn: () => api<AfterState>(`${BASE}/requests/${enc(requestId)}/after`),
+    queryFn: () => api<Reply<typeof after.afterReply>>(`${BASE}/requests/${enc(requestId)}/after`),
     retry: false,
   });
 }
@@ -384,8 +170,11 @@ export function useRequesterAfter(requestId: string, enabled: boolean) {
 export function useLogTime(assignmentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { minutes: number; travelKm: number }) =>
-      api<AfterState>(`${BASE}/assignments/${enc(assignmentId)}/time`, { method: 'PUT', body }),
+    mutationFn: (body: Body<typeof after.timeBody>) =>
+      api<Reply<typeof after.afterReply>>(`${BASE}/assignments/${enc(assignmentId)}/time`, {
+        method: 'PUT',
+        body,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -402,7 +191,10 @@ export function useGuideFeedback(assignmentId: string) {
 export function useConfirmTime(requestId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<AfterState>(`${BASE}/requests/${enc(requestId)}/time/confirm`, { method: 'POST' }),
+    mutationFn: () =>
+      api<Reply<typeof after.afterReply>>(`${BASE}/requests/${enc(requestId)}/time/confirm`, {
+        method: 'POST',
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'after'] }),
   });
 }
@@ -419,7 +211,7 @@ export function useRequesterFeedback(requestId: string) {
 export function useFeedbackList() {
   return useQuery({
     queryKey: [...KEY, 'feedback'],
-    queryFn: () => api<{ items: FeedbackItem[] }>(`${BASE}/feedback`),
+    queryFn: () => api<Reply<typeof after.feedbackReply>>(`${BASE}/feedback`),
   });
 }
 
@@ -428,14 +220,15 @@ export function useFeedbackList() {
 export function useOwnProposals() {
   return useQuery({
     queryKey: [...KEY, 'proposals'],
-    queryFn: () => api<{ items: GuideProposal[] }>(`${BASE}/me/proposals`),
+    queryFn: () => api<Reply<typeof s.guideProposalsReply>>(`${BASE}/me/proposals`),
   });
 }
 
 export function useAcceptProposal() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<unknown>(`${BASE}/proposals/${enc(id)}/accept`, { method: 'POST' }),
+    mutationFn: (id: string) =>
+      api<Reply<typeof s.assignedReply>>(`${BASE}/proposals/${enc(id)}/accept`, { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -443,8 +236,11 @@ export function useAcceptProposal() {
 export function useDeclineProposal() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: DeclineReason }) =>
-      api<unknown>(`${BASE}/proposals/${enc(id)}/decline`, { method: 'POST', body: { reason } }),
+    mutationFn: ({ id, reason }: Body<typeof s.declineBody> & { id: string }) =>
+      api<void>(`${BASE}/proposals/${enc(id)}/decline`, {
+        method: 'POST',
+        body: { reason } satisfies Body<typeof s.declineBody>,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -452,14 +248,14 @@ export function useDeclineProposal() {
 export function useOwnAssignments() {
   return useQuery({
     queryKey: [...KEY, 'assignments'],
-    queryFn: () => api<{ items: GuideAssignment[] }>(`${BASE}/me/assignments`),
+    queryFn: () => api<Reply<typeof s.guideAssignmentsReply>>(`${BASE}/me/assignments`),
   });
 }
 
 export function useOwnProfile() {
   return useQuery({
     queryKey: [...KEY, 'profile'],
-    queryFn: () => api<GuideProfile>(`${BASE}/me/profile`),
+    queryFn: () => api<Reply<typeof s.profileReply>>(`${BASE}/me/profile`),
     retry: false,
   });
 }
@@ -467,7 +263,8 @@ export function useOwnProfile() {
 export function useSaveOwnProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: OwnProfileInput) => api<GuideProfile>(`${BASE}/me/profile`, { method: 'PUT', body }),
+    mutationFn: (body: OwnProfileInput) =>
+      api<Reply<typeof s.profileReply>>(`${BASE}/me/profile`, { method: 'PUT', body }),
     onSuccess: (profile) => client.setQueryData([...KEY, 'profile'], profile),
   });
 }
@@ -476,7 +273,7 @@ export function useSaveOwnProfile() {
 export function useFeedLink(owner: 'guide' | 'organisation') {
   return useMutation({
     mutationFn: () =>
-      api<{ url: string }>(owner === 'guide' ? `${BASE}/me/feed` : `${BASE}/organisation/feed`, {
+      api<Reply<typeof s.feedReply>>(owner === 'guide' ? `${BASE}/me/feed` : `${BASE}/organisation/feed`, {
         method: 'POST',
       }),
   });
@@ -487,22 +284,27 @@ export function useFeedLink(owner: 'guide' | 'organisation') {
 export function useGuides() {
   return useQuery({
     queryKey: [...KEY, 'pool'],
-    queryFn: () => api<{ items: GuideSummary[] }>(`${BASE}/profiles`),
+    queryFn: () => api<Reply<typeof s.profilesReply>>(`${BASE}/profiles`),
   });
 }
 
 export function useGuide(id: string) {
   return useQuery({
     queryKey: [...KEY, 'pool', id],
-    queryFn: () => api<GuideProfile>(`${BASE}/profiles/${enc(id)}`),
+    queryFn: () => api<Reply<typeof s.profileReply>>(`${BASE}/profiles/${enc(id)}`),
   });
 }
 
 export function useStartRun() {
   return useMutation({
     // 202 Accepted with the run's id: `api` drops 202 bodies, so read it with the headers variant.
-    mutationFn: async (body: { from: string; to: string }) =>
-      (await apiWithHeaders<{ id: string }>(`${BASE}/matching/runs`, { method: 'POST', body })).data,
+    mutationFn: async (body: Body<typeof s.runBody>) =>
+      (
+        await apiWithHeaders<Reply<typeof s.runCreatedReply>>(`${BASE}/matching/runs`, {
+          method: 'POST',
+          body,
+        })
+      ).data,
   });
 }
 
@@ -511,7 +313,7 @@ export function useRun(id: string | null) {
   return useQuery({
     queryKey: [...KEY, 'runs', id],
     enabled: id !== null,
-    queryFn: () => api<MatchingRun>(`${BASE}/matching/runs/${enc(id ?? '')}`),
+    queryFn: () => api<Reply<typeof s.runReply>>(`${BASE}/matching/runs/${enc(id ?? '')}`),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
   });
 }
@@ -519,45 +321,31 @@ export function useRun(id: string | null) {
 export function useRecruitment() {
   return useQuery({
     queryKey: [...KEY, 'recruitment'],
-    queryFn: () => api<Recruitment>(`${BASE}/recruitment`),
+    queryFn: () => api<Reply<typeof s.recruitmentReply>>(`${BASE}/recruitment`),
   });
 }
 
 export function useStatements(month: string) {
   return useQuery({
     queryKey: [...KEY, 'statements', month],
-    queryFn: () => api<{ items: StatementSummary[] }>(`${BASE}/statements`, { query: { month } }),
+    queryFn: () =>
+      api<Reply<typeof after.statementsReply>>(`${BASE}/statements`, {
+        query: { month } satisfies Query<typeof after.statementsQuery>,
+      }),
   });
 }
 
 export function useStatement(guideId: string, month: string) {
   return useQuery({
     queryKey: [...KEY, 'statements', guideId, month],
-    queryFn: () => api<StatementDetail>(`${BASE}/statements/${enc(guideId)}/${enc(month)}`),
+    queryFn: () =>
+      api<Reply<typeof after.statementReply>>(`${BASE}/statements/${enc(guideId)}/${enc(month)}`),
   });
 }
 
 /** Where the statement files are downloaded. */
 export const statementFile = (guideId: string, month: string, format: 'csv' | 'pdf') =>
   `${BASE}/statements/${enc(guideId)}/${enc(month)}/statement.${format}`;
-
-/** The city's Stadtbezirke and Ortsteile (for the place of an appointment and a guide's districts). */
-export interface City {
-  districts: {
-    id: string;
-    name: string;
-    centre: { lat: number; lon: number };
-    ortsteile: { id: string; name: string; centre: { lat: number; lon: number } }[];
-  }[];
-}
-
-export function useCity() {
-  return useQuery({
-    queryKey: ['city'],
-    queryFn: () => api<City>('/api/v1/city'),
-    staleTime: 60 * 60_000,
-  });
-}
 
 /** A coordinator records an onboarding step with its date and expiry. */
 export function useRecordStep(guideId: string) {
@@ -567,12 +355,8 @@ export function useRecordStep(guideId: string) {
       step,
       completedOn,
       expiresOn,
-    }: {
-      step: string;
-      completedOn: string;
-      expiresOn: string | null;
-    }) =>
-      api<GuideProfile>(`${BASE}/profiles/${enc(guideId)}/onboarding/${enc(step)}`, {
+    }: Body<typeof s.onboardingBody> & { step: OnboardingStep }) =>
+      api<Reply<typeof s.profileReply>>(`${BASE}/profiles/${enc(guideId)}/onboarding/${enc(step)}`, {
         method: 'PUT',
         body: { completedOn, expiresOn },
       }),

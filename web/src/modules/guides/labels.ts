@@ -1,57 +1,71 @@
 import { useTranslation } from 'react-i18next';
+import type {
+  DeclineReason,
+  Gender,
+  GuideKind,
+  LanguageLevel,
+  OnboardingStep,
+  Outcome,
+  RequestMode,
+  RequestState,
+  StepStatus,
+  Topic,
+  TravelMode,
+} from '../../../../server/modules/guides/guides.terms.ts';
 
-export const TOPICS = ['health', 'authorities', 'school', 'housing', 'court', 'psychiatric'] as const;
-export type Topic = (typeof TOPICS)[number];
-export const MODES = ['on_site', 'phone', 'video'] as const;
-export type Mode = (typeof MODES)[number];
-export const GENDERS = ['f', 'm', 'd'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const ONBOARDING_STEPS = ['interview', 'training', 'confidentiality', 'police_clearance'] as const;
-export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
-export const DECLINE_REASONS = [
-  'not_available',
-  'too_far',
-  'topic',
-  'language',
-  'personal',
-  'other',
-] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-export const LEVELS = ['native', 'fluent', 'basic'] as const;
-export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
+// The values are the server's terms (one list for tables, schemas and forms); this file names them.
+export {
+  DECLINE_REASONS,
+  type DeclineReason,
+  GENDERS,
+  type Gender,
+  LANGUAGE_LEVELS as LEVELS,
+  REQUEST_MODES as MODES,
+  type RequestMode as Mode,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+  REQUEST_STATES,
+  type RequestState,
+  TOPICS,
+  type Topic,
+  TRAVEL_MODES,
+} from '../../../../server/modules/guides/guides.terms.ts';
+
+/** Whether a string from the API or a form is one of a list's terms. */
+export function isOneOf<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
+  return (list as readonly (string | null | undefined)[]).includes(value);
+}
 
 /** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
-export const TOPIC_LABEL = {
+export const TOPIC_LABEL: Record<Topic, string> = {
   health: 'guides:topics.health',
   authorities: 'guides:topics.authorities',
   school: 'guides:topics.school',
   housing: 'guides:topics.housing',
   court: 'guides:topics.court',
   psychiatric: 'guides:topics.psychiatric',
-} as const satisfies Record<Topic, string>;
+};
 
-export const MODE_LABEL = {
+export const MODE_LABEL: Record<RequestMode, string> = {
   on_site: 'guides:modes.on_site',
   phone: 'guides:modes.phone',
   video: 'guides:modes.video',
-} as const satisfies Record<Mode, string>;
+};
 
-export const GENDER_LABEL = {
+export const GENDER_LABEL: Record<Gender, string> = {
   f: 'guides:genders.f',
   m: 'guides:genders.m',
   d: 'guides:genders.d',
-} as const satisfies Record<Gender, string>;
+};
 
-export const STATE_LABEL = {
+export const STATE_LABEL: Record<RequestState, string> = {
   open: 'guides:states.open',
   proposed: 'guides:states.proposed',
   confirmed: 'guides:states.confirmed',
   done: 'guides:states.done',
   cancelled: 'guides:states.cancelled',
   no_show: 'guides:states.no_show',
-} as const satisfies Record<RequestState, string>;
+};
 
 export const STATE_BADGE = {
   open: 'info',
@@ -62,43 +76,43 @@ export const STATE_BADGE = {
   no_show: 'danger',
 } as const satisfies Record<RequestState, string>;
 
-export const STEP_LABEL = {
+export const STEP_LABEL: Record<OnboardingStep, string> = {
   interview: 'guides:steps.interview',
   training: 'guides:steps.training',
   confidentiality: 'guides:steps.confidentiality',
   police_clearance: 'guides:steps.police_clearance',
-} as const satisfies Record<OnboardingStep, string>;
+};
 
-export const STEP_STATUS_LABEL: Record<string, string> = {
+export const STEP_STATUS_LABEL: Record<StepStatus, string> = {
   valid: 'guides:stepStatus.valid',
   expiring: 'guides:stepStatus.expiring',
   expired: 'guides:stepStatus.expired',
   missing: 'guides:stepStatus.missing',
 };
 
-export const DECLINE_LABEL = {
+export const DECLINE_LABEL: Record<DeclineReason, string> = {
   not_available: 'guides:decline.reasons.not_available',
   too_far: 'guides:decline.reasons.too_far',
   topic: 'guides:decline.reasons.topic',
   language: 'guides:decline.reasons.language',
   personal: 'guides:decline.reasons.personal',
   other: 'guides:decline.reasons.other',
-} as const satisfies Record<DeclineReason, string>;
+};
 
-export const LEVEL_LABEL: Record<string, string> = {
+export const LEVEL_LABEL: Record<LanguageLevel, string> = {
   native: 'guides:levels.native',
   fluent: 'guides:levels.fluent',
   basic: 'guides:levels.basic',
 };
 
-export const TRAVEL_LABEL: Record<string, string> = {
+export const TRAVEL_LABEL: Record<TravelMode, string> = {
   foot: 'guides:travel.foot',
   bike: 'guides:travel.bike',
   transit: 'guides:travel.transit',
   car: 'guides:travel.car',
 };
 
-export const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<GuideKind, string> = {
   mediator: 'guides:kinds.mediator',
   volunteer: 'guides:kinds.volunteer',
 };
@@ -113,7 +127,7 @@ export const REASON_LABEL: Record<string, string> = {
   max_reached: 'guides:reasons.max_reached',
 };
 
-export const OUTCOME_LABEL: Record<string, string> = {
+export const OUTCOME_LABEL: Record<Outcome, string> = {
   done: 'guides:statement.outcome.done',
   no_show_newcomer: 'guides:statement.outcome.noShowNewcomer',
   late_cancellation: 'guides:statement.outcome.lateCancellation',
@@ -135,7 +149,7 @@ export function useNames() {
       }
     },
     topic: (topic: string) => t(TOPIC_LABEL[topic as Topic] ?? 'guides:topics.other'),
-    mode: (mode: string) => t(MODE_LABEL[mode as Mode] ?? MODE_LABEL.on_site),
+    mode: (mode: string) => t(MODE_LABEL[mode as RequestMode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
     reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
     number: (value: number) => number.format(value),

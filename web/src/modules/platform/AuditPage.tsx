@@ -12,7 +12,7 @@ import { AUDIT_PAGE_SIZE, type AuditFilter, useAuditLog } from './platform.api';
 import { TextInput } from '../../components/Fields';
 import { useCityTime } from '../../app/time';
 
-const TEXT_FILTERS = ['q', 'action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const;
+const TEXT_FILTERS = ['action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 type TextFilter = (typeof TEXT_FILTERS)[number];
 
 function filterFromParams(params: URLSearchParams): AuditFilter {
@@ -30,7 +30,6 @@ export function AuditPage() {
   const audit = useAuditLog(filter);
 
   const labels: Record<TextFilter, string> = {
-    q: t('platform:audit.q'),
     action: t('platform:audit.action'),
     actorId: t('platform:audit.actorId'),
     entityType: t('platform:audit.entityType'),
@@ -85,7 +84,6 @@ export function AuditPage() {
           {t('platform:audit.filters')}
         </h2>
         <div className="app-form__grid">
-          {field('q', 'search')}
           {field('action')}
           {field('actorId')}
           {field('entityType')}

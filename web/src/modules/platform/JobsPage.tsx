@@ -17,10 +17,25 @@ const statusLabelKey: Record<string, string> = {
   running: 'platform:jobs.statusRunning',
 };
 
+/** How often a job runs, in the largest whole unit, as Intl names it in the UI language ("every 10 minutes"). */
+function useInterval() {
+  const { i18n } = useTranslation();
+  return (seconds: number) => {
+    const [value, unit] =
+      seconds % 3600 === 0
+        ? [seconds / 3600, 'hour']
+        : seconds % 60 === 0
+          ? [seconds / 60, 'minute']
+          : [seconds, 'second'];
+    return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  };
+}
+
 /** Admins see the background jobs and can start one now. */
 export function JobsPage() {
   const { t } = useTranslation();
   const dates = useCityTime();
+  const interval = useInterval();
   const jobs = useJobs();
   const run = useRunJob();
   const [started, setStarted] = useState<string | null>(null);
@@ -81,11 +96,7 @@ export function JobsPage() {
                         {job.name}
                       </span>
                     </th>
-                    <td className="kern-table__cell">
-                      <span className="app-code" dir="ltr">
-                        {job.schedule}
-                      </span>
-                    </td>
+                    <td className="kern-table__cell">{interval(job.intervalSeconds)}</td>
                     <td className="kern-table__cell app-nowrap">
                       {job.lastRunAt ? dates.dateTime(job.lastRunAt, 'short') : t('platform:jobs.neverRun')}
                     </td>

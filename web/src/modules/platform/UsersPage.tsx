@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../app/i18n';
-import type { Role } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
@@ -17,7 +16,7 @@ import {
   useUpdateUser,
   useUsers,
 } from './platform.api';
-import { ASSIGNABLE_ROLES, isRole, roleLabelKey } from './roles';
+import { ASSIGNABLE_ROLES, type AssignableRole, isAssignableRole, roleLabelKey } from './roles';
 import { Select, TextInput } from '../../components/Fields';
 import { useCityTime } from '../../app/time';
 
@@ -33,7 +32,7 @@ function CreateUserForm() {
   const roleOptions = useRoleOptions();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('resident');
+  const [role, setRole] = useState<AssignableRole>('resident');
   const [organisationId, setOrganisationId] = useState('');
   const [locale, setLocale] = useState('de');
   const labels = {
@@ -99,7 +98,7 @@ function CreateUserForm() {
           label={labels.role}
           value={role}
           options={roleOptions}
-          onValueChange={(value) => isRole(value) && setRole(value)}
+          onValueChange={(value) => isAssignableRole(value) && setRole(value)}
           error={fieldError('role')}
         />
         <Select
@@ -139,7 +138,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: strin
   const dates = useCityTime();
   const update = useUpdateUser();
   const roleOptions = useRoleOptions();
-  const [role, setRole] = useState<Role>(user.role);
+  const [role, setRole] = useState<AssignableRole>(user.role);
   const language = LANGUAGES.find((l) => l.code === user.locale);
 
   const saveRole = (event: FormEvent) => {
@@ -170,7 +169,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: (name: strin
               id={`role-${user.id}`}
               className="kern-form-input__select"
               value={role}
-              onChange={(event) => isRole(event.target.value) && setRole(event.target.value)}
+              onChange={(event) => isAssignableRole(event.target.value) && setRole(event.target.value)}
             >
               {roleOptions.map((option) => (
                 <option key={option.value} value={option.value}>

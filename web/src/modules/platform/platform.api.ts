@@ -1,70 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/platform/platform.schema.ts';
 import { api } from '../../app/api';
-import type { Role } from '../../app/session';
-
-/** A paginated list answer of the API. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-}
+import type { Body, Query, Reply } from '../../app/contract';
 
 /** One audit log entry. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  ip: string | null;
-  requestId: string | null;
-}
+export type AuditEntry = Reply<typeof s.auditEntry>;
 
-/** The audit log filters; empty strings mean "any". */
-export interface AuditFilter {
-  q: string;
-  action: string;
-  actorId: string;
-  entityType: string;
-  entityId: string;
-  from: string;
-  to: string;
+/** The audit log filters as the page holds them; empty strings mean "any". */
+export type AuditFilter = Record<'action' | 'actorId' | 'entityType' | 'entityId' | 'from' | 'to', string> & {
   page: number;
-}
+};
 
 /** A user account as admins see it. */
-export interface AdminUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-  locale: string;
-  disabled: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+export type AdminUser = Reply<typeof s.adminUser>;
 
 /** An organisation (school, authority, association …). */
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-  districtId: string | null;
-}
+export type Organisation = Reply<typeof s.organisationsReply>['items'][number];
 
-/** A background job and its schedule. */
-export interface Job {
-  name: string;
-  schedule: string;
-  lastRunAt: string | null;
-  lastStatus: string | null;
-  nextRunAt: string | null;
-}
+/** A background job and when it runs. */
+export type Job = Reply<typeof s.jobsReply>['items'][number];
 
 export const AUDIT_PAGE_SIZE = 50;
 export const USERS_PAGE_SIZE = 25;
@@ -74,8 +28,8 @@ export function useAuditLog(filter: AuditFilter) {
   return useQuery({
     queryKey: ['admin', 'audit', filter],
     queryFn: () =>
-      api<Page<AuditEntry>>('/api/v1/admin/audit', {
-        query: { ...filter, per_page: AUDIT_PAGE_SIZE },
+      api<Reply<typeof s.auditReply>>('/api/v1/admin/audit', {
+        query: { ...filter, per_page: AUDIT_PAGE_SIZE } satisfies Query<typeof s.auditQuery>,
       }),
     placeholderData: keepPreviousData,
   });
@@ -86,7 +40,9 @@ export function useUsers(q: string, page: number) {
   return useQuery({
     queryKey: ['admin', 'users', q, page],
     queryFn: () =>
-      api<Page<AdminUser>>('/api/v1/admin/users', { query: { q, page, per_page: USERS_PAGE_SIZE } }),
+      api<Reply<typeof s.usersReply>>('/api/v1/admin/users', {
+        query: { q, page, per_page: USERS_PAGE_SIZE } satisfies Query<typeof s.usersQuery>,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -95,7 +51,7 @@ export function useUsers(q: string, page: number) {
 export function useOrganisations() {
   return useQuery({
     queryKey: ['organisations'],
-    queryFn: () => api<{ items: Organisation[] }>('/api/v1/organisations'),
+    queryFn: () => api<Reply<typeof s.organisationsReply>>('/api/v1/organisations'),
     staleTime: 5 * 60_000,
   });
 }
@@ -104,13 +60,8 @@ export function useOrganisations() {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (user: {
-      email: string;
-      displayName: string;
-      role: Role;
-      organisationId: string | null;
-      locale: string;
-    }) => api<{ user: AdminUser }>('/api/v1/admin/users', { method: 'POST', body: user }),
+    mutationFn: (user: Body<typeof s.createUserBody>) =>
+      api<Reply<typeof s.adminUserReply>>('/api/v1/admin/users', { method: 'POST', body: user }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }
@@ -119,16 +70,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...changes
-    }: {
-      id: string;
-      role?: Role;
-      organisationId?: string | null;
-      disabled?: boolean;
-    }) =>
-      api<{ user: AdminUser }>(`/api/v1/admin/users/${encodeURIComponent(id)}`, {
+    mutationFn: ({ id, ...changes }: Body<typeof s.updateUserBody> & { id: string }) =>
+      api<Reply<typeof s.adminUserReply>>(`/api/v1/admin/users/${encodeURIComponent(id)}`, {
         method: 'PATCH',
         body: changes,
       }),
@@ -140,11 +83,11 @@ export function useUpdateUser() {
 export function useJobs() {
   return useQuery({
     queryKey: ['admin', 'jobs'],
-    queryFn: () => api<{ items: Job[] }>('/api/v1/admin/jobs'),
+    queryFn: () => api<Reply<typeof s.jobsReply>>('/api/v1/admin/jobs'),
   });
 }
 
-/** Starts a job now. */
+/** Starts a job now (202, no body). */
 export function useRunJob() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -154,26 +97,26 @@ export function useRunJob() {
   });
 }
 
-/** Changes the own password. */
+/** Changes the own password (204). */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+    mutationFn: (body: Body<typeof s.changePasswordBody>) =>
       api<void>('/api/v1/auth/password', { method: 'POST', body }),
   });
 }
 
-/** Asks for a password reset link (the answer never says whether the account exists). */
+/** Asks for a password reset link (202; the answer never says whether the account exists). */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (body: { email: string }) =>
+    mutationFn: (body: Body<typeof s.requestResetBody>) =>
       api<void>('/api/v1/auth/password-reset', { method: 'POST', body }),
   });
 }
 
-/** Sets a new password with the token from the mail. */
+/** Sets a new password with the token from the mail (204). */
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (body: { token: string; newPassword: string }) =>
+    mutationFn: (body: Body<typeof s.confirmResetBody>) =>
       api<void>('/api/v1/auth/password-reset/confirm', { method: 'POST', body }),
   });
 }

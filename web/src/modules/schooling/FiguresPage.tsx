@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../directory/display';
 import { useNumbers } from './display';
-import { FORM_LABEL, KIND_LABEL } from './labels';
+import { FORM_LABEL, isOneOf, KIND_LABEL, SCHOOL_FORMS, SEAT_KINDS } from './labels';
 import { type Bucket, type Count, paths, useFigures, useSchools } from './schooling.api';
 import { useCityTime } from '../../app/time';
 import { useCity } from '../../app/city';
@@ -273,8 +273,12 @@ export function FiguresPage() {
                   <tbody className="kern-table__body">
                     {figures.data.freePlaces.map((row) => (
                       <tr className="kern-table__row" key={`${row.form}-${row.kind}-${row.districtId}`}>
-                        <td className="kern-table__cell">{t(FORM_LABEL[row.form])}</td>
-                        <td className="kern-table__cell">{t(KIND_LABEL[row.kind])}</td>
+                        <td className="kern-table__cell">
+                          {isOneOf(SCHOOL_FORMS, row.form) ? t(FORM_LABEL[row.form]) : row.form}
+                        </td>
+                        <td className="kern-table__cell">
+                          {isOneOf(SEAT_KINDS, row.kind) ? t(KIND_LABEL[row.kind]) : row.kind}
+                        </td>
                         <td className="kern-table__cell" lang="de">
                           {districtName(row.districtId)}
                         </td>

@@ -11,6 +11,7 @@ import { FirstDayForm } from './ChildPage';
 import {
   FORM_LABEL,
   GRADES,
+  isOneOf,
   KIND_LABEL,
   PLACEMENT_LABEL,
   SCHOOL_FORMS,
@@ -219,7 +220,7 @@ function ProposedChild({ child }: { child: SchoolChild }) {
           <dt className="kern-label">{t('schooling:assessment.grade')}</dt>
           <dd className="kern-body">
             {child.grade !== null ? t('schooling:grade', { grade: child.grade }) : '–'}
-            {child.kind ? ` – ${t(KIND_LABEL[child.kind])}` : null}
+            {isOneOf(SEAT_KINDS, child.kind) ? ` – ${t(KIND_LABEL[child.kind])}` : null}
           </dd>
         </div>
         <div className="app-schooling__fact">

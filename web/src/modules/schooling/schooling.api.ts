@@ -1,248 +1,41 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/schooling/schooling.schema.ts';
+import type { ChildState } from '../../../../server/modules/schooling/schooling.terms.ts';
+import type * as platform from '../../../../server/modules/platform/platform.schema.ts';
 import { ApiError, api } from '../../app/api';
-import type { SchoolForm, SeatKind } from './labels';
+import type { Body, Query, Reply } from '../../app/contract';
 
-/** Where a child stands, from intake to the first school day; a refusal puts the child back to waiting. */
-export const CHILD_STATES = [
-  'registered',
-  'counselled',
-  'assessed',
-  'waiting',
-  'proposed',
-  'confirmed',
-  'accepted',
-  'attending',
-] as const;
-export type ChildState = (typeof CHILD_STATES)[number];
-
-export type PlacementStatus = 'proposed' | 'confirmed' | 'accepted' | 'refused' | 'superseded';
-export type AppointmentStatus = 'planned' | 'held' | 'cancelled';
+export {
+  APPOINTMENT_STATUSES,
+  type AppointmentStatus,
+  CHILD_STATES,
+  type ChildState,
+  type PlacementStatus,
+} from '../../../../server/modules/schooling/schooling.terms.ts';
 
 /** A count of children as the figures give it: exact from 5 up, "<5" below. */
-export type Count = number | '<5';
+export type Count = Reply<typeof s.suppressedCount>;
 
-export interface AddressBody {
-  street: string;
-  postcode: string;
-  ortsteilId?: string;
-}
-
+export type RegistrationBody = Body<typeof s.registrationBody>;
 /** One child's intake data, as both the caseworker's and the family's form send it. */
-export interface ChildFields {
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  languages: string[];
-  schoolYears: number;
-  lastGrade: number | null;
-  literateLatin: boolean;
-  arrivalDate: string;
-  address: AddressBody;
-  specialNeeds: string | null;
-  preferredSchoolId: string | null;
-}
-
-export interface Contact {
-  guardianName: string;
-  email: string | null;
-  phone: string | null;
-  letterLanguage: string;
-}
-
-export interface ConsentsBody {
-  counselling: true;
-  shareWithSchool: boolean;
-}
-
-export interface RegistrationBody {
-  contact: Contact;
-  children: ChildFields[];
-  consents: ConsentsBody;
-}
-
-export interface CreateChildBody extends ChildFields {
-  familyId?: string;
-  contact?: Contact;
-  consents: ConsentsBody;
-}
-
-export interface ChildSummary {
-  id: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  languages: string[];
-  districtId: string;
-  state: ChildState;
-  familyId: string;
-  registeredOn: string;
-  source: 'caseworker' | 'public_form';
-  reviewed: boolean;
-  possibleDuplicateOf: string | null;
-  weeksWaiting: number;
-}
-
-export interface Appointment {
-  id: string;
-  caseworkerId: string;
-  caseworkerName: string;
-  startsAt: string;
-  status: AppointmentStatus;
-  mediatorNeeded: boolean;
-  mediatorLanguage: string | null;
-  /** The mediator booked through the guides module, and where that request stands. */
-  guideRequest: {
-    id: string;
-    state: 'open' | 'proposed' | 'confirmed' | 'done' | 'cancelled' | 'no_show';
-  } | null;
-}
-
-export interface Assessment {
-  grade: number;
-  forms: SchoolForm[];
-  kind: SeatKind;
-  assessedAt: string;
-}
-
-export interface ChildPlacement {
-  id: string;
-  schoolId: string;
-  schoolName: string;
-  runId: string | null;
-  status: PlacementStatus;
-  refusalReason: string | null;
-  startDate: string | null;
-  firstSchoolDay: string | null;
-  proposedAt: string;
-  explanation: string | null;
-}
-
-export interface ChildRecord extends ChildSummary {
-  schoolYears: number;
-  lastGrade: number | null;
-  literateLatin: boolean;
-  arrivalDate: string;
-  address: { street: string; postcode: string; ortsteilId: string; lat: number; lon: number };
-  specialNeeds: string | null;
-  preferredSchoolId: string | null;
-  firstSchoolDay: string | null;
-  waitingDays: number | null;
-  family: {
-    id: string;
-    guardianName: string;
-    email: string | null;
-    phone: string | null;
-    letterLanguage: string;
-    siblings: { id: string; givenName: string; state: ChildState }[];
-  };
-  consents: { purpose: string; valid: boolean; expiresAt: string | null }[];
-  mediator: { language: string; appointmentId: string; startsAt: string } | null;
-  appointments: Appointment[];
-  assessment: Assessment | null;
-  placements: ChildPlacement[];
-}
-
-export interface SeatGroupBody {
-  form: SchoolForm;
-  gradeFrom: number;
-  gradeTo: number;
-  kind: SeatKind;
-  free: number;
-}
-
-export interface SeatGroup extends SeatGroupBody {
-  id: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface SchoolSeats {
-  schoolId: string;
-  name: string;
-  districtId: string;
-  address: string | null;
-  groups: SeatGroup[];
-  lastUpdatedAt: string | null;
-  lastUpdatedBy: string | null;
-}
-
-export interface ChildExplanation {
-  childId: string;
-  givenName: string;
-  familyName: string;
-  familyId: string;
-  placementId: string | null;
-  placementStatus: PlacementStatus | null;
-  schoolId: string | null;
-  schoolName: string | null;
-  km: number | null;
-  reasons: string[];
-  text: string;
-}
-
-export interface SeatsToClear {
-  schoolId: string | null;
-  schoolName: string | null;
-  form: SchoolForm;
-  gradeFrom: number;
-  gradeTo: number;
-  kind: SeatKind;
-  seats: number;
-}
-
-export interface PlacementRun {
-  id: string;
-  runAt: string;
-  objective: number;
-  bound: number;
-  gap: number;
-  seconds: number;
-  childCount: number;
-  placedCount: number;
-  children: ChildExplanation[];
-  seatsToClear: SeatsToClear[];
-}
-
-export interface SchoolChild {
-  placementId: string;
-  status: PlacementStatus;
-  startDate: string | null;
-  firstSchoolDay: string | null;
-  childId: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  languages: string[];
-  schoolYears: number;
-  lastGrade: number | null;
-  literateLatin: boolean;
-  specialNeeds: string | null;
-  grade: number | null;
-  kind: SeatKind | null;
-  guardianName: string;
-  phone: string | null;
-  email: string | null;
-}
-
-export interface Bucket {
-  key: string;
-  count: Count;
-}
-
-export interface Figures {
-  asOf: string;
-  waiting: {
-    total: Count;
-    byAgeBand: Bucket[];
-    byLanguage: Bucket[];
-    byDistrict: Bucket[];
-    byWeeksWaiting: Bucket[];
-  };
-  timeToPlace: { children: Count; medianDays: number | null };
-  freePlaces: { form: SchoolForm; districtId: string; kind: SeatKind; free: number }[];
-  forecast: { arrivalsLast3Months: Count; byAgeBand: Bucket[]; placesNeededNext3Months: number | null };
-}
-
+export type ChildFields = RegistrationBody['children'][number];
+export type Contact = RegistrationBody['contact'];
+export type ConsentsBody = RegistrationBody['consents'];
+export type CreateChildBody = Body<typeof s.createChildBody>;
+export type ChildSummary = Reply<typeof s.childSummary>;
+export type ChildRecord = Reply<typeof s.childRecord>;
+export type Appointment = Reply<typeof s.appointmentReply>;
+export type Assessment = Reply<typeof s.assessmentReply>;
+export type ChildPlacement = ChildRecord['placements'][number];
+export type SeatGroupBody = Body<typeof s.seatsBody>['groups'][number];
+export type SchoolSeats = Reply<typeof s.schoolSeats>;
+export type SeatGroup = SchoolSeats['groups'][number];
+export type PlacementRun = Reply<typeof s.runReply>;
+export type ChildExplanation = PlacementRun['children'][number];
+export type SeatsToClear = PlacementRun['seatsToClear'][number];
+export type SchoolChild = Reply<typeof s.schoolChild>;
+export type Figures = Reply<typeof s.figuresReply>;
+export type Bucket = Figures['waiting']['byAgeBand'][number];
 /** Filters of the children list; empty means any. */
 export interface ChildrenFilter {
   state: '' | ChildState;
@@ -295,7 +88,7 @@ const keys = {
 export function useRegister() {
   return useMutation({
     mutationFn: (body: RegistrationBody) =>
-      api<{ confirmationCode: string; children: number }>(paths.registrations, { method: 'POST', body }),
+      api<Reply<typeof s.registrationReply>>(paths.registrations, { method: 'POST', body }),
   });
 }
 
@@ -304,16 +97,16 @@ export function useChildren(filter: ChildrenFilter) {
   return useQuery({
     queryKey: keys.children(filter),
     queryFn: () =>
-      api<{ items: ChildSummary[]; total: number; page: number; perPage: number }>(paths.children, {
+      api<Reply<typeof s.childrenReply>>(paths.children, {
         query: {
-          state: filter.state,
+          state: filter.state || undefined,
           district: filter.district,
           min_weeks: filter.minWeeks,
           q: filter.q,
           duplicates: filter.duplicates ? 'true' : undefined,
           page: filter.page,
           per_page: 50,
-        },
+        } satisfies Query<typeof s.childrenQuery>,
       }),
     placeholderData: keepPreviousData,
   });
@@ -324,7 +117,7 @@ export function useCreateChild() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateChildBody) =>
-      api<{ id: string; familyId: string; possibleDuplicateOf: string | null }>(paths.children, {
+      api<Reply<typeof s.createdChildReply>>(paths.children, {
         method: 'POST',
         body,
       }),
@@ -334,7 +127,10 @@ export function useCreateChild() {
 
 /** One child's whole record (the read is audited by the server). */
 export function useChild(id: string) {
-  return useQuery({ queryKey: keys.child(id), queryFn: () => api<ChildRecord>(paths.child(id)) });
+  return useQuery({
+    queryKey: keys.child(id),
+    queryFn: () => api<Reply<typeof s.childRecord>>(paths.child(id)),
+  });
 }
 
 /** A change to a child's record; everything cached about children is fetched again afterwards. */
@@ -348,39 +144,39 @@ function useChildMutation<T>(mutationFn: (body: T) => Promise<unknown>) {
 
 /** Marks a registration from the public form as reviewed, or changes intake data. */
 export function useUpdateChild(id: string) {
-  return useChildMutation((body: Partial<ChildFields> & { reviewed?: true }) =>
-    api<unknown>(paths.child(id), { method: 'PATCH', body }),
+  return useChildMutation((body: Body<typeof s.updateChildBody>) =>
+    api<Reply<typeof s.childRecord>>(paths.child(id), { method: 'PATCH', body }),
   );
 }
 
 /** Books a counselling appointment, noting the mediator language when one is needed. */
 export function useBookAppointment(id: string) {
-  return useChildMutation((body: { startsAt: string; mediatorLanguage: string | null }) =>
-    api<Appointment>(paths.appointments(id), { method: 'POST', body }),
+  return useChildMutation((body: Body<typeof s.appointmentBody>) =>
+    api<Reply<typeof s.appointmentReply>>(paths.appointments(id), { method: 'POST', body }),
   );
 }
 
 /** Books the mediator an appointment needs: one click, a prefilled request to the guides module. */
 export function useBookMediator() {
   return useChildMutation((appointmentId: string) =>
-    api<{ requestId: string; code: string }>(paths.mediatorRequest(appointmentId), { method: 'POST' }),
+    api<Reply<typeof s.mediatorRequestReply>>(paths.mediatorRequest(appointmentId), { method: 'POST' }),
   );
 }
 
 /** Marks an appointment as held or cancelled. */
 export function useAppointmentStatus() {
-  return useChildMutation((body: { appointmentId: string; status: 'held' | 'cancelled' }) =>
-    api<unknown>(paths.appointment(body.appointmentId), {
+  return useChildMutation((body: Body<typeof s.appointmentStatusBody> & { appointmentId: string }) =>
+    api<Reply<typeof s.appointmentReply>>(paths.appointment(body.appointmentId), {
       method: 'PATCH',
-      body: { status: body.status },
+      body: { status: body.status } satisfies Body<typeof s.appointmentStatusBody>,
     }),
   );
 }
 
 /** Saves the assessment: grade, fitting forms, support class or regular class with support. */
 export function useSaveAssessment(id: string) {
-  return useChildMutation((body: { grade: number; forms: SchoolForm[]; kind: SeatKind }) =>
-    api<unknown>(paths.assessment(id), { method: 'PUT', body }),
+  return useChildMutation((body: Body<typeof s.assessmentBody>) =>
+    api<Reply<typeof s.assessmentReply>>(paths.assessment(id), { method: 'PUT', body }),
   );
 }
 
@@ -388,7 +184,7 @@ export function useSaveAssessment(id: string) {
 export function useSchools(enabled = true) {
   return useQuery({
     queryKey: keys.schools,
-    queryFn: () => api<{ items: SchoolSeats[] }>(paths.schools),
+    queryFn: () => api<Reply<typeof s.schoolsReply>>(paths.schools),
     enabled,
   });
 }
@@ -397,7 +193,7 @@ export function useSchools(enabled = true) {
 export function useSeats(schoolId: string | null) {
   return useQuery({
     queryKey: keys.seats(schoolId ?? ''),
-    queryFn: () => api<SchoolSeats>(paths.seats(schoolId ?? '')),
+    queryFn: () => api<Reply<typeof s.schoolSeats>>(paths.seats(schoolId ?? '')),
     enabled: Boolean(schoolId),
   });
 }
@@ -407,7 +203,10 @@ export function useSaveSeats(schoolId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (groups: SeatGroupBody[]) =>
-      api<SchoolSeats>(paths.seats(schoolId), { method: 'PUT', body: { groups } }),
+      api<Reply<typeof s.schoolSeats>>(paths.seats(schoolId), {
+        method: 'PUT',
+        body: { groups } satisfies Body<typeof s.seatsBody>,
+      }),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.seats(schoolId), data);
       return queryClient.invalidateQueries({ queryKey: keys.schools });
@@ -419,8 +218,7 @@ export function useSaveSeats(schoolId: string) {
 export function useSchoolChildren(schoolId: string | null) {
   return useQuery({
     queryKey: keys.schoolChildren(schoolId ?? ''),
-    queryFn: () =>
-      api<{ items: SchoolChild[]; withoutConsent: number }>(paths.schoolChildren(schoolId ?? '')),
+    queryFn: () => api<Reply<typeof s.schoolChildrenReply>>(paths.schoolChildren(schoolId ?? '')),
     enabled: Boolean(schoolId),
   });
 }
@@ -431,7 +229,7 @@ export function useLatestRun() {
     queryKey: keys.latestRun,
     queryFn: async () => {
       try {
-        return await api<PlacementRun>(paths.latestRun);
+        return await api<Reply<typeof s.runReply>>(paths.latestRun);
       } catch (error) {
         // No run yet.
         if (error instanceof ApiError && error.status === 404) return null;
@@ -445,7 +243,7 @@ export function useLatestRun() {
 export function useRunPlacement() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<PlacementRun>(paths.runs, { method: 'POST', body: {} }),
+    mutationFn: () => api<Reply<typeof s.runReply>>(paths.runs, { method: 'POST', body: {} }),
     onSuccess: async (run) => {
       await queryClient.invalidateQueries({ queryKey: keys.all });
       queryClient.setQueryData(keys.latestRun, run);
@@ -458,9 +256,11 @@ export function useConfirmRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { runId: string; placementIds?: string[] }) =>
-      api<{ confirmed: number }>(paths.confirm(body.runId), {
+      api<Reply<typeof s.confirmReply>>(paths.confirm(body.runId), {
         method: 'POST',
-        body: body.placementIds ? { placementIds: body.placementIds } : {},
+        body: (body.placementIds ? { placementIds: body.placementIds } : {}) satisfies Body<
+          typeof s.confirmBody
+        >,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
@@ -478,19 +278,19 @@ export function useDecide() {
     mutationFn: (decision: Decision) => {
       switch (decision.action) {
         case 'accept':
-          return api<unknown>(paths.accept(decision.placementId), {
+          return api<Reply<typeof s.placementReply>>(paths.accept(decision.placementId), {
             method: 'POST',
-            body: { startDate: decision.startDate },
+            body: { startDate: decision.startDate } satisfies Body<typeof s.acceptBody>,
           });
         case 'refuse':
-          return api<unknown>(paths.refuse(decision.placementId), {
+          return api<Reply<typeof s.placementReply>>(paths.refuse(decision.placementId), {
             method: 'POST',
-            body: { reason: decision.reason },
+            body: { reason: decision.reason } satisfies Body<typeof s.refuseBody>,
           });
         case 'firstDay':
-          return api<unknown>(paths.firstDay(decision.placementId), {
+          return api<Reply<typeof s.placementReply>>(paths.firstDay(decision.placementId), {
             method: 'POST',
-            body: { date: decision.date },
+            body: { date: decision.date } satisfies Body<typeof s.firstDayBody>,
           });
       }
     },
@@ -500,31 +300,17 @@ export function useDecide() {
 
 /** The figures (aggregates only, small counts as "<5"). */
 export function useFigures() {
-  return useQuery({ queryKey: keys.figures, queryFn: () => api<Figures>(paths.figures) });
-}
-
-interface Point {
-  lat: number;
-  lon: number;
-}
-
-/** The city profile's districts and Ortsteile. */
-export interface City {
-  id: string;
-  name: string;
-  districts: { id: string; name: string; centre: Point; ortsteile: { id: string; name: string }[] }[];
-}
-
-/** The city's districts and Ortsteile (for addresses, filters and district names). */
-export function useCity() {
-  return useQuery({ queryKey: ['city'], queryFn: () => api<City>('/api/v1/city'), staleTime: Infinity });
+  return useQuery({
+    queryKey: keys.figures,
+    queryFn: () => api<Reply<typeof s.figuresReply>>(paths.figures),
+  });
 }
 
 /** Organisations (staff only): the schools among them are the ones a family may prefer. */
 export function useOrganisations(enabled = true) {
   return useQuery({
     queryKey: ['organisations'],
-    queryFn: () => api<{ items: { id: string; name: string; kind: string }[] }>('/api/v1/organisations'),
+    queryFn: () => api<Reply<typeof platform.organisationsReply>>('/api/v1/organisations'),
     enabled,
   });
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Select, TextInput } from '../../../components/Fields';
-import { LEVEL_LABEL, LEVELS, useNames } from '../labels';
+import { isOneOf, LEVEL_LABEL, LEVELS, useNames } from '../labels';
 import { type PartProps, replaceAt, useRowKeys } from './parts';
 
 /** The languages the guide speaks, each with a level and an optional dialect. */
@@ -35,7 +35,9 @@ export function LanguagesFieldset({
             label={t('guides:profile.level')}
             value={language.level}
             options={LEVELS.map((level) => ({ value: level, label: t(LEVEL_LABEL[level] ?? level) }))}
-            onValueChange={(level) => onChange({ languages: replaceAt(languages, index, { level }) })}
+            onValueChange={(level) =>
+              isOneOf(LEVELS, level) && onChange({ languages: replaceAt(languages, index, { level }) })
+            }
           />
           <TextInput
             id={`dialect-${index}`}

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFieldError } from '../../../components/errorText';
 import { type GuideProfile, type OwnProfileInput, useSaveOwnProfile } from '../guides.api';
+import { GENDERS, isOneOf, TOPICS } from '../labels';
 import { DistrictsFieldset } from './DistrictsFieldset';
 import { ExceptionsFieldset } from './ExceptionsFieldset';
 import { LanguagesFieldset } from './LanguagesFieldset';
@@ -15,12 +16,12 @@ import { WeeklyFieldset } from './WeeklyFieldset';
 
 const toInput = (profile: GuideProfile): OwnProfileInput => ({
   languages: profile.languages,
-  topicsAccepted: profile.topicsAccepted,
-  topicsRefused: profile.topicsRefused,
+  topicsAccepted: profile.topicsAccepted.filter((topic) => isOneOf(TOPICS, topic)),
+  topicsRefused: profile.topicsRefused.filter((topic) => isOneOf(TOPICS, topic)),
   districts: profile.districts,
   travelMode: profile.travelMode,
   home: profile.home,
-  gender: profile.gender,
+  gender: isOneOf(GENDERS, profile.gender) ? profile.gender : null,
   weekly: profile.weekly,
   exceptions: profile.exceptions,
   maxPerWeek: profile.maxPerWeek,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { City } from '../../../app/city';
 import { Select, TextInput } from '../../../components/Fields';
-import { GENDER_LABEL, GENDERS, TRAVEL_LABEL, TRAVEL_MODES } from '../labels';
+import { GENDER_LABEL, GENDERS, isOneOf, TRAVEL_LABEL, TRAVEL_MODES } from '../labels';
 import type { PartProps } from './parts';
 
 /** How the guide travels and from where, their gender (optional) and how many appointments a week at most. */
@@ -52,7 +52,7 @@ export function TravelFields({
           { value: '', label: t('guides:profile.genderNone') },
           ...GENDERS.map((gender) => ({ value: gender, label: t(GENDER_LABEL[gender]) })),
         ]}
-        onValueChange={(gender) => onChange({ gender: gender || null })}
+        onValueChange={(gender) => onChange({ gender: isOneOf(GENDERS, gender) ? gender : null })}
         optional
       />
       <TextInput

@@ -1,0 +1,45 @@
+/**
+ * The guides module's fixed terms, shared by the server (tables, schemas) and the web app (forms, labels). This
+ * file imports nothing, so the web bundle can take it as it is.
+ */
+
+export const GUIDE_KINDS = ['volunteer', 'mediator'] as const;
+export type GuideKind = (typeof GUIDE_KINDS)[number];
+export const LANGUAGE_LEVELS = ['native', 'fluent', 'basic'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+export const TOPICS = ['health', 'authorities', 'school', 'housing', 'court', 'psychiatric'] as const;
+export type Topic = (typeof TOPICS)[number];
+export const TRAVEL_MODES = ['foot', 'bike', 'transit', 'car'] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+export const GENDERS = ['f', 'm', 'd'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const ONBOARDING_STEPS = ['interview', 'training', 'confidentiality', 'police_clearance'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+/** Where an onboarding step stands today. */
+export const STEP_STATUSES = ['valid', 'expiring', 'expired', 'missing'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+export const REQUEST_SOURCES = ['institution', 'public', 'caseworker'] as const;
+export type RequestSource = (typeof REQUEST_SOURCES)[number];
+export const REQUEST_MODES = ['on_site', 'phone', 'video'] as const;
+export type RequestMode = (typeof REQUEST_MODES)[number];
+export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const PROPOSAL_STATES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export const DECLINE_REASONS = [
+  'not_available',
+  'too_far',
+  'topic',
+  'language',
+  'personal',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+export const ASSIGNMENT_STATES = ['confirmed', 'cancelled', 'done'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+export const RUN_STATES = ['running', 'done', 'failed'] as const;
+export const FEEDBACK_SIDES = ['guide', 'requester'] as const;
+export type FeedbackSide = (typeof FEEDBACK_SIDES)[number];
+/** What happened to an assignment, for pay (server/modules/guides/after/statement.ts explains each). */
+export const OUTCOMES = ['done', 'no_show_newcomer', 'late_cancellation', 'no_show_guide'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
