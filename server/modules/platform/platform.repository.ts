@@ -1,8 +1,7 @@
 import { and, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import { jobs, locales, outbox } from '../../core/core.tables.ts';
+import { auditLog, jobs, locales, outbox } from '../../core/core.tables.ts';
 import type { Tx } from '../../core/db.ts';
 import {
-  auditLog,
   consents,
   loginFailures,
   organisations,

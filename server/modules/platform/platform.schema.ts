@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './platform.tables.ts';
+import { ROLES } from '../../core/roles.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');

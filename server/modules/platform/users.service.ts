@@ -5,7 +5,7 @@ import { authorize } from '../../core/policy.ts';
 import { INVITE_VALID_MS, sendPasswordLink, toMe } from './auth.service.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
-import type { Role } from './platform.tables.ts';
+import type { Role } from '../../core/roles.ts';
 
 const ORGANISATION_ROLES: readonly string[] = ['institution', 'association', 'caseworker'];
 
