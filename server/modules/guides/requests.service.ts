@@ -3,6 +3,7 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { findAccount, findOrganisationById } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
 import type { RequestSource, RequestState } from './guides.tables.ts';
@@ -92,10 +93,10 @@ export async function createRequest(ctx: Ctx, input: z.infer<typeof s.requestBod
   authorize(ctx, 'guides.requests.create_any');
   const organisationId = input.organisationId ?? ctx.actor.organisationId;
   authorize(ctx, 'guides.requests.create', { organisationId });
-  if (organisationId && !(await repo.findOrganisation(ctx.db, organisationId)))
+  if (organisationId && !(await findOrganisationById(ctx.db, organisationId)))
     throw errors.invalid('body.organisationId', 'validation.invalid_value');
   const source: RequestSource = ctx.actor.role === 'institution' ? 'institution' : 'caseworker';
-  const me = ctx.actor.id ? await repo.findAccount(ctx.db, ctx.actor.id) : undefined;
+  const me = ctx.actor.id ? await findAccount(ctx.db, ctx.actor.id) : undefined;
   const columns = requestColumns(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const row = await insertWithCode(tx, {
@@ -154,7 +155,7 @@ async function assignedGuide(ctx: Ctx, requestId: string) {
   const assignment = await repo.activeAssignmentOfRequest(ctx.db, requestId);
   if (!assignment) return null;
   const [account, profile] = await Promise.all([
-    repo.findAccount(ctx.db, assignment.guideId),
+    findAccount(ctx.db, assignment.guideId),
     repo.findProfile(ctx.db, assignment.guideId),
   ]);
   return {
@@ -236,7 +237,7 @@ async function notifyGuide(
   guideId: string,
   send: (to: { email: string; locale: string; name: string }) => Promise<void>,
 ) {
-  const guide = await repo.findAccount(tx.db, guideId);
+  const guide = await findAccount(tx.db, guideId);
   if (guide) await send({ email: guide.email, locale: guide.locale, name: guide.displayName });
 }
 

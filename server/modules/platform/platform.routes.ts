@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
+import { pageOf } from '../../core/paging.ts';
 import type { PersonalData } from '../../core/module.ts';
 import * as admin from './admin.service.ts';
 import * as auth from './auth.service.ts';
@@ -190,7 +191,7 @@ export function platformRoutes(
           tags: ['admin'],
           summary: 'Accounts',
           querystring: s.usersQuery,
-          response: { 200: s.pageOf(s.adminUser) },
+          response: { 200: pageOf(s.adminUser) },
         },
       },
       async (request) => users.listUsers(ctx(request), request.query),
@@ -235,7 +236,7 @@ export function platformRoutes(
           tags: ['admin'],
           summary: 'Search the audit log',
           querystring: s.auditQuery,
-          response: { 200: s.pageOf(s.auditEntry) },
+          response: { 200: pageOf(s.auditEntry) },
         },
       },
       async (request) => admin.searchAudit(ctx(request), request.query),
@@ -265,7 +266,7 @@ export function platformRoutes(
           tags: ['admin'],
           summary: 'Mail in the outbox',
           querystring: s.outboxQuery,
-          response: { 200: s.pageOf(s.outboxItem) },
+          response: { 200: pageOf(s.outboxItem) },
         },
       },
       async (request) => admin.listOutbox(ctx(request), request.query),

@@ -7,6 +7,7 @@ import { authorize } from '../../core/policy.ts';
 import { addToDay, ageOn, cityDay, daysBetween } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { Figures } from './schooling.schema.ts';
+import { listSchools, listSeatGroups } from './views.ts';
 
 /** Counts below this are suppressed. */
 export const SMALL_COUNT = 5;
@@ -60,8 +61,8 @@ export async function schoolingFigures(ctx: Ctx): Promise<Figures> {
   const today = cityDay(ctx);
   const [rows, schools, groups] = await Promise.all([
     repo.figuresRows(ctx.db),
-    repo.listSchools(ctx.db),
-    repo.listSeatGroups(ctx.db),
+    listSchools(ctx.db),
+    listSeatGroups(ctx.db),
   ]);
   const waiting = rows.filter((r) => r.state !== 'attending' && !r.anonymised);
   const yearAgo = addToDay(today, { months: -12 });

@@ -26,6 +26,7 @@ import type {
   UpdateChildBody,
 } from './schooling.schema.ts';
 import type { ChildState } from './schooling.tables.ts';
+import { listAppointments, placementsOfChild } from './views.ts';
 
 type ChildFields = RegistrationBody['children'][number];
 type Consents = CreateChildBody['consents'];
@@ -231,9 +232,9 @@ export async function getChild(ctx: Ctx, id: string) {
     repo.findFamily(ctx.db, row.familyId),
     repo.siblingsOf(ctx.db, row.familyId, id),
     listConsents(ctx, { subjectType: CONSENT_SUBJECT, subjectId: id }),
-    repo.listAppointments(ctx.db, id),
+    listAppointments(ctx.db, id),
     repo.findAssessment(ctx.db, id),
-    repo.placementsOfChild(ctx.db, id),
+    placementsOfChild(ctx.db, id),
   ]);
   const nextWithMediator = appointments.find(
     (a) => a.status === 'planned' && a.mediatorNeeded && a.mediatorLanguage,

@@ -23,6 +23,7 @@ import {
 } from './placement/index.ts';
 import { placementMail } from './letter.ts';
 import * as repo from './schooling.repository.ts';
+import { listSchools, listSeatGroups } from './views.ts';
 
 /** How long a placement run may search before it returns its best solution with the proven bound. */
 const TIME_LIMIT_SECONDS = 20;
@@ -31,8 +32,8 @@ const TIME_LIMIT_SECONDS = 20;
 async function buildProblem(ctx: Ctx) {
   const [children, schools, groups, held] = await Promise.all([
     repo.findPlaceableChildren(ctx.db),
-    repo.listSchools(ctx.db),
-    repo.listSeatGroups(ctx.db),
+    listSchools(ctx.db),
+    listSeatGroups(ctx.db),
     repo.heldSeats(ctx.db),
   ]);
   const heldBy = new Map(held.map((h) => [h.seatGroupId, h.n]));
@@ -366,7 +367,7 @@ export async function acceptPlacement(ctx: Ctx, placementId: string, startDate: 
 /** Tells the family (when it gave an e-mail address) that the school accepted, in its language and German. */
 async function mailFamily(ctx: Ctx, child: repo.ChildRow, schoolId: string, startDate: string) {
   const family = await repo.findFamily(ctx.db, child.familyId);
-  const [school] = await repo.listSchools(ctx.db, schoolId);
+  const [school] = await listSchools(ctx.db, schoolId);
   if (!family?.email || !school) return;
   const language = ctx.city.profile.languages.find((l) => l.code === family.letterLanguage);
   const mail = placementMail({

@@ -1,6 +1,7 @@
 import type { RetentionHandler } from '../../core/module.ts';
 import { addToDay, cityDay } from './common.ts';
 import * as repo from './schooling.repository.ts';
+import { schoolingSettings } from './settings.ts';
 
 /**
  * Children's records are anonymised a number of months after the first school day (the city profile's
@@ -9,7 +10,7 @@ import * as repo from './schooling.repository.ts';
  */
 export const schoolingRetention: Record<string, RetentionHandler> = {
   'schooling.children': async (ctx) => {
-    const months = ctx.city.profile.schooling.anonymiseMonthsAfterFirstSchoolDay;
+    const months = schoolingSettings(ctx).anonymiseMonthsAfterFirstSchoolDay;
     const cutOff = addToDay(cityDay(ctx), { months: -months });
     const due = (await repo.findChildrenToAnonymise(ctx.db, cutOff)).map((row) => row.id);
     await repo.deleteAppointmentsOf(ctx.db, due);

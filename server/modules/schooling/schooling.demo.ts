@@ -12,6 +12,7 @@ import { addToDay, CONSENT_COUNSELLING, CONSENT_SHARE, CONSENT_SUBJECT, cityDay,
 import { buildChild, seededRandom } from './schooling.factories.ts';
 import * as repo from './schooling.repository.ts';
 import { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm, type schoolingFamilies } from './schooling.tables.ts';
+import { listSchools } from './views.ts';
 
 const demoSchema = z.object({
   schools: z.array(
@@ -272,7 +273,7 @@ async function seedChildren(ctx: Ctx) {
 async function seedAttending(ctx: Ctx) {
   const today = cityDay(ctx);
   const rows = await repo.listChildren(ctx.db, { state: 'waiting', limit: 6, offset: 0 });
-  const [school] = await repo.listSchools(ctx.db, 'gesamtschule-hochfeld');
+  const [school] = await listSchools(ctx.db, 'gesamtschule-hochfeld');
   if (!school) return;
   for (const [i, row] of rows.entries()) {
     const firstDay = addToDay(today, { days: -(20 + i * 9) });
