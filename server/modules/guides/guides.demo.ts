@@ -9,7 +9,7 @@ import {
   guideRequests,
   ONBOARDING_STEPS,
 } from './guides.tables.ts';
-import { addDays, localDate, weekStart, zonedToUtc } from './time.ts';
+import { addDays, localDate, weekStart, zonedToUtc } from '../../core/time.ts';
 import { newRequestCode } from './workflow.ts';
 
 const DEMO_GUIDE = 'guide@demo.lotse.example';

@@ -22,6 +22,7 @@ import {
 } from './matching/index.ts';
 import { onboardingState } from './profiles.service.ts';
 import { guideSettings } from './settings.ts';
+import { travelMinutes } from '../../core/geo.ts';
 import {
   addDays,
   type Interval,
@@ -29,10 +30,9 @@ import {
   isoWithOffset,
   localDate,
   subtract,
-  travelMinutes,
   weekStart,
   zonedToUtc,
-} from './time.ts';
+} from '../../core/time.ts';
 import { confirmAssignment, proposeToGuide, requireState, transition } from './workflow.ts';
 
 const DAY_MS = 86_400_000;

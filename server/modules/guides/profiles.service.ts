@@ -10,7 +10,7 @@ import type * as s from './guides.schema.ts';
 import { ONBOARDING_STEPS, type OnboardingStep } from './guides.tables.ts';
 import { mailStepExpiring } from './messages.ts';
 import { guideSettings } from './settings.ts';
-import { addDays, localDate } from './time.ts';
+import { addDays, localDate } from '../../core/time.ts';
 
 type ProfileFields = z.infer<typeof s.ownProfileBody>;
 type StepStatus = 'valid' | 'expiring' | 'expired' | 'missing';

@@ -9,7 +9,8 @@ import type * as s from './guides.schema.ts';
 import type { RequestSource, RequestState } from './guides.tables.ts';
 import { links, mailCancellation, mailChange, mailReceived } from './messages.ts';
 import { guideSettings } from './settings.ts';
-import { addDays, greatCircleKm, localDate, zonedToUtc } from './time.ts';
+import { greatCircleKm } from '../../core/geo.ts';
+import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
 import { firstName, isDoubleBooking, newRequestCode, requireState, transition } from './workflow.ts';
 
 type Place = z.infer<typeof s.requestBody>['place'];

@@ -3,8 +3,9 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors, isAppError } from '../../core/errors.ts';
 import { queueMail } from '../../core/mail.ts';
 import { authorize } from '../../core/policy.ts';
+import { daysBetween } from '../../core/time.ts';
 import { requireConsent } from '../platform/index.ts';
-import { authorizeKi, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, daysBetween } from './common.ts';
+import { authorizeKi, CONSENT_SHARE, CONSENT_SUBJECT, cityDay } from './common.ts';
 import {
   renderExplanation,
   type StoredRunChild,

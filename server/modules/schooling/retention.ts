@@ -1,5 +1,6 @@
 import type { RetentionHandler } from '../../core/module.ts';
-import { addToDay, cityDay } from './common.ts';
+import { addMonths } from '../../core/time.ts';
+import { cityDay } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import { schoolingSettings } from './settings.ts';
 
@@ -11,7 +12,7 @@ import { schoolingSettings } from './settings.ts';
 export const schoolingRetention: Record<string, RetentionHandler> = {
   'schooling.children': async (ctx) => {
     const months = schoolingSettings(ctx).anonymiseMonthsAfterFirstSchoolDay;
-    const cutOff = addToDay(cityDay(ctx), { months: -months });
+    const cutOff = addMonths(cityDay(ctx), -months);
     const due = (await repo.findChildrenToAnonymise(ctx.db, cutOff)).map((row) => row.id);
     await repo.deleteAppointmentsOf(ctx.db, due);
     const count = await repo.anonymiseChildren(ctx.db, due, ctx.now);

@@ -2,17 +2,16 @@ import { audit, auditRead } from '../../../core/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { errors } from '../../../core/errors.ts';
 import { authorize } from '../../../core/policy.ts';
+import { monthRange, yearStart } from '../../../core/time.ts';
 import { accountsByIds } from '../../platform/index.ts';
 import * as repo from './after.repository.ts';
 import {
   buildStatement,
   type GuideKind,
-  monthRange,
   type Outcome,
   parseRates,
   type Statement,
   type StatementEntry,
-  yearStart,
 } from './statement.ts';
 import { statementCsv } from './statement.csv.ts';
 import { statementPdf } from './statement.pdf.ts';
