@@ -187,11 +187,6 @@ export async function listOrganisations(db: Tx) {
     .orderBy(organisations.name);
 }
 
-export async function findOrganisation(db: Tx, id: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
-}
-
 export async function upsertOrganisation(db: Tx, values: typeof organisations.$inferInsert) {
   await db.insert(organisations).values(values).onConflictDoNothing();
 }
