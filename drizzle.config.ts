@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './server/core/schema.ts',
+  schema: './server/modules/schema.ts',
   out: './db/migrations',
 });

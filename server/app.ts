@@ -57,6 +57,7 @@ export async function buildApp(options: {
   const { config, database, city } = options;
   const logger = options.logger ?? createLogger(config);
   const modules = allModules();
+  for (const module of modules) module.settings?.check(city);
   const retention: Record<string, RetentionHandler> = Object.assign(
     {},
     ...modules.map((m) => m.retention ?? {}),

@@ -3,7 +3,7 @@
  * `<module>.matrix.ts` next to its code that default-exports a ModuleMatrix: its own fixtures and its rows.
  * The matrix test finds these files itself.
  */
-import { ROLES } from '../server/modules/platform/platform.terms.ts';
+import { ROLES } from '../server/core/roles.ts';
 import type { Client, TestApp } from './harness.ts';
 
 /** Everyone the matrix sends requests as: the anonymous visitor and one account per role (the platform's). */

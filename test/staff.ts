@@ -1,6 +1,6 @@
 /** Staff accounts of organisations the demo does not have, for tests of what one organisation sees of another's. */
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../server/modules/platform/platform.terms.ts';
+import type { Role } from '../server/core/roles.ts';
 import { ensureOrganisation } from '../server/modules/platform/index.ts';
 import { users } from '../server/modules/platform/platform.tables.ts';
 import { systemContext } from '../server/core/context.ts';

@@ -1,5 +1,5 @@
-import { auditLog } from '../modules/platform/platform.tables.ts';
 import type { Ctx } from './context.ts';
+import { auditLog } from './core.tables.ts';
 
 export type AuditEntry = {
   action: string;

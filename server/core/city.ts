@@ -11,7 +11,9 @@ const retentionRule = z.object({
   description: z.string().min(1),
 });
 
-const profileSchema = z.object({
+// The core part of the profile. Each module owns the schema of its own section (`guides`, `schooling`, …: see
+// citySection()), so the object is loose: those sections pass through unchecked here and are checked by their module.
+const profileSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   state: z.string().describe('State code, e.g. NW'),
@@ -29,13 +31,6 @@ const profileSchema = z.object({
   guideLanguages: z.array(z.string().length(3)),
   rates: z.record(z.string(), z.union([z.number(), z.string()])),
   retention: z.record(z.string(), retentionRule),
-  schooling: z.object({
-    anonymiseMonthsAfterFirstSchoolDay: z.number().int().positive(),
-    /** Where counselling takes place: a mediator booked for it is sent there. */
-    counsellingPlace: z.object({ address: z.string().min(1), ortsteilId: z.string().min(1) }),
-  }),
-  /** The guides module's settings; that module validates them (server/modules/guides/settings.ts). */
-  guides: z.unknown().optional(),
   branding: z.object({ title: z.string(), organisation: z.string() }),
 });
 
@@ -76,6 +71,11 @@ export type DemoData = z.infer<typeof demoSchema>;
 export type RetentionRule = z.infer<typeof retentionRule>;
 export type City = { profile: CityProfile; districts: Districts; demo: DemoData };
 
+function problem(issues: z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  return `${issue?.path.join('.')} ${issue?.message}`;
+}
+
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   const where = path.join(dir, file);
   let data: unknown;
@@ -85,10 +85,7 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
     throw new ConfigError(`CITY profile file ${where} cannot be read: ${(error as Error).message}`);
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`CITY profile file ${where}: ${issue?.path.join('.')} ${issue?.message}`);
-  }
+  if (!parsed.success) throw new ConfigError(`CITY profile file ${where}: ${problem(parsed.error.issues)}`);
   return parsed.data;
 }
 
@@ -99,4 +96,28 @@ export function loadCity(cityDir: string): City {
     districts: readJson(cityDir, 'districts.json', districtsSchema).districts,
     demo: readJson(cityDir, 'demo.json', demoSchema),
   };
+}
+
+/** A module's section of the city profile, with the zod schema that the module owns. */
+export type CitySection<T> = {
+  key: string;
+  /** Checks the section; the app calls it for every module when it is built, so a wrong value stops the start. */
+  check(city: City): T;
+  /** The checked section (defaults filled in). */
+  of(holder: { city: City }): T;
+};
+
+/**
+ * Declares a module's section of the profile (`profile[key]`, absent = `{}`). The message of a wrong value names the
+ * field, e.g. `CITY profile: guides.speedKmh Too small: expected number to be >0`.
+ */
+export function citySection<S extends z.ZodType>(key: string, schema: S): CitySection<z.output<S>> {
+  const checked = new WeakMap<CityProfile, z.output<S>>();
+  const check = (city: City): z.output<S> => {
+    const parsed = schema.safeParse(city.profile[key] ?? {});
+    if (!parsed.success) throw new ConfigError(`CITY profile: ${key}.${problem(parsed.error.issues)}`);
+    checked.set(city.profile, parsed.data);
+    return parsed.data;
+  };
+  return { key, check, of: ({ city }) => checked.get(city.profile) ?? check(city) };
 }

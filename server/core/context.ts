@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import type { OrganisationKind, Role } from '../modules/platform/platform.terms.ts';
 import type { City } from './city.ts';
 import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db.ts';
 import type { JobRunner } from './jobs.ts';
+import type { OrganisationKind, Role } from './roles.ts';
 
 /**
  * Who is acting: a signed-in user, or the public (no account). Staff carry their organisation's id and kind

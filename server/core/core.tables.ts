@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Facts about this installation, e.g. when the demo data was loaded. */
 export const appMeta = pgTable('app_meta', {
@@ -50,4 +50,29 @@ export const locales = pgTable(
     position: integer('position').notNull(),
   },
   (t) => [check('locales_direction', sql`${t.direction} in ('ltr', 'rtl')`)],
+);
+
+/**
+ * Who did what, for every module. Append-only: a trigger (migration 0002) refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_actor').on(t.actorId, t.at),
+    index('audit_log_entity').on(t.entityType, t.entityId),
+    index('audit_log_action').on(t.action, t.at),
+  ],
 );

@@ -10,11 +10,11 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
-/** The Drizzle handle every repository takes; the same on PGlite and PostgreSQL. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The Drizzle handle every repository takes; the same on PGlite and PostgreSQL. Queries name their tables
+ * (`db.select().from(users)`), so the handle needs no schema and core needs no module's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A Drizzle transaction or the database itself: repositories accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
@@ -78,7 +78,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return { kind: 'postgres', db, pglite: null, pool, close: () => pool.end() };
   }
   const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
@@ -89,7 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
     await client.exec(`set ${WORD_SIMILARITY}`);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client) as unknown as Db;
     return {
       kind: 'pglite',
       db,

@@ -14,3 +14,8 @@ export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** Travel minutes = great-circle km / speed × 60 (the matching solver's and the double-booking trigger's rule). */
+export function travelMinutes(a: GeoPoint, b: GeoPoint, speedKmh: number): number {
+  return (greatCircleKm(a, b) / speedKmh) * 60;
+}

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RetentionRule } from './city.ts';
+import type { CitySection, RetentionRule } from './city.ts';
 import type { AppServices, Ctx } from './context.ts';
 import type { JobDefinition } from './jobs.ts';
 import type { Policies } from './policy.ts';
@@ -16,6 +16,8 @@ export type PersonalData = {
 /** One manifest per module: everything the app needs to know about it. */
 export type ModuleManifest = {
   name: string;
+  /** The module's section of the city profile (its zod schema), checked when the app is built. */
+  settings?: CitySection<unknown>;
   policies: Policies;
   /** Routes, registered under /api/v1. */
   routes: FastifyPluginAsyncZod<{ services: AppServices }>;

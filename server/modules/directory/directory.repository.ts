@@ -1,7 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { organisations, users } from '../platform/platform.tables.ts';
 import {
   directoryOrganizations,
   directoryTexts,
@@ -93,9 +92,8 @@ export async function textsOf(
 export async function findServiceBySlugOrId(db: Tx, key: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
   const [row] = await db
-    .select({ service: services, organisationName: organisations.name })
+    .select({ service: services })
     .from(services)
-    .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .where(isUuid ? eq(services.id, key) : eq(services.slug, key));
   return row;
 }
@@ -304,14 +302,10 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
 /** An offer's columns without its search words (hundreds per offer, needed only by the search itself). */
 const { searchWords: _searchWords, ...serviceColumns } = getTableColumns(services);
 
-/** Offers with the given ids, with their organisation's name. */
+/** Offers with the given ids. */
 export async function servicesByIds(db: Tx, ids: string[]) {
   if (!ids.length) return [];
-  return db
-    .select({ service: serviceColumns, organisationName: organisations.name })
-    .from(services)
-    .innerJoin(organisations, eq(organisations.id, services.organisationId))
-    .where(inArray(services.id, ids));
+  return db.select({ service: serviceColumns }).from(services).where(inArray(services.id, ids));
 }
 
 /** Which of the offers have a weekly opening that includes this local day and time. */
@@ -384,12 +378,10 @@ export async function revisionsOf(db: Tx, serviceId: string) {
       status: serviceRevisions.status,
       minor: serviceRevisions.minor,
       changedBy: serviceRevisions.changedBy,
-      changedByName: users.displayName,
       changedAt: serviceRevisions.changedAt,
       decidedAt: serviceRevisions.decidedAt,
     })
     .from(serviceRevisions)
-    .leftJoin(users, eq(users.id, serviceRevisions.changedBy))
     .where(eq(serviceRevisions.serviceId, serviceId))
     .orderBy(sql`${serviceRevisions.changedAt} desc`);
 }
@@ -426,14 +418,6 @@ export async function editableServices(
     )
     .orderBy(services.slug)
     .limit(1000);
-}
-
-export async function organisationNameOf(db: Tx, id: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  return row?.name;
 }
 
 export async function revisionsWithSnapshot(db: Tx, serviceId: string) {

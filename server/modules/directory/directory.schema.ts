@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page } from '../platform/platform.schema.ts';
+import { page } from '../../core/paging.ts';
 import { CATEGORIES, TARGET_GROUPS } from './directory.terms.ts';
 
 const yes = z

@@ -3,6 +3,7 @@ import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
+import { accountNames, findOrganisationById } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import type { ServiceInput } from './directory.model.ts';
 import type { ServiceBody } from './editing.schema.ts';
@@ -53,7 +54,7 @@ function toInput(
 }
 
 async function organisationName(ctx: Ctx, organisationId: string): Promise<string> {
-  const name = await repo.organisationNameOf(ctx.db, organisationId);
+  const name = (await findOrganisationById(ctx.db, organisationId))?.name;
   if (name === undefined) throw new AppError('validation.invalid_value', { field: 'body.organisationId' });
   return name;
 }
@@ -217,8 +218,13 @@ export async function serviceHistory(ctx: Ctx, id: string) {
   const service = await existing(ctx, id);
   authorize(ctx, 'directory.edit', service);
   const rows = await repo.revisionsOf(ctx.db, service.id);
+  const names = await accountNames(
+    ctx.db,
+    rows.flatMap((row) => (row.changedBy ? [row.changedBy] : [])),
+  );
   return rows.map((row) => ({
     ...row,
+    changedByName: row.changedBy ? (names.get(row.changedBy) ?? null) : null,
     changedAt: row.changedAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
   }));

@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n.ts';
 import { zonedToUtc as wallClockToUtc } from '../../core/time.ts';
+import { findOrganisationById } from '../platform/index.ts';
 import { addSearchWords } from './word-expansions.ts';
 import * as repo from './directory.repository.ts';
 import { SERVICE_TEXT_FIELDS, type ServiceInput } from './directory.model.ts';
@@ -87,7 +88,7 @@ export async function refreshSearchWords(ctx: Ctx, serviceId: string): Promise<v
     found.service.categories,
     place.location,
     texts.map((t) => t.value),
-    found.organisationName,
+    (await findOrganisationById(ctx.db, found.service.organisationId))?.name ?? '',
   );
   await addSearchWords(ctx, searchWords);
   await repo.updateServiceRow(ctx.db, serviceId, { searchWords });

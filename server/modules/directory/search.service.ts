@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { organisationNames } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import { expandWords } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
@@ -65,7 +66,12 @@ async function loadServices(ctx: Ctx, ids: string[], only: { fields?: string[]; 
   ]);
   const textsById = new Map<string, TextRow[]>();
   for (const row of texts) textsById.set(row.entityId, [...(textsById.get(row.entityId) ?? []), row]);
-  return { rows: new Map(rows.map((r) => [r.service.id, r])), textsById, places, open };
+  const names = await organisationNames(
+    ctx.db,
+    rows.map((r) => r.service.organisationId),
+  );
+  const withNames = rows.map((r) => ({ ...r, organisationName: names.get(r.service.organisationId) ?? '' }));
+  return { rows: new Map(withNames.map((r) => [r.service.id, r])), textsById, places, open };
 }
 
 function summary(ctx: Ctx, loaded: Loaded, id: string, distanceKm: number | null) {

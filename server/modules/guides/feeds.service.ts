@@ -5,6 +5,7 @@ import { errors } from '../../core/errors.ts';
 import { translate } from '../../core/i18n.ts';
 import { newToken, tokenHash } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
+import { accountNames, findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import { languageName, links, topicName } from './messages.ts';
 import { firstName } from './workflow.ts';
@@ -77,19 +78,20 @@ export async function readFeed(ctx: Ctx, token: string): Promise<string> {
     });
   };
   if (feed.guideId) {
-    const guide = await repo.findAccount(ctx.db, feed.guideId);
+    const guide = await findAccount(ctx.db, feed.guideId);
     const rows = await repo.listAssignmentsOfGuide(ctx.db, feed.guideId, from);
     for (const { assignment, request } of rows) {
       if (assignment.state !== 'cancelled')
         add(request, assignment, guide?.locale ?? 'de', request.newcomerFirstName);
     }
   } else if (feed.organisationId) {
-    for (const { assignment, request, guideName } of await repo.listAssignmentsOfOrganisation(
+    const rows = await repo.listAssignmentsOfOrganisation(ctx.db, feed.organisationId, from);
+    const names = await accountNames(
       ctx.db,
-      feed.organisationId,
-      from,
-    )) {
-      add(request, assignment, request.requesterLocale, firstName(guideName));
+      rows.map((row) => row.assignment.guideId),
+    );
+    for (const { assignment, request } of rows) {
+      add(request, assignment, request.requesterLocale, firstName(names.get(assignment.guideId) ?? ''));
     }
   }
   return calendar.toString();

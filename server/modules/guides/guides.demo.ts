@@ -1,10 +1,10 @@
 /** Demo data on the first start: the demo guide's profile, ~40 invented guides, open requests next week. */
 import type { Ctx } from '../../core/context.ts';
 import { buildGuideProfile, type ProfileInput } from './guides.factories.ts';
-import * as repo from './guides.repository.ts';
+import { createAccount, findAccountByEmail } from '../platform/index.ts';
 import { guideOnboarding, guideProfiles, guideRequestEvents, guideRequests } from './guides.tables.ts';
 import { ONBOARDING_STEPS } from './guides.terms.ts';
-import { addDays, localDate, weekStart, zonedToUtc } from './time.ts';
+import { addDays, localDate, weekStart, zonedToUtc } from '../../core/time.ts';
 import { newRequestCode } from './workflow.ts';
 
 const DEMO_GUIDE = 'guide@demo.lotse.example';
@@ -103,7 +103,7 @@ export async function seedGuidesDemo(ctx: Ctx): Promise<void> {
 
   const profiles: (typeof guideProfiles.$inferInsert)[] = [];
   const steps: (typeof guideOnboarding.$inferInsert)[] = [];
-  const demoGuide = await repo.findAccountByEmail(ctx.db, DEMO_GUIDE);
+  const demoGuide = await findAccountByEmail(ctx.db, DEMO_GUIDE);
   if (demoGuide) {
     const hamborn = ctx.city.districts.find((d) => d.id === 'hamborn')?.centre ?? ctx.city.profile.centre;
     profiles.push({
@@ -134,10 +134,11 @@ export async function seedGuidesDemo(ctx: Ctx): Promise<void> {
   const districts = ctx.city.districts;
   for (const [index, name] of NAMES.entries()) {
     const email = `lotse-${String(index + 1).padStart(2, '0')}@guides.demo.lotse.example`;
-    if (await repo.findAccountByEmail(ctx.db, email)) continue;
-    const userId = await repo.insertAccount(ctx.db, {
+    if (await findAccountByEmail(ctx.db, email)) continue;
+    const userId = await createAccount(ctx.db, {
       email,
       displayName: name,
+      role: 'guide',
       locale: 'de',
       createdAt: ctx.now,
     });
@@ -181,7 +182,7 @@ export async function seedGuidesDemo(ctx: Ctx): Promise<void> {
   if (steps.length) await ctx.db.insert(guideOnboarding).values(steps).onConflictDoNothing();
 
   // Open requests next week: the clinic's appointments and newcomers' own requests.
-  const institution = await repo.findAccountByEmail(ctx.db, DEMO_INSTITUTION);
+  const institution = await findAccountByEmail(ctx.db, DEMO_INSTITUTION);
   const nextMonday = addDays(weekStart(today), 7);
   const clinic = {
     address: 'Duisburger Straße 213, 47166 Duisburg',

@@ -17,7 +17,7 @@ import { users } from '../platform/platform.tables.ts';
 import { buildGuideProfile, buildRequest } from './guides.factories.ts';
 import * as repo from './guides.repository.ts';
 import { guideAssignments } from './guides.tables.ts';
-import { addDays, localDate, weekStart, zonedToUtc } from './time.ts';
+import { addDays, localDate, weekStart, zonedToUtc } from '../../core/time.ts';
 import { newRequestCode, proposeToGuide } from './workflow.ts';
 
 const COORDINATORS: readonly ActorName[] = ['coordinator', 'admin'];

@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizz
 import { appMeta } from '../../core/core.tables.ts';
 import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { organisations, users } from '../platform/platform.tables.ts';
 import {
   guideAssignments,
   guideFeeds,
@@ -20,15 +19,6 @@ export type RequestRow = typeof guideRequests.$inferSelect;
 export type ProposalRow = typeof guideProposals.$inferSelect;
 export type AssignmentRow = typeof guideAssignments.$inferSelect;
 export type RunRow = typeof guideMatchingRuns.$inferSelect;
-export type GuideAccount = { id: string; email: string; displayName: string; locale: string; role: string };
-
-const account = {
-  id: users.id,
-  email: users.email,
-  displayName: users.displayName,
-  locale: users.locale,
-  role: users.role,
-};
 
 // Settings the trigger reads -------------------------------------------------------------------------------
 
@@ -39,28 +29,7 @@ export async function upsertSpeedSetting(db: Tx, speedKmh: number): Promise<void
     .onConflictDoUpdate({ target: appMeta.key, set: { value: speedKmh, updatedAt: sql`now()` } });
 }
 
-// Accounts and profiles ------------------------------------------------------------------------------------
-
-export async function findAccount(db: Tx, userId: string): Promise<GuideAccount | undefined> {
-  const [row] = await db.select(account).from(users).where(eq(users.id, userId));
-  return row;
-}
-
-export async function findAccountByEmail(db: Tx, email: string): Promise<GuideAccount | undefined> {
-  const [row] = await db.select(account).from(users).where(sql`lower(${users.email}) = lower(${email})`);
-  return row;
-}
-
-export async function insertAccount(
-  db: Tx,
-  values: { email: string; displayName: string; locale: string; createdAt: Date },
-): Promise<string> {
-  const [row] = await db
-    .insert(users)
-    .values({ ...values, role: 'guide', passwordHash: null })
-    .returning({ id: users.id });
-  return row?.id ?? '';
-}
+// Profiles ------------------------------------------------------------------------------------------------
 
 export async function findProfile(db: Tx, userId: string): Promise<ProfileRow | undefined> {
   const [row] = await db.select().from(guideProfiles).where(eq(guideProfiles.userId, userId));
@@ -79,14 +48,9 @@ export async function updateProfile(
   await db.update(guideProfiles).set(values).where(eq(guideProfiles.userId, userId));
 }
 
-/** Every profile with its account, for lists and for building a matching problem. */
-export async function listProfilesWithAccounts(db: Tx) {
-  return db
-    .select({ profile: guideProfiles, account })
-    .from(guideProfiles)
-    .innerJoin(users, eq(users.id, guideProfiles.userId))
-    .where(sql`${users.disabledAt} is null`)
-    .orderBy(asc(users.displayName));
+/** Every profile; profilesWithAccounts() adds the accounts. */
+export async function listProfiles(db: Tx): Promise<ProfileRow[]> {
+  return db.select().from(guideProfiles);
 }
 
 export async function listOnboarding(db: Tx, guideIds?: string[]): Promise<OnboardingRow[]> {
@@ -115,15 +79,13 @@ export async function upsertOnboardingStep(db: Tx, values: typeof guideOnboardin
 /** Steps expiring on or before `until` (and not yet past `today`) whose reminder for that expiry is not sent. */
 export async function listStepsToRemind(db: Tx, today: string, until: string) {
   return db
-    .select({ step: guideOnboarding, account })
+    .select()
     .from(guideOnboarding)
-    .innerJoin(users, eq(users.id, guideOnboarding.guideId))
     .where(
       and(
         gte(guideOnboarding.expiresOn, today),
         lte(guideOnboarding.expiresOn, until),
         sql`${guideOnboarding.remindedFor} is distinct from ${guideOnboarding.expiresOn}`,
-        sql`${users.disabledAt} is null`,
       ),
     );
 }
@@ -212,6 +174,16 @@ export async function listOpenRequests(db: Tx, from: Date, to: Date): Promise<Re
       and(eq(guideRequests.state, 'open'), gte(guideRequests.startsAt, from), lt(guideRequests.startsAt, to)),
     )
     .orderBy(asc(guideRequests.startsAt));
+}
+
+/** The states of many requests in one query, by id (for modules that booked them). */
+export async function requestStates(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: guideRequests.id, state: guideRequests.state })
+    .from(guideRequests)
+    .where(inArray(guideRequests.id, [...new Set(ids)]));
+  return new Map(found.map((row) => [row.id, row.state]));
 }
 
 export async function updateRequest(db: Tx, id: string, values: Partial<typeof guideRequests.$inferInsert>) {
@@ -349,9 +321,8 @@ export async function listDuePendingProposals(db: Tx, now: Date): Promise<Propos
 
 export async function listProposalsOfRun(db: Tx, runId: string) {
   return db
-    .select({ proposal: guideProposals, guideName: users.displayName })
+    .select()
     .from(guideProposals)
-    .innerJoin(users, eq(users.id, guideProposals.guideId))
     .where(eq(guideProposals.runId, runId))
     .orderBy(asc(guideProposals.createdAt));
 }
@@ -424,10 +395,9 @@ export async function listAssignmentsOfGuide(db: Tx, guideId: string, visibleFro
 /** Confirmed assignments of an organisation's requests ending after `from`, for its calendar. */
 export async function listAssignmentsOfOrganisation(db: Tx, organisationId: string, from: Date) {
   return db
-    .select({ assignment: guideAssignments, request: guideRequests, guideName: users.displayName })
+    .select({ assignment: guideAssignments, request: guideRequests })
     .from(guideAssignments)
     .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
-    .innerJoin(users, eq(users.id, guideAssignments.guideId))
     .where(
       and(
         eq(guideRequests.organisationId, organisationId),
@@ -441,10 +411,9 @@ export async function listAssignmentsOfOrganisation(db: Tx, organisationId: stri
 /** Confirmed assignments starting in [from, to) whose reminder has not gone out. */
 export async function listAssignmentsToRemind(db: Tx, from: Date, to: Date) {
   return db
-    .select({ assignment: guideAssignments, request: guideRequests, guide: account })
+    .select({ assignment: guideAssignments, request: guideRequests })
     .from(guideAssignments)
     .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
-    .innerJoin(users, eq(users.id, guideAssignments.guideId))
     .where(
       and(
         eq(guideAssignments.state, 'confirmed'),
@@ -605,9 +574,4 @@ export async function deleteUnusedFeeds(db: Tx, before: Date): Promise<number> {
 
 export async function deleteFeedsOfGuide(db: Tx, guideId: string): Promise<void> {
   await db.delete(guideFeeds).where(eq(guideFeeds.guideId, guideId));
-}
-
-export async function findOrganisation(db: Tx, id: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
 }

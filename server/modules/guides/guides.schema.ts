@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, pageOf } from '../platform/platform.schema.ts';
+import { page, pageOf } from '../../core/paging.ts';
 import {
   DECLINE_REASONS,
   GENDERS,

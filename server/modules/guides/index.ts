@@ -7,16 +7,17 @@ import { guidesRoutes } from './guides.routes.ts';
 import { guidesPersonalData, guidesRetention } from './privacy.ts';
 import { remindExpiringSteps } from './profiles.service.ts';
 import { expireProposals, sendReminders } from './proposals.service.ts';
-import { guideSettings } from './settings.ts';
+import { guideSettings, guidesSettingsSection } from './settings.ts';
 
 export { waitForRun } from './matching.service.ts';
 export { createRequest as createGuideRequest } from './requests.service.ts';
 export { guideSettings } from './settings.ts';
-export * as guidesRepository from './guides.repository.ts';
+export { requestStates as guideRequestStates } from './guides.repository.ts';
 
 /** Lotsen and mediators: profiles, requests, optimal and explained matching, proposals, messages. */
 export const guidesModule: ModuleManifest = {
   name: 'guides',
+  settings: guidesSettingsSection,
   policies: { ...guidesPolicies, ...afterPolicies },
   routes: async (app, options) => {
     await guidesRoutes(app, options);

@@ -4,6 +4,8 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './guides.repository.ts';
+import { type Account, accountNames } from '../platform/index.ts';
+import { profilesWithAccounts } from './accounts.ts';
 import type * as s from './guides.schema.ts';
 import type { GuideKind, ProposalState, RequestSource } from './guides.terms.ts';
 import {
@@ -20,6 +22,7 @@ import {
 } from './matching/index.ts';
 import { onboardingState } from './profiles.service.ts';
 import { guideSettings } from './settings.ts';
+import { travelMinutes } from '../../core/geo.ts';
 import {
   addDays,
   type Interval,
@@ -27,17 +30,16 @@ import {
   isoWithOffset,
   localDate,
   subtract,
-  travelMinutes,
   weekStart,
   zonedToUtc,
-} from './time.ts';
+} from '../../core/time.ts';
 import { confirmAssignment, proposeToGuide, requireState, transition } from './workflow.ts';
 
 const DAY_MS = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** What the problem builder knows about each guide besides the solver's fields. */
-type GuideFacts = { profile: repo.ProfileRow; account: repo.GuideAccount };
+type GuideFacts = { profile: repo.ProfileRow; account: Account };
 type BuiltProblem = {
   problem: MatchingProblem;
   guides: Map<string, GuideFacts>;
@@ -65,7 +67,7 @@ export async function buildProblem(
   const periodTo = zonedToUtc(addDays(weekStart(lastDay), 7), '00:00', tz);
 
   const [profiles, onboarding, assignments, pending, counts, previous] = await Promise.all([
-    repo.listProfilesWithAccounts(ctx.db),
+    profilesWithAccounts(ctx.db),
     repo.listOnboarding(ctx.db),
     repo.activeAssignmentsBetween(
       ctx.db,
@@ -347,13 +349,17 @@ export async function getRun(ctx: Ctx, id: string) {
   const row = await repo.findRun(ctx.db, id);
   if (!row) throw errors.notFound();
   const proposals = await repo.listProposalsOfRun(ctx.db, id);
+  const names = await accountNames(
+    ctx.db,
+    proposals.map((proposal) => proposal.guideId),
+  );
   return {
     ...runSummary(row),
-    proposals: proposals.map(({ proposal, guideName }) => ({
+    proposals: proposals.map((proposal) => ({
       id: proposal.id,
       requestId: proposal.requestId,
       guideId: proposal.guideId,
-      guideName,
+      guideName: names.get(proposal.guideId) ?? '',
       status: proposal.status as ProposalState,
       deadline: proposal.deadline.toISOString(),
       explanation: proposal.explanation,

@@ -3,12 +3,14 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
+import { profilesWithAccounts, withGuideAccounts } from './accounts.ts';
 import type * as s from './guides.schema.ts';
 import { ONBOARDING_STEPS, type OnboardingStep } from './guides.terms.ts';
 import { mailStepExpiring } from './messages.ts';
 import { guideSettings } from './settings.ts';
-import { addDays, localDate } from './time.ts';
+import { addDays, localDate } from '../../core/time.ts';
 
 type ProfileFields = z.infer<typeof s.ownProfileBody>;
 type StepStatus = 'valid' | 'expiring' | 'expired' | 'missing';
@@ -82,7 +84,7 @@ function columns(fields: ProfileFields) {
 
 async function profileReply(ctx: Ctx, userId: string) {
   const profile = await repo.findProfile(ctx.db, userId);
-  const account = await repo.findAccount(ctx.db, userId);
+  const account = await findAccount(ctx.db, userId);
   if (!profile || !account) throw errors.notFound();
   const onboarding = stateOf(ctx, await repo.listOnboarding(ctx.db, [userId]));
   return {
@@ -133,7 +135,7 @@ export async function updateOwnProfile(ctx: Ctx, input: ProfileFields) {
 /** Every guide with languages, districts and whether they can be matched (coordinators; the read is audited). */
 export async function listProfiles(ctx: Ctx, query: z.infer<typeof s.profilesQuery>) {
   authorize(ctx, 'guides.profiles.manage');
-  const rows = await repo.listProfilesWithAccounts(ctx.db);
+  const rows = await profilesWithAccounts(ctx.db);
   const onboarding = await repo.listOnboarding(ctx.db);
   const stepsOf = new Map<string, repo.OnboardingRow[]>();
   for (const row of onboarding) stepsOf.set(row.guideId, [...(stepsOf.get(row.guideId) ?? []), row]);
@@ -172,7 +174,7 @@ export async function getProfile(ctx: Ctx, id: string) {
 /** A coordinator creates the profile of an account with role guide. */
 export async function createProfile(ctx: Ctx, input: z.infer<typeof s.profileCreateBody>) {
   authorize(ctx, 'guides.profiles.manage');
-  const account = await repo.findAccount(ctx.db, input.userId);
+  const account = await findAccount(ctx.db, input.userId);
   if (account?.role !== 'guide') throw new AppError('guides.not_a_guide', { field: 'body.userId' });
   if (await repo.findProfile(ctx.db, input.userId)) throw errors.exists('body.userId');
   checkDistricts(ctx, input.districts, 'body.districts');
@@ -239,9 +241,11 @@ export async function remindExpiringSteps(ctx: Ctx): Promise<Record<string, numb
   authorize(ctx, 'guides.jobs');
   const settings = guideSettings(ctx);
   const from = today(ctx);
-  const due = await repo.listStepsToRemind(ctx.db, from, addDays(from, settings.onboardingReminderDays));
+  const steps = await repo.listStepsToRemind(ctx.db, from, addDays(from, settings.onboardingReminderDays));
+  const due = await withGuideAccounts(ctx.db, steps, (step) => step.guideId);
   let sent = 0;
-  for (const { step, account } of due) {
+  for (const { guide: account, ...step } of due) {
+    if (account.disabled) continue;
     if (!step.expiresOn) continue;
     const expiresOn = step.expiresOn;
     await inTransaction(ctx, async (tx) => {
@@ -265,7 +269,7 @@ export async function recruitment(ctx: Ctx) {
   const [byLanguage, byDistrict, profiles, onboarding] = await Promise.all([
     repo.unmatchedByLanguage(ctx.db, since),
     repo.unmatchedByDistrict(ctx.db, since),
-    repo.listProfilesWithAccounts(ctx.db),
+    profilesWithAccounts(ctx.db),
     repo.listOnboarding(ctx.db),
   ]);
   const stepsOf = new Map<string, repo.OnboardingRow[]>();

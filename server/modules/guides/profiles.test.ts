@@ -8,7 +8,8 @@ import { type Client, createTestApp, type TestApp } from '../../../test/harness.
 import { systemContext } from '../../core/context.ts';
 import { DEMO_PASSWORD } from '../../../test/config.ts';
 import { hashPassword } from '../../core/passwords.ts';
-import { auditLog, users } from '../platform/platform.tables.ts';
+import { auditLog } from '../../core/core.tables.ts';
+import { users } from '../platform/platform.tables.ts';
 import { buildGuideProfile } from './guides.factories.ts';
 import { guideRequests } from './guides.tables.ts';
 import { addGuide, at, book, MONDAY, outboxFor } from './guides.testkit.ts';

@@ -3,6 +3,7 @@ import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { withGuideAccounts } from './accounts.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
 import { offerToNextGuide } from './matching.service.ts';
@@ -132,7 +133,11 @@ export async function expireProposals(ctx: Ctx): Promise<Record<string, number>>
 export async function sendReminders(ctx: Ctx): Promise<Record<string, number>> {
   authorize(ctx, 'guides.jobs');
   const lead = guideSettings(ctx).reminderLeadHours * 3_600_000;
-  const due = await repo.listAssignmentsToRemind(ctx.db, ctx.now, new Date(ctx.now.getTime() + lead));
+  const due = await withGuideAccounts(
+    ctx.db,
+    await repo.listAssignmentsToRemind(ctx.db, ctx.now, new Date(ctx.now.getTime() + lead)),
+    (row) => row.assignment.guideId,
+  );
   let sent = 0;
   for (const { assignment, request, guide } of due) {
     await inTransaction(ctx, async (tx) => {

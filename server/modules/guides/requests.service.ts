@@ -3,13 +3,14 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
-import { userNames } from '../platform/index.ts';
+import { accountNames, findAccount, findOrganisationById } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import type * as s from './guides.schema.ts';
 import type { RequestSource, RequestState } from './guides.terms.ts';
 import { links, mailCancellation, mailChange, mailReceived } from './messages.ts';
 import { guideSettings } from './settings.ts';
-import { addDays, greatCircleKm, localDate, zonedToUtc } from './time.ts';
+import { greatCircleKm } from '../../core/geo.ts';
+import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
 import { firstName, isDoubleBooking, newRequestCode, requireState, transition } from './workflow.ts';
 
 type Place = z.infer<typeof s.requestBody>['place'];
@@ -93,10 +94,10 @@ export async function createRequest(ctx: Ctx, input: z.infer<typeof s.requestBod
   authorize(ctx, 'guides.requests.create_any');
   const organisationId = input.organisationId ?? ctx.actor.organisationId;
   authorize(ctx, 'guides.requests.create', { organisationId });
-  if (organisationId && !(await repo.findOrganisation(ctx.db, organisationId)))
+  if (organisationId && !(await findOrganisationById(ctx.db, organisationId)))
     throw errors.invalid('body.organisationId', 'validation.invalid_value');
   const source: RequestSource = ctx.actor.role === 'institution' ? 'institution' : 'caseworker';
-  const me = ctx.actor.id ? await repo.findAccount(ctx.db, ctx.actor.id) : undefined;
+  const me = ctx.actor.id ? await findAccount(ctx.db, ctx.actor.id) : undefined;
   const columns = requestColumns(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const row = await insertWithCode(tx, {
@@ -155,7 +156,7 @@ async function assignedGuide(ctx: Ctx, requestId: string) {
   const assignment = await repo.activeAssignmentOfRequest(ctx.db, requestId);
   if (!assignment) return null;
   const [account, profile] = await Promise.all([
-    repo.findAccount(ctx.db, assignment.guideId),
+    findAccount(ctx.db, assignment.guideId),
     repo.findProfile(ctx.db, assignment.guideId),
   ]);
   return {
@@ -212,7 +213,7 @@ export async function listRequests(ctx: Ctx, query: z.infer<typeof s.requestsQue
     }),
     repo.countRequests(ctx.db, scope, filter),
   ]);
-  const names = await userNames(
+  const names = await accountNames(
     ctx.db,
     rows.flatMap((row) => (row.guideId ? [row.guideId] : [])),
   );
@@ -256,7 +257,7 @@ async function notifyGuide(
   guideId: string,
   send: (to: { email: string; locale: string; name: string }) => Promise<void>,
 ) {
-  const guide = await repo.findAccount(tx.db, guideId);
+  const guide = await findAccount(tx.db, guideId);
   if (guide) await send({ email: guide.email, locale: guide.locale, name: guide.displayName });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../core/config.ts';
+import { type CitySection, citySection } from '../../core/city.ts';
 import type { Ctx } from '../../core/context.ts';
 import { GUIDE_KINDS, ONBOARDING_STEPS } from './guides.terms.ts';
 
@@ -31,20 +31,12 @@ const settingsSchema = z.object({
 /** The city profile's `guides` section: speed, weights, deadlines, required onboarding steps. */
 export type GuideSettings = z.infer<typeof settingsSchema>;
 
-const cache = new WeakMap<object, GuideSettings>();
+const section = citySection('guides', settingsSchema);
 
-/** The `guides` section of the city profile, validated on first use (defaults when absent). */
+/** The `guides` section of the city profile, for the manifest: checked when the app is built. */
+export const guidesSettingsSection: CitySection<GuideSettings> = section;
+
+/** The `guides` section of the city profile (defaults filled in where absent). */
 export function guideSettings(ctx: Pick<Ctx, 'city'>): GuideSettings {
-  const profile = ctx.city.profile;
-  let settings = cache.get(profile);
-  if (!settings) {
-    const parsed = settingsSchema.safeParse(profile.guides ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ConfigError(`CITY profile: guides.${issue?.path.join('.')} ${issue?.message}`);
-    }
-    settings = parsed.data;
-    cache.set(profile, settings);
-  }
-  return settings;
+  return section.of(ctx);
 }

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
 import type { RequestState } from './guides.terms.ts';
 import { endOf, mailConfirmation, mailProposal } from './messages.ts';
@@ -78,7 +79,7 @@ export async function proposeToGuide(
     explanation: input.explanation,
   });
   await transition(tx, input.request, 'proposed', null, { unmatchedReasons: [] });
-  const guide = await repo.findAccount(tx.db, input.guideId);
+  const guide = await findAccount(tx.db, input.guideId);
   if (guide) {
     await mailProposal(
       tx,
@@ -121,7 +122,7 @@ export async function confirmAssignment(
     throw error;
   }
   const confirmed = await transition(tx, request, 'confirmed', null, { unmatchedReasons: [] });
-  const guide = await repo.findAccount(tx.db, input.guideId);
+  const guide = await findAccount(tx.db, input.guideId);
   if (guide) {
     await mailConfirmation(tx, {
       request: confirmed,

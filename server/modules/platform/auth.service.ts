@@ -7,7 +7,7 @@ import { hashPassword, newToken, tokenHash, verifyPassword } from '../../core/pa
 import { authorize } from '../../core/policy.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
-import type { OrganisationKind, Role } from './platform.terms.ts';
+import type { OrganisationKind, Role } from '../../core/roles.ts';
 
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;

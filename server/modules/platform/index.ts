@@ -8,7 +8,18 @@ export { listConsents, recordConsent, requireConsent } from './privacy.service.t
 export { resolveSession } from './auth.service.ts';
 export { SESSION_COOKIE } from './platform.routes.ts';
 export { ensureOrganisation } from './platform.seed.ts';
-export { userNames } from './platform.repository.ts';
+export {
+  type Account,
+  accountNames,
+  accountsByIds,
+  createAccount,
+  findAccount,
+  findAccountByEmail,
+  findOrganisationById,
+  listOrganisationsOfKind,
+  organisationNames,
+  organisationsByIds,
+} from './lookups.ts';
 
 /** Accounts, roles, organisations, audit, consent and retention: what every module stands on. */
 export function platformModule(allPersonalData: () => PersonalData[]): ModuleManifest {

@@ -1,8 +1,7 @@
-import { and, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import { jobs, locales, outbox } from '../../core/core.tables.ts';
+import { and, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { auditLog, jobs, locales, outbox } from '../../core/core.tables.ts';
 import type { Tx } from '../../core/db.ts';
 import {
-  auditLog,
   consents,
   loginFailures,
   organisations,
@@ -53,16 +52,6 @@ export async function findUserByEmail(db: Tx, email: string): Promise<UserRow | 
 export async function findUserById(db: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await userQuery(db).where(eq(users.id, id));
   return row;
-}
-
-/** Display names of users by id, for other modules' lists (one query for a page of rows). */
-export async function userNames(db: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.displayName]));
 }
 
 /** The user of a live session, or nothing. */
@@ -198,11 +187,6 @@ export async function listOrganisations(db: Tx) {
     })
     .from(organisations)
     .orderBy(organisations.name);
-}
-
-export async function findOrganisation(db: Tx, id: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  return row;
 }
 
 export async function upsertOrganisation(db: Tx, values: typeof organisations.$inferInsert) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from './platform.terms.ts';
+import { page, pageOf } from '../../core/paging.ts';
+import { ROLES } from '../../core/roles.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -9,21 +10,7 @@ const locale = z
   .describe('UI language code, e.g. "de" or "ar"');
 const id = z.uuid().describe('Record id (UUID)');
 
-export const page = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Page number, from 1'),
-  per_page: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page, 1–200'),
-};
-
 export const idParams = z.object({ id });
-
-/** A page of results with its totals. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item).describe('The items of this page'),
-    total: z.number().int().describe('Number of items over all pages'),
-    page: z.number().int().describe('This page number'),
-    perPage: z.number().int().describe('Items per page'),
-  });
 
 export const me = z.object({
   id: z.string().describe('User id'),

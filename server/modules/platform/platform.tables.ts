@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  check,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Offices, schools, clinics, providers and associations that staff accounts belong to. */
 export const organisations = pgTable(
@@ -95,29 +85,6 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_key_at').on(t.key, t.at)],
 );
 
-/** Append-only: a trigger in the migration refuses UPDATE, DELETE and TRUNCATE. */
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id'),
-    actorRole: text('actor_role').notNull(),
-    action: text('action').notNull(),
-    entityType: text('entity_type'),
-    entityId: text('entity_id'),
-    ip: text('ip'),
-    requestId: text('request_id'),
-    details: jsonb('details').notNull().default({}),
-  },
-  (t) => [
-    index('audit_log_at').on(t.at),
-    index('audit_log_actor').on(t.actorId, t.at),
-    index('audit_log_entity').on(t.entityType, t.entityId),
-    index('audit_log_action').on(t.action, t.at),
-  ],
-);
-
 /** A person's consent to one purpose, with what data it covers, and until when. */
 export const consents = pgTable(
   'consents',
@@ -138,5 +105,3 @@ export const consents = pgTable(
     check('consents_expiry_after_given', sql`${t.expiresAt} > ${t.givenAt}`),
   ],
 );
-
-export type AuditDetails = Record<string, string | number | boolean | null>;

@@ -6,7 +6,8 @@ import { outbox } from '../../core/core.tables.ts';
 import { systemContext } from '../../core/context.ts';
 import { createJobRunner } from '../../core/jobs.ts';
 import { requireConsent } from './index.ts';
-import { auditLog, consents, sessions, users } from './platform.tables.ts';
+import { auditLog } from '../../core/core.tables.ts';
+import { consents, sessions, users } from './platform.tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,9 +3,10 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { INVITE_VALID_MS, sendPasswordLink, toMe } from './auth.service.ts';
+import { findOrganisationById } from './lookups.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
-import type { Role } from './platform.terms.ts';
+import type { Role } from '../../core/roles.ts';
 
 const ORGANISATION_ROLES: readonly string[] = ['institution', 'association', 'caseworker'];
 
@@ -58,7 +59,7 @@ async function checkOrganisation(ctx: Ctx, role: string, organisationId: string 
   if (ORGANISATION_ROLES.includes(role) && !organisationId) {
     throw new AppError('validation.required', { field: 'body.organisationId' });
   }
-  if (organisationId && !(await repo.findOrganisation(ctx.db, organisationId))) {
+  if (organisationId && !(await findOrganisationById(ctx.db, organisationId))) {
     throw new AppError('validation.invalid_value', { field: 'body.organisationId' });
   }
 }

@@ -1,34 +1,15 @@
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { daysBetween, localDate } from '../../core/time.ts';
 
 /** Consent purposes the module records and checks (platform consents, subject type below). */
 export const CONSENT_SUBJECT = 'child';
 export const CONSENT_COUNSELLING = 'schooling.counselling';
 export const CONSENT_SHARE = 'schooling.share_with_school';
 
-const DAY_MS = 86_400_000;
-
-/** Today in the city's time zone, as YYYY-MM-DD. */
+/** Today (or the day of `at`) in the city's time zone, as YYYY-MM-DD. */
 export function cityDay(ctx: Ctx, at: Date = ctx.now): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: ctx.city.profile.timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-/** Whole days from one YYYY-MM-DD to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** A YYYY-MM-DD date moved by some days or months. */
-export function addToDay(day: string, amount: { days?: number; months?: number }): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (amount.months) date.setUTCMonth(date.getUTCMonth() + amount.months);
-  if (amount.days) date.setUTCDate(date.getUTCDate() + amount.days);
-  return date.toISOString().slice(0, 10);
+  return localDate(at, ctx.city.profile.timezone);
 }
 
 /** Full weeks a child has waited: from registration to the first school day, or to today. */

@@ -3,13 +3,15 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { createGuideRequest } from '../guides/index.ts';
-import { requireConsent } from '../platform/index.ts';
+import { findAccount, requireConsent } from '../platform/index.ts';
 import { CONSENT_COUNSELLING, CONSENT_SUBJECT } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { AppointmentBody, AssessmentBody } from './schooling.schema.ts';
 import type { ChildState } from './schooling.terms.ts';
+import { schoolingSettings } from './settings.ts';
+import { listAppointments } from './views.ts';
 
-type AppointmentRow = Awaited<ReturnType<typeof repo.listAppointments>>[number];
+type AppointmentRow = Awaited<ReturnType<typeof listAppointments>>[number];
 
 /** An appointment as the API shows it, with the state of its mediator booking. */
 export function appointmentOut({ guideRequestId, guideRequestState, ...a }: AppointmentRow) {
@@ -46,7 +48,7 @@ export async function createAppointment(ctx: Ctx, childId: string, body: Appoint
   });
   const caseworkerId = body.caseworkerId ?? ctx.actor.id;
   if (!caseworkerId) throw errors.invalid('body.caseworkerId', 'validation.required');
-  const caseworker = await repo.findUserRole(ctx.db, caseworkerId);
+  const caseworker = await findAccount(ctx.db, caseworkerId);
   const kind = caseworker?.organisationId
     ? await repo.findOrganisationKind(ctx.db, caseworker.organisationId)
     : null;
@@ -68,7 +70,7 @@ export async function createAppointment(ctx: Ctx, childId: string, body: Appoint
       entityId: childId,
       details: { appointmentId: row.id, mediatorLanguage: body.mediatorLanguage },
     });
-    const [out] = (await repo.listAppointments(tx.db, childId)).filter((a) => a.id === row.id);
+    const [out] = (await listAppointments(tx.db, childId)).filter((a) => a.id === row.id);
     if (!out) throw errors.notFound();
     return appointmentOut(out);
   });
@@ -93,7 +95,7 @@ export async function setAppointmentStatus(ctx: Ctx, id: string, status: 'held' 
       entityId: child.id,
       details: { appointmentId: id },
     });
-    const [out] = (await repo.listAppointments(tx.db, child.id)).filter((a) => a.id === id);
+    const [out] = (await listAppointments(tx.db, child.id)).filter((a) => a.id === id);
     if (!out) throw errors.notFound();
     return appointmentOut(out);
   });
@@ -146,7 +148,7 @@ export async function bookMediator(ctx: Ctx, appointmentId: string) {
     });
   const child = await repo.findChild(ctx.db, appointment.childId);
   if (!child) throw errors.notFound();
-  const place = ctx.city.profile.schooling.counsellingPlace;
+  const place = schoolingSettings(ctx).counsellingPlace;
   return inTransaction(ctx, async (tx) => {
     const request = await createGuideRequest(tx, {
       language: appointment.mediatorLanguage ?? '',

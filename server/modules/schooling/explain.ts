@@ -6,6 +6,7 @@ import type { Ctx } from '../../core/context.ts';
 import { translate } from '../../core/i18n.ts';
 import type { ChildExplanation, SeatsToClear } from './placement/index.ts';
 import * as repo from './schooling.repository.ts';
+import { listSchools } from './views.ts';
 
 const FORM_KEYS = {
   grundschule: 'schooling-server:form.grundschule',
@@ -98,7 +99,7 @@ export function renderExplanation(
 
 /** The school names of every school, by id. */
 export async function schoolNamesById(ctx: Ctx): Promise<Map<string, string>> {
-  return new Map((await repo.listSchools(ctx.db)).map((s) => [s.id, s.name]));
+  return new Map((await listSchools(ctx.db)).map((s) => [s.id, s.name]));
 }
 
 /** The explanation of one child in one run, in the reader's language (null when the run did not see the child). */

@@ -4,9 +4,11 @@
  */
 import type { Ctx } from '../../core/context.ts';
 import { ALL, authorize } from '../../core/policy.ts';
-import { addToDay, ageOn, cityDay, daysBetween } from './common.ts';
+import { addMonths, daysBetween } from '../../core/time.ts';
+import { ageOn, cityDay } from './common.ts';
 import * as repo from './schooling.repository.ts';
 import type { Figures } from './schooling.schema.ts';
+import { listSchools, listSeatGroups } from './views.ts';
 
 /** Counts below this are suppressed. */
 export const SMALL_COUNT = 5;
@@ -60,14 +62,14 @@ export async function schoolingFigures(ctx: Ctx): Promise<Figures> {
   const today = cityDay(ctx);
   const [rows, schools, groups] = await Promise.all([
     repo.figuresRows(ctx.db),
-    repo.listSchools(ctx.db),
+    listSchools(ctx.db),
     // Figures are aggregates over every school.
-    repo.listSeatGroups(ctx.db, ALL),
+    listSeatGroups(ctx.db, ALL),
   ]);
   const waiting = rows.filter((r) => r.state !== 'attending' && !r.anonymised);
-  const yearAgo = addToDay(today, { months: -12 });
+  const yearAgo = addMonths(today, -12);
   const placedLastYear = rows.filter((r) => r.firstSchoolDay && r.firstSchoolDay >= yearAgo);
-  const quarterAgo = addToDay(today, { months: -3 });
+  const quarterAgo = addMonths(today, -3);
   const arrivals = rows.filter((r) => r.arrivalDate >= quarterAgo && r.arrivalDate <= today);
   const districtOf = new Map(schools.map((s) => [s.id, s.districtId ?? s.orgDistrictId ?? '']));
   const free = new Map<string, { form: string; districtId: string; kind: string; free: number }>();

@@ -3,6 +3,7 @@ import { schoolingRetention } from './retention.ts';
 import { seedSchoolingDemo } from './schooling.demo.ts';
 import { schoolingPolicies } from './schooling.policy.ts';
 import { schoolingRoutes } from './schooling.routes.ts';
+import { schoolingSettingsSection } from './settings.ts';
 
 export { SCHOOL_FORMS, SEAT_KINDS } from './schooling.terms.ts';
 
@@ -13,6 +14,7 @@ export { SCHOOL_FORMS, SEAT_KINDS } from './schooling.terms.ts';
  */
 export const schoolingModule: ModuleManifest = {
   name: 'schooling',
+  settings: schoolingSettingsSection,
   policies: schoolingPolicies,
   routes: schoolingRoutes,
   retention: schoolingRetention,

@@ -3,14 +3,13 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction, SYSTEM_ACTOR } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { addMonths, daysBetween } from '../../core/time.ts';
 import { listConsents, recordConsent } from '../platform/index.ts';
 import {
-  addToDay,
   CONSENT_COUNSELLING,
   CONSENT_SHARE,
   CONSENT_SUBJECT,
   cityDay,
-  daysBetween,
   placeOf,
   requireUiLanguage,
   weeksWaiting,
@@ -25,6 +24,7 @@ import type {
   UpdateChildBody,
 } from './schooling.schema.ts';
 import type { ChildState } from './schooling.terms.ts';
+import { listAppointments, placementsOfChild } from './views.ts';
 
 type ChildFields = RegistrationBody['children'][number];
 type Consents = CreateChildBody['consents'];
@@ -41,7 +41,7 @@ function confirmationCode(): string {
 /** Dates that cannot be: born in the future or over 25 years ago, arrived before birth or after today. */
 function checkDates(ctx: Ctx, child: { birthDate: string; arrivalDate: string }, field: string) {
   const today = cityDay(ctx);
-  if (child.birthDate > today || child.birthDate < addToDay(today, { months: -25 * 12 }))
+  if (child.birthDate > today || child.birthDate < addMonths(today, -25 * 12))
     throw new AppError('schooling.date_order', { field: `${field}.birthDate` });
   if (child.arrivalDate > today || child.arrivalDate < child.birthDate)
     throw new AppError('schooling.date_order', { field: `${field}.arrivalDate` });
@@ -55,7 +55,7 @@ async function checkPreferredSchool(ctx: Ctx, schoolId: string | null, field: st
 
 /** The consents' end: the given day (end of it), or a year from today. */
 function consentExpiry(ctx: Ctx, consents: Consents): string {
-  const day = consents.expiresOn ?? addToDay(cityDay(ctx), { months: 12 });
+  const day = consents.expiresOn ?? addMonths(cityDay(ctx), 12);
   if (day <= cityDay(ctx))
     throw new AppError('validation.invalid_value', { field: 'body.consents.expiresOn' });
   return `${day}T23:59:59.000Z`;
@@ -230,9 +230,9 @@ export async function getChild(ctx: Ctx, id: string) {
     repo.findFamily(ctx.db, row.familyId),
     repo.siblingsOf(ctx.db, row.familyId, id),
     listConsents(ctx, { subjectType: CONSENT_SUBJECT, subjectId: id }),
-    repo.listAppointments(ctx.db, id),
+    listAppointments(ctx.db, id),
     repo.findAssessment(ctx.db, id),
-    repo.placementsOfChild(ctx.db, id),
+    placementsOfChild(ctx.db, id),
   ]);
   const nextWithMediator = appointments.find(
     (a) => a.status === 'planned' && a.mediatorNeeded && a.mediatorLanguage,

@@ -5,6 +5,7 @@ import { authorize } from '../../core/policy.ts';
 import { cityDay, requireUiLanguage } from './common.ts';
 import { buildPlacementLetter } from './letter.ts';
 import * as repo from './schooling.repository.ts';
+import { listSchools } from './views.ts';
 
 /**
  * The family's letter for an accepted place, as PDF, in the family's language (or the one asked for) and German.
@@ -19,7 +20,7 @@ export async function placementLetter(ctx: Ctx, placementId: string, lang?: stri
   const child = await repo.findChild(ctx.db, placement.childId);
   if (!child) throw errors.notFound();
   const family = await repo.findFamily(ctx.db, child.familyId);
-  const [school] = await repo.listSchools(ctx.db, placement.schoolId);
+  const [school] = await listSchools(ctx.db, placement.schoolId);
   if (!family || !school) throw errors.notFound();
   if (lang) requireUiLanguage(ctx, lang, 'query.lang');
   const letterLang = lang ?? family.letterLanguage;

@@ -3,8 +3,9 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors, isAppError } from '../../core/errors.ts';
 import { queueMail } from '../../core/mail.ts';
 import { ALL, authorize, scopeOf } from '../../core/policy.ts';
+import { daysBetween } from '../../core/time.ts';
 import { requireConsent } from '../platform/index.ts';
-import { CONSENT_SHARE, CONSENT_SUBJECT, cityDay, daysBetween } from './common.ts';
+import { CONSENT_SHARE, CONSENT_SUBJECT, cityDay } from './common.ts';
 import {
   renderExplanation,
   type StoredRunChild,
@@ -23,6 +24,7 @@ import {
 } from './placement/index.ts';
 import { placementMail } from './letter.ts';
 import * as repo from './schooling.repository.ts';
+import { listSchools, listSeatGroups } from './views.ts';
 
 /** How long a placement run may search before it returns its best solution with the proven bound. */
 const TIME_LIMIT_SECONDS = 20;
@@ -31,9 +33,9 @@ const TIME_LIMIT_SECONDS = 20;
 async function buildProblem(ctx: Ctx) {
   const [children, schools, groups, held] = await Promise.all([
     repo.findPlaceableChildren(ctx.db),
-    repo.listSchools(ctx.db),
+    listSchools(ctx.db),
     // Called after the placement.run check: the run places children in every school.
-    repo.listSeatGroups(ctx.db, ALL),
+    listSeatGroups(ctx.db, ALL),
     repo.heldSeats(ctx.db),
   ]);
   const heldBy = new Map(held.map((h) => [h.seatGroupId, h.n]));
@@ -371,7 +373,7 @@ export async function acceptPlacement(ctx: Ctx, placementId: string, startDate: 
 /** Tells the family (when it gave an e-mail address) that the school accepted, in its language and German. */
 async function mailFamily(ctx: Ctx, child: repo.ChildRow, schoolId: string, startDate: string) {
   const family = await repo.findFamily(ctx.db, child.familyId);
-  const [school] = await repo.listSchools(ctx.db, schoolId);
+  const [school] = await listSchools(ctx.db, schoolId);
   if (!family?.email || !school) return;
   const language = ctx.city.profile.languages.find((l) => l.code === family.letterLanguage);
   const mail = placementMail({

@@ -1,6 +1,8 @@
 import type { RetentionHandler } from '../../core/module.ts';
-import { addToDay, cityDay } from './common.ts';
+import { addMonths } from '../../core/time.ts';
+import { cityDay } from './common.ts';
 import * as repo from './schooling.repository.ts';
+import { schoolingSettings } from './settings.ts';
 
 /**
  * Children's records are anonymised a number of months after the first school day (the city profile's
@@ -9,8 +11,8 @@ import * as repo from './schooling.repository.ts';
  */
 export const schoolingRetention: Record<string, RetentionHandler> = {
   'schooling.children': async (ctx) => {
-    const months = ctx.city.profile.schooling.anonymiseMonthsAfterFirstSchoolDay;
-    const cutOff = addToDay(cityDay(ctx), { months: -months });
+    const months = schoolingSettings(ctx).anonymiseMonthsAfterFirstSchoolDay;
+    const cutOff = addMonths(cityDay(ctx), -months);
     const due = (await repo.findChildrenToAnonymise(ctx.db, cutOff)).map((row) => row.id);
     await repo.deleteAppointmentsOf(ctx.db, due);
     const count = await repo.anonymiseChildren(ctx.db, due, ctx.now);

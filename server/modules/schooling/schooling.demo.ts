@@ -7,12 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
+import { addDays, addMonths } from '../../core/time.ts';
 import { ensureOrganisation, recordConsent } from '../platform/index.ts';
-import { addToDay, CONSENT_COUNSELLING, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, placeOf } from './common.ts';
+import { CONSENT_COUNSELLING, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, placeOf } from './common.ts';
 import { buildChild, seededRandom } from './schooling.factories.ts';
 import * as repo from './schooling.repository.ts';
 import type { schoolingFamilies } from './schooling.tables.ts';
 import { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm } from './schooling.terms.ts';
+import { listSchools } from './views.ts';
 
 const demoSchema = z.object({
   schools: z.array(
@@ -206,17 +208,17 @@ async function seedChildren(ctx: Ctx) {
       const literateLatin = random() < 0.35;
       planned.push({
         family: families.length - 1,
-        registeredOn: addToDay(today, { days: -registeredDaysAgo }),
+        registeredOn: addDays(today, -registeredDaysAgo),
         share: random() < 0.9,
         child: buildChild({
           givenName: pick(people.given),
           familyName,
-          birthDate: addToDay(today, { days: -(age * 365 + Math.floor(random() * 300)) }),
+          birthDate: addDays(today, -(age * 365 + Math.floor(random() * 300))),
           languages: random() < 0.3 ? [people.language, 'eng'] : [people.language],
           schoolYears: Math.max(0, age - 6 - Math.floor(random() * 3)),
           lastGrade: age > 7 ? Math.max(1, grade - 1) : null,
           literateLatin,
-          arrivalDate: addToDay(today, { days: -(registeredDaysAgo + 10 + Math.floor(random() * 40)) }),
+          arrivalDate: addDays(today, -(registeredDaysAgo + 10 + Math.floor(random() * 40))),
           address: { street, postcode: home.postcodes[0] ?? '47051', ortsteilId: home.id, lat, lon },
         }),
         assessment: {
@@ -255,7 +257,7 @@ async function seedChildren(ctx: Ctx) {
       assessedAt: ctx.now,
     })),
   );
-  const expiresAt = `${addToDay(today, { months: 12 })}T23:59:59.000Z`;
+  const expiresAt = `${addMonths(today, 12)}T23:59:59.000Z`;
   for (const [i, { share }] of planned.entries()) {
     for (const purpose of share ? [CONSENT_COUNSELLING, CONSENT_SHARE] : [CONSENT_COUNSELLING]) {
       await recordConsent(ctx, {
@@ -273,11 +275,11 @@ async function seedChildren(ctx: Ctx) {
 async function seedAttending(ctx: Ctx) {
   const today = cityDay(ctx);
   const rows = await repo.listChildren(ctx.db, { state: 'waiting', limit: 6, offset: 0 });
-  const [school] = await repo.listSchools(ctx.db, 'gesamtschule-hochfeld');
+  const [school] = await listSchools(ctx.db, 'gesamtschule-hochfeld');
   if (!school) return;
   for (const [i, row] of rows.entries()) {
-    const firstDay = addToDay(today, { days: -(20 + i * 9) });
-    const registeredOn = addToDay(firstDay, { days: -(50 + i * 17) });
+    const firstDay = addDays(today, -(20 + i * 9));
+    const registeredOn = addDays(firstDay, -(50 + i * 17));
     await repo.insertPlacements(ctx.db, [
       {
         childId: row.id,

@@ -15,8 +15,7 @@ import {
 } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { guideRequests } from '../guides/guides.tables.ts';
-import { organisations, users } from '../platform/platform.tables.ts';
+import { findOrganisationById } from '../platform/index.ts';
 import {
   schoolingAppointments,
   schoolingAssessments,
@@ -37,11 +36,7 @@ export type SeatGroupRow = typeof schoolingSeatGroups.$inferSelect;
 // Organisations ------------------------------------------------------------------------------------------
 
 export async function findOrganisationKind(db: Tx, id: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  return row?.kind;
+  return (await findOrganisationById(db, id))?.kind;
 }
 
 // Families -----------------------------------------------------------------------------------------------
@@ -314,22 +309,19 @@ export async function setAppointmentGuideRequest(db: Tx, id: string, guideReques
   await db.update(schoolingAppointments).set({ guideRequestId }).where(eq(schoolingAppointments.id, id));
 }
 
-export async function listAppointments(db: Tx, childId: string) {
+/** A child's appointments; views.ts adds the caseworker's name and the mediator request's state. */
+export async function listAppointmentRows(db: Tx, childId: string) {
   return db
     .select({
       id: schoolingAppointments.id,
       caseworkerId: schoolingAppointments.caseworkerId,
-      caseworkerName: users.displayName,
       startsAt: schoolingAppointments.startsAt,
       status: schoolingAppointments.status,
       mediatorNeeded: schoolingAppointments.mediatorNeeded,
       mediatorLanguage: schoolingAppointments.mediatorLanguage,
       guideRequestId: schoolingAppointments.guideRequestId,
-      guideRequestState: guideRequests.state,
     })
     .from(schoolingAppointments)
-    .leftJoin(guideRequests, eq(guideRequests.id, schoolingAppointments.guideRequestId))
-    .innerJoin(users, eq(users.id, schoolingAppointments.caseworkerId))
     .where(eq(schoolingAppointments.childId, childId))
     .orderBy(asc(schoolingAppointments.startsAt));
 }
@@ -337,14 +329,6 @@ export async function listAppointments(db: Tx, childId: string) {
 export async function deleteAppointmentsOf(db: Tx, childIds: string[]) {
   if (childIds.length === 0) return;
   await db.delete(schoolingAppointments).where(inArray(schoolingAppointments.childId, childIds));
-}
-
-export async function findUserRole(db: Tx, id: string) {
-  const [row] = await db
-    .select({ role: users.role, organisationId: users.organisationId })
-    .from(users)
-    .where(eq(users.id, id));
-  return row;
 }
 
 // Assessments --------------------------------------------------------------------------------------------
@@ -378,24 +362,12 @@ export async function findAssessment(db: Tx, childId: string) {
 
 // Schools and places ---------------------------------------------------------------------------------------
 
-/** Every organisation of kind school, with its address when the module knows it. */
-export async function listSchools(db: Tx, schoolId?: string) {
+/** The addresses the module knows of schools (by organisation id); views.ts adds the organisations. */
+export async function listSchoolAddresses(db: Tx, schoolId?: string) {
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      orgDistrictId: organisations.districtId,
-      street: schoolingSchools.street,
-      postcode: schoolingSchools.postcode,
-      districtId: schoolingSchools.districtId,
-      ortsteilId: schoolingSchools.ortsteilId,
-      lat: schoolingSchools.lat,
-      lon: schoolingSchools.lon,
-    })
-    .from(organisations)
-    .leftJoin(schoolingSchools, eq(schoolingSchools.organisationId, organisations.id))
-    .where(and(eq(organisations.kind, 'school'), schoolId ? eq(organisations.id, schoolId) : undefined))
-    .orderBy(asc(organisations.name));
+    .select()
+    .from(schoolingSchools)
+    .where(schoolId ? eq(schoolingSchools.organisationId, schoolId) : undefined);
 }
 
 export async function upsertSchool(db: Tx, values: typeof schoolingSchools.$inferInsert) {
@@ -405,8 +377,8 @@ export async function upsertSchool(db: Tx, values: typeof schoolingSchools.$infe
     .onConflictDoUpdate({ target: schoolingSchools.organisationId, set: values });
 }
 
-/** The scope's groups of places, with who last changed each. */
-export async function listSeatGroups(db: Tx, scope: Scope) {
+/** The scope's seat groups with who changed them last (an account id); views.ts adds the name. */
+export async function listSeatGroupRows(db: Tx, scope: Scope) {
   return db
     .select({
       id: schoolingSeatGroups.id,
@@ -417,10 +389,9 @@ export async function listSeatGroups(db: Tx, scope: Scope) {
       kind: schoolingSeatGroups.kind,
       free: schoolingSeatGroups.free,
       updatedAt: schoolingSeatGroups.updatedAt,
-      updatedBy: users.displayName,
+      updatedBy: schoolingSeatGroups.updatedBy,
     })
     .from(schoolingSeatGroups)
-    .leftJoin(users, eq(users.id, schoolingSeatGroups.updatedBy))
     .where(scopeWhere(scope, schoolingSeatGroups.schoolId))
     .orderBy(
       asc(schoolingSeatGroups.schoolId),
@@ -520,11 +491,11 @@ export async function placementsOfRun(db: Tx, runId: string) {
   return db.select().from(schoolingPlacements).where(eq(schoolingPlacements.runId, runId));
 }
 
-export async function placementsOfChild(db: Tx, childId: string) {
+/** A child's placements (not superseded), newest first; views.ts adds the school's name. */
+export async function placementRowsOfChild(db: Tx, childId: string) {
   return db
-    .select({ placement: schoolingPlacements, schoolName: organisations.name })
+    .select()
     .from(schoolingPlacements)
-    .innerJoin(organisations, eq(organisations.id, schoolingPlacements.schoolId))
     .where(and(eq(schoolingPlacements.childId, childId), ne(schoolingPlacements.status, 'superseded')))
     .orderBy(desc(schoolingPlacements.proposedAt));
 }

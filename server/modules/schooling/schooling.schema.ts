@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from '../platform/platform.schema.ts';
+import { pageOf } from '../../core/paging.ts';
 import {
   APPOINTMENT_STATUSES,
   CHILD_STATES,

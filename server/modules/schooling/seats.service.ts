@@ -5,9 +5,10 @@ import { authorize, scopeOf } from '../../core/policy.ts';
 import * as repo from './schooling.repository.ts';
 import type { SeatsBody } from './schooling.schema.ts';
 import type { SchoolForm, SeatKind } from './schooling.terms.ts';
+import { listSchools, listSeatGroups } from './views.ts';
 
-type SchoolRow = Awaited<ReturnType<typeof repo.listSchools>>[number];
-type GroupRow = Awaited<ReturnType<typeof repo.listSeatGroups>>[number];
+type SchoolRow = Awaited<ReturnType<typeof listSchools>>[number];
+type GroupRow = Awaited<ReturnType<typeof listSeatGroups>>[number];
 
 function toSchoolSeats(school: SchoolRow, groups: GroupRow[]) {
   const latest = groups.reduce<GroupRow | null>((a, g) => (!a || g.updatedAt > a.updatedAt ? g : a), null);
@@ -34,7 +35,7 @@ function toSchoolSeats(school: SchoolRow, groups: GroupRow[]) {
 /** Every school's free places, and who last changed them when (KI staff). */
 export async function listSchoolSeats(ctx: Ctx) {
   const scope = scopeOf(ctx, 'schooling.seats.list');
-  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db, scope)]);
+  const [schools, groups] = await Promise.all([listSchools(ctx.db), listSeatGroups(ctx.db, scope)]);
   return {
     items: schools.map((school) =>
       toSchoolSeats(
@@ -48,15 +49,15 @@ export async function listSchoolSeats(ctx: Ctx) {
 /** One school's free places (its staff, or KI staff). */
 export async function getSchoolSeats(ctx: Ctx, schoolId: string) {
   const scope = scopeOf(ctx, 'schooling.seats.read', { schoolId });
-  const [school] = await repo.listSchools(ctx.db, schoolId);
+  const [school] = await listSchools(ctx.db, schoolId);
   if (!school) throw errors.notFound();
-  return toSchoolSeats(school, await repo.listSeatGroups(ctx.db, scope));
+  return toSchoolSeats(school, await listSeatGroups(ctx.db, scope));
 }
 
 /** The school's staff set its free places: the full list of groups (groups left out are removed). */
 export async function updateSchoolSeats(ctx: Ctx, schoolId: string, body: SeatsBody) {
   authorize(ctx, 'schooling.seats.update', { schoolId });
-  const [school] = await repo.listSchools(ctx.db, schoolId);
+  const [school] = await listSchools(ctx.db, schoolId);
   if (!school) throw errors.notFound();
   const seen = new Set<string>();
   for (const [i, group] of body.groups.entries()) {
@@ -88,7 +89,7 @@ export async function updateSchoolSeats(ctx: Ctx, schoolId: string, body: SeatsB
 /** The schools by name and address, for the family's wish on the public form (no numbers of places). */
 export async function listSchoolDirectory(ctx: Ctx) {
   const scope = scopeOf(ctx, 'schooling.schools.directory');
-  const [schools, groups] = await Promise.all([repo.listSchools(ctx.db), repo.listSeatGroups(ctx.db, scope)]);
+  const [schools, groups] = await Promise.all([listSchools(ctx.db), listSeatGroups(ctx.db, scope)]);
   return {
     items: schools.map((school) => ({
       id: school.id,

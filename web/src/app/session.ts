@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as s from '../../../server/modules/platform/platform.schema.ts';
-import { ROLES as ACCOUNT_ROLES } from '../../../server/modules/platform/platform.terms.ts';
+import { ROLES as ACCOUNT_ROLES } from '../../../server/core/roles.ts';
 import { api, resetCsrfToken } from './api';
 import type { Body, Reply } from './contract';
 import { changeLanguage, i18next, isLanguage } from './i18n';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { City } from '../../../core/city.ts';
 import { LOCALES_DIR, translate } from '../../../core/i18n.ts';
+import { formatOffset, localDate, localTime, offsetMinutes } from '../../../core/time.ts';
 import { CATEGORIES, CATEGORY_LABEL, type Category } from '../directory.terms.ts';
 import { showText, type TextRow } from '../texts.ts';
 import { hsdsId } from './ids.ts';
@@ -259,34 +260,6 @@ export function locationRecord(view: View, loaded: Loaded, place: Place): HsdsRe
   });
 }
 
-/** Local date ("2027-01-12"), time ("17:30") and UTC offset ("+01:00") of an instant in a time zone. */
-export function localParts(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  const [, sign = '+', hours = '0', minutes = '0'] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? [];
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    second: Number(parts.second ?? 0),
-    offset,
-    offsetHours: (sign === '-' ? -1 : 1) * (Number(hours) + Number(minutes) / 60),
-  };
-}
-
 const HHMM = (time: string | null) => (time ?? '').slice(0, 5);
 
 /**
@@ -311,19 +284,19 @@ export function scheduleRecords(view: View, loaded: Loaded, serviceId: string): 
       ];
     }
     if (!s.startsAt || !s.endsAt) return [];
-    const start = localParts(s.startsAt, timeZone);
-    const end = localParts(s.endsAt, timeZone);
+    const startOffset = offsetMinutes(s.startsAt, timeZone);
+    const endOffset = offsetMinutes(s.endsAt, timeZone);
     const rows = textsOf(loaded.texts.schedule, s.id);
     return [
       compact({
         id: s.id,
         service_id: serviceId,
-        dtstart: start.date,
-        until: end.date,
+        dtstart: localDate(s.startsAt, timeZone),
+        until: localDate(s.endsAt, timeZone),
         count: 1,
-        opens_at: `${start.time}${start.offset}`,
-        closes_at: `${end.time}${end.offset}`,
-        timezone: start.offsetHours,
+        opens_at: `${localTime(s.startsAt, timeZone)}${formatOffset(startOffset)}`,
+        closes_at: `${localTime(s.endsAt, timeZone)}${formatOffset(endOffset)}`,
+        timezone: startOffset / 60,
         tzid: timeZone,
         description: main(rows, 'title', view.locale),
         translations: translationsOf(rows, { title: 'description' }),

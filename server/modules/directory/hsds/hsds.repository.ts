@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
-import { organisations } from '../../platform/platform.tables.ts';
 import { type WordExpansion, wordMatches } from '../directory.repository.ts';
 import { directoryOrganizations, serviceLocations, services } from '../directory.tables.ts';
 
@@ -106,22 +105,16 @@ export async function publishedServiceLocations(db: Tx, ids: string[]) {
     .where(and(inArray(serviceLocations.id, ids), eq(services.status, 'published')));
 }
 
-/** Offers with their organisation and its directory details (e-mail, website). */
-export async function servicesWithOrganisations(db: Tx, ids: string[]) {
+/** Published offers with their organisation's directory details (e-mail, website). */
+export async function servicesWithOrganisationDetails(db: Tx, ids: string[]) {
   if (!ids.length) return [];
   return db
     .select({
       service: services,
-      organisation: {
-        id: organisations.id,
-        name: organisations.name,
-        email: directoryOrganizations.email,
-        website: directoryOrganizations.website,
-      },
+      details: { email: directoryOrganizations.email, website: directoryOrganizations.website },
     })
     .from(services)
-    .innerJoin(organisations, eq(organisations.id, services.organisationId))
-    .leftJoin(directoryOrganizations, eq(directoryOrganizations.organisationId, organisations.id))
+    .leftJoin(directoryOrganizations, eq(directoryOrganizations.organisationId, services.organisationId))
     .where(and(inArray(services.id, ids), eq(services.status, 'published')));
 }
 
@@ -134,21 +127,17 @@ export async function publishedServiceId(db: Tx, key: string, keyIsUuid: boolean
   return row?.id ?? null;
 }
 
-/** Every organisation that has at least one published offer, with its directory details. */
-export async function publishingOrganisations(db: Tx) {
+/** Every organisation that has at least one published offer (its id), with its directory details. */
+export async function publishingOrganisationDetails(db: Tx) {
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
+    .selectDistinct({
+      id: services.organisationId,
       email: directoryOrganizations.email,
       website: directoryOrganizations.website,
     })
-    .from(organisations)
-    .leftJoin(directoryOrganizations, eq(directoryOrganizations.organisationId, organisations.id))
-    .where(
-      sql`exists (select 1 from services s where s.organisation_id = ${organisations.id} and s.status = 'published')`,
-    )
-    .orderBy(asc(organisations.name), asc(organisations.id));
+    .from(services)
+    .leftJoin(directoryOrganizations, eq(directoryOrganizations.organisationId, services.organisationId))
+    .where(eq(services.status, 'published'));
 }
 
 /** Ids of the published offers of one organisation. */

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, errors } from '../../../core/errors.ts';
 import { authorize } from '../../../core/policy.ts';
+import { organisationNames, organisationsByIds } from '../../platform/index.ts';
 import * as directoryRepo from '../directory.repository.ts';
 import { CATEGORIES } from '../directory.terms.ts';
 import { queryWords } from '../search.service.ts';
@@ -99,13 +100,15 @@ const group = <T>(rows: T[], key: (row: T) => string) => {
 
 /** Loads published offers with everything their records show. */
 export async function loadServices(ctx: Ctx, ids: string[]): Promise<Loaded> {
-  const [rows, serviceTexts, places, schedules] = await Promise.all([
-    repo.servicesWithOrganisations(ctx.db, ids),
+  const [found, serviceTexts, places, schedules] = await Promise.all([
+    repo.servicesWithOrganisationDetails(ctx.db, ids),
     directoryRepo.textsOf(ctx.db, 'service', ids),
     directoryRepo.locationsOfServices(ctx.db, ids),
     directoryRepo.schedulesOfServices(ctx.db, ids),
   ]);
-  const [locationTexts, scheduleTexts, organizationTexts] = await Promise.all([
+  const organisationIds = [...new Set(found.map((r) => r.service.organisationId))];
+  const [names, locationTexts, scheduleTexts, organizationTexts] = await Promise.all([
+    organisationNames(ctx.db, organisationIds),
     directoryRepo.textsOf(
       ctx.db,
       'location',
@@ -116,8 +119,17 @@ export async function loadServices(ctx: Ctx, ids: string[]): Promise<Loaded> {
       'schedule',
       schedules.map((s) => s.id),
     ),
-    directoryRepo.textsOf(ctx.db, 'organization', [...new Set(rows.map((r) => r.organisation.id))]),
+    directoryRepo.textsOf(ctx.db, 'organization', organisationIds),
   ]);
+  const rows = found.map(({ service, details }) => ({
+    service,
+    organisation: {
+      id: service.organisationId,
+      name: names.get(service.organisationId) ?? '',
+      email: details?.email ?? null,
+      website: details?.website ?? null,
+    },
+  }));
   return {
     services: new Map(rows.map((row) => [row.service.id, row])),
     places: group(places, (p) => p.serviceId),
@@ -131,9 +143,26 @@ export async function loadServices(ctx: Ctx, ids: string[]): Promise<Loaded> {
   };
 }
 
+/** Every organisation with a published offer, with its directory details, ordered by name. */
+async function publishingOrganisations(ctx: Ctx) {
+  const details = await repo.publishingOrganisationDetails(ctx.db);
+  const detailsOf = new Map(details.map((row) => [row.id, row]));
+  return (
+    await organisationsByIds(
+      ctx.db,
+      details.map((row) => row.id),
+    )
+  ).map((org) => ({
+    id: org.id,
+    name: org.name,
+    email: detailsOf.get(org.id)?.email ?? null,
+    website: detailsOf.get(org.id)?.website ?? null,
+  }));
+}
+
 /** The organisation (slug) an HSDS organization id or a slug names, if it publishes offers. */
 async function resolveOrganisation(ctx: Ctx, key: string) {
-  const organisations = await repo.publishingOrganisations(ctx.db);
+  const organisations = await publishingOrganisations(ctx);
   return organisations.find((org) =>
     isUuid(key) ? hsdsId.organization(org.id) === key.toLowerCase() : org.id === key,
   );
@@ -281,7 +310,7 @@ export async function listOrganizations(ctx: Ctx, query: ListQuery): Promise<Hsd
   authorize(ctx, 'directory.hsds');
   const { page, perPage, limit, offset } = window(query);
   const words = queryWords(query.search);
-  const matching = (await repo.publishingOrganisations(ctx.db)).filter((org) =>
+  const matching = (await publishingOrganisations(ctx)).filter((org) =>
     words.every((word) => org.name.toLowerCase().includes(word)),
   );
   const shown = matching.slice(offset, offset + limit);

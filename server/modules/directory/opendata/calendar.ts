@@ -4,61 +4,16 @@ import ical, {
   ICalEventRepeatingFreq,
   ICalWeekday,
 } from 'ical-generator';
-import { zonedToUtc } from '../records.ts';
-
-/** A wall-clock time of the city: year … second as the city's clocks show them. */
-type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+import { offsetMinutes, type WallClock, wallClock, zonedToUtc } from '../../../core/time.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const wallString = (w: Wall) =>
+const wallString = (w: WallClock) =>
   `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string) {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The city's wall-clock time at an instant. */
-export function wallAt(instant: Date, timeZone: string): Wall {
-  const p = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  return {
-    year: p.year ?? 1970,
-    month: p.month ?? 1,
-    day: p.day ?? 1,
-    hour: p.hour ?? 0,
-    minute: p.minute ?? 0,
-    second: p.second ?? 0,
-  };
-}
-
-/** Offset from UTC in minutes at an instant. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const w = wallAt(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
 // ical-generator formats plain Dates in the process's time zone; Temporal-like objects carry the city's own.
-function zoned(wall: Wall, timeZone: string): ICalTemporalZonedDateTimeStub {
-  const instant = zonedToUtc(wallString(wall).slice(0, 16), timeZone);
+function zoned(wall: WallClock, timeZone: string): ICalTemporalZonedDateTimeStub {
+  const local = wallString(wall);
+  const instant = zonedToUtc(local.slice(0, 10), local.slice(11, 16), timeZone);
   const iso = `${wallString(wall)}[${timeZone}]`;
   return {
     ...wall,
@@ -67,16 +22,16 @@ function zoned(wall: Wall, timeZone: string): ICalTemporalZonedDateTimeStub {
       epochMilliseconds: instant.getTime(),
       toJSON: () => instant.toISOString(),
       toString: () => instant.toISOString(),
-      toZonedDateTimeISO: (zone: string) => zoned(wallAt(instant, zone), zone),
+      toZonedDateTimeISO: (zone: string) => zoned(wallClock(instant, zone), zone),
     }),
     toJSON: () => iso,
     toString: () => iso,
     toPlainDateTime: () => plain(wall),
-    withTimeZone: (zone: string) => zoned(wallAt(instant, zone), zone),
+    withTimeZone: (zone: string) => zoned(wallClock(instant, zone), zone),
   };
 }
 
-function plain(wall: Wall): ICalTemporalPlainDateTimeStub {
+function plain(wall: WallClock): ICalTemporalPlainDateTimeStub {
   return {
     ...wall,
     toJSON: () => wallString(wall),
@@ -94,7 +49,7 @@ function plain(wall: Wall): ICalTemporalPlainDateTimeStub {
 
 const offsetText = (minutes: number) =>
   `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
-const icsLocal = (w: Wall) =>
+const icsLocal = (w: WallClock) =>
   `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
 
 /**
@@ -103,7 +58,7 @@ const icsLocal = (w: Wall) =>
  */
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
-  const part = (kind: 'STANDARD' | 'DAYLIGHT', onset: Wall, from: number, to: number) =>
+  const part = (kind: 'STANDARD' | 'DAYLIGHT', onset: WallClock, from: number, to: number) =>
     lines.push(
       `BEGIN:${kind}`,
       `DTSTART:${icsLocal(onset)}`,
@@ -114,7 +69,7 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
   let at = Date.UTC(fromYear, 0, 1);
   const end = Date.UTC(toYear + 1, 0, 1);
   let offset = offsetMinutes(new Date(at), timeZone);
-  part('STANDARD', wallAt(new Date(at), timeZone), offset, offset);
+  part('STANDARD', wallClock(new Date(at), timeZone), offset, offset);
   const DAY = 86_400_000;
   while (at < end) {
     const next = offsetMinutes(new Date(at + DAY), timeZone);
@@ -129,7 +84,7 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
       }
       // DTSTART of an onset is the local time at the change, counted in the offset before it (TZOFFSETFROM).
       const onset = new Date(high + offset * 60_000);
-      part(next > offset ? 'DAYLIGHT' : 'STANDARD', wallAt(onset, 'UTC'), offset, next);
+      part(next > offset ? 'DAYLIGHT' : 'STANDARD', wallClock(onset, 'UTC'), offset, next);
       offset = next;
     }
     at += DAY;
@@ -159,7 +114,7 @@ const WEEKDAYS: Record<string, ICalWeekday> = {
 const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** The first local date on or after `today` that falls on one of the days. */
-function firstDay(today: Wall, days: string[]): Wall {
+function firstDay(today: WallClock, days: string[]): WallClock {
   for (let i = 0; i < 7; i++) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + i));
     if (days.includes(DAY_CODES[date.getUTCDay()] ?? '')) {
@@ -184,7 +139,7 @@ export function offerCalendar(input: {
 }): string {
   const { timeZone } = input;
   const years = [input.now, ...input.events.flatMap((e) => [e.start, e.end])].map(
-    (d) => wallAt(d, timeZone).year,
+    (d) => wallClock(d, timeZone).year,
   );
   const calendar = ical({
     name: input.name,
@@ -209,8 +164,8 @@ export function offerCalendar(input: {
     calendar.createEvent({
       id: `${event.id}@${input.host}`,
       timezone: timeZone,
-      start: zoned(wallAt(event.start, timeZone), timeZone),
-      end: zoned(wallAt(event.end, timeZone), timeZone),
+      start: zoned(wallClock(event.start, timeZone), timeZone),
+      end: zoned(wallClock(event.end, timeZone), timeZone),
       stamp: input.now,
       summary: event.summary,
       description: event.description,
@@ -218,7 +173,7 @@ export function offerCalendar(input: {
       url: input.url,
     });
   }
-  const today = wallAt(input.now, timeZone);
+  const today = wallClock(input.now, timeZone);
   for (const opening of input.weekly) {
     const day = firstDay(today, opening.days);
     const at = (time: string) => ({

@@ -15,7 +15,7 @@ import * as repo from '../guides.repository.ts';
 import { guideAssignments } from '../guides.tables.ts';
 import { newRequestCode } from '../workflow.ts';
 import { guideTimeLogs } from './after.tables.ts';
-import { cityMonthOf } from './statement.ts';
+import { localMonth } from '../../../core/time.ts';
 
 const COORDINATORS: readonly ActorName[] = ['coordinator', 'admin'];
 const GUIDE_OR_COORDINATORS: readonly ActorName[] = ['guide', 'coordinator', 'admin'];
@@ -80,7 +80,7 @@ async function setup({ t, userIds }: MatrixBase): Promise<AfterFixtures> {
     guideFeedback: await past(false),
     clinicFeedback: await past(false),
     publicFeedback: await byActor(ACTORS, () => past(true)),
-    month: cityMonthOf(new Date(), t.services.city.profile.timezone),
+    month: localMonth(new Date(), t.services.city.profile.timezone),
   };
 }
 

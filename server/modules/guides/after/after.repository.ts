@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
-import { users } from '../../platform/platform.tables.ts';
 import { guideAssignments, guideProfiles, guideRequests } from '../guides.tables.ts';
 import { guideFeedback, guideTimeLogs } from './after.tables.ts';
 import type { FeedbackSide } from '../guides.terms.ts';
@@ -104,7 +103,7 @@ export async function insertFeedback(db: Tx, values: typeof guideFeedback.$infer
   return inserted.length === 1;
 }
 
-/** Feedback of a period for coordinators, newest first, with the guide's name and the request's language. */
+/** Feedback of a period for coordinators, newest first, with the request's language. */
 export async function listFeedback(db: Tx, from: Date, to: Date) {
   return db
     .select({
@@ -115,7 +114,6 @@ export async function listFeedback(db: Tx, from: Date, to: Date) {
       comment: guideFeedback.comment,
       createdAt: guideFeedback.createdAt,
       guideId: guideAssignments.guideId,
-      guideName: users.displayName,
       startsAt: guideAssignments.startsAt,
       language: guideRequests.language,
       topic: guideRequests.topic,
@@ -123,29 +121,23 @@ export async function listFeedback(db: Tx, from: Date, to: Date) {
     .from(guideFeedback)
     .innerJoin(guideAssignments, eq(guideAssignments.id, guideFeedback.assignmentId))
     .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
-    .innerJoin(users, eq(users.id, guideAssignments.guideId))
     .where(and(gte(guideFeedback.createdAt, from), lt(guideFeedback.createdAt, to)))
     .orderBy(desc(guideFeedback.createdAt))
     .limit(500);
 }
 
-/** The guide's kind and name, for a statement. */
-export async function findGuide(db: Tx, guideId: string) {
+/** The guide's kind, for a statement. */
+export async function findGuideKind(db: Tx, guideId: string) {
   const [row] = await db
-    .select({ id: guideProfiles.userId, kind: guideProfiles.kind, name: users.displayName })
+    .select({ id: guideProfiles.userId, kind: guideProfiles.kind })
     .from(guideProfiles)
-    .innerJoin(users, eq(users.id, guideProfiles.userId))
     .where(eq(guideProfiles.userId, guideId));
   return row;
 }
 
-/** Every guide with name and kind, by name (for the coordinators' statement list). */
-export async function listGuides(db: Tx) {
-  return db
-    .select({ id: guideProfiles.userId, kind: guideProfiles.kind, name: users.displayName })
-    .from(guideProfiles)
-    .innerJoin(users, eq(users.id, guideProfiles.userId))
-    .orderBy(asc(users.displayName));
+/** Every guide's kind (for the coordinators' statement list). */
+export async function listGuideKinds(db: Tx) {
+  return db.select({ id: guideProfiles.userId, kind: guideProfiles.kind }).from(guideProfiles);
 }
 
 /**

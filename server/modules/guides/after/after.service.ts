@@ -2,6 +2,7 @@ import { audit } from '../../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../../core/context.ts';
 import { AppError, errors } from '../../../core/errors.ts';
 import { authorize } from '../../../core/policy.ts';
+import { accountNames } from '../../platform/index.ts';
 import * as guidesRepo from '../guides.repository.ts';
 import { guideSettings } from '../settings.ts';
 import { transition } from '../workflow.ts';
@@ -212,6 +213,10 @@ export async function listFeedback(ctx: Ctx, input: { from?: string; to?: string
   const to = input.to ? new Date(`${input.to}T23:59:59.999Z`) : ctx.now;
   const from = input.from ? new Date(`${input.from}T00:00:00Z`) : new Date(to.getTime() - 90 * DAY_MS);
   const items = await repo.listFeedback(ctx.db, from, to);
+  const names = await accountNames(
+    ctx.db,
+    items.map((item) => item.guideId),
+  );
   await audit(ctx, { action: 'read', entityType: 'guide_feedback', details: { count: items.length } });
   return items.map((item) => ({
     id: item.id,
@@ -221,7 +226,7 @@ export async function listFeedback(ctx: Ctx, input: { from?: string; to?: string
     comment: item.comment,
     createdAt: item.createdAt.toISOString(),
     guideId: item.guideId,
-    guideName: item.guideName,
+    guideName: names.get(item.guideId) ?? '',
     start: item.startsAt.toISOString(),
     language: item.language,
     topic: item.topic,

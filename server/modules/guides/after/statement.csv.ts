@@ -1,4 +1,5 @@
 import { translate } from '../../../core/i18n.ts';
+import { localDateTime } from '../../../core/time.ts';
 import type { Outcome, Statement } from './statement.ts';
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers. */
@@ -24,24 +25,6 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 export const amount = (cents: number) => (cents / 100).toFixed(2);
 /** Minutes as hours with two places ("1.50"). */
 export const hours = (minutes: number) => (minutes / 60).toFixed(2);
-
-/** A local date and time in the city's time zone ("2026-12-07 09:30"). */
-export function localDateTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 /** The column headers in the reader's language. */
 export function statementColumns(locale: string): string[] {

@@ -2,22 +2,35 @@ import { audit, auditRead } from '../../../core/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { errors } from '../../../core/errors.ts';
 import { authorize } from '../../../core/policy.ts';
+import { monthRange, yearStart } from '../../../core/time.ts';
+import { accountsByIds } from '../../platform/index.ts';
 import * as repo from './after.repository.ts';
 import {
   buildStatement,
   type GuideKind,
-  monthRange,
   type Outcome,
   parseRates,
   type Statement,
   type StatementEntry,
-  yearStart,
 } from './statement.ts';
 import { statementCsv } from './statement.csv.ts';
 import { statementPdf } from './statement.pdf.ts';
 
 type Row = Awaited<ReturnType<typeof repo.statementRows>>[number];
 type Guide = { id: string; kind: string; name: string };
+
+/** Guides with their names (one lookup for all), ordered by name. */
+async function named(ctx: Ctx, kinds: { id: string; kind: string }[]): Promise<Guide[]> {
+  const kindOf = new Map(kinds.map((guide) => [guide.id, guide.kind]));
+  const accounts = await accountsByIds(
+    ctx.db,
+    kinds.map((guide) => guide.id),
+  );
+  return accounts.flatMap((account) => {
+    const kind = kindOf.get(account.id);
+    return kind ? [{ id: account.id, kind, name: account.displayName }] : [];
+  });
+}
 
 function outcomeOf(row: Row): Outcome {
   if (row.noShowBy === 'guide') return 'no_show_guide';
@@ -91,10 +104,10 @@ export async function listStatements(ctx: Ctx, input: { month: string }) {
   authorize(ctx, 'guides.statements.list');
   let guides: Guide[];
   if (ctx.actor.role === 'guide') {
-    const own = ctx.actor.id ? await repo.findGuide(ctx.db, ctx.actor.id) : undefined;
-    guides = own ? [own] : [];
+    const own = ctx.actor.id ? await repo.findGuideKind(ctx.db, ctx.actor.id) : undefined;
+    guides = await named(ctx, own ? [own] : []);
   } else {
-    guides = await repo.listGuides(ctx.db);
+    guides = await named(ctx, await repo.listGuideKinds(ctx.db));
     await audit(ctx, {
       action: 'read',
       entityType: 'guide_statement',
@@ -109,7 +122,8 @@ export async function listStatements(ctx: Ctx, input: { month: string }) {
 export async function getStatement(ctx: Ctx, input: { guideId: string; month: string }) {
   authorize(ctx, 'guides.statements.list');
   authorize(ctx, 'guides.statements.read', { guideId: input.guideId });
-  const guide = await repo.findGuide(ctx.db, input.guideId);
+  const own = await repo.findGuideKind(ctx.db, input.guideId);
+  const [guide] = await named(ctx, own ? [own] : []);
   if (!guide) throw errors.notFound('guide');
   await auditRead(ctx, 'guide_statement', guide.id);
   const [found] = await statementsFor(ctx, [guide], input.month);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStatement, monthRange, parseRates, type StatementEntry, yearStart } from './statement.ts';
+import { buildStatement, parseRates, type StatementEntry } from './statement.ts';
 import { statementCsv } from './statement.csv.ts';
 
 const profile = JSON.parse(
@@ -155,19 +155,5 @@ describe('a volunteer’s monthly statement', () => {
     expect(statement.totals.allowanceCents).toBe(1000);
     expect(statement.totals.travelCents).toBe(75);
     expect(statement.cap?.cutCents).toBe(0);
-  });
-});
-
-describe('dates of a statement', () => {
-  it('cuts months at midnight in the city’s time zone, also across daylight saving', () => {
-    expect(monthRange('2026-12', 'Europe/Berlin')).toEqual({
-      from: new Date('2026-11-30T23:00:00Z'),
-      to: new Date('2026-12-31T23:00:00Z'),
-    });
-    expect(monthRange('2026-03', 'Europe/Berlin')).toEqual({
-      from: new Date('2026-02-28T23:00:00Z'),
-      to: new Date('2026-03-31T22:00:00Z'),
-    });
-    expect(yearStart('2026-07', 'Europe/Berlin')).toEqual(new Date('2025-12-31T23:00:00Z'));
   });
 });

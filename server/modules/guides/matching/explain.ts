@@ -1,5 +1,6 @@
 /** Explanations for people: why this guide, who else could, why nobody, and what would help. */
-import { buildModel, localWeekday, type Model, travelMinutes } from './model.ts';
+import { travelMinutes } from '../../../core/geo.ts';
+import { buildModel, localWeekday, type Model } from './model.ts';
 import type { MatchingProblem, MatchingRequest, MatchingResult, UnassignedReason } from './types.ts';
 
 const models = new WeakMap<MatchingProblem, Model>();

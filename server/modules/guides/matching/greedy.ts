@@ -1,5 +1,6 @@
 /** The first-come, first-served baseline the optimum is compared with. */
-import { buildModel, objectiveOf, travelMinutes } from './model.ts';
+import { travelMinutes } from '../../../core/geo.ts';
+import { buildModel, objectiveOf } from './model.ts';
 import { resultOf } from './solve.ts';
 import type { MatchingProblem, MatchingResult } from './types.ts';
 

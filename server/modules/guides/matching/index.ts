@@ -18,7 +18,6 @@ export {
   suggestions,
 } from './explain.ts';
 export { greedyBaseline } from './greedy.ts';
-export { distanceKm, travelMinutes } from './model.ts';
 export { ProblemError, parseMatchingProblem } from './parse.ts';
 export { checkAssignments, solveMatching } from './solve.ts';
 export * from './types.ts';

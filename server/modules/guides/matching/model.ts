@@ -1,20 +1,8 @@
 /** The problem turned into numbers: times in minutes, the hard rules per pair, costs, travel. */
-import { EARTH_RADIUS_KM, greatCircleKm } from '../../../core/geo.ts';
+import { EARTH_RADIUS_KM, travelMinutes } from '../../../core/geo.ts';
 import type { MatchingGuide, MatchingProblem, MatchingRequest, UnassignedReason } from './types.ts';
 
 const RAD = Math.PI / 180;
-
-/** Great-circle distance in km (haversine; server/core/geo.ts). */
-export const distanceKm = greatCircleKm;
-
-/** Travel minutes = great-circle distance / speedKmh × 60. */
-export function travelMinutes(
-  a: { lat: number; lon: number },
-  b: { lat: number; lon: number },
-  speedKmh: number,
-) {
-  return (distanceKm(a, b) / speedKmh) * 60;
-}
 
 /** Minutes since the epoch of an ISO timestamp with offset (the instant, not the wall clock). */
 export const minutesOf = (iso: string): number => Date.parse(iso) / 60_000;

@@ -8,7 +8,8 @@
  * turned into solutions (repair, and a sequential Lagrangian heuristic) and improved by local search (insertions,
  * relocations, ejections, swaps). Components of at most 40 requests are solved exactly by depth-first search.
  */
-import { buildModel, distanceKm, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
+import { greatCircleKm } from '../../../core/geo.ts';
+import { buildModel, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
 import type { Assignment, MatchingProblem, MatchingResult, SolveOptions } from './types.ts';
 
 const EPS = 1e-9;
@@ -464,8 +465,8 @@ function guideData(model: Model, g: number): GuideData {
   const spansEquator = minLat < 0 && maxLat > 0;
   let tmax =
     (Math.max(
-      distanceKm({ lat: minLat, lon: minLon }, { lat: maxLat, lon: maxLon }),
-      distanceKm(
+      greatCircleKm({ lat: minLat, lon: minLon }, { lat: maxLat, lon: maxLon }),
+      greatCircleKm(
         { lat: spansEquator ? 0 : equator, lon: minLon },
         { lat: spansEquator ? 0 : equator, lon: maxLon },
       ),

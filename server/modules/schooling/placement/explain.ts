@@ -1,4 +1,4 @@
-import { greatCircleKm } from './geo.ts';
+import { greatCircleKm } from '../../../core/geo.ts';
 import { matches } from './model.ts';
 import { assignSeats } from './objective.ts';
 import type { PlacementProblem, PlacementResult, SchoolForm, SeatKind, UnplacedReason } from './types.ts';

@@ -4,7 +4,7 @@
  * a few grades apart, the forms an assessment would name for the grade, mostly support classes, a share of
  * families with a preferred school, and free seats that add up to about `seatShare` of the demand.
  */
-import { greatCircleKm } from './geo.ts';
+import { greatCircleKm } from '../../../core/geo.ts';
 import type {
   PlacementChild,
   PlacementProblem,

@@ -18,7 +18,6 @@ export type {
   UnplacedReason,
 } from './types.ts';
 export { DEFAULT_WEIGHTS, SCHOOL_FORMS, SEAT_KINDS, UNPLACED_REASONS } from './types.ts';
-export { EARTH_RADIUS_KM, greatCircleKm } from './geo.ts';
 export { MAX_FAMILY_SIZE, MAX_GRADE, MIN_GRADE, ProblemError, parsePlacementProblem } from './parse.ts';
 export { solvePlacement } from './solve.ts';
 export { solvePlacementInWorker } from './worker.ts';

@@ -1,4 +1,4 @@
-import { greatCircleKm } from './geo.ts';
+import { greatCircleKm } from '../../../core/geo.ts';
 import type { PlacementProblem } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { greatCircleKm } from './geo.ts';
+import { greatCircleKm } from '../../../core/geo.ts';
 import { matches } from './model.ts';
 import type { Placement, PlacementProblem } from './types.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { greatCircleKm } from '../../../core/geo.ts';
 import { highs } from './highs.ts';
 import { generatePlacementProblem, prng } from './generate.ts';
 import {
@@ -6,7 +7,6 @@ import {
   evaluatePlacement,
   explainChild,
   firstComeBaseline,
-  greatCircleKm,
   type PlacementChild,
   type PlacementProblem,
   type PlacementResult,

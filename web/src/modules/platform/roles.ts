@@ -1,4 +1,4 @@
-import { ROLES as ACCOUNT_ROLES } from '../../../../server/modules/platform/platform.terms.ts';
+import { ROLES as ACCOUNT_ROLES } from '../../../../server/core/roles.ts';
 import { ROLES, type Role } from '../../app/session';
 
 /** The i18n key naming each role, spelled out so the i18n check sees every key in use. */

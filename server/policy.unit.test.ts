@@ -4,10 +4,10 @@
  */
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { guidesPolicies } from '../modules/guides/guides.policy.ts';
-import { guideRequests } from '../modules/guides/guides.tables.ts';
-import { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR } from './context.ts';
-import { ALL, authorize, can, registerPolicies, scopeOf, scopeWhere } from './policy.ts';
+import { guidesPolicies } from './modules/guides/guides.policy.ts';
+import { guideRequests } from './modules/guides/guides.tables.ts';
+import { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR } from './core/context.ts';
+import { ALL, authorize, can, registerPolicies, scopeOf, scopeWhere } from './core/policy.ts';
 
 registerPolicies(guidesPolicies);
 

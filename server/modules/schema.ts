@@ -1,0 +1,7 @@
+// Every table of every module, for Drizzle's typed queries and for drizzle-kit.
+export * from '../core/core.tables.ts';
+export * from './platform/platform.tables.ts';
+export * from './directory/directory.tables.ts';
+export * from './guides/guides.tables.ts';
+export * from './guides/after/after.tables.ts';
+export * from './schooling/schooling.tables.ts';
