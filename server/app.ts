@@ -21,6 +21,7 @@ import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
 import { pickLocale } from './core/i18n.ts';
 import { createJobRunner, type JobDefinition } from './core/jobs.ts';
+import { registerLoadLimit } from './core/limiter.ts';
 import { deliverPendingMail } from './core/mail.ts';
 import type { ModuleManifest, RetentionHandler } from './core/module.ts';
 import { registerPolicies } from './core/policy.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: {
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(fastifyRateLimit, { global: false });
+  registerLoadLimit(app, config);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

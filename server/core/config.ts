@@ -23,6 +23,11 @@ export type Config = {
   /** A LibreTranslate-compatible machine-translation service; null: off. */
   mtUrl: string | null;
   mtApiKey: string | null;
+  /** Heavy public routes (search, exports, HSDS lists) running at once; more wait in a queue of heavyQueue. */
+  heavyConcurrency: number;
+  heavyQueue: number;
+  /** Directory searches per minute and client address. */
+  searchRateLimit: number;
 };
 
 /** A setting with a wrong value: the message names it and says what is expected. */
@@ -41,6 +46,15 @@ const isUrl = (value: string, protocols: string[]): boolean => {
   } catch {
     return false;
   }
+};
+
+const count = (name: string, value: string | undefined, fallback: number, min: number): number => {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > 100_000)
+    throw new ConfigError(`${name} must be a whole number from ${min} to 100000, not "${text}"`);
+  return n;
 };
 
 /** Reads and checks the settings; throws ConfigError naming the first wrong one. */
@@ -114,5 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
     mtUrl: mtUrl?.replace(/\/$/, '') ?? null,
     mtApiKey: env.MT_API_KEY?.trim() || null,
+    heavyConcurrency: count('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, 4, 1),
+    heavyQueue: count('HEAVY_QUEUE', env.HEAVY_QUEUE, 16, 0),
+    searchRateLimit: count('SEARCH_RATE_LIMIT', env.SEARCH_RATE_LIMIT, 60, 1),
   };
 }

@@ -19,6 +19,9 @@ describe('settings', () => {
       'TILE_URL must be an http(s) URL template with {z}, {x} and {y}',
     ],
     [{ DEMO: 'maybe' }, 'DEMO must be true or false, not "maybe"'],
+    [{ HEAVY_CONCURRENCY: '0' }, 'HEAVY_CONCURRENCY must be a whole number from 1 to 100000, not "0"'],
+    [{ HEAVY_QUEUE: '-1' }, 'HEAVY_QUEUE must be a whole number from 0 to 100000, not "-1"'],
+    [{ SEARCH_RATE_LIMIT: 'many' }, 'SEARCH_RATE_LIMIT must be a whole number from 1 to 100000, not "many"'],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, ROOT)).toThrow(new ConfigError(message));
   });

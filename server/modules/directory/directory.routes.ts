@@ -19,6 +19,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.get(
     '/directory/services',
     {
+      config: { heavy: true, rateLimit: { max: services.config.searchRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['directory'],
         summary: 'Search offers',
