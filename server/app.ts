@@ -21,6 +21,7 @@ import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
 import { pickLocale } from './core/i18n.ts';
 import { createJobRunner, type JobDefinition } from './core/jobs.ts';
+import { registerIdempotency } from './core/idempotency.ts';
 import { registerLoadLimit } from './core/limiter.ts';
 import { deliverPendingMail } from './core/mail.ts';
 import type { ModuleManifest, RetentionHandler } from './core/module.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: {
   });
   await app.register(fastifyRateLimit, { global: false });
   registerLoadLimit(app, config);
+  registerIdempotency(app, services);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

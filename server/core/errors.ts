@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   'mt.failed': 502,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  'idempotency.key_reused': 422,
+  'idempotency.in_progress': 409,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

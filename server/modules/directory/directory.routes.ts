@@ -46,7 +46,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.post(
     '/directory/services/:id/feedback',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' }, idempotent: true },
       schema: {
         tags: ['directory'],
         summary: 'Feedback on an offer',
