@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { buildChild } from '../modules/schooling/schooling.factories.ts';
 import { rows } from './db.ts';
 
 // A newcomer whose answer got lost sends the same form again with the same Idempotency-Key: the server answers
@@ -32,12 +31,19 @@ const guideRequest = {
 const registration = {
   contact: { guardianName: 'Oksana Zhuravska', email: null, phone: '+49 203 555 7788', letterLanguage: 'uk' },
   children: [
-    buildChild({
+    {
       givenName: 'Taras',
       familyName: 'Zhuravska',
+      birthDate: '2014-03-02',
       languages: ['ukr'],
+      schoolYears: 4,
+      lastGrade: 4,
+      literateLatin: true,
+      arrivalDate: '2026-01-15',
       address: { street: 'Wanheimer Straße 5', postcode: '47053' },
-    }),
+      specialNeeds: null,
+      preferredSchoolId: null,
+    },
   ],
   consents: { counselling: true, shareWithSchool: false },
 };
