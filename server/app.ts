@@ -230,7 +230,7 @@ export async function prepareDatabase(
   services: AppServices,
   modules: ModuleManifest[],
 ): Promise<{ demoLoaded: boolean }> {
-  await migrateDatabase(services.database);
+  await migrateDatabase(services.database, services.config.migrationDatabaseUrl);
   const ctx = systemContext(services);
   for (const module of modules) await module.seedBase?.(ctx);
   if (!services.config.demo) return { demoLoaded: false };

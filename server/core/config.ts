@@ -8,6 +8,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** PostgreSQL only: the role that owns the tables and runs migrations; null: DATABASE_URL does both. */
+  migrationDatabaseUrl: string | null;
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -69,6 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (databaseUrl && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
     throw new ConfigError('DATABASE_URL is not a postgres:// URL');
   }
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL?.trim() || null;
+  if (migrationDatabaseUrl && !isUrl(migrationDatabaseUrl, ['postgres:', 'postgresql:'])) {
+    throw new ConfigError('MIGRATION_DATABASE_URL is not a postgres:// URL');
+  }
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (PGlite has one role)');
+  }
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
   if (!isUrl(publicUrl, ['http:', 'https:'])) throw new ConfigError('PUBLIC_URL is not an http(s):// URL');
   const smtpUrl = env.SMTP_URL?.trim() || null;
@@ -114,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(root, env.DATA_DIR?.trim() || 'data'),
     databaseUrl,
+    migrationDatabaseUrl,
     publicUrl: publicUrl.replace(/\/$/, ''),
     smtpUrl,
     mailFrom,
