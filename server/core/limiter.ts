@@ -52,7 +52,11 @@ export function registerLoadLimit(
   // preHandler: after the rate limit and validation, so refused or malformed requests never take a slot.
   app.addHook('preHandler', async (request: HoldingRequest, reply) => {
     if (!request.routeOptions.config?.heavy) return;
-    if (!(await slots.acquire())) {
+    const acquired = await slots.acquire();
+    // A caller who left while queued (the abort hook saw no slot to free) gives the slot straight back.
+    const gone = acquired && request.socket?.destroyed === true;
+    if (gone) slots.release();
+    if (!acquired || gone) {
       reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
       return sendError(request, reply, new AppError('busy'));
     }
