@@ -21,6 +21,8 @@ import { AppError } from './core/errors.ts';
 import { sendError } from './core/http.ts';
 import { pickLocale } from './core/i18n.ts';
 import { createJobRunner, type JobDefinition } from './core/jobs.ts';
+import { registerIdempotency } from './core/idempotency.ts';
+import { registerLoadLimit } from './core/limiter.ts';
 import { deliverPendingMail } from './core/mail.ts';
 import type { ModuleManifest, RetentionHandler } from './core/module.ts';
 import { registerPolicies } from './core/policy.ts';
@@ -115,6 +117,8 @@ export async function buildApp(options: {
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(fastifyRateLimit, { global: false });
+  registerLoadLimit(app, config);
+  registerIdempotency(app, services);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -226,7 +230,7 @@ export async function prepareDatabase(
   services: AppServices,
   modules: ModuleManifest[],
 ): Promise<{ demoLoaded: boolean }> {
-  await migrateDatabase(services.database);
+  await migrateDatabase(services.database, services.config.migrationDatabaseUrl);
   const ctx = systemContext(services);
   for (const module of modules) await module.seedBase?.(ctx);
   if (!services.config.demo) return { demoLoaded: false };

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       return start(config);
     case 'migrate': {
       const database = await open(config);
-      await migrateDatabase(database);
+      await migrateDatabase(database, config.migrationDatabaseUrl);
       await database.close();
       console.log('Migrations applied.');
       return;

@@ -32,7 +32,7 @@ export async function backup(config: Config, file: string): Promise<void> {
       '--format=custom',
       '--no-owner',
       `--file=${file}`,
-      `--dbname=${config.databaseUrl}`,
+      `--dbname=${config.migrationDatabaseUrl ?? config.databaseUrl}`,
     ]);
     return;
   }
@@ -55,7 +55,7 @@ export async function restore(config: Config, file: string): Promise<void> {
       '--if-exists',
       '--no-owner',
       '--single-transaction',
-      `--dbname=${config.databaseUrl}`,
+      `--dbname=${config.migrationDatabaseUrl ?? config.databaseUrl}`,
       file,
     ]);
     return;

@@ -8,6 +8,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** PostgreSQL only: the role that owns the tables and runs migrations; null: DATABASE_URL does both. */
+  migrationDatabaseUrl: string | null;
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -23,6 +25,11 @@ export type Config = {
   /** A LibreTranslate-compatible machine-translation service; null: off. */
   mtUrl: string | null;
   mtApiKey: string | null;
+  /** Heavy public routes (search, exports, HSDS lists) running at once; more wait in a queue of heavyQueue. */
+  heavyConcurrency: number;
+  heavyQueue: number;
+  /** Directory searches per minute and client address. */
+  searchRateLimit: number;
 };
 
 /** A setting with a wrong value: the message names it and says what is expected. */
@@ -43,6 +50,15 @@ const isUrl = (value: string, protocols: string[]): boolean => {
   }
 };
 
+const count = (name: string, value: string | undefined, fallback: number, min: number): number => {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > 100_000)
+    throw new ConfigError(`${name} must be a whole number from ${min} to 100000, not "${text}"`);
+  return n;
+};
+
 /** Reads and checks the settings; throws ConfigError naming the first wrong one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
@@ -54,6 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
     throw new ConfigError('DATABASE_URL is not a postgres:// URL');
+  }
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL?.trim() || null;
+  if (migrationDatabaseUrl && !isUrl(migrationDatabaseUrl, ['postgres:', 'postgresql:'])) {
+    throw new ConfigError('MIGRATION_DATABASE_URL is not a postgres:// URL');
+  }
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (PGlite has one role)');
   }
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
   if (!isUrl(publicUrl, ['http:', 'https:'])) throw new ConfigError('PUBLIC_URL is not an http(s):// URL');
@@ -100,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(root, env.DATA_DIR?.trim() || 'data'),
     databaseUrl,
+    migrationDatabaseUrl,
     publicUrl: publicUrl.replace(/\/$/, ''),
     smtpUrl,
     mailFrom,
@@ -114,5 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
     mtUrl: mtUrl?.replace(/\/$/, '') ?? null,
     mtApiKey: env.MT_API_KEY?.trim() || null,
+    heavyConcurrency: count('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, 4, 1),
+    heavyQueue: count('HEAVY_QUEUE', env.HEAVY_QUEUE, 16, 0),
+    searchRateLimit: count('SEARCH_RATE_LIMIT', env.SEARCH_RATE_LIMIT, 60, 1),
   };
 }

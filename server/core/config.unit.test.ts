@@ -19,6 +19,17 @@ describe('settings', () => {
       'TILE_URL must be an http(s) URL template with {z}, {x} and {y}',
     ],
     [{ DEMO: 'maybe' }, 'DEMO must be true or false, not "maybe"'],
+    [
+      { DATABASE_URL: 'postgres://app@db/lotse', MIGRATION_DATABASE_URL: 'mysql://owner@db/lotse' },
+      'MIGRATION_DATABASE_URL is not a postgres:// URL',
+    ],
+    [
+      { MIGRATION_DATABASE_URL: 'postgres://owner@db/lotse' },
+      'MIGRATION_DATABASE_URL needs DATABASE_URL (PGlite has one role)',
+    ],
+    [{ HEAVY_CONCURRENCY: '0' }, 'HEAVY_CONCURRENCY must be a whole number from 1 to 100000, not "0"'],
+    [{ HEAVY_QUEUE: '-1' }, 'HEAVY_QUEUE must be a whole number from 0 to 100000, not "-1"'],
+    [{ SEARCH_RATE_LIMIT: 'many' }, 'SEARCH_RATE_LIMIT must be a whole number from 1 to 100000, not "many"'],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, ROOT)).toThrow(new ConfigError(message));
   });

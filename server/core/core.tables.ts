@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Facts about this installation, e.g. when the demo data was loaded. */
 export const appMeta = pgTable('app_meta', {
@@ -75,4 +86,22 @@ export const auditLog = pgTable(
     index('audit_log_entity').on(t.entityType, t.entityId),
     index('audit_log_action').on(t.action, t.at),
   ],
+);
+
+/**
+ * Answers of public forms by their Idempotency-Key, so a retried form creates nothing twice (server/core/
+ * idempotency.ts). status is null while the first request runs; the retention job removes keys after 24 hours.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    route: text('route').notNull(),
+    key: text('key').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    status: integer('status'),
+    contentType: text('content_type'),
+    reply: text('reply'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.route, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
 );

@@ -108,21 +108,52 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 const MIGRATION_LOCK = 727_001;
 
-/** Applies the committed migrations; on PostgreSQL under an advisory lock so parallel starts wait. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/**
+ * Applies the committed migrations; on PostgreSQL under an advisory lock so parallel starts wait. With a
+ * migrationUrl (MIGRATION_DATABASE_URL) they run as that role, which owns the tables, and the app's role (the
+ * user of `database`) is granted only what it needs: reading and writing rows, appending to the audit log.
+ */
+export async function migrateDatabase(database: Database, migrationUrl: string | null = null): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     return;
   }
-  const pool = database.pool as pg.Pool;
+  const runtimePool = database.pool as pg.Pool;
+  const pool = migrationUrl ? new pg.Pool({ connectionString: migrationUrl, max: 1 }) : runtimePool;
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    if (migrationUrl) {
+      // On the locked connection itself, as the migration role.
+      await migratePg(drizzlePg(client) as never, { migrationsFolder: MIGRATIONS_DIR });
+      const runtime = await runtimePool.query<{ role: string }>('select current_user as role');
+      const role = runtime.rows[0]?.role as string;
+      const owner = await client.query<{ role: string }>('select current_user as role');
+      if (owner.rows[0]?.role !== role) await client.query(runtimeGrants(role));
+    } else {
+      await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    }
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();
+    if (pool !== runtimePool) await pool.end();
   }
+}
+
+/**
+ * What the app's role may do when another role owns the tables: rows of every table, but the audit log only
+ * read and appended; no TRUNCATE, no REFERENCES or TRIGGER, no DDL (only an owner may ALTER or DROP).
+ */
+function runtimeGrants(role: string): string {
+  const r = `"${role.replaceAll('"', '""')}"`;
+  return `
+    GRANT USAGE ON SCHEMA public TO ${r};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r};
+    REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${r};
+    GRANT USAGE ON SCHEMA drizzle TO ${r};
+    GRANT SELECT ON drizzle.__drizzle_migrations TO ${r};
+  `;
 }
 
 /** Number of migrations in the committed journal. */

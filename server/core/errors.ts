@@ -52,9 +52,12 @@ export const ERROR_STATUS = {
   'mt.failed': 502,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  'idempotency.key_reused': 422,
+  'idempotency.in_progress': 409,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,6 +2,7 @@ import type { City } from './city.ts';
 import { ConfigError } from './config.ts';
 import { audit } from './audit.ts';
 import type { Ctx } from './context.ts';
+import { expireIdempotencyKeys } from './idempotency.ts';
 import type { JobDefinition } from './jobs.ts';
 import type { RetentionHandler } from './module.ts';
 
@@ -26,6 +27,8 @@ export async function runRetention(
     if (!handler) continue;
     counts[key] = await ctx.database.db.transaction((tx) => handler({ ...ctx, db: tx }, rule));
   }
+  // Not a rule of the profile: the answers of public forms are kept 24 hours for retries, then removed.
+  counts['core.idempotency_keys'] = await expireIdempotencyKeys(ctx);
   await audit(ctx, { action: 'retention.run', details: counts });
   return counts;
 }

@@ -19,6 +19,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.get(
     '/directory/services',
     {
+      config: { heavy: true, rateLimit: { max: services.config.searchRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags: ['directory'],
         summary: 'Search offers',
@@ -45,7 +46,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.post(
     '/directory/services/:id/feedback',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' }, idempotent: true },
       schema: {
         tags: ['directory'],
         summary: 'Feedback on an offer',

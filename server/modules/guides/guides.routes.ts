@@ -12,6 +12,8 @@ import * as requests from './requests.service.ts';
 
 const done = { 204: z.null().describe('Done') };
 const publicForm = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+/** A public form that creates a record: a retry with the same Idempotency-Key gets the first answer. */
+const publicCreate = { ...publicForm, idempotent: true };
 const publicRead = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 /** The guides module's HTTP routes under /api/v1/guides: thin — validate, call the service, reply. */
@@ -273,7 +275,7 @@ export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
   app.post(
     '/guides/public/requests',
     {
-      config: publicForm,
+      config: publicCreate,
       schema: {
         tags: booking,
         summary: 'Ask for a Lotse without an account; returns a code to follow the request',

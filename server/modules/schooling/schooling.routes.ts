@@ -25,7 +25,7 @@ export const schoolingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.post(
     '/schooling/registrations',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, idempotent: true },
       schema: {
         ...intakeTag,
         summary: 'A family registers its children (public form); only a confirmation code comes back',

@@ -40,6 +40,19 @@ interface RequestOptions {
 
 let csrfToken: Promise<string> | null = null;
 
+/**
+ * One Idempotency-Key per form sending: a POST with the same path and body that is sent again because its answer
+ * got lost (network error, 5xx, busy) reuses the key, so the server answers the first result instead of creating
+ * a second record. An answer from the server (success or a 4xx about the form) ends the attempt.
+ */
+const idempotencyKeys = new Map<string, string>();
+
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function fetchCsrfToken(): Promise<string> {
   const response = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
   if (!response.ok) throw await toApiError(response);
@@ -99,18 +112,24 @@ async function send(path: string, options: RequestOptions, retried: boolean): Pr
   };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = await currentCsrfToken();
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const url = withQuery(path, options.query);
+  const attempt = `${method} ${url} ${body ?? ''}`;
+  if (method === 'POST') {
+    const key = idempotencyKeys.get(attempt) ?? newKey();
+    idempotencyKeys.set(attempt, key);
+    headers['idempotency-key'] = key;
+  }
 
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, { code: 'unavailable', message: 'network error' });
   }
+  // The answer arrived: a later sending of the same form is a new one. Lost or busy answers keep the key.
+  if (response.status < 500 && response.status !== 409 && response.status !== 429)
+    idempotencyKeys.delete(attempt);
   if (response.ok) return response;
 
   const error = await toApiError(response);

@@ -21,6 +21,8 @@ Lotse extensions (fields HSDS does not define):
 - \`proximity\` is in kilometres (HSDS says metres).`;
 
 const tags = ['hsds'];
+/** Paged lists are heavy: they share the limited slots (server/core/limiter.ts). */
+const list = { heavy: true };
 
 /** Sends a page as JSON, or its records as newline-delimited JSON. */
 function sendPage(reply: FastifyReply, format: 'json' | 'ndjson', page: hsds.HsdsPage) {
@@ -58,6 +60,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
   app.get(
     '/services',
     {
+      config: list,
       schema: {
         tags,
         summary: 'Published offers (HSDS service_list), paged',
@@ -87,6 +90,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
   app.get(
     '/service_at_locations',
     {
+      config: list,
       schema: {
         tags,
         summary: 'Places of published offers (HSDS service_at_location_list), paged',
@@ -116,6 +120,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
   app.get(
     '/organizations',
     {
+      config: list,
       schema: {
         tags,
         summary: 'Organizations with published offers (HSDS organization_list), paged',

@@ -7,7 +7,7 @@ import * as s from './opendata.schema.ts';
 import * as opendata from './opendata.service.ts';
 
 const tags = ['directory'];
-const downloads = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+const downloads = { heavy: true, rateLimit: { max: 60, timeWindow: '1 minute' } };
 const asIs = (payload: unknown) => payload as string;
 
 /** Open data of the directory under /api/v1/directory: exports, their DCAT description, an offer's calendar. */

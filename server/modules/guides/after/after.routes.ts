@@ -137,7 +137,7 @@ export const afterRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   app.post(
     '/guides/public/requests/:code/feedback',
     {
-      config: byCode,
+      config: { ...byCode, idempotent: true },
       schema: {
         tags,
         summary: 'The newcomer’s feedback 1–5 and a comment, by the request’s code',
