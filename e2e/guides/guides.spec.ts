@@ -193,15 +193,26 @@ describe('the public form, in Arabic on a phone', () => {
       await page.getByRole('button', { name: text('ar', 'guides:form.submitPublic') }).click();
       const code = page.getByTestId('request-code');
       await code.waitFor();
-      expect(await code.textContent()).toMatch(/^[A-Za-z0-9]{12}$/);
+      // Read aloud: three groups of four, no look-alikes.
+      const shown = (await code.textContent()) ?? '';
+      expect(shown).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
       expect(await offScreen(page)).toEqual([]);
       await page.getByRole('link', { name: text('ar', 'guides:public.followLink') }).click();
-      await page.waitForURL(/\/guides\/follow\/[A-Za-z0-9]{12}$/);
+      await page.waitForURL(/\/guides\/follow\/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
       await settle(page);
       expect(await page.getByTestId('follow-state').textContent()).toBe(
         text('ar', 'guides:follow.text.open'),
       );
       await expectAccessible(page, 'follow page (ar)');
+      // Typed back in small letters with spaces instead of dashes, the code still opens the request.
+      await open(page, '/guides/request');
+      await page.fill('#follow-code', shown.toLowerCase().replace(/-/g, ' '));
+      await page.getByRole('button', { name: text('ar', 'guides:public.follow') }).click();
+      await page.waitForURL(`**/guides/follow/${shown}`);
+      await page.getByTestId('follow-state').waitFor();
+      expect(await page.getByTestId('follow-state').textContent()).toBe(
+        text('ar', 'guides:follow.text.open'),
+      );
     } finally {
       await context.close();
     }

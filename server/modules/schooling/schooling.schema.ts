@@ -142,7 +142,7 @@ export type UpdateChildBody = z.infer<typeof updateChildBody>;
 
 export const childrenQuery = z.object({
   state: z.enum(CHILD_STATES).optional().describe('Only children in this state'),
-  q: z.string().trim().max(100).optional().describe('Part of the name'),
+  q: z.string().trim().max(100).optional().describe('Part of the name, or the family’s confirmation code'),
   duplicates: z.enum(['true', 'false']).optional().describe('Only possible duplicates'),
   district: z.string().min(1).max(60).optional().describe('Only children living in this Stadtbezirk (id)'),
   min_weeks: z.coerce

@@ -193,7 +193,8 @@ describe('intake', () => {
     expect(reply.status, reply.body).toBe(201);
     const body = reply.json<Record<string, unknown>>();
     expect(Object.keys(body).sort()).toEqual(['children', 'confirmationCode']);
-    expect(body.confirmationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // Read aloud on the phone: two groups of four, upper case, no look-alikes (0/O, 1/I/L, U/V).
+    expect(body.confirmationCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     // The form offers the schools (names and addresses, no numbers of places) for the family's wish.
     const schools = (await anonymous.get('/api/v1/schooling/school-directory')).json<{
       items: Record<string, unknown>[];
@@ -211,6 +212,15 @@ describe('intake', () => {
     expect(items).toHaveLength(2);
     expect(items[0]?.familyId).toBe(items[1]?.familyId);
     expect(items[0]).toMatchObject({ source: 'public_form', reviewed: false, districtId: 'mitte' });
+    // The caseworker finds the family by the code the family quotes, however it is typed.
+    const quoted = String(body.confirmationCode);
+    for (const typed of [quoted, quoted.toLowerCase(), quoted.replace('-', ' '), quoted.replace('-', '')]) {
+      const found = await caseworker.get(`/api/v1/schooling/children?q=${encodeURIComponent(typed)}`);
+      expect(
+        found.json<{ items: { familyName: string }[] }>().items.map((c) => c.familyName),
+        typed,
+      ).toEqual(['Zhuravska', 'Zhuravska']);
+    }
   });
 
   it('asks for the Ortsteil when the postcode spans several, and takes it from the postcode only when it is clear', async () => {
