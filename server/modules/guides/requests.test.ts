@@ -200,6 +200,30 @@ describe('the public request form', () => {
     expect(cancel.json()).toMatchObject({ state: 'cancelled' });
   });
 
+  it('takes a dialect from the list of the language, and refuses one of another language', async () => {
+    // The public form's one Levantine request; the wrong ones go through the clinic's form (the public one is
+    // rate-limited per address).
+    const levantine = await t.client('ar').post('/api/v1/guides/public/requests', {
+      ...form,
+      language: 'ara',
+      dialect: 'levantine',
+      start: at(3, '15:00').toISOString(),
+    });
+    expect(levantine.status, levantine.body).toBe(201);
+    for (const [language, dialect] of [
+      ['ara', 'kurmanji'],
+      ['tur', 'levantine'],
+      ['ara', 'شامي'],
+    ] as const) {
+      const reply = await institution.post(
+        '/api/v1/guides/requests',
+        buildRequest(at(3, '15:00'), { language, dialect }),
+      );
+      expect(reply.status, `${language} ${dialect}: ${reply.body}`).toBe(400);
+      expect(reply.json<{ error: { field: string } }>().error).toMatchObject({ field: 'body.dialect' });
+    }
+  });
+
   it('refuses bad input with the field named, in the caller’s language', async () => {
     const cases: [unknown, string][] = [
       [{ ...form, start: 'tomorrow' }, 'body.start'],
