@@ -56,7 +56,11 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
       expect(await page.locator('main h1').textContent()).toBe(text('de', 'guides:book.title'));
       await expectAccessible(page, 'booking form');
       await page.selectOption('#request-language', 'ara');
-      await page.fill('#request-dialect', 'levantine');
+      // The dialects of Arabic, by name in the reader's language; Levantine is "شامي" for an Arabic reader.
+      expect(await page.locator('#request-dialect option').allTextContents()).toContain(
+        text('de', 'guides:dialects.levantine'),
+      );
+      await page.selectOption('#request-dialect', { label: text('de', 'guides:dialects.levantine') });
       await page.fill('#request-date', day);
       await page.fill('#request-time', '10:00');
       await page.selectOption('#request-duration', '60');
@@ -193,15 +197,26 @@ describe('the public form, in Arabic on a phone', () => {
       await page.getByRole('button', { name: text('ar', 'guides:form.submitPublic') }).click();
       const code = page.getByTestId('request-code');
       await code.waitFor();
-      expect(await code.textContent()).toMatch(/^[A-Za-z0-9]{12}$/);
+      // Read aloud: three groups of four, no look-alikes.
+      const shown = (await code.textContent()) ?? '';
+      expect(shown).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
       expect(await offScreen(page)).toEqual([]);
       await page.getByRole('link', { name: text('ar', 'guides:public.followLink') }).click();
-      await page.waitForURL(/\/guides\/follow\/[A-Za-z0-9]{12}$/);
+      await page.waitForURL(/\/guides\/follow\/[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
       await settle(page);
       expect(await page.getByTestId('follow-state').textContent()).toBe(
         text('ar', 'guides:follow.text.open'),
       );
       await expectAccessible(page, 'follow page (ar)');
+      // Typed back in small letters with spaces instead of dashes, the code still opens the request.
+      await open(page, '/guides/request');
+      await page.fill('#follow-code', shown.toLowerCase().replace(/-/g, ' '));
+      await page.getByRole('button', { name: text('ar', 'guides:public.follow') }).click();
+      await page.waitForURL(`**/guides/follow/${shown}`);
+      await page.getByTestId('follow-state').waitFor();
+      expect(await page.getByTestId('follow-state').textContent()).toBe(
+        text('ar', 'guides:follow.text.open'),
+      );
     } finally {
       await context.close();
     }

@@ -147,7 +147,18 @@ describe('two siblings get places at the same school', () => {
       await page.getByLabel(de('schooling:family.phone')).fill('+49 203 555 0199');
       await page.getByLabel(de('schooling:family.letterLanguage')).selectOption('ar');
       await page.getByLabel(de('schooling:family.street')).fill('Wanheimer Straße 20');
+      await page.getByLabel(de('schooling:family.postcode')).fill('47055');
+      // A postcode of one Ortsteil preselects it; 47053 spans Dellviertel and Hochfeld: the caseworker chooses.
+      const ortsteil = page.getByLabel(de('schooling:family.ortsteil'));
+      expect(await ortsteil.inputValue()).toBe('wanheimerort');
       await page.getByLabel(de('schooling:family.postcode')).fill('47053');
+      expect(await ortsteil.inputValue()).toBe('');
+      expect(await ortsteil.locator('option').allTextContents()).toEqual([
+        de('schooling:family.ortsteilChoose'),
+        'Dellviertel',
+        'Hochfeld',
+      ]);
+      await ortsteil.selectOption('hochfeld');
       await page.getByLabel(de('schooling:consent.counselling')).check();
       await page.getByLabel(de('schooling:consent.shareWithSchool')).check();
       await page.getByRole('button', { name: de('schooling:register.submitCaseworker') }).click();
@@ -246,10 +257,23 @@ describe('a family registers in Arabic', () => {
       await page.getByLabel(text('ar', 'schooling:family.street')).fill('Kaiser-Wilhelm-Straße 5');
       await page.getByLabel(text('ar', 'schooling:family.postcode')).fill('47169');
       await page.getByLabel(text('ar', 'schooling:consent.counselling')).check();
+      // 47169 spans Fahrn, Marxloh and Obermarxloh: nothing is guessed, the form asks for the Ortsteil.
+      await page.getByRole('button', { name: text('ar', 'schooling:register.submitFamily') }).click();
+      const ortsteil = page.getByLabel(text('ar', 'schooling:family.ortsteil'));
+      await page.waitForFunction(
+        () => document.querySelector('#ortsteilId')?.getAttribute('aria-invalid') === 'true',
+      );
+      expect(await ortsteil.locator('option').allTextContents()).toEqual([
+        text('ar', 'schooling:family.ortsteilChoose'),
+        'Fahrn',
+        'Marxloh',
+        'Obermarxloh',
+      ]);
+      await ortsteil.selectOption('marxloh');
       await page.getByRole('button', { name: text('ar', 'schooling:register.submitFamily') }).click();
       const code = page.getByTestId('confirmation-code');
       await code.waitFor();
-      expect((await code.textContent())?.trim()).toMatch(/^[A-Z0-9-]{6,}$/);
+      expect((await code.textContent())?.trim()).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
       expect(await page.locator('main h1').textContent()).toBe(text('ar', 'schooling:register.doneTitle'));
       await noSeriousViolations(page, 'registration received (ar)');
     } finally {

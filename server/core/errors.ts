@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   'xliff.unknown_unit': 400,
   'feature.disabled': 409,
   'schooling.address_unknown': 400,
+  'schooling.ortsteil_required': 400,
   'schooling.contact_required': 400,
   'schooling.not_a_school': 400,
   'schooling.not_a_caseworker': 400,

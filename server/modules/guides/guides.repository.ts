@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { normaliseCode, stripCode } from '../../core/codes.ts';
 import { appMeta } from '../../core/core.tables.ts';
 import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
@@ -120,8 +121,21 @@ export async function lockRequest(db: Tx, id: string): Promise<RequestRow | unde
   return row;
 }
 
+/**
+ * A follow code as typed (any case, with or without dashes and spaces) matched against the stored codes: grouped
+ * upper-case codes, and the mixed-case codes given out before (an exact match of those wins).
+ */
+export function codeIs(typed: string) {
+  const plain = stripCode(typed);
+  return {
+    where: sql`upper(replace(${guideRequests.code}, '-', '')) = ${normaliseCode(typed)}`,
+    exactFirst: sql`(${guideRequests.code} = ${plain}) desc`,
+  };
+}
+
 export async function findRequestByCode(db: Tx, code: string): Promise<RequestRow | undefined> {
-  const [row] = await db.select().from(guideRequests).where(eq(guideRequests.code, code));
+  const match = codeIs(code);
+  const [row] = await db.select().from(guideRequests).where(match.where).orderBy(match.exactFirst).limit(1);
   return row;
 }
 

@@ -24,8 +24,10 @@ export const stepParams = z.object({
 export const codeParams = z.object({
   code: z
     .string()
-    .regex(/^[A-Za-z0-9]{12}$/)
-    .describe('The request code from the confirmation (12 letters and digits)'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 .-]{10,30}[A-Za-z0-9]$/)
+    .describe(
+      'The request code from the confirmation (e.g. K7QP-2MXD-9RTA; any case, dashes and spaces optional)',
+    ),
 });
 export const tokenParams = z.object({
   token: z

@@ -135,6 +135,8 @@ export const guideRequests = pgTable(
   },
   (t) => [
     uniqueIndex('guide_requests_code').on(t.code),
+    // Codes are looked up as typed: any case, dashes left out.
+    index('guide_requests_code_typed').on(sql`upper(replace(${t.code}, '-', ''))`),
     index('guide_requests_state_start').on(t.state, t.startsAt),
     index('guide_requests_organisation').on(t.organisationId, t.startsAt),
     index('guide_requests_case').on(t.caseRef),

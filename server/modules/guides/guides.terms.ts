@@ -43,3 +43,20 @@ export type FeedbackSide = (typeof FEEDBACK_SIDES)[number];
 /** What happened to an assignment, for pay (server/modules/guides/after/statement.ts explains each). */
 export const OUTCOMES = ['done', 'no_show_newcomer', 'late_cancellation', 'no_show_guide'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/**
+ * Dialects a request may ask for and a guide may state, per language (ISO 639-3): only where the dialect changes
+ * who can help. A language without an entry has no dialect to choose.
+ */
+export const DIALECTS = {
+  ara: ['levantine', 'iraqi', 'egyptian', 'gulf', 'maghrebi', 'sudanese'],
+  fas: ['iranian', 'dari', 'tajik'],
+  kmr: ['badini', 'sorani'],
+  rom: ['vlax', 'balkan', 'carpathian', 'sinti'],
+  tur: ['balkan_turkish'],
+} as const satisfies Record<string, readonly string[]>;
+export type Dialect = (typeof DIALECTS)[keyof typeof DIALECTS][number];
+
+/** The dialects of a language (none for most). */
+export function dialectsOf(language: string): readonly Dialect[] {
+  return (DIALECTS as Record<string, readonly Dialect[]>)[language] ?? [];
+}

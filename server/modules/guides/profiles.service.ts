@@ -5,6 +5,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
+import { dialectOf } from './workflow.ts';
 import { profilesWithAccounts, withGuideAccounts } from './accounts.ts';
 import type * as s from './guides.schema.ts';
 import { ONBOARDING_STEPS, type OnboardingStep } from './guides.terms.ts';
@@ -66,7 +67,11 @@ function checkTopics(fields: ProfileFields): void {
 
 function columns(fields: ProfileFields) {
   return {
-    languages: fields.languages.map((l) => ({ code: l.code, level: l.level, dialect: l.dialect ?? null })),
+    languages: fields.languages.map((l, i) => ({
+      code: l.code,
+      level: l.level,
+      dialect: dialectOf(l.code, l.dialect, `body.languages.${i}.dialect`),
+    })),
     topicsAccepted: fields.topicsAccepted,
     topicsRefused: fields.topicsRefused,
     districts: [...new Set(fields.districts)],

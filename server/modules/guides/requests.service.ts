@@ -11,7 +11,14 @@ import { links, mailCancellation, mailChange, mailReceived } from './messages.ts
 import { guideSettings } from './settings.ts';
 import { greatCircleKm } from '../../core/geo.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
-import { firstName, isDoubleBooking, newRequestCode, requireState, transition } from './workflow.ts';
+import {
+  dialectOf,
+  firstName,
+  isDoubleBooking,
+  newRequestCode,
+  requireState,
+  transition,
+} from './workflow.ts';
 
 type Place = z.infer<typeof s.requestBody>['place'];
 type RequestFields = z.infer<typeof s.publicRequestBody>;
@@ -61,7 +68,7 @@ function startOf(ctx: Ctx, start: string, field: string): Date {
 function requestColumns(ctx: Ctx, input: RequestFields) {
   return {
     language: input.language,
-    dialect: input.dialect ?? null,
+    dialect: dialectOf(input.language, input.dialect, 'body.dialect'),
     startsAt: startOf(ctx, input.start, 'body.start'),
     durationMinutes: input.durationMinutes,
     ...resolvePlace(ctx, input.place, 'body.place'),

@@ -3,6 +3,7 @@
  * the public form answers with an unguessable code that shows state, date and language only; caseworkers ask
  * on a newcomer's behalf; cancellation (late or not), no-show, bad input.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInStaff } from '../../../test/staff.ts';
@@ -146,7 +147,8 @@ describe('the public request form', () => {
     const reply = await t.client('ar').post('/api/v1/guides/public/requests', form);
     expect(reply.status, reply.body).toBe(201);
     const { code, url } = reply.json<{ code: string; url: string }>();
-    expect(code).toMatch(/^[A-Za-z0-9]{12}$/);
+    // Read aloud: three groups of four, upper case, no look-alikes (0/O, 1/I/L, U/V).
+    expect(code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     expect(url).toContain(code);
     const follow = await t.client().get(`/api/v1/guides/public/requests/${code}`);
     expect(follow.status).toBe(200);
@@ -159,8 +161,12 @@ describe('the public request form', () => {
     });
     expect(follow.body).not.toContain('Saba');
     expect(follow.body).not.toContain('5550001');
-    // A code one character off finds nothing.
-    const wrong = `${code.slice(0, 11)}${code.endsWith('a') ? 'b' : 'a'}`;
+    // Typed back in any case, with spaces or without dashes, it finds the request; one character off, nothing.
+    for (const typed of [code.toLowerCase(), code.replace(/-/g, ''), code.replace(/-/g, ' ')]) {
+      const again = await t.client().get(`/api/v1/guides/public/requests/${encodeURIComponent(typed)}`);
+      expect(again.json(), typed).toMatchObject({ code, state: 'open' });
+    }
+    const wrong = `${code.slice(0, 13)}${code.endsWith('A') ? 'B' : 'A'}`;
     expect((await t.client().get(`/api/v1/guides/public/requests/${wrong}`)).status).toBe(404);
     // Coordinators see it in the district of the Ortsteil, from the public.
     const list = (await coordinator.get('/api/v1/guides/requests?from=2031-03-06&to=2031-03-06')).json<{
@@ -173,6 +179,49 @@ describe('the public request form', () => {
     // The newcomer can cancel with the code.
     const cancel = await t.client().post(`/api/v1/guides/public/requests/${code}/cancel`);
     expect(cancel.json()).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('still finds a request by a mixed-case code given out before codes were grouped, in any case', async () => {
+    const reply = await t.client().post('/api/v1/guides/public/requests', {
+      ...form,
+      start: at(3, '14:00').toISOString(),
+    });
+    expect(reply.status, reply.body).toBe(201);
+    const old = 'aZ7kPq3mXr9T';
+    await t.services.database.db.execute(
+      sql`update guide_requests set code = ${old} where code = ${reply.json<{ code: string }>().code}`,
+    );
+    for (const typed of [old, old.toUpperCase(), old.toLowerCase(), 'az7k-pq3m-xr9t']) {
+      const follow = await t.client().get(`/api/v1/guides/public/requests/${typed}`);
+      expect(follow.status, typed).toBe(200);
+      expect(follow.json<{ start: string }>().start).toBe(at(3, '14:00').toISOString());
+    }
+    const cancel = await t.client().post('/api/v1/guides/public/requests/AZ7K-PQ3M-XR9T/cancel');
+    expect(cancel.json()).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('takes a dialect from the list of the language, and refuses one of another language', async () => {
+    // The public form's one Levantine request; the wrong ones go through the clinic's form (the public one is
+    // rate-limited per address).
+    const levantine = await t.client('ar').post('/api/v1/guides/public/requests', {
+      ...form,
+      language: 'ara',
+      dialect: 'levantine',
+      start: at(3, '15:00').toISOString(),
+    });
+    expect(levantine.status, levantine.body).toBe(201);
+    for (const [language, dialect] of [
+      ['ara', 'kurmanji'],
+      ['tur', 'levantine'],
+      ['ara', 'شامي'],
+    ] as const) {
+      const reply = await institution.post(
+        '/api/v1/guides/requests',
+        buildRequest(at(3, '15:00'), { language, dialect }),
+      );
+      expect(reply.status, `${language} ${dialect}: ${reply.body}`).toBe(400);
+      expect(reply.json<{ error: { field: string } }>().error).toMatchObject({ field: 'body.dialect' });
+    }
   });
 
   it('refuses bad input with the field named, in the caller’s language', async () => {

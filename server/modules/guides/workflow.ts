@@ -1,20 +1,28 @@
 /** Steps that several services share: state changes with their event, proposing, confirming. */
-import { randomInt } from 'node:crypto';
+import { newCode } from '../../core/codes.ts';
 import type { Ctx } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, errors } from '../../core/errors.ts';
 import { findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
-import type { RequestState } from './guides.terms.ts';
+import { type Dialect, dialectsOf, type RequestState } from './guides.terms.ts';
 import { endOf, mailConfirmation, mailProposal } from './messages.ts';
 import { guideSettings } from './settings.ts';
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
-/** An unguessable follow code: 12 characters from 57 (about 70 bits). */
+/** An unguessable follow code to read aloud: three groups of four without look-alikes (`K7QP-2MXD-9RTA`). */
 export function newRequestCode(): string {
-  let code = '';
-  for (let i = 0; i < 12; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
+  return newCode(3);
+}
+
+/** A dialect only from the list of the request's language (guides.terms.ts). */
+export function dialectOf(
+  language: string,
+  dialect: string | null | undefined,
+  field: string,
+): Dialect | null {
+  if (!dialect) return null;
+  const known = dialectsOf(language).find((d) => d === dialect);
+  if (!known) throw errors.invalid(field, 'validation.invalid_value');
+  return known;
 }
 
 /** The first word of a display name: what institutions and newcomers see of a guide. */

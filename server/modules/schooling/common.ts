@@ -28,8 +28,8 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /**
- * Where an address lies: the Ortsteil (given, or the first whose postcodes hold the postcode), its district, and
- * coordinates (given, or the Ortsteil's centre).
+ * Where an address lies: the Ortsteil (given, or the only one whose postcodes hold the postcode: a postcode that
+ * spans Ortsteile is not guessed), its district, and coordinates (given, or the Ortsteil's centre).
  */
 export function placeOf(
   ctx: Ctx,
@@ -41,24 +41,28 @@ export function placeOf(
   },
   field: string,
 ) {
-  for (const district of ctx.city.districts) {
-    for (const ortsteil of district.ortsteile) {
-      const fits = address.ortsteilId
-        ? ortsteil.id === address.ortsteilId
-        : ortsteil.postcodes.includes(address.postcode);
-      if (!fits) continue;
-      const given = address.lat !== undefined && address.lon !== undefined;
-      return {
-        districtId: district.id,
-        ortsteilId: ortsteil.id,
-        lat: given ? (address.lat as number) : ortsteil.centre.lat,
-        lon: given ? (address.lon as number) : ortsteil.centre.lon,
-      };
-    }
-  }
-  throw new AppError('schooling.address_unknown', {
-    field: address.ortsteilId ? `${field}.ortsteilId` : `${field}.postcode`,
-  });
+  const places = ctx.city.districts.flatMap((district) =>
+    district.ortsteile
+      .filter((ortsteil) =>
+        address.ortsteilId
+          ? ortsteil.id === address.ortsteilId
+          : ortsteil.postcodes.includes(address.postcode),
+      )
+      .map((ortsteil) => ({ district, ortsteil })),
+  );
+  const [place] = places;
+  if (!place)
+    throw new AppError('schooling.address_unknown', {
+      field: address.ortsteilId ? `${field}.ortsteilId` : `${field}.postcode`,
+    });
+  if (places.length > 1) throw new AppError('schooling.ortsteil_required', { field: `${field}.ortsteilId` });
+  const given = address.lat !== undefined && address.lon !== undefined;
+  return {
+    districtId: place.district.id,
+    ortsteilId: place.ortsteil.id,
+    lat: given ? (address.lat as number) : place.ortsteil.centre.lat,
+    lon: given ? (address.lon as number) : place.ortsteil.centre.lon,
+  };
 }
 
 /** Whether a language code is one of the city's UI languages. */

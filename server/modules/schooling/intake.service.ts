@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { newCode } from '../../core/codes.ts';
 import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction, SYSTEM_ACTOR } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
@@ -29,13 +29,11 @@ import { listAppointments, placementsOfChild } from './views.ts';
 type ChildFields = RegistrationBody['children'][number];
 type Consents = CreateChildBody['consents'];
 
-const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const DATA_CATEGORIES = ['identity', 'languages', 'schooling', 'address', 'special_needs', 'family_contact'];
 
-/** A code the family quotes when calling the KI: 8 characters, no 0/O or 1/I. */
+/** A code the family quotes when calling the KI: two groups of four without look-alikes (`K7QP-2MXD`). */
 function confirmationCode(): string {
-  const pick = () => CONFIRMATION_ALPHABET[randomInt(CONFIRMATION_ALPHABET.length)];
-  return Array.from({ length: 8 }, (_, i) => (i === 4 ? `-${pick()}` : pick())).join('');
+  return newCode(2);
 }
 
 /** Dates that cannot be: born in the future or over 25 years ago, arrived before birth or after today. */

@@ -278,19 +278,16 @@ async function sharedWithSchool(ctx: Ctx, childId: string): Promise<boolean> {
 }
 
 /**
- * The children a school has been sent, and only those whose family agreed to share with the school; the rest
- * are only counted. Each child shown is an audited read.
+ * The children confirmed to a school, and only those whose family agreed to share with the school: of the rest
+ * (proposed, or not shared) the school learns nothing, not even how many there are. Each child shown is an audited
+ * read.
  */
 export async function listSchoolChildren(ctx: Ctx, schoolId: string) {
   const scope = scopeOf(ctx, 'schooling.school.children', { schoolId });
   const rows = await repo.placementsForSchool(ctx.db, scope);
   const items = [];
-  let withoutConsent = 0;
   for (const { placement, child, family, grade, kind } of rows) {
-    if (!(await sharedWithSchool(ctx, child.id))) {
-      withoutConsent++;
-      continue;
-    }
+    if (!(await sharedWithSchool(ctx, child.id))) continue;
     await auditRead(ctx, 'schooling_child', child.id);
     items.push({
       placementId: placement.id,
@@ -313,7 +310,7 @@ export async function listSchoolChildren(ctx: Ctx, schoolId: string) {
       email: family.email,
     });
   }
-  return { items, withoutConsent };
+  return { items };
 }
 
 /** A placement the school decides on: sent to it, and shared with it. */

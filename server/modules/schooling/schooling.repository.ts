@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { normaliseCode } from '../../core/codes.ts';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { findOrganisationById } from '../platform/index.ts';
@@ -133,6 +134,8 @@ function childFilter(query: ChildFilter): SQL | undefined {
       ? or(
           sql`${schoolingChildren.givenName} ilike ${pattern}`,
           sql`${schoolingChildren.familyName} ilike ${pattern}`,
+          // The registration's confirmation code, however it was typed.
+          sql`upper(replace(${schoolingChildren.confirmationCode}, '-', '')) = ${normaliseCode(query.q ?? '')}`,
         )
       : undefined,
     query.duplicates ? isNotNull(schoolingChildren.possibleDuplicateOf) : undefined,

@@ -67,7 +67,7 @@ const address = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{2,60}$/)
     .optional()
-    .describe('Ortsteil; found from the postcode when left out'),
+    .describe('Ortsteil; may be left out only when the postcode lies in one Ortsteil'),
   lat: z.number().min(-90).max(90).optional().describe('Latitude; the Ortsteil’s centre when left out'),
   lon: z.number().min(-180).max(180).optional().describe('Longitude; the Ortsteil’s centre when left out'),
 });
@@ -142,7 +142,7 @@ export type UpdateChildBody = z.infer<typeof updateChildBody>;
 
 export const childrenQuery = z.object({
   state: z.enum(CHILD_STATES).optional().describe('Only children in this state'),
-  q: z.string().trim().max(100).optional().describe('Part of the name'),
+  q: z.string().trim().max(100).optional().describe('Part of the name, or the family’s confirmation code'),
   duplicates: z.enum(['true', 'false']).optional().describe('Only possible duplicates'),
   district: z.string().min(1).max(60).optional().describe('Only children living in this Stadtbezirk (id)'),
   min_weeks: z.coerce
@@ -417,11 +417,11 @@ export const schoolChild = z.object({
   email: z.string().nullable(),
 });
 export const schoolChildrenReply = z.object({
-  items: z.array(schoolChild),
-  withoutConsent: z
-    .number()
-    .int()
-    .describe('Proposed children not shown because the consent to share is missing'),
+  items: z
+    .array(schoolChild)
+    .describe(
+      'Children confirmed to the school whose family agreed to share; nothing (not even a count) of others',
+    ),
 });
 
 export const placementReply = z.object({

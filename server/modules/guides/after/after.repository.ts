@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db.ts';
+import { codeIs } from '../guides.repository.ts';
 import { guideAssignments, guideProfiles, guideRequests } from '../guides.tables.ts';
 import { guideFeedback, guideTimeLogs } from './after.tables.ts';
 import type { FeedbackSide } from '../guides.terms.ts';
@@ -43,8 +44,8 @@ export async function findAssignmentIdByCode(db: Tx, code: string): Promise<stri
     .select({ id: guideAssignments.id })
     .from(guideAssignments)
     .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
-    .where(and(eq(guideRequests.code, code), sql`${guideAssignments.state} <> 'cancelled'`))
-    .orderBy(desc(guideAssignments.createdAt))
+    .where(and(codeIs(code).where, sql`${guideAssignments.state} <> 'cancelled'`))
+    .orderBy(codeIs(code).exactFirst, desc(guideAssignments.createdAt))
     .limit(1);
   return row?.id;
 }

@@ -184,6 +184,11 @@ describe('after the appointment', () => {
     });
     expect(rated.status).toBe(409);
     expect((await anonymous.get('/api/v1/guides/public/requests/AAAAAAAAAAAA/after')).status).toBe(404);
+    // The code typed back in small letters and without dashes opens the same appointment.
+    const typed = requestA.code.toLowerCase().replace(/-/g, '');
+    expect((await anonymous.get(`/api/v1/guides/public/requests/${typed}/after`)).json()).toMatchObject({
+      time: { minutes: 75 },
+    });
   });
 });
 

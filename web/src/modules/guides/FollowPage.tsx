@@ -53,7 +53,7 @@ export function FollowPage() {
           </p>
           <dl className="app-guides-facts">
             <Fact term={t('guides:follow.code')}>
-              <span className="app-code" translate="no">
+              <span className="app-code" translate="no" dir="ltr">
                 {request.data.code}
               </span>
             </Fact>

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useCreatePublicRequest } from './guides.api';
 import { RequestForm } from './RequestForm';
 import { TextInput } from '../../components/Fields';
+import { formatCode, normaliseCode } from '../../../../server/core/codes.ts';
 
 /** "Request a Lotse / mediator": the public form, in every UI language, without an account. */
 export function PublicRequestPage() {
@@ -19,7 +20,7 @@ export function PublicRequestPage() {
         <PageTitle>{t('guides:public.sentTitle')}</PageTitle>
         <Alert variant="success" role="status" title={t('guides:public.sent')}>
           <p className="kern-body">{t('guides:public.codeIntro')}</p>
-          <p className="kern-heading-medium app-code" translate="no" data-testid="request-code">
+          <p className="kern-heading-medium app-code" translate="no" dir="ltr" data-testid="request-code">
             {code}
           </p>
           <p className="kern-body">{t('guides:public.keepCode')}</p>
@@ -59,12 +60,13 @@ function FollowByCode() {
   const [invalid, setInvalid] = useState(false);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = code.trim();
-    if (!/^[A-Za-z0-9]{12}$/.test(trimmed)) {
+    // Any case, with or without dashes and spaces: the server compares codes as typed back.
+    const typed = normaliseCode(code);
+    if (!/^[A-Z0-9]{12}$/.test(typed)) {
       setInvalid(true);
       return;
     }
-    navigate(`/guides/follow/${trimmed}`);
+    navigate(`/guides/follow/${formatCode(typed)}`);
   };
   return (
     <section className="app-section" aria-labelledby="follow-heading">
@@ -80,7 +82,10 @@ function FollowByCode() {
           onValueChange={setCode}
           error={invalid ? t('guides:public.codeInvalid') : undefined}
           autoComplete="off"
-          maxLength={12}
+          autoCapitalize="characters"
+          spellCheck={false}
+          dir="ltr"
+          maxLength={20}
         />
         <button type="submit" className="kern-btn kern-btn--secondary">
           <span className="kern-label">{t('guides:public.follow')}</span>

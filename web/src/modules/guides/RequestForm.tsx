@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
 import type { BookingInput } from './guides.api';
+import { dialectsOf } from '../../../../server/modules/guides/guides.terms.ts';
 import {
+  DIALECT_LABEL,
   GENDER_LABEL,
   GENDERS,
   type Gender,
@@ -101,7 +103,7 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
     const text = (value: string) => (value.trim() ? value.trim() : null);
     onSubmit({
       language,
-      dialect: dialect.trim() ? dialect.trim().toLowerCase().replaceAll(' ', '-') : null,
+      dialect: dialectsOf(language).some((d) => d === dialect) ? dialect : null,
       start,
       durationMinutes: Number(duration),
       place: { address: address.trim(), ortsteilId },
@@ -143,17 +145,22 @@ export function RequestForm({ variant, pending, error, onSubmit }: RequestFormPr
             onValueChange={setLanguage}
             error={fieldError('language')}
           />
-          <TextInput
-            id="request-dialect"
-            name="dialect"
-            label={labels.dialect}
-            hint={t('guides:form.dialectHint')}
-            value={dialect}
-            onValueChange={setDialect}
-            error={fieldError('dialect')}
-            maxLength={30}
-            optional
-          />
+          {dialectsOf(language).length > 0 ? (
+            <Select
+              id="request-dialect"
+              name="dialect"
+              label={labels.dialect}
+              hint={t('guides:form.dialectHint')}
+              value={dialect}
+              options={[
+                { value: '', label: t('guides:form.dialectAny') },
+                ...dialectsOf(language).map((d) => ({ value: d, label: t(DIALECT_LABEL[d]) })),
+              ]}
+              onValueChange={setDialect}
+              error={fieldError('dialect')}
+              optional
+            />
+          ) : null}
           <Select
             id="request-gender"
             name="genderRequired"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type {
   DeclineReason,
+  Dialect,
   Gender,
   GuideKind,
   LanguageLevel,
@@ -37,6 +38,25 @@ export function isOneOf<T extends string>(list: readonly T[], value: string | nu
 }
 
 /** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
+export const DIALECT_LABEL: Record<Dialect, string> = {
+  levantine: 'guides:dialects.levantine',
+  iraqi: 'guides:dialects.iraqi',
+  egyptian: 'guides:dialects.egyptian',
+  gulf: 'guides:dialects.gulf',
+  maghrebi: 'guides:dialects.maghrebi',
+  sudanese: 'guides:dialects.sudanese',
+  iranian: 'guides:dialects.iranian',
+  dari: 'guides:dialects.dari',
+  tajik: 'guides:dialects.tajik',
+  badini: 'guides:dialects.badini',
+  sorani: 'guides:dialects.sorani',
+  vlax: 'guides:dialects.vlax',
+  balkan: 'guides:dialects.balkan',
+  carpathian: 'guides:dialects.carpathian',
+  sinti: 'guides:dialects.sinti',
+  balkan_turkish: 'guides:dialects.balkan_turkish',
+};
+
 export const TOPIC_LABEL: Record<Topic, string> = {
   health: 'guides:topics.health',
   authorities: 'guides:topics.authorities',

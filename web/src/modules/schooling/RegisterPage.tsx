@@ -25,7 +25,12 @@ export function RegisterPage() {
           </p>
         </Alert>
         <p className="kern-body">{t('schooling:register.codeLabel')}</p>
-        <p className="kern-heading-large app-schooling__code" translate="no" data-testid="confirmation-code">
+        <p
+          className="kern-heading-large app-schooling__code"
+          translate="no"
+          dir="ltr"
+          data-testid="confirmation-code"
+        >
           {register.data.confirmationCode}
         </p>
         <p className="kern-body app-intro">{t('schooling:register.next')}</p>

@@ -77,10 +77,22 @@ function toChild(draft: ChildDraft, family: FamilyDraft): ChildFields {
   };
 }
 
-/** Ortsteile for the address, grouped by nothing: the name is enough in Duisburg. */
+/** Ortsteile for the address, with their postcodes (a postcode may span several Ortsteile). */
 export interface OrtsteilOption {
   id: string;
   name: string;
+  postcodes: readonly string[];
+}
+
+/**
+ * The Ortsteil after the postcode changed: the postcode's only Ortsteil, the one chosen when it still fits, or
+ * none (the family chooses among the postcode's Ortsteile).
+ */
+export function ortsteilFor(ortsteile: readonly OrtsteilOption[], postcode: string, chosen: string): string {
+  const fitting = ortsteile.filter((o) => o.postcodes.includes(postcode.trim()));
+  if (fitting.length === 0) return chosen;
+  if (fitting.length === 1) return fitting[0]?.id ?? '';
+  return fitting.some((o) => o.id === chosen) ? chosen : '';
 }
 
 interface RegistrationFormProps {
@@ -185,10 +197,13 @@ export function RegistrationForm({
     { value: '', label: t('schooling:child.noGrade') },
     ...GRADES.map((grade) => ({ value: String(grade), label: t('schooling:grade', { grade }) })),
   ];
-  const ortsteilOptions: SelectOption[] = [
-    { value: '', label: t('schooling:family.ortsteilFromPostcode') },
-    ...ortsteile.map((o) => ({ value: o.id, label: o.name, lang: 'de' })),
-  ];
+  // The postcode's Ortsteile when it is one of the city's; every Ortsteil otherwise.
+  const ofPostcode = ortsteile.filter((o) => o.postcodes.includes(family.postcode.trim()));
+  const ortsteilOptions: SelectOption[] = (ofPostcode.length > 0 ? ofPostcode : ortsteile).map((o) => ({
+    value: o.id,
+    label: o.name,
+    lang: 'de',
+  }));
   const letterOptions: SelectOption[] = LANGUAGES.map((l) => ({
     value: l.code,
     label: l.nativeName,
@@ -404,14 +419,21 @@ export function RegistrationForm({
             inputMode="numeric"
             label={labels.postcode ?? ''}
             value={family.postcode}
-            onValueChange={(postcode) => setFamilyField({ postcode })}
+            onValueChange={(postcode) =>
+              setFamilyField({ postcode, ortsteilId: ortsteilFor(ortsteile, postcode, family.ortsteilId) })
+            }
             error={fieldError('postcode')}
             autoComplete="postal-code"
           />
           <Select
             id="ortsteilId"
             label={labels.ortsteilId ?? ''}
-            optional
+            hint={
+              ofPostcode.length > 1
+                ? t('schooling:family.ortsteilOfPostcode', { postcode: family.postcode.trim() })
+                : undefined
+            }
+            placeholder={t('schooling:family.ortsteilChoose')}
             value={family.ortsteilId}
             options={ortsteilOptions}
             onValueChange={(ortsteilId) => setFamilyField({ ortsteilId })}

@@ -363,12 +363,6 @@ export function SchoolPage() {
         <p className="kern-body app-intro">{t('schooling:school.proposedIntro')}</p>
         <ErrorAlert error={children.error} focus={false} />
         {children.isPending ? <Loading /> : null}
-        {children.data && children.data.withoutConsent > 0 ? (
-          <Alert
-            variant="info"
-            title={t('schooling:school.withoutConsent', { count: children.data.withoutConsent })}
-          />
-        ) : null}
         {children.data && open.length === 0 ? (
           <p className="kern-body">{t('schooling:school.none')}</p>
         ) : null}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Select, TextInput } from '../../../components/Fields';
-import { isOneOf, LEVEL_LABEL, LEVELS, useNames } from '../labels';
+import { Select } from '../../../components/Fields';
+import { dialectsOf } from '../../../../../server/modules/guides/guides.terms.ts';
+import { DIALECT_LABEL, isOneOf, LEVEL_LABEL, LEVELS, useNames } from '../labels';
 import { type PartProps, replaceAt, useRowKeys } from './parts';
 
 /** The languages the guide speaks, each with a level and an optional dialect. */
@@ -27,7 +28,9 @@ export function LanguagesFieldset({
             label={t('guides:profile.language')}
             value={language.code}
             options={guideLanguages.map((code) => ({ value: code, label: names.language(code) }))}
-            onValueChange={(code) => onChange({ languages: replaceAt(languages, index, { code }) })}
+            onValueChange={(code) =>
+              onChange({ languages: replaceAt(languages, index, { code, dialect: null }) })
+            }
           />
           <Select
             id={`level-${index}`}
@@ -39,15 +42,22 @@ export function LanguagesFieldset({
               isOneOf(LEVELS, level) && onChange({ languages: replaceAt(languages, index, { level }) })
             }
           />
-          <TextInput
-            id={`dialect-${index}`}
-            name="dialect"
-            label={t('guides:form.dialect')}
-            value={language.dialect ?? ''}
-            maxLength={30}
-            optional
-            onValueChange={(dialect) => onChange({ languages: replaceAt(languages, index, { dialect }) })}
-          />
+          {dialectsOf(language.code).length > 0 ? (
+            <Select
+              id={`dialect-${index}`}
+              name="dialect"
+              label={t('guides:form.dialect')}
+              value={language.dialect ?? ''}
+              options={[
+                { value: '', label: t('guides:form.dialectAny') },
+                ...dialectsOf(language.code).map((d) => ({ value: d, label: t(DIALECT_LABEL[d]) })),
+              ]}
+              optional
+              onValueChange={(dialect) =>
+                onChange({ languages: replaceAt(languages, index, { dialect: dialect || null }) })
+              }
+            />
+          ) : null}
           {languages.length > 1 ? (
             <button
               type="button"

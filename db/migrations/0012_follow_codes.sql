@@ -1,0 +1,1 @@
+CREATE INDEX "guide_requests_code_typed" ON "guide_requests" USING btree (upper(replace("code", '-', '')));
