@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OfferSummary } from './directory.api';
-import { Badge, ContentText, MissingBadge, useKilometres, useLanguageNames } from './display';
+import { Badge, ContentText, MissingBadge, useKilometres } from './display';
+import { useLanguageNames } from '../../app/languages';
 import type { City } from '../../app/city';
 
 /** The Ortsteil's name of an id, from the city profile (German proper names, shown as they are). */
