@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BrowserEnv, LANGUAGE_CODES, newContext, open, startBrowserEnv, text } from '../browser.ts';
+import {
+  type BrowserEnv,
+  LANGUAGE_CODES,
+  newContext,
+  open,
+  settle,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -7,6 +15,36 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await env?.close();
+});
+
+/** Waits until the directory's result list answers the URL's search. */
+async function resultsSettled(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const count = document.querySelector('#directory-count')?.textContent ?? '';
+    return count.trim() !== '' && !document.querySelector('main [role="status"].kern-body--muted');
+  });
+}
+
+describe('back to search', () => {
+  test('"Back to search" from an offer returns to the same results with every filter', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      const search = '?q=Deutsch&category=language_learning&district=hamborn&free=true';
+      await open(page, `/angebote${search}`);
+      await resultsSettled(page);
+      await page.locator('.app-directory-results__list > li h3 a').first().click();
+      await settle(page);
+      await page.getByRole('link', { name: text('de', 'directory:detail.back') }).click();
+      await settle(page);
+      await resultsSettled(page);
+      const url = new URL(page.url());
+      expect(url.pathname).toBe('/angebote');
+      expect(Object.fromEntries(url.searchParams)).toEqual(Object.fromEntries(new URLSearchParams(search)));
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('language names', () => {

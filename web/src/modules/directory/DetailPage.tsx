@@ -12,6 +12,7 @@ import { FeedbackForm } from './FeedbackForm';
 import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import { CATEGORIES, TARGET_GROUPS } from './filters';
 import { ortsteilName } from './ResultList';
+import { useSearchReturn } from './searchReturn';
 import { useCityTime } from '../../app/time';
 import { useCity } from '../../app/city';
 
@@ -258,6 +259,7 @@ export function DetailPage() {
   const query = useOffer(slug);
   const dates = useCityTime();
   const offer = query.data?.data;
+  const backTo = useSearchReturn();
 
   if (query.isPending) return <Loading />;
   if (!offer) {
@@ -266,7 +268,7 @@ export function DetailPage() {
         <PageTitle>{t('directory:detail.notFound')}</PageTitle>
         <ErrorAlert error={query.error} focus={false} />
         <p className="kern-body">
-          <Link className="kern-link" to="/angebote">
+          <Link className="kern-link" to={backTo}>
             {t('directory:detail.back')}
           </Link>
         </p>
@@ -278,7 +280,7 @@ export function DetailPage() {
   return (
     <>
       <p className="kern-body app-directory-back">
-        <Link className="kern-link" to="/angebote">
+        <Link className="kern-link" to={backTo}>
           <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" />
           {t('directory:detail.back')}
         </Link>
