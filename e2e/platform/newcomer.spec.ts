@@ -71,3 +71,40 @@ describe('language names', () => {
     },
   );
 });
+
+describe('menus by role', () => {
+  const ROLES = [
+    undefined,
+    'resident',
+    'guide',
+    'institution',
+    'schule',
+    'association',
+    'caseworker',
+    'coordinator',
+    'admin',
+  ] as const;
+  test.each(ROLES.map((role) => [role ?? 'anonymous', role] as const))(
+    'every nav link of %s opens a page without an error',
+    async (_, role) => {
+      const context = await newContext(env, role ? { role } : {});
+      try {
+        const page = await context.newPage();
+        await open(page, '/');
+        const nav = page.getByRole('navigation', { name: text('de', 'common:nav.label') });
+        const hrefs = await nav
+          .locator('a')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+        expect(hrefs.length).toBeGreaterThan(1);
+        for (const href of hrefs) {
+          await open(page, href);
+          const heading = (await page.locator('main h1').first().textContent()) ?? '';
+          expect(heading, `${href}: no "no access" page`).not.toBe(text('de', 'platform:access.title'));
+          expect(await page.locator('main [role="alert"]').count(), `${href}: no error`).toBe(0);
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
-import { ROLES } from '../../core/roles.ts';
+import { ORGANISATION_KINDS, ROLES } from '../../core/roles.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -19,6 +19,10 @@ export const me = z.object({
   role: z.enum(ROLES).describe('Role'),
   organisationId: z.string().nullable().describe('Organisation the account acts for'),
   organisationName: z.string().nullable().describe('Name of that organisation'),
+  organisationKind: z
+    .enum(ORGANISATION_KINDS)
+    .nullable()
+    .describe('Kind of that organisation (e.g. "school", "clinic"): what the account can use depends on it'),
   locale: z.string().describe('Preferred UI language'),
 });
 export type Me = z.infer<typeof me>;

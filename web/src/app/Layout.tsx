@@ -27,7 +27,7 @@ export function Layout({ nav }: { nav: readonly NavItem[] }) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   }, [location.pathname]);
 
-  const visible = nav.filter((item) => isInAudience(item.audience, user?.role ?? null));
+  const visible = nav.filter((item) => isInAudience(item.audience, user));
 
   const onLogout = () => {
     logout.mutate(undefined, { onSuccess: () => navigate('/', { state: { loggedOut: true } }) });
