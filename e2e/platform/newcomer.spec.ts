@@ -108,3 +108,57 @@ describe('menus by role', () => {
     },
   );
 });
+
+describe('home page', () => {
+  test('every card leads somewhere: each link opens a page, directory searches show offers', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const cards = page.locator('.app-cards > li');
+      const count = await cards.count();
+      expect(count).toBe(8);
+      for (let index = 0; index < count; index += 1) {
+        await open(page, '/');
+        const link = page.locator('.app-cards > li').nth(index).getByRole('link');
+        expect(await link.count(), `card ${index + 1} is a link`).toBe(1);
+        await link.click();
+        await settle(page);
+        if (new URL(page.url()).pathname === '/angebote') {
+          await resultsSettled(page);
+          const results = await page.locator('.app-directory-results__list > li').count();
+          expect(results, `${page.url()} finds offers`).toBeGreaterThan(0);
+        }
+        expect(await page.locator('main h1').first().textContent()).not.toBe(
+          text('de', 'platform:notFound.title'),
+        );
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the footer links Impressum, Datenschutz, Barrierefreiheit and names the KI with its contact', async () => {
+    const context = await newContext(env);
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      const footer = page.locator('footer');
+      for (const key of ['common:footer.imprint', 'common:footer.privacy', 'common:footer.accessibility']) {
+        const link = footer.getByRole('link', { name: text('de', key), exact: true });
+        expect(await link.count(), key).toBe(1);
+        await link.click();
+        await settle(page);
+        expect(await page.locator('main h1').first().textContent()).toBe(text('de', key));
+        expect(await page.locator('main').textContent()).toContain('Duisburg');
+        await open(page, '/');
+      }
+      const contact = await footer.textContent();
+      expect(contact).toContain('Kommunales Integrationszentrum');
+      expect(await footer.locator('a[href^="mailto:"]').count()).toBe(1);
+      expect(await footer.locator('a[href^="tel:"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
