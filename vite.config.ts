@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { purgeCss } from './scripts/css-purge.ts';
 
 const root = fileURLToPath(new URL('./web', import.meta.url));
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -70,10 +71,37 @@ function precompress(): Plugin {
   };
 }
 
+/** KERN classes the code builds at run time (`kern-badge--${variant}`, `kern-icon--${icon}`): kept whole. */
+const KERN_DYNAMIC = ['kern-alert--', 'kern-badge--', 'kern-icon--', 'kern-btn--'];
+
+/**
+ * Keeps only the KERN UX rules whose classes the web app uses: the classes named in web/src, plus the families
+ * it builds at run time. KERN ships every component, grid and utility in one stylesheet.
+ */
+function kernUsedOnly(): Plugin {
+  let used = new Set<string>();
+  return {
+    name: 'lotse-kern-used-only',
+    apply: 'build',
+    buildStart() {
+      const sources = readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.(?:tsx?|css)$/.test(entry.name))
+        .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+      used = new Set(sources.flatMap((source) => source.match(/kern-[A-Za-z0-9_-]+/g) ?? []));
+    },
+    transform(code, id) {
+      if (!/@kern-ux\/native\/dist\/kern(?:\.min)?\.css$/.test(id)) return null;
+      const isUsed = (name: string) =>
+        used.has(name) || KERN_DYNAMIC.some((family) => name.startsWith(family));
+      return { code: purgeCss(code, 'kern-', isUsed), map: null };
+    },
+  };
+}
+
 /** The web app lives in web/; its locale files are read from ../locales, which the dev server must be allowed to serve. */
 export default defineConfig({
   root,
-  plugins: [react(), serviceWorker(), precompress()],
+  plugins: [react(), kernUsedOnly(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
