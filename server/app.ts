@@ -195,6 +195,8 @@ async function registerWeb(app: FastifyInstance, supported: string[], city: City
       root: WEB_DIST,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz next to each asset (vite.config.ts); sent as they are when accepted.
+      preCompressed: true,
       setHeaders: (res, file) => {
         res.header(
           'cache-control',

@@ -11,6 +11,14 @@ const retentionRule = z.object({
   description: z.string().min(1),
 });
 
+/** A legal page (Impressum, Datenschutz, Barrierefreiheitserklärung): the city's own page, or its text here. */
+const legalPage = z
+  .object({
+    url: z.url().optional().describe("The city's own page; the footer links out to it"),
+    paragraphs: z.array(z.string().min(1)).default([]).describe('The text, when there is no own page'),
+  })
+  .refine((page) => page.url !== undefined || page.paragraphs.length > 0, 'needs a url or paragraphs');
+
 // The core part of the profile. Each module owns the schema of its own section (`guides`, `schooling`, …: see
 // citySection()), so the object is loose: those sections pass through unchecked here and are checked by their module.
 const profileSchema = z.looseObject({
@@ -32,6 +40,22 @@ const profileSchema = z.looseObject({
   rates: z.record(z.string(), z.union([z.number(), z.string()])),
   retention: z.record(z.string(), retentionRule),
   branding: z.object({ title: z.string(), organisation: z.string() }),
+  /** Who runs the installation and answers questions: shown in every page's footer. */
+  contact: z.object({
+    organisation: z.string().min(1),
+    street: z.string().min(1),
+    postcode: z.string().regex(/^\d{5}$/),
+    city: z.string().min(1),
+    phone: z.string().min(3),
+    email: z.email(),
+  }),
+  /** The legal pages every German public site has; `demo`: the texts are the demo city's examples. */
+  legal: z.object({
+    demo: z.boolean().default(false),
+    imprint: legalPage,
+    privacy: legalPage,
+    accessibility: legalPage,
+  }),
 });
 
 const districtsSchema = z.object({

@@ -1,5 +1,6 @@
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { CityProfile } from '../../core/city.ts';
 import { errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './platform.repository.ts';
@@ -15,7 +16,7 @@ export async function listLocales(ctx: Ctx) {
   }));
 }
 
-/** The city's name, time zone, guide languages, districts and Ortsteile, for forms, dates and maps. */
+/** The city's name, time zone, guide languages, districts and Ortsteile, contact and legal pages: forms, dates, maps, footer. */
 export function cityProfile(ctx: Ctx) {
   authorize(ctx, 'city.read');
   const { profile, districts } = ctx.city;
@@ -28,7 +29,18 @@ export function cityProfile(ctx: Ctx) {
     timezone: profile.timezone,
     guideLanguages: profile.guideLanguages,
     districts: districts.map(({ id, name, centre, ortsteile }) => ({ id, name, centre, ortsteile })),
+    contact: profile.contact,
+    legal: {
+      demo: profile.legal.demo,
+      imprint: legalPage(profile.legal.imprint),
+      privacy: legalPage(profile.legal.privacy),
+      accessibility: legalPage(profile.legal.accessibility),
+    },
   };
+}
+
+function legalPage(page: CityProfile['legal']['imprint']) {
+  return { url: page.url ?? null, paragraphs: page.paragraphs };
 }
 
 export async function listOrganisations(ctx: Ctx) {

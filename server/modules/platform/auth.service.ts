@@ -25,6 +25,7 @@ export function toMe(row: repo.UserRow): Me {
     role: row.role as Role,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
+    organisationKind: row.organisationKind as OrganisationKind | null,
     locale: row.locale,
   };
 }

@@ -24,4 +24,29 @@ describe('GET /api/v1/city', () => {
       districts.flatMap((district) => district.ortsteile.map((o) => o.id)),
     );
   });
+
+  it('names the operator with a phone number and an e-mail address, and the three legal pages', async () => {
+    const reply = await t.client().get('/api/v1/city');
+    const city = reply.json() as {
+      contact: { organisation: string; phone: string; email: string; street: string; postcode: string };
+      legal: Record<'imprint' | 'privacy' | 'accessibility', { url: string | null; paragraphs: string[] }> & {
+        demo: boolean;
+      };
+    };
+    expect(city.contact).toMatchObject({
+      organisation: 'Kommunales Integrationszentrum Duisburg',
+      postcode: expect.stringMatching(/^47\d{3}$/),
+    });
+    expect(city.contact.phone).toMatch(/^\+49 203/);
+    expect(city.contact.email).toContain('@');
+    // The demo city has no own legal pages: their texts come along, marked as the demo city's.
+    expect(city.legal.demo).toBe(true);
+    for (const page of [city.legal.imprint, city.legal.privacy, city.legal.accessibility]) {
+      expect(page.url).toBeNull();
+      expect(page.paragraphs.join(' ')).toContain('Demo-Stadt');
+    }
+    expect(city.legal.imprint.paragraphs.join(' ')).toContain('Burgplatz 19, 47051 Duisburg');
+    expect(city.legal.privacy.paragraphs.join(' ')).toContain('Datenschutz');
+    expect(city.legal.accessibility.paragraphs.join(' ')).toContain('BITV');
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
-import { ROLES } from '../../core/roles.ts';
+import { ORGANISATION_KINDS, ROLES } from '../../core/roles.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -19,6 +19,10 @@ export const me = z.object({
   role: z.enum(ROLES).describe('Role'),
   organisationId: z.string().nullable().describe('Organisation the account acts for'),
   organisationName: z.string().nullable().describe('Name of that organisation'),
+  organisationKind: z
+    .enum(ORGANISATION_KINDS)
+    .nullable()
+    .describe('Kind of that organisation (e.g. "school", "clinic"): what the account can use depends on it'),
   locale: z.string().describe('Preferred UI language'),
 });
 export type Me = z.infer<typeof me>;
@@ -56,6 +60,14 @@ export const localesReply = z.object({
 });
 
 const point = z.object({ lat: z.number(), lon: z.number() });
+const legalPageReply = z.object({
+  url: z
+    .string()
+    .nullable()
+    .describe("The city's own page (link out to it), or null: the text is in paragraphs"),
+  paragraphs: z.array(z.string()).describe('The text (German, the legal language), paragraph by paragraph'),
+});
+
 export const cityReply = z.object({
   id: z.string().describe('City profile id'),
   name: z.string().describe('City name'),
@@ -87,6 +99,24 @@ export const cityReply = z.object({
       }),
     )
     .describe('The Stadtbezirke with their Ortsteile'),
+  contact: z
+    .object({
+      organisation: z.string().describe('Who runs this installation and answers questions (e.g. the KI)'),
+      street: z.string().describe('Street and number'),
+      postcode: z.string().describe('Postcode'),
+      city: z.string().describe('City'),
+      phone: z.string().describe('Phone number for questions'),
+      email: z.string().describe('E-mail address for questions'),
+    })
+    .describe("The operator's contact, shown in every page's footer"),
+  legal: z
+    .object({
+      demo: z.boolean().describe("The texts are the demo city's examples, not a real city's"),
+      imprint: legalPageReply.describe('Impressum'),
+      privacy: legalPageReply.describe('Datenschutzerklärung'),
+      accessibility: legalPageReply.describe('Erklärung zur Barrierefreiheit (BITV 2.0)'),
+    })
+    .describe('The legal pages'),
 });
 
 export const organisationsReply = z.object({

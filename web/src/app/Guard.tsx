@@ -20,6 +20,6 @@ export function Guard({ audience, children }: { audience: Audience; children: Re
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (!isInAudience(audience, user.role)) return <NoAccessPage />;
+  if (!isInAudience(audience, user)) return <NoAccessPage />;
   return children;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Footer } from './Footer';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { isInAudience, type NavItem } from './modules';
 import { useLogout, useSession } from './session';
@@ -27,7 +28,7 @@ export function Layout({ nav }: { nav: readonly NavItem[] }) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   }, [location.pathname]);
 
-  const visible = nav.filter((item) => isInAudience(item.audience, user?.role ?? null));
+  const visible = nav.filter((item) => isInAudience(item.audience, user));
 
   const onLogout = () => {
     logout.mutate(undefined, { onSuccess: () => navigate('/', { state: { loggedOut: true } }) });
@@ -88,11 +89,7 @@ export function Layout({ nav }: { nav: readonly NavItem[] }) {
           <Outlet />
         </div>
       </main>
-      <footer className="app-footer">
-        <div className="kern-container">
-          <p className="kern-body kern-body--small">{t('common:footer.text')}</p>
-        </div>
-      </footer>
+      <Footer />
     </div>
   );
 }

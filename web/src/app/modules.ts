@@ -1,8 +1,21 @@
 import type { ReactNode } from 'react';
+import type { OrganisationKind } from '../../../server/core/roles.ts';
 import type { Role } from './session';
 
-/** Who sees a nav entry or may open a page: everyone, only visitors, any logged-in user, or these roles. */
-export type Audience = 'everyone' | 'anonymous' | 'authenticated' | readonly Role[];
+/** Staff of these roles whose organisation is of one of these kinds (a school's staff, the KI's caseworkers). */
+export interface StaffAudience {
+  roles: readonly Role[];
+  organisationKinds: readonly OrganisationKind[];
+}
+
+/**
+ * Who sees a nav entry or may open a page: everyone, only visitors, any logged-in user, these roles, or these
+ * roles in organisations of these kinds (as the server's policy decides, so no one sees a page they get a 403 on).
+ */
+export type Audience = 'everyone' | 'anonymous' | 'authenticated' | readonly Role[] | StaffAudience;
+
+/** Who is looking: the role and organisation kind of the signed-in user, or null for a visitor. */
+export type Viewer = { role: Role; organisationKind: OrganisationKind | null } | null;
 
 /** A main-navigation entry; `label` is an i18n key written out in full (`common:nav.home`). */
 export interface NavItem {
@@ -27,10 +40,18 @@ export interface WebModule {
   nav: readonly NavItem[];
 }
 
-/** Whether a user with `role` (null: anonymous) belongs to the audience. */
-export function isInAudience(audience: Audience, role: Role | null): boolean {
+/** Whether the viewer (null: anonymous) belongs to the audience. */
+export function isInAudience(audience: Audience, viewer: Viewer): boolean {
   if (audience === 'everyone') return true;
-  if (audience === 'anonymous') return role === null;
-  if (audience === 'authenticated') return role !== null;
-  return role !== null && audience.includes(role);
+  if (audience === 'anonymous') return viewer === null;
+  if (audience === 'authenticated') return viewer !== null;
+  if (viewer === null) return false;
+  if ('roles' in audience) {
+    return (
+      audience.roles.includes(viewer.role) &&
+      viewer.organisationKind !== null &&
+      audience.organisationKinds.includes(viewer.organisationKind)
+    );
+  }
+  return audience.includes(viewer.role);
 }

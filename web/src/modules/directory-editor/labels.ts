@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useLanguageNames } from '../../app/languages';
 import { SERVICE_STATUSES, type ServiceStatus, type TargetGroup } from './editor.api';
 
 // The category labels are the public directory's and the server's: one map for all.
@@ -75,22 +75,8 @@ export function textFieldKey(field: string): string | undefined {
   return (TEXT_FIELD_LABEL as Record<string, string>)[field];
 }
 
-/** Names of languages and weekdays in the UI language: data Intl knows, not strings of the locale files. */
+/** Names of languages in the UI language (the app's one helper, app/languages.ts). */
 export function useNames() {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
-  let languages: Intl.DisplayNames | null = null;
-  try {
-    languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
-  } catch {
-    languages = null;
-  }
-  const languageName = (code: string): string => {
-    try {
-      return languages?.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
-  return { languageName };
+  const { nameOf } = useLanguageNames();
+  return { languageName: nameOf };
 }

@@ -6,11 +6,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { type OfferDetail, type Shown, useOffer } from './directory.api';
-import { Badge, ContentText, MissingBadge, OfflineNotice, useLanguageNames, useWeekdays } from './display';
+import { Badge, ContentText, MissingBadge, OfflineNotice, useWeekdays } from './display';
+import { useLanguageNames } from '../../app/languages';
 import { FeedbackForm } from './FeedbackForm';
 import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import { CATEGORIES, TARGET_GROUPS } from './filters';
 import { ortsteilName } from './ResultList';
+import { useSearchReturn } from './searchReturn';
 import { useCityTime } from '../../app/time';
 import { useCity } from '../../app/city';
 
@@ -257,6 +259,7 @@ export function DetailPage() {
   const query = useOffer(slug);
   const dates = useCityTime();
   const offer = query.data?.data;
+  const backTo = useSearchReturn();
 
   if (query.isPending) return <Loading />;
   if (!offer) {
@@ -265,7 +268,7 @@ export function DetailPage() {
         <PageTitle>{t('directory:detail.notFound')}</PageTitle>
         <ErrorAlert error={query.error} focus={false} />
         <p className="kern-body">
-          <Link className="kern-link" to="/angebote">
+          <Link className="kern-link" to={backTo}>
             {t('directory:detail.back')}
           </Link>
         </p>
@@ -277,7 +280,7 @@ export function DetailPage() {
   return (
     <>
       <p className="kern-body app-directory-back">
-        <Link className="kern-link" to="/angebote">
+        <Link className="kern-link" to={backTo}>
           <span className="kern-icon kern-icon--arrow-back kern-icon--small" aria-hidden="true" />
           {t('directory:detail.back')}
         </Link>

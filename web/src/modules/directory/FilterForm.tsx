@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguageNames } from './display';
+import { useLanguageNames } from '../../app/languages';
 import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
 import {
   activeFilterCount,

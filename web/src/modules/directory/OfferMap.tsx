@@ -2,10 +2,11 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { directionOf } from '../../app/i18n';
 import type { OfferSummary } from './directory.api';
 import type { City } from '../../app/city';
+import { fromSearch } from './searchReturn';
 
 export interface MapEntry {
   offer: OfferSummary;
@@ -80,6 +81,7 @@ export function OfferMap({
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const markersRef = useRef<L.LayerGroup | null>(null);
@@ -178,7 +180,8 @@ export function OfferMap({
         keyboard: true,
         riseOnHover: true,
       });
-      marker.bindPopup(popupContent(entry, t('directory:map.open'), navigate), { maxWidth: 260 });
+      const open = (path: string) => navigate(path, { state: fromSearch(search) });
+      marker.bindPopup(popupContent(entry, t('directory:map.open'), open), { maxWidth: 260 });
       marker.addTo(layer);
       const icon = marker.getElement();
       icon?.setAttribute('aria-label', t('directory:map.marker', { number: entry.number, name }));
@@ -189,7 +192,7 @@ export function OfferMap({
     boundsRef.current = points.length > 0 ? L.latLngBounds(points) : null;
     map.invalidateSize({ pan: false });
     fitResults(map, boundsRef.current, city);
-  }, [entries, city, navigate, t]);
+  }, [entries, city, navigate, search, t]);
 
   // The list's hovered or focused result stands out on the map.
   useEffect(() => {

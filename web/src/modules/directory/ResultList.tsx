@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { OfferSummary } from './directory.api';
-import { Badge, ContentText, MissingBadge, useKilometres, useLanguageNames } from './display';
+import { Badge, ContentText, MissingBadge, useKilometres } from './display';
+import { useLanguageNames } from '../../app/languages';
 import type { City } from '../../app/city';
+import { fromSearch } from './searchReturn';
 
 /** The Ortsteil's name of an id, from the city profile (German proper names, shown as they are). */
 export function ortsteilName(city: City | undefined, id: string | undefined): string | null {
@@ -44,6 +46,7 @@ function ResultCard({
   const { listOf } = useLanguageNames();
   const km = useKilometres();
   const place = ortsteilName(city, offer.location?.ortsteilId);
+  const { search } = useLocation();
   return (
     <li
       className="app-directory-result"
@@ -58,7 +61,13 @@ function ResultCard({
       </span>
       <div className="app-directory-result__body">
         <h3 className="kern-heading-small app-directory-result__name">
-          <Link to={`/angebote/${offer.slug}`} className="kern-link" lang={offer.name?.lang} dir="auto">
+          <Link
+            to={`/angebote/${offer.slug}`}
+            state={fromSearch(search)}
+            className="kern-link"
+            lang={offer.name?.lang}
+            dir="auto"
+          >
             {offer.name?.value ?? offer.slug}
           </Link>
         </h3>

@@ -42,36 +42,6 @@ export function ContentText({
   );
 }
 
-function displayNames(language: string): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
-  } catch {
-    return null;
-  }
-}
-
-function safeName(names: Intl.DisplayNames | null, code: string): string | undefined {
-  try {
-    return names?.of(code);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The names of ISO 639-3 language codes in the UI language (data, so Intl names them, not the locale files). */
-export function useLanguageNames() {
-  const { i18n } = useTranslation();
-  const names = displayNames(i18n.language);
-  // Where the browser has no name in the UI language (Romani in some), the English one beats a bare code.
-  const fallback = displayNames('en');
-  const nameOf = (code: string): string => {
-    const name = safeName(names, code);
-    return name && name !== code ? name : (safeName(fallback, code) ?? code);
-  };
-  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
-  return { nameOf, listOf: (codes: readonly string[]) => list.format(codes.map(nameOf)) };
-}
-
 const WEEKDAY_INDEX: Record<string, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
 
 /** Weekday names (`MO` … `SU`) in the UI language. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLanguageNames } from '../../app/languages';
 import type {
   DeclineReason,
   Dialect,
@@ -158,16 +159,10 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 export function useNames() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const languages = new Intl.DisplayNames([lang], { type: 'language' });
+  const languages = useLanguageNames();
   const number = new Intl.NumberFormat(lang);
   return {
-    language: (code: string) => {
-      try {
-        return languages.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    },
+    language: languages.nameOf,
     topic: (topic: string) => t(TOPIC_LABEL[topic as Topic] ?? 'guides:topics.other'),
     mode: (mode: string) => t(MODE_LABEL[mode as RequestMode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),

@@ -1,23 +1,58 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { PageTitle } from '../../components/PageTitle';
 
-// What the platform offers; plain descriptions until each module has its own pages.
+/**
+ * What the platform offers, each card a link: to its module's page, or — until a module exists (Clearingstelle,
+ * reporting discrimination, Masterplan, courses, funding) — to the directory's matching offers.
+ */
 const offers = [
-  { id: 'offers', title: 'common:home.cards.offers.title', text: 'common:home.cards.offers.text' },
-  { id: 'guides', title: 'common:home.cards.guides.title', text: 'common:home.cards.guides.text' },
-  { id: 'schooling', title: 'common:home.cards.schooling.title', text: 'common:home.cards.schooling.text' },
-  { id: 'courses', title: 'common:home.cards.courses.title', text: 'common:home.cards.courses.text' },
-  { id: 'clearing', title: 'common:home.cards.clearing.title', text: 'common:home.cards.clearing.text' },
+  {
+    id: 'offers',
+    to: '/angebote',
+    title: 'common:home.cards.offers.title',
+    text: 'common:home.cards.offers.text',
+  },
+  {
+    id: 'guides',
+    to: '/guides/request',
+    title: 'common:home.cards.guides.title',
+    text: 'common:home.cards.guides.text',
+  },
+  {
+    id: 'schooling',
+    to: '/schulanmeldung',
+    title: 'common:home.cards.schooling.title',
+    text: 'common:home.cards.schooling.text',
+  },
+  {
+    id: 'courses',
+    to: '/angebote?category=language_learning',
+    title: 'common:home.cards.courses.title',
+    text: 'common:home.cards.courses.text',
+  },
+  {
+    id: 'clearing',
+    to: '/angebote?q=Clearingstelle',
+    title: 'common:home.cards.clearing.title',
+    text: 'common:home.cards.clearing.text',
+  },
   {
     id: 'discrimination',
+    to: '/angebote?category=anti_discrimination',
     title: 'common:home.cards.discrimination.title',
     text: 'common:home.cards.discrimination.text',
   },
-  { id: 'funding', title: 'common:home.cards.funding.title', text: 'common:home.cards.funding.text' },
+  {
+    id: 'funding',
+    to: '/angebote?q=Verein&category=counselling',
+    title: 'common:home.cards.funding.title',
+    text: 'common:home.cards.funding.text',
+  },
   {
     id: 'masterplan',
+    to: '/angebote?q=Integrationszentrum',
     title: 'common:home.cards.masterplan.title',
     text: 'common:home.cards.masterplan.text',
   },
@@ -42,7 +77,11 @@ export function HomePage() {
           {offers.map((offer) => (
             <li key={offer.id}>
               <article className="app-card">
-                <h3 className="kern-heading-small">{t(offer.title)}</h3>
+                <h3 className="kern-heading-small">
+                  <Link className="kern-link app-card__link" to={offer.to}>
+                    {t(offer.title)}
+                  </Link>
+                </h3>
                 <p className="kern-body">{t(offer.text)}</p>
               </article>
             </li>

@@ -3,6 +3,7 @@ import { AccountPage } from './AccountPage';
 import { AuditPage } from './AuditPage';
 import { HomePage } from './HomePage';
 import { JobsPage } from './JobsPage';
+import { LegalPage } from './LegalPage';
 import { LoginPage } from './LoginPage';
 import { PasswordResetConfirmPage } from './PasswordResetConfirmPage';
 import { PasswordResetPage } from './PasswordResetPage';
@@ -10,7 +11,7 @@ import { UsersPage } from './UsersPage';
 
 const adminOnly = ['admin'] as const;
 
-/** Accounts, login, password, and the admin pages (audit log, users, jobs). */
+/** Home, the legal pages, accounts, login, password, and the admin pages (audit log, users, jobs). */
 export const platformModule: WebModule = {
   name: 'platform',
   routes: [
@@ -18,6 +19,9 @@ export const platformModule: WebModule = {
     { path: '/login', element: <LoginPage />, audience: 'everyone' },
     { path: '/password-reset', element: <PasswordResetPage />, audience: 'everyone' },
     { path: '/password-reset/confirm', element: <PasswordResetConfirmPage />, audience: 'everyone' },
+    { path: '/impressum', element: <LegalPage kind="imprint" />, audience: 'everyone' },
+    { path: '/datenschutz', element: <LegalPage kind="privacy" />, audience: 'everyone' },
+    { path: '/barrierefreiheit', element: <LegalPage kind="accessibility" />, audience: 'everyone' },
     { path: '/account', element: <AccountPage />, audience: 'authenticated' },
     { path: '/admin/audit', element: <AuditPage />, audience: adminOnly },
     { path: '/admin/users', element: <UsersPage />, audience: adminOnly },

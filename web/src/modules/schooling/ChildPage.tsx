@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { useLanguageNames } from '../directory/display';
+import { useLanguageNames } from '../../app/languages';
 import { SPOKEN_LANGUAGES } from '../directory/filters';
 import { StateBadge } from './display';
 import { LetterLinks } from './LetterLinks';

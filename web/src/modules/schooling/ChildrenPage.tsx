@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
 import { TableScroll } from '../../components/TableScroll';
-import { useLanguageNames } from '../directory/display';
+import { useLanguageNames } from '../../app/languages';
 import { StateBadge } from './display';
 import { STATE_LABEL } from './labels';
 import { CHILD_STATES, type ChildState, type ChildrenFilter, useChildren } from './schooling.api';

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useLanguageNames } from '../directory/display';
+import { useLanguageNames } from '../../app/languages';
 import { useNumbers } from './display';
 import { FORM_LABEL, isOneOf, KIND_LABEL, SCHOOL_FORMS, SEAT_KINDS } from './labels';
 import { type Bucket, type Count, paths, useFigures, useSchools } from './schooling.api';

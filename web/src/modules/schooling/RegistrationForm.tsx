@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/errorText';
-import { useLanguageNames } from '../directory/display';
+import { useLanguageNames } from '../../app/languages';
 import { SPOKEN_LANGUAGES } from '../directory/filters';
 import { GRADES } from './labels';
 import type { ChildFields, ConsentsBody, Contact } from './schooling.api';

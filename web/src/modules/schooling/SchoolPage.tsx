@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useLanguageNames } from '../directory/display';
+import { useLanguageNames } from '../../app/languages';
 import { FirstDayForm } from './ChildPage';
 import {
   FORM_LABEL,

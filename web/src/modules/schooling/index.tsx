@@ -23,10 +23,10 @@ const FiguresPage = lazy(() => import('./FiguresPage').then((module) => ({ defau
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 /** Children's records are the KI caseworkers' alone; figures (aggregates) also the coordinators'. */
-const caseworkers = ['caseworker'] as const;
+const caseworkers = { roles: ['caseworker'], organisationKinds: ['ki'] } as const;
 const kiStaff = ['caseworker', 'coordinator', 'admin'] as const;
-/** School staff sign in with the institution role of their school. */
-const schoolStaff = ['institution'] as const;
+/** School staff sign in with the institution role of their school; a clinic's staff have no school page. */
+const schoolStaff = { roles: ['institution'], organisationKinds: ['school'] } as const;
 
 /** Newly arrived children: the family's registration, intake, counselling, placement, school places, figures. */
 export const schoolingModule: WebModule = {
