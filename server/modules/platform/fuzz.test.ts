@@ -514,16 +514,17 @@ const routes = apiRoutes(t.app).map(([method, path]) => ({
 const real: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  const admin = await t.login('admin');
+  const caseworker = await t.login('caseworker');
   const userIds = (await t.services.database.db.select({ id: users.id }).from(users)).map((u) => u.id);
   const consentIds: string[] = [];
   for (const subjectId of userIds.slice(0, 3)) {
-    const reply = await admin.post('/api/v1/consents', {
+    const reply = await caseworker.post('/api/v1/consents', {
       subjectType: 'user',
       subjectId,
       purpose: 'platform.fuzz',
       dataCategories: ['contact'],
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      channel: 'on_paper',
     });
     consentIds.push(reply.json<{ id: string }>().id);
   }
