@@ -31,13 +31,20 @@ import { resolveSession, SESSION_COOKIE } from './modules/platform/index.ts';
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The process-wide logger: JSON lines, no cookies, no tokens, no query strings. */
+/**
+ * The process-wide logger: JSON lines, no cookies, no tokens, no query strings; a request's path is its route
+ * pattern ("/api/v1/guides/public/requests/:code"), so follow codes and feed secrets in paths stay out.
+ */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     serializers: {
-      req: (req: FastifyRequest) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: FastifyRequest) => ({
+        id: req.id,
+        method: req.method,
+        path: req.routeOptions?.url ?? '(no route)',
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };

@@ -70,6 +70,17 @@ describe('errors and logs', () => {
     expect(log).not.toContain(client.cookie('lotse_session') ?? 'no-session');
   });
 
+  it('logs the route of a request with a follow code or feed secret in its path, not the secret', async () => {
+    const client = new Client(app);
+    const code = 'SECRETCODE7QP2MXD9RTA';
+    await client.get(`/api/v1/guides/public/requests/${code}`);
+    await client.get('/api/v1/guides/feeds/FEEDSECRETabcdef123456/calendar.ics');
+    const log = lines.join('');
+    expect(log).toContain('/api/v1/guides/public/requests/:code');
+    expect(log).not.toContain(code);
+    expect(log).not.toContain('FEEDSECRET');
+  });
+
   it('refuses a 4,000-level nested JSON body with 400 naming the body, not a 500', async () => {
     const client = new Client(app, 'en');
     for (const payload of [
