@@ -33,13 +33,20 @@ import { resolveSession, SESSION_COOKIE } from './modules/platform/index.ts';
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The process-wide logger: JSON lines, no cookies, no tokens, no query strings. */
+/**
+ * The process-wide logger: JSON lines, no cookies, no tokens, no query strings; a request's path is its route
+ * pattern ("/api/v1/guides/public/requests/:code"), so follow codes and feed secrets in paths stay out.
+ */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     serializers: {
-      req: (req: FastifyRequest) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: FastifyRequest) => ({
+        id: req.id,
+        method: req.method,
+        path: req.routeOptions?.url ?? '(no route)',
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -95,6 +102,8 @@ export async function buildApp(options: {
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers may carry personal data: not kept by browsers or proxies, unless a route says otherwise.
+    if (isApiRequest(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   const https = config.publicUrl.startsWith('https:');
@@ -139,17 +148,20 @@ export async function buildApp(options: {
       request.headers['accept-language'],
     );
     request.actor = PUBLIC_ACTOR;
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const actor = await resolveSession(systemContext(services), request.cookies[SESSION_COOKIE]);
     if (actor) request.actor = actor;
   });
   app.addHook('preValidation', async (request) => {
+    // Deep nesting would overflow the stack of whatever walks it next: refuse it as malformed.
+    if (nestingDepth(request.body) > MAX_NESTING)
+      throw new AppError('validation.body_malformed', { field: 'body' });
     // NUL cannot be stored in PostgreSQL text; refuse it up front and name the field.
     const field = findNul({ body: request.body, query: request.query, params: request.params });
     if (field) throw new AppError('validation.invalid_format', { field });
   });
   app.addHook('onRequest', (request, reply, done) => {
-    if (STATE_CHANGING.has(request.method) && request.url.startsWith('/api/')) {
+    if (STATE_CHANGING.has(request.method) && isApiRequest(request)) {
       app.csrfProtection(request, reply, done);
       return;
     }
@@ -172,6 +184,40 @@ export async function buildApp(options: {
 
   await registerWeb(app, supportedLocales, city);
   return { app, services, modules };
+}
+
+/**
+ * Whether a request goes to the API, judged by the route it matched (the router decodes "/%61pi/…" to "/api/…"),
+ * or, for no route, by its decoded path: the CSRF check and the session cannot be dodged by percent-encoding.
+ */
+function isApiRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route) return route.startsWith('/api/');
+  const pathname = request.url.split('?')[0] ?? '';
+  let decoded = pathname;
+  try {
+    for (let i = 0; i < 3 && decoded.includes('%'); i++) decoded = decodeURIComponent(decoded);
+  } catch {
+    return true;
+  }
+  return decoded.startsWith('/api/') || pathname.startsWith('/api/');
+}
+
+/** How deep a request body may nest arrays and objects; no form of the app comes near it. */
+const MAX_NESTING = 32;
+
+/** The depth of nested arrays and objects in a value, counted without recursion (a deep body cannot overflow it). */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (!item || typeof item !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** The path of the first string containing a NUL character, e.g. "body.name", or null. */

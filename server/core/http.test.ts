@@ -70,6 +70,68 @@ describe('errors and logs', () => {
     expect(log).not.toContain(client.cookie('lotse_session') ?? 'no-session');
   });
 
+  it('logs the route of a request with a follow code or feed secret in its path, not the secret', async () => {
+    const client = new Client(app);
+    const code = 'SECRETCODE7QP2MXD9RTA';
+    await client.get(`/api/v1/guides/public/requests/${code}`);
+    await client.get('/api/v1/guides/feeds/FEEDSECRETabcdef123456/calendar.ics');
+    const log = lines.join('');
+    expect(log).toContain('/api/v1/guides/public/requests/:code');
+    expect(log).not.toContain(code);
+    expect(log).not.toContain('FEEDSECRET');
+  });
+
+  it('refuses a 4,000-level nested JSON body with 400 naming the body, not a 500', async () => {
+    const client = new Client(app, 'en');
+    for (const payload of [
+      `${'['.repeat(4000)}${']'.repeat(4000)}`,
+      `{"email":${'{"a":'.repeat(4000)}1${'}'.repeat(4001)}`,
+    ]) {
+      const reply = await client.post('/api/v1/auth/login', payload);
+      expect(reply.status).toBe(400);
+      expect(reply.json<{ error: { field?: string } }>().error.field).toBe('body');
+    }
+  });
+
+  it('refuses a state-changing request on a percent-encoded API path without the CSRF token', async () => {
+    const client = new Client(app, 'en');
+    for (const url of ['/%61pi/v1/auth/login', '/api/v1/%61uth/login', '/%2561pi/v1/auth/login']) {
+      const reply = await client.post(
+        url,
+        { email: demoEmail('guide'), password: DEMO_PASSWORD },
+        { csrf: false },
+      );
+      expect(reply.status, url).toBeGreaterThanOrEqual(400);
+      expect(reply.headers['set-cookie'] ?? '', url).not.toContain('lotse_session=');
+    }
+  });
+
+  it('tells a rate-limited caller the real window in Retry-After (one minute, not 15)', async () => {
+    const client = new Client(app, 'en');
+    let reply = await client.post(
+      '/api/v1/directory/services/00000000-0000-4000-8000-000000000000/feedback',
+      {},
+    );
+    for (let i = 0; i < 25 && reply.status !== 429; i++) {
+      reply = await client.post(
+        '/api/v1/directory/services/00000000-0000-4000-8000-000000000000/feedback',
+        {},
+      );
+    }
+    expect(reply.status).toBe(429);
+    const retryAfter = Number(reply.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('marks personal answers as not to be stored by browsers or proxies', async () => {
+    const client = new Client(app);
+    await client.post('/api/v1/auth/login', { email: demoEmail('coordinator'), password: DEMO_PASSWORD });
+    for (const url of ['/api/v1/me', '/api/v1/auth/session', '/api/v1/nothing-here']) {
+      expect((await client.get(url)).headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
   it('answers an unknown API route with 404 and malformed JSON with 400, in the caller’s language', async () => {
     const client = new Client(app, 'en');
     const missing = await client.get('/api/v1/nothing-here');

@@ -144,8 +144,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     ...params,
     field: fieldLabel,
   });
-  if (appError.code === 'auth.rate_limited' || appError.code === 'rate_limited')
-    reply.header('retry-after', '900');
+  // The rate limiter has set the seconds left of its window; the login block lasts its 15 minutes.
+  if (appError.code === 'auth.rate_limited') reply.header('retry-after', '900');
+  if (appError.code === 'rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
   return reply.status(appError.status).send({
     error: {
       code: appError.code,

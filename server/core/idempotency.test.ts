@@ -40,7 +40,7 @@ const registration = {
       lastGrade: 4,
       literateLatin: true,
       arrivalDate: '2026-01-15',
-      address: { street: 'Wanheimer Straße 5', postcode: '47053' },
+      address: { street: 'Wanheimer Straße 5', postcode: '47053', ortsteilId: 'hochfeld' },
       specialNeeds: null,
       preferredSchoolId: null,
     },

@@ -16,25 +16,24 @@ export const guidesPersonalData: PersonalData = {
   async export(ctx, userId) {
     const profile = await repo.findProfile(ctx.db, userId);
     const requests = await repo.listRequestsCreatedBy(ctx.db, userId);
-    if (!profile) return requests.length ? { guideRequestsCreated: requests.map((r) => r.id) } : {};
+    // What the person did, not whom it concerned: counts and own rows, never other people's record ids.
+    if (!profile) return requests.length ? { guideRequestsCreated: requests.length } : {};
     return {
       guideProfile: profile,
       guideOnboarding: await repo.listOnboarding(ctx.db, [userId]),
       guideProposals: (await repo.listProposalsOfGuideForExport(ctx.db, userId)).map((p) => ({
         id: p.id,
-        requestId: p.requestId,
         status: p.status,
         createdAt: p.createdAt,
         declineReason: p.declineReason,
       })),
       guideAssignments: (await repo.listAssignmentsOfGuideForExport(ctx.db, userId)).map((a) => ({
         id: a.id,
-        requestId: a.requestId,
         startsAt: a.startsAt,
         endsAt: a.endsAt,
         state: a.state,
       })),
-      guideRequestsCreated: requests.map((r) => r.id),
+      guideRequestsCreated: requests.length,
     };
   },
   async erase(ctx, userId) {

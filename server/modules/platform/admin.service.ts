@@ -101,6 +101,11 @@ export async function runJobSoon(ctx: Ctx, name: string): Promise<void> {
   await audit(ctx, { action: 'job.run_requested', entityType: 'job', entityId: name });
 }
 
+/** A link's secret (token, code, key) and any long random string, as "…": an admin reads mail, not secrets. */
+export function maskSecrets(text: string): string {
+  return text.replace(/([?&](?:token|code|key|secret)=)[^\s&#]+/gi, '$1…').replace(/[\w-]{32,}/g, '…');
+}
+
 /** Admin: mail waiting in or sent from the outbox (addresses are personal data: audited). */
 export async function listOutbox(ctx: Ctx, input: { page: number; per_page: number }) {
   authorize(ctx, 'outbox.list');
@@ -112,7 +117,7 @@ export async function listOutbox(ctx: Ctx, input: { page: number; per_page: numb
       createdAt: row.createdAt.toISOString(),
       toAddress: row.toAddress,
       subject: row.subject,
-      textBody: row.textBody,
+      textBody: maskSecrets(row.textBody),
       status: row.status,
       sentAt: row.sentAt?.toISOString() ?? null,
     })),

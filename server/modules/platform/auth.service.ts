@@ -154,10 +154,14 @@ export async function sendPasswordLink(
   validMs: number,
 ): Promise<void> {
   const token = newToken();
+  // Without SMTP a reset mail stays in the outbox, undelivered: its link is dead from the start, so nobody who
+  // can read the outbox can take the account over. (An invitation stays usable: an admin passes it on.)
+  const held = !ctx.config.smtpUrl && kind === 'passwordReset';
   await repo.insertPasswordReset(ctx.db, {
     id: tokenHash(token),
     userId: user.id,
     expiresAt: new Date(ctx.now.getTime() + validMs),
+    usedAt: held ? ctx.now : null,
     now: ctx.now,
   });
   const link = `${ctx.config.publicUrl}/password-reset/confirm?token=${token}`;

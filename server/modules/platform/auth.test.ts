@@ -36,6 +36,16 @@ describe('signing in', () => {
     expect((await client.get('/api/v1/auth/session')).json()).toEqual({ user: null });
   });
 
+  it('marks the session cookie Secure when PUBLIC_URL is https, even without TRUST_PROXY (like the CSRF cookie)', async () => {
+    const login = await t.client().post('/api/v1/auth/login', {
+      email: demoEmail('coordinator'),
+      password: DEMO_PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    const cookies = String(login.headers['set-cookie']).split(/,(?=\s*lotse)/);
+    expect(cookies.find((c) => c.includes('lotse_session='))).toMatch(/;\s*Secure/i);
+  });
+
   it('gives the same answer for a wrong password and an unknown account', async () => {
     const wrong = await t
       .client()

@@ -413,6 +413,23 @@ function examplesFor(
   }
   if (method !== 'GET') {
     examples.push({ url: withParams(), body: json({}), csrf: true });
+    // Deep nesting: thousands of levels of arrays and objects, alone and inside a fitting body.
+    const deepArray = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const deepObject = `${'{"a":'.repeat(4000)}1${'}'.repeat(4000)}`;
+    for (const payload of [deepArray, deepObject]) {
+      examples.push({ url: withParams(), body: { payload, contentType: 'application/json' }, csrf: true });
+    }
+    const firstField = Object.keys(schema?.properties ?? {})[0];
+    if (firstField) {
+      const fittingBody = JSON.stringify({
+        ...(plausible(schema, real) as object),
+        [firstField]: '__deep__',
+      });
+      const payload = fittingBody.replace('"__deep__"', deepObject);
+      examples.push({ url: withParams(), body: { payload, contentType: 'application/json' }, csrf: true });
+    }
+  }
+  if (method !== 'GET') {
     const fields = Object.entries(schema?.properties ?? {});
     for (const [field, fieldSchema] of fields) {
       if (fieldSchema.enum || (fieldSchema.type !== 'string' && fieldSchema.type !== undefined)) continue;
@@ -514,16 +531,17 @@ const routes = apiRoutes(t.app).map(([method, path]) => ({
 const real: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  const admin = await t.login('admin');
+  const caseworker = await t.login('caseworker');
   const userIds = (await t.services.database.db.select({ id: users.id }).from(users)).map((u) => u.id);
   const consentIds: string[] = [];
   for (const subjectId of userIds.slice(0, 3)) {
-    const reply = await admin.post('/api/v1/consents', {
+    const reply = await caseworker.post('/api/v1/consents', {
       subjectType: 'user',
       subjectId,
       purpose: 'platform.fuzz',
       dataCategories: ['contact'],
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      channel: 'on_paper',
     });
     consentIds.push(reply.json<{ id: string }>().id);
   }

@@ -291,8 +291,8 @@ const MATRIX: Row[] = [
   {
     method: 'POST',
     path: '/api/v1/consents',
-    variant: 'someone else’s record',
-    allowed: ['caseworker', 'coordinator', 'admin'],
+    variant: 'someone else’s record (the counselling KI caseworker records it)',
+    allowed: ['caseworker'],
     status: 201,
     request: (_actor, f) => ({
       url: '/api/v1/consents',
@@ -302,6 +302,7 @@ const MATRIX: Row[] = [
         purpose: 'guides.accompaniment',
         dataCategories: ['contact', 'languages'],
         expiresAt: inAYear(),
+        channel: 'in_person',
       },
     }),
   },
@@ -689,13 +690,15 @@ async function createAccount(
   return { id: reply.json<{ user: { id: string } }>().user.id, email };
 }
 
-async function recordConsent(admin: Client, subjectId: string): Promise<string> {
-  const reply = await admin.post('/api/v1/consents', {
+/** A consent, given by the person themself (client of the subject) or recorded on paper by a KI caseworker. */
+async function recordConsent(client: Client, subjectId: string, own = false): Promise<string> {
+  const reply = await client.post('/api/v1/consents', {
     subjectType: 'user',
     subjectId,
     purpose: 'platform.matrix',
     dataCategories: ['contact'],
     expiresAt: inAYear(),
+    ...(own ? {} : { channel: 'on_paper' }),
   });
   if (reply.status !== 201) throw new Error(`recording a consent failed: ${reply.status} ${reply.body}`);
   return reply.json<{ id: string }>().id;
@@ -739,9 +742,9 @@ beforeAll(async () => {
     passwordAccounts[role] = email;
   }
 
-  const otherConsents = await byActor(ACTORS, () => recordConsent(admin, subjectId));
+  const otherConsents = await byActor(ACTORS, () => recordConsent(clients.caseworker, subjectId));
   const ownConsents = {} as Record<Role, string>;
-  for (const role of ROLES) ownConsents[role] = await recordConsent(admin, userIds[role]);
+  for (const role of ROLES) ownConsents[role] = await recordConsent(clients[role], userIds[role], true);
 
   for (const { name, matrix } of moduleMatrices) {
     moduleFixtures.set(name, await matrix.setup({ t, clients, userIds }));

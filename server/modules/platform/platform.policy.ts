@@ -8,10 +8,23 @@ const privacyOfficers = hasRole('caseworker', 'coordinator', 'admin');
 /** Whose consents: a person (subject type "user") or a record of a module (e.g. "child"); none when not found. */
 type ConsentSubject = { subjectType: string; subjectId: string } | undefined;
 
+/** The person themself: a consent whose subject is the actor's own account. */
+export const ownConsent = (actor: Actor, subject: ConsentSubject) =>
+  actor.kind === 'user' && subject?.subjectType === 'user' && subject.subjectId === actor.id;
+
 /** A person may see and withdraw their own consents; KI staff and admins may for anyone. */
 const ownConsentOrStaff = (actor: Actor, subject: ConsentSubject) =>
-  privacyOfficers(actor) ||
-  (actor.kind === 'user' && subject?.subjectType === 'user' && subject.subjectId === actor.id);
+  privacyOfficers(actor) || ownConsent(actor, subject);
+
+/**
+ * Consent is given by the person themself, or recorded by the KI caseworker who counsels them (with the channel it
+ * was given by), or by the system for the public form. Never by roles that must not see the record: a coordinator
+ * or an admin giving a family's consent would open the record to a school.
+ */
+const ownConsentOrCounsellor = (actor: Actor, subject: ConsentSubject) =>
+  actor.kind === 'system' ||
+  ownConsent(actor, subject) ||
+  (actor.kind === 'user' && actor.role === 'caseworker' && actor.organisationKind === 'ki');
 
 /** Who may do what in the platform module. */
 export const platformPolicies = {
@@ -33,7 +46,7 @@ export const platformPolicies = {
   'jobs.run': admin,
   'outbox.list': admin,
   'consents.list': ownConsentOrStaff,
-  'consents.record': ownConsentOrStaff,
+  'consents.record': ownConsentOrCounsellor,
   'consents.withdraw': ownConsentOrStaff,
   'people.export': hasRole('coordinator', 'admin'),
   'people.erase': hasRole('coordinator', 'admin'),

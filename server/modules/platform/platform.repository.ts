@@ -146,11 +146,15 @@ export function escapeLike(text: string): string {
 
 export async function insertPasswordReset(
   db: Tx,
-  values: { id: string; userId: string; expiresAt: Date; now: Date },
+  values: { id: string; userId: string; expiresAt: Date; usedAt?: Date | null; now: Date },
 ) {
-  await db
-    .insert(passwordResets)
-    .values({ id: values.id, userId: values.userId, expiresAt: values.expiresAt, createdAt: values.now });
+  await db.insert(passwordResets).values({
+    id: values.id,
+    userId: values.userId,
+    expiresAt: values.expiresAt,
+    usedAt: values.usedAt ?? null,
+    createdAt: values.now,
+  });
 }
 
 /** Marks a valid reset token used and returns its user; a used or expired token returns nothing. */

@@ -12,12 +12,21 @@ import * as users from './users.service.ts';
 
 export const SESSION_COOKIE = 'lotse_session';
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string | null) {
+/**
+ * Sets (or clears) the session cookie: HttpOnly, SameSite=Lax, and Secure when the public address is https (a
+ * proxy in front may speak http to us without TRUST_PROXY) or the request came over https.
+ */
+function setSessionCookie(
+  services: AppServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string | null,
+) {
   const options = {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    secure: services.config.publicUrl.startsWith('https:') || request.protocol === 'https',
   };
   if (token) reply.setCookie(SESSION_COOKIE, token, { ...options, maxAge: 12 * 60 * 60 });
   else reply.clearCookie(SESSION_COOKIE, options);
@@ -66,7 +75,7 @@ export function platformRoutes(
       },
       async (request, reply) => {
         const { user, token } = await auth.logIn(ctx(request), request.body);
-        setSessionCookie(request, reply, token);
+        setSessionCookie(services, request, reply, token);
         return { user };
       },
     );
@@ -76,7 +85,7 @@ export function platformRoutes(
       { schema: { tags: ['auth'], summary: 'Sign out', response: noContent } },
       async (request, reply) => {
         await auth.logOut(ctx(request));
-        setSessionCookie(request, reply, null);
+        setSessionCookie(services, request, reply, null);
         return reply.status(204).send(null);
       },
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import { ORGANISATION_KINDS, ROLES } from '../../core/roles.ts';
+import { CONSENT_CHANNELS } from './platform.terms.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -231,6 +232,12 @@ export const recordConsentBody = z.strictObject({
     .max(30)
     .describe('What data it covers'),
   expiresAt: isoDate.describe('When the consent ends'),
+  channel: z
+    .enum(CONSENT_CHANNELS)
+    .optional()
+    .describe(
+      'How the person gave it: required when a caseworker records someone else’s consent (in_person, on_paper, phone); "self" for one’s own',
+    ),
 });
 export const consent = z.object({
   id: z.string(),
@@ -241,6 +248,7 @@ export const consent = z.object({
   givenAt: z.string(),
   expiresAt: z.string(),
   withdrawnAt: z.string().nullable(),
+  channel: z.enum(CONSENT_CHANNELS).describe('How it was given'),
   valid: z.boolean().describe('Given, not withdrawn, not expired'),
 });
 export const consentsReply = z.object({ items: z.array(consent) });

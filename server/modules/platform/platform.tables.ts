@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ConsentChannel } from './platform.terms.ts';
 
 /** Offices, schools, clinics, providers and associations that staff accounts belong to. */
 export const organisations = pgTable(
@@ -98,6 +99,8 @@ export const consents = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     recordedBy: uuid('recorded_by'),
+    /** How it was given: by the person themself, on the public form, or to a caseworker (CONSENT_CHANNELS). */
+    channel: text('channel').$type<ConsentChannel>().notNull().default('self'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

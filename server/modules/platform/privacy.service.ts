@@ -3,7 +3,9 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import type { PersonalData, RetentionHandler } from '../../core/module.ts';
 import { authorize } from '../../core/policy.ts';
+import { ownConsent } from './platform.policy.ts';
 import * as repo from './platform.repository.ts';
+import { type ConsentChannel, RECORDED_CHANNELS } from './platform.terms.ts';
 
 type ConsentRow = NonNullable<Awaited<ReturnType<typeof repo.findConsent>>>;
 
@@ -17,6 +19,7 @@ function toConsent(row: ConsentRow, now: Date) {
     givenAt: row.givenAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    channel: row.channel,
     valid: !row.withdrawnAt && row.givenAt <= now && row.expiresAt >= now,
   };
 }
@@ -29,6 +32,26 @@ export async function listConsents(ctx: Ctx, input: { subjectType: string; subje
   return rows.map((row) => toConsent(row, ctx.now));
 }
 
+/**
+ * How the consent was given: one's own is "self"; a caseworker recording someone else's names the channel the
+ * person gave it by (in person, on paper, by phone); the system records the public form's.
+ */
+function consentChannel(
+  ctx: Ctx,
+  input: { subjectType: string; subjectId: string; channel?: ConsentChannel | undefined },
+): ConsentChannel {
+  if (ownConsent(ctx.actor, input)) {
+    if (input.channel && input.channel !== 'self')
+      throw new AppError('validation.invalid_value', { field: 'body.channel' });
+    return 'self';
+  }
+  if (ctx.actor.kind === 'system') return input.channel ?? 'online_form';
+  if (!input.channel) throw new AppError('validation.required', { field: 'body.channel' });
+  if (!(RECORDED_CHANNELS as readonly string[]).includes(input.channel))
+    throw new AppError('validation.invalid_value', { field: 'body.channel' });
+  return input.channel;
+}
+
 /** Records a consent given now, for one purpose and some data, until an expiry. */
 export async function recordConsent(
   ctx: Ctx,
@@ -38,14 +61,17 @@ export async function recordConsent(
     purpose: string;
     dataCategories: string[];
     expiresAt: string;
+    channel?: ConsentChannel | undefined;
   },
 ) {
   authorize(ctx, 'consents.record', input);
   const expiresAt = new Date(input.expiresAt);
   if (expiresAt <= ctx.now) throw new AppError('validation.invalid_value', { field: 'body.expiresAt' });
+  const channel = consentChannel(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertConsent(tx.db, {
       ...input,
+      channel,
       expiresAt,
       givenAt: tx.now,
       recordedBy: tx.actor.id,
@@ -55,7 +81,7 @@ export async function recordConsent(
       action: 'consent.record',
       entityType: 'consent',
       entityId: row.id,
-      details: { purpose: input.purpose },
+      details: { purpose: input.purpose, channel },
     });
     return toConsent(row, tx.now);
   });
@@ -100,7 +126,13 @@ export const platformPersonalData: PersonalData = {
     return {
       account,
       consents: consents.map((row) => toConsent(row, ctx.now)),
-      actions: actions.map(({ at, action, entityType, entityId }) => ({ at, action, entityType, entityId })),
+      // What the person did, not whom it concerned: other people's ids stay out of the export.
+      actions: actions.map(({ at, action, entityType, entityId }) => ({
+        at,
+        action,
+        entityType,
+        ...(entityId === userId ? { entityId } : {}),
+      })),
     };
   },
   async erase(ctx, userId) {

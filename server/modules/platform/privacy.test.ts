@@ -7,6 +7,7 @@ import { systemContext } from '../../core/context.ts';
 import { createJobRunner } from '../../core/jobs.ts';
 import { requireConsent } from './index.ts';
 import { auditLog } from '../../core/core.tables.ts';
+import { buildIntake } from '../schooling/schooling.factories.ts';
 import { consents, sessions, users } from './platform.tables.ts';
 
 let t: TestApp;
@@ -68,6 +69,7 @@ describe('consent', () => {
       ...subject,
       dataCategories: ['school_history'],
       expiresAt,
+      channel: 'on_paper',
     });
     expect(given.status).toBe(201);
     await expect(requireConsent(ctx(), subject)).resolves.toBeUndefined();
@@ -102,6 +104,57 @@ describe('consent', () => {
     expect(arabic.status).toBe(400);
     expect(arabic.json<ErrorBody>().error.field).toBe('body.expiresAt');
     expect(arabic.json<ErrorBody>().error.message).toMatch(/[\u0600-\u06FF]/);
+  });
+});
+
+describe('who may give a consent', () => {
+  const share = () => ({
+    subjectType: 'child',
+    subjectId: 'child-of-a-family',
+    purpose: 'schooling.share_with_school',
+    dataCategories: ['school_history'],
+    expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    channel: 'in_person',
+  });
+
+  it('refuses coordinators and admins: they cannot consent for a family', async () => {
+    for (const role of ['coordinator', 'admin', 'institution', 'guide'] as const) {
+      const client = await t.login(role);
+      expect((await client.post('/api/v1/consents', share())).status, role).toBe(403);
+    }
+    const ctx = systemContext(t.services);
+    await expect(
+      requireConsent(ctx, {
+        subjectType: 'child',
+        subjectId: 'child-of-a-family',
+        purpose: 'schooling.share_with_school',
+      }),
+    ).rejects.toMatchObject({ code: 'consent.required' });
+  });
+
+  it('lets the counselling KI caseworker record it, with the channel it was given by', async () => {
+    const caseworker = await t.login('caseworker');
+    const { channel: _channel, ...withoutChannel } = share();
+    const missing = await caseworker.post('/api/v1/consents', withoutChannel);
+    expect(missing.status).toBe(400);
+    expect(missing.json<ErrorBody>().error.field).toBe('body.channel');
+    const recorded = await caseworker.post('/api/v1/consents', share());
+    expect(recorded.status).toBe(201);
+    expect(recorded.json<{ channel: string }>().channel).toBe('in_person');
+  });
+
+  it('lets a person give their own consent, recorded as given by themself', async () => {
+    const resident = await t.login('resident');
+    const residentId = await userId('resident');
+    const own = await resident.post('/api/v1/consents', {
+      subjectType: 'user',
+      subjectId: residentId,
+      purpose: 'platform.reminders',
+      dataCategories: ['contact'],
+      expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    });
+    expect(own.status).toBe(201);
+    expect(own.json<{ channel: string }>().channel).toBe('self');
   });
 });
 
@@ -185,5 +238,22 @@ describe('a person’s data on request', () => {
     await expect(t.login('guide')).rejects.toThrow(/401/);
     const after = await coordinator.get(`/api/v1/people/${guideId}/export`);
     expect(after.body).not.toContain(demoEmail('guide'));
+  });
+
+  it('shows what a caseworker did, but not the ids of the children and families they worked on', async () => {
+    const caseworker = await t.login('caseworker');
+    const created = await caseworker.post(
+      '/api/v1/schooling/children',
+      buildIntake({ givenName: 'Exporta' }),
+    );
+    expect(created.status).toBe(201);
+    const childId = created.json<{ id: string }>().id;
+    const coordinator = await t.login('coordinator');
+    const exported = await coordinator.get(`/api/v1/people/${await userId('caseworker')}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.json<{ actions: { action: string }[] }>().actions.map((a) => a.action)).toContain(
+      'schooling.child.create',
+    );
+    expect(exported.body).not.toContain(childId);
   });
 });

@@ -3,6 +3,7 @@
  * (in the API and in the CSV export).
  */
 import type { Ctx } from '../../core/context.ts';
+import { csvField } from '../../core/csv.ts';
 import { ALL, authorize } from '../../core/policy.ts';
 import { addMonths, daysBetween } from '../../core/time.ts';
 import { ageOn, cityDay } from './common.ts';
@@ -118,11 +119,6 @@ export async function schoolingFigures(ctx: Ctx): Promise<Figures> {
   };
 }
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n;]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** The same figures as CSV (one row per figure and key), with the same suppression. */
 export async function schoolingFiguresCsv(ctx: Ctx): Promise<string> {
   const figures = await schoolingFigures(ctx);
@@ -143,5 +139,5 @@ export async function schoolingFiguresCsv(ctx: Ctx): Promise<string> {
     rows.push(['free_places', `${entry.form}/${entry.districtId}/${entry.kind}`, entry.free]);
   rows.push(['arrivals_last_3_months', '', figures.forecast.arrivalsLast3Months]);
   rows.push(['places_needed_next_3_months', '', figures.forecast.placesNeededNext3Months]);
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
 }

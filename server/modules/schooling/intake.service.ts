@@ -110,6 +110,8 @@ async function insertChildWithConsents(
       purpose,
       dataCategories: DATA_CATEGORIES,
       expiresAt,
+      // The family gives it on the form, or to the caseworker at the intake appointment.
+      channel: input.source === 'public_form' ? 'online_form' : 'in_person',
     });
   }
   await audit(tx, {

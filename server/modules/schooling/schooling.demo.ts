@@ -266,6 +266,7 @@ async function seedChildren(ctx: Ctx) {
         purpose,
         dataCategories: ['identity', 'languages', 'schooling', 'address', 'family_contact'],
         expiresAt,
+        channel: 'in_person',
       });
     }
   }

@@ -622,6 +622,7 @@ describe('placement, decisions, letter and first day', () => {
       purpose: 'schooling.share_with_school',
       dataCategories: ['identity', 'schooling'],
       expiresAt: new Date(t.services.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+      channel: 'on_paper',
     });
     expect(consent.status, consent.body).toBe(201);
     const seenByB = (await schoolB.get('/api/v1/schooling/schools/test-gym-hafen/children')).json<{

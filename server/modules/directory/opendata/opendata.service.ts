@@ -16,7 +16,7 @@ import {
 import { HSDS_VERSION, loadServices, viewOf } from '../hsds/hsds.service.ts';
 import { CATEGORIES } from '../directory.terms.ts';
 import { offerCalendar } from './calendar.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../../core/csv.ts';
 
 /** The licence of the published directory data. */
 export const DATA_LICENSE = {

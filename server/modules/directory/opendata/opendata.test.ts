@@ -61,9 +61,9 @@ beforeAll(async () => {
     texts: {
       name: { de: ugly, en: 'Course "German", level 1' },
       description: { de: '=HYPERLINK("http://example.org")' },
-      eligibility: null,
-      fees: null,
-      requiredDocuments: null,
+      eligibility: { de: "-1+cmd|' /C calc'!A0" },
+      fees: { de: '+1+1' },
+      requiredDocuments: { de: '\t=1+1' },
     },
     schedule: [{ days: ['MO', 'WE'], opens: '09:00', closes: '12:00' }],
     events: [
@@ -136,6 +136,10 @@ describe('export.csv', () => {
     const test = rows.find((row) => row[column('service_slug')] === 'opendata-kalender-kurs');
     expect(test?.[column('name')]).toBe(ugly);
     expect(test?.[column('description')]).toBe('\'=HYPERLINK("http://example.org")');
+    // Every cell a spreadsheet would run as a formula starts with an apostrophe: = + - @, tab, CR.
+    expect(test?.[column('eligibility')]).toBe("'-1+cmd|' /C calc'!A0");
+    expect(test?.[column('fees')]).toBe("'+1+1");
+    expect(test?.[column('required_documents')]).toBe("'\t=1+1");
     expect(test?.[column('opening_hours')]).toBe('MO,WE 09:00-12:00');
     expect(test?.[column('lotse_url')]).toMatch(/\/angebote\/opendata-kalender-kurs$/);
     expect(rows.some((row) => row[column('service_slug')] === 'opendata-draft')).toBe(false);

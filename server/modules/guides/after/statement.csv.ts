@@ -1,17 +1,7 @@
+import { toCsv } from '../../../core/csv.ts';
 import { translate } from '../../../core/i18n.ts';
 import { localDateTime } from '../../../core/time.ts';
 import type { Outcome, Statement } from './statement.ts';
-
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers. */
-function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : /^[=@+\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** CSV for spreadsheets (RFC 4180): UTF-8 with byte order mark, CRLF line ends, a header row. */
-function toCsv(header: string[], rows: (string | number)[][]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
 
 /** The label keys of the outcomes, written out so the i18n check sees them. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {

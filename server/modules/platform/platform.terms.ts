@@ -1,0 +1,14 @@
+// The platform's value lists, shared with the web app (imports nothing).
+
+/**
+ * How a consent was given: by the person themself in their account ("self"), on the public form
+ * ("online_form"), or to the caseworker who counsels them, who records it ("in_person", "on_paper", "phone").
+ */
+export const CONSENT_CHANNELS = ['self', 'online_form', 'in_person', 'on_paper', 'phone'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+/** The channels a caseworker records a consent given to them by. */
+export const RECORDED_CHANNELS = [
+  'in_person',
+  'on_paper',
+  'phone',
+] as const satisfies readonly ConsentChannel[];
