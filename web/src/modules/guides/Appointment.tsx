@@ -16,7 +16,7 @@ export function AppointmentFacts({ appointment }: { appointment: Appointment }) 
       </Fact>
       <Fact term={t('guides:form.language')}>
         {names.language(appointment.language)}
-        {appointment.dialect ? ` (${appointment.dialect})` : ''}
+        {appointment.dialect ? ` (${names.dialect(appointment.dialect)})` : ''}
       </Fact>
       <Fact term={t('guides:form.topic')}>
         {names.topic(appointment.topic)} · {names.mode(appointment.mode)}

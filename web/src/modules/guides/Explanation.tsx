@@ -33,7 +33,7 @@ export function ExplanationList({
             language: names.language(language),
             level: isOneOf(LEVELS, level) ? t(LEVEL_LABEL[level]) : '–',
           })}
-          {dialect ? ` ${t('guides:why.dialect', { dialect })}` : ''}
+          {dialect ? ` ${t('guides:why.dialect', { dialect: names.dialect(dialect) })}` : ''}
         </li>
       ) : null}
       {minutes !== null ? (

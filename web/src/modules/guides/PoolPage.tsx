@@ -149,7 +149,7 @@ export function GuidePage() {
                 .map(
                   (language) =>
                     `${names.language(language.code)} (${t(LEVEL_LABEL[language.level] ?? '')}${
-                      language.dialect ? `, ${language.dialect}` : ''
+                      language.dialect ? `, ${names.dialect(language.dialect)}` : ''
                     })`,
                 )
                 .join('; ')}

@@ -79,7 +79,7 @@ function RequestDetail({ request }: { request: GuideRequest }) {
         </Fact>
         <Fact term={t('guides:form.language')}>
           {names.language(request.language)}
-          {request.dialect ? ` (${request.dialect})` : ''}
+          {request.dialect ? ` (${names.dialect(request.dialect)})` : ''}
         </Fact>
         <Fact term={t('guides:form.topic')}>{names.topic(request.topic)}</Fact>
         <Fact term={t('guides:form.mode')}>{names.mode(request.mode)}</Fact>

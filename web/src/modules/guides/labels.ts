@@ -155,6 +155,9 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   no_show_guide: 'guides:statement.outcome.noShowGuide',
 };
 
+/** Whether a code is one of the dialects the Lotsen network knows. */
+const isDialect = (code: string): code is Dialect => Object.hasOwn(DIALECT_LABEL, code);
+
 /** Names of languages, topics and states, numbers and money in the reader's language (dates: app/time.ts). */
 export function useNames() {
   const { t, i18n } = useTranslation();
@@ -167,6 +170,8 @@ export function useNames() {
     mode: (mode: string) => t(MODE_LABEL[mode as RequestMode] ?? MODE_LABEL.on_site),
     state: (state: string) => t(STATE_LABEL[state as RequestState] ?? STATE_LABEL.open),
     reason: (reason: string) => (REASON_LABEL[reason] ? t(REASON_LABEL[reason]) : reason),
+    /** A dialect by its name in the reader's language (a code outside the list as it is). */
+    dialect: (dialect: string) => (isDialect(dialect) ? t(DIALECT_LABEL[dialect]) : dialect),
     number: (value: number) => number.format(value),
     money: (cents: number, currency: string) =>
       new Intl.NumberFormat(lang, { style: 'currency', currency }).format(cents / 100),
