@@ -73,17 +73,16 @@ export async function createAccount(
   return row?.id ?? '';
 }
 
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  districtId: organisations.districtId,
+};
+
 /** One organisation by id. */
 export async function findOrganisationById(db: Tx, id: string) {
-  const [row] = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      districtId: organisations.districtId,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, id));
+  const [row] = await db.select(organisationColumns).from(organisations).where(eq(organisations.id, id));
   return row;
 }
 
@@ -91,12 +90,7 @@ export async function findOrganisationById(db: Tx, id: string) {
 export async function organisationsByIds(db: Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      districtId: organisations.districtId,
-    })
+    .select(organisationColumns)
     .from(organisations)
     .where(inArray(organisations.id, [...new Set(ids)]))
     .orderBy(asc(organisations.name), asc(organisations.id));
@@ -115,12 +109,7 @@ export async function organisationNames(db: Tx, ids: readonly string[]): Promise
 /** The organisations of one kind (e.g. every school), or the one of them with `id`, ordered by name. */
 export async function listOrganisationsOfKind(db: Tx, input: { kind: string; id?: string | undefined }) {
   return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      districtId: organisations.districtId,
-    })
+    .select(organisationColumns)
     .from(organisations)
     .where(and(eq(organisations.kind, input.kind), input.id ? eq(organisations.id, input.id) : undefined))
     .orderBy(asc(organisations.name));
