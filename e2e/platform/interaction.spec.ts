@@ -132,6 +132,8 @@ describe('navigation by role', () => {
     try {
       const page = await context.newPage();
       await open(page, '/');
+      // The signed-in entries appear once the session has loaded; read the nav after that.
+      await expect.poll(() => navNames(navOf(page))).toContain(text('de', 'common:nav.account'));
       const names = await navNames(navOf(page));
       expect(names).toContain(text('de', 'common:nav.account'));
       expect(names).toContain(text('de', 'common:nav.logout'));
