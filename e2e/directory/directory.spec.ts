@@ -159,25 +159,29 @@ describe('a newcomer who reads Arabic finds a German course in Marxloh', () => {
   });
 });
 
-describe('an offer without text in the reader’s language', () => {
-  test('shows the German text, marked as such and with lang="de"', async () => {
+describe('an offer partly without text in the reader’s language', () => {
+  test('shows a machine-made translation marked as such, and German (lang="de", marked) where a text is missing', async () => {
     const context = await env.sharedContext({ lang: 'ar' });
     const page = await context.newPage();
     try {
       await open(page, '/angebote/beratung-polnisch-arbeit');
       const heading = page.locator('main h1');
-      expect(await heading.textContent()).toBe('Beratung auf Polnisch zu Arbeit und Sozialem');
-      expect(await heading.getAttribute('lang')).toBe('de');
+      expect(await heading.getAttribute('lang')).toBe('ar');
       expect(await heading.getAttribute('dir')).toBe('auto');
-      const marker = page.getByText(text('ar', 'directory:missing')).first();
-      expect(await marker.isVisible()).toBe(true);
+      expect(await page.getByText(text('ar', 'directory:machineMade')).first().isVisible()).toBe(true);
+      // Who it is for exists only in German (and English and Turkish): German stands in, marked.
+      const eligibility = page.getByText('Für Menschen aus Polen und ihre Familien.');
+      expect(await eligibility.getAttribute('lang')).toBe('de');
+      expect(await page.getByText(text('ar', 'directory:missing')).first().isVisible()).toBe(true);
 
-      // In the result list, too.
+      // In the result list, the machine-made title is marked, too.
       await open(page, '/angebote?q=Polnisch');
       await resultsSettled(page);
-      const card = page.locator('.app-directory-result', { hasText: 'Beratung auf Polnisch' }).first();
-      expect(await card.getByText(text('ar', 'directory:missing')).isVisible()).toBe(true);
-      expect(await card.locator('h3 a').getAttribute('lang')).toBe('de');
+      const card = page.locator('.app-directory-result', {
+        has: page.locator('a[href$="/beratung-polnisch-arbeit"]'),
+      });
+      expect(await card.getByText(text('ar', 'directory:machineMade')).isVisible()).toBe(true);
+      expect(await card.locator('h3 a').getAttribute('lang')).toBe('ar');
     } finally {
       await page.close();
     }

@@ -56,6 +56,8 @@ const demoSchema = z.object({
       capacity: z.object({ free: z.number().int(), waitingList: z.number().int() }).nullable().optional(),
       lastChecked: z.string(),
       outdated: z.array(z.string()).default([]),
+      /** Languages whose texts of this offer were made by a machine, not by a person: shown as such. */
+      machineTranslated: z.array(z.string()).default([]),
     }),
   ),
 });
@@ -114,6 +116,7 @@ export async function seedDirectoryDemo(ctx: Ctx): Promise<void> {
       events: offer.courseDates.map((d) => ({ start: d.start, end: d.end, title: d.title ?? null })),
     };
     const id = await insertServiceRecord(ctx, input, names.get(offer.organizationId) ?? '');
+    await repo.markTextsMachineMade(ctx.db, 'service', id, offer.machineTranslated);
     await repo.insertRevision(ctx.db, {
       serviceId: id,
       status: 'published',

@@ -25,6 +25,21 @@ export async function insertTexts(db: Tx, rows: TextInsert[]): Promise<void> {
   if (rows.length) await db.insert(directoryTexts).values(rows);
 }
 
+/** Marks a record's texts in these languages as machine-made (the demo city's offers carry such translations). */
+export async function markTextsMachineMade(db: Tx, entityType: string, entityId: string, langs: string[]) {
+  if (!langs.length) return;
+  await db
+    .update(directoryTexts)
+    .set({ status: 'machine' })
+    .where(
+      and(
+        eq(directoryTexts.entityType, entityType),
+        eq(directoryTexts.entityId, entityId),
+        inArray(directoryTexts.lang, langs),
+      ),
+    );
+}
+
 export async function insertLocation(db: Tx, values: typeof locations.$inferInsert): Promise<string> {
   const [row] = await db.insert(locations).values(values).returning({ id: locations.id });
   return row?.id ?? '';

@@ -123,17 +123,27 @@ describe('translation work', () => {
     const mt = await createTestApp({ MT_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` });
     try {
       const mtCoordinator = await mt.login('coordinator');
+      type Pending = { items: { entityId: string; field: string; current: string | null; status: string }[] };
+      const ukState = async () =>
+        (await mtCoordinator.get('/api/v1/directory/translations'))
+          .json<Overview>()
+          .items.find((i) => i.lang === 'uk');
+      const before = await ukState();
+      const pending = (await mtCoordinator.get('/api/v1/directory/translations/uk')).json<Pending>().items;
+      const first = pending.find((text) => text.status === 'missing');
       const reply = await mtCoordinator.post('/api/v1/directory/translations/uk/machine');
       expect(reply.status, reply.body).toBe(200);
-      expect(reply.json<{ translated: number }>().translated).toBeGreaterThan(0);
+      const translated = reply.json<{ translated: number }>().translated;
+      expect(translated).toBeGreaterThan(0);
       expect(requests[0]).toMatchObject({ source: 'de', target: 'uk' });
-      const state = (await mtCoordinator.get('/api/v1/directory/translations'))
-        .json<Overview>()
-        .items.find((i) => i.lang === 'uk');
-      expect(state?.machine).toBe(reply.json<{ translated: number }>().translated);
-      const offer = await mt.client('uk').get('/api/v1/directory/services/deutschkurs-marxloh-abend');
-      expect(offer.json<{ name: { status: string; value: string } }>().name).toMatchObject({
+      expect((await ukState())?.machine).toBe((before?.machine ?? 0) + translated);
+      // The first missing text now has the service's translation, marked as machine-made.
+      const after = (await mtCoordinator.get('/api/v1/directory/translations/uk')).json<Pending>().items;
+      expect(
+        after.find((text) => text.entityId === first?.entityId && text.field === first?.field),
+      ).toMatchObject({
         status: 'machine',
+        current: expect.stringMatching(/^\[uk\] /),
       });
     } finally {
       await mt.close();

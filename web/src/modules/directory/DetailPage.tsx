@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { type OfferDetail, type Shown, useOffer } from './directory.api';
-import { Badge, ContentText, MissingBadge, OfflineNotice, useWeekdays } from './display';
+import { Badge, ContentText, TextBadge, OfflineNotice, useWeekdays } from './display';
 import { useLanguageNames } from '../../app/languages';
 import { FeedbackForm } from './FeedbackForm';
 import { CATEGORY_LABEL, TARGET_GROUP_LABEL } from './labels';
@@ -288,7 +288,7 @@ export function DetailPage() {
       <OfflineNotice savedAt={query.data?.savedAt} />
       <header className="app-directory-detail__head">
         {offer.name ? <OfferTitle name={offer.name} /> : null}
-        {offer.name?.status === 'missing' ? <MissingBadge /> : null}
+        <TextBadge status={offer.name?.status} />
         <p className="kern-body kern-body--large">
           {t('directory:detail.by')} <span dir="auto">{offer.organisationName}</span>
         </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { OfferSummary } from './directory.api';
-import { Badge, ContentText, MissingBadge, useKilometres } from './display';
+import { Badge, ContentText, TextBadge, useKilometres } from './display';
 import { useLanguageNames } from '../../app/languages';
 import type { City } from '../../app/city';
 import { fromSearch } from './searchReturn';
@@ -71,7 +71,7 @@ function ResultCard({
             {offer.name?.value ?? offer.slug}
           </Link>
         </h3>
-        {offer.name?.status === 'missing' ? <MissingBadge /> : null}
+        <TextBadge status={offer.name?.status} />
         <p className="kern-body kern-body--small app-directory-result__org" dir="auto">
           {offer.organisationName}
         </p>

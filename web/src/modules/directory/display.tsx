@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Shown } from './directory.api';
 import { useCityTime } from '../../app/time';
 
-/** The visible note that a text is the German original, the offer has none in the reader's language. */
-export function MissingBadge() {
+/**
+ * The visible note on a text that is not a person's translation into the reader's language: the German original
+ * (the offer has none in that language), or a machine-made translation.
+ */
+export function TextBadge({ status }: { status: string | undefined }) {
   const { t } = useTranslation();
+  if (status !== 'missing' && status !== 'machine') return null;
   return (
-    <span className="kern-badge kern-badge--warning app-directory-badge">
+    <span
+      className={`kern-badge ${status === 'missing' ? 'kern-badge--warning' : 'kern-badge--info'} app-directory-badge`}
+    >
       <span className="kern-icon kern-icon--language" aria-hidden="true" />
-      <span className="kern-label">{t('directory:missing')}</span>
+      <span className="kern-label">{t(status === 'missing' ? 'directory:missing' : 'directory:machineMade')}</span>
     </span>
   );
 }
@@ -37,7 +43,7 @@ export function ContentText({
       <Tag className={className} lang={shown.lang} dir="auto">
         {shown.value}
       </Tag>
-      {badge && shown.status === 'missing' ? <MissingBadge /> : null}
+      {badge ? <TextBadge status={shown.status} /> : null}
     </>
   );
 }
