@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { systemContext } from '../../core/context.ts';
@@ -9,6 +10,7 @@ let t: TestApp;
 
 type Summary = {
   slug: string;
+  categories: string[];
   name: { value: string; lang: string; status: string };
   distanceKm: number | null;
   openNow: boolean;
@@ -140,8 +142,80 @@ describe('public search', () => {
     }
     const sqlish = await search(`q=${encodeURIComponent("zebra' OR 1=1 --")}`);
     expect(sqlish.total).toBeLessThanOrEqual(2);
-    expect((await search(`q=${encodeURIComponent('<script>alert(1)</script>')}`)).items).toEqual([]);
+    // A script is only words: it finds what "script alert" finds (offers mentioning a transcript, say).
+    const script = await search(`q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(slugs(script)).toEqual(slugs(await search('q=script%20alert')));
     expect((await search('q=zebra&page=999')).items).toEqual([]);
+  });
+});
+
+/** The first example the search field's hint gives, as the locale file says it („…“, “…”, «…»). */
+function hintExample(lang: string): string {
+  const file = JSON.parse(readFileSync(`locales/${lang}/directory.json`, 'utf8')) as {
+    search: { wordsHint: string };
+  };
+  const example = /[„“«]([^„“”«»]+)[“”»]/u.exec(file.search.wordsHint)?.[1];
+  if (!example) throw new Error(`no example in the ${lang} hint: ${file.search.wordsHint}`);
+  return example;
+}
+
+const isLanguageCourse = (item: Summary | undefined) => item?.categories.includes('language_learning');
+
+describe('search words as people type them', () => {
+  it.each(['de', 'en', 'tr', 'ar', 'ro', 'bg', 'uk', 'ru', 'fa', 'pl'])(
+    'the example under the search field finds language courses first (%s)',
+    async (lang) => {
+      const page = await search(`q=${encodeURIComponent(hintExample(lang))}`, lang);
+      expect(page.items.some(isLanguageCourse), hintExample(lang)).toBe(true);
+      expect(page.items[0]?.categories ?? [], hintExample(lang)).toContain('language_learning');
+    },
+  );
+
+  it('a Romanian reader searching “curs” or “germană” alone sees language courses first', async () => {
+    for (const q of ['curs', 'germană']) {
+      const page = await search(`q=${encodeURIComponent(q)}`, 'ro');
+      expect(page.items[0]?.categories ?? [], q).toContain('language_learning');
+    }
+  });
+
+  it('a word that matches nothing does not empty the result, and coordinators see that word', async () => {
+    const alone = await search('q=Deutschkurs');
+    const withNonsense = await search('q=Deutschkurs%20xyzzyq');
+    expect(withNonsense.items.length).toBeGreaterThan(0);
+    expect(slugs(withNonsense)).toEqual(slugs(alone));
+    expect(isLanguageCourse(withNonsense.items[0])).toBe(true);
+    const coordinator = await t.login('coordinator');
+    const unmet = (await coordinator.get('/api/v1/directory/unmet-searches')).json<{
+      items: { words: string }[];
+    }>().items;
+    expect(unmet.map((item) => item.words)).toContain('xyzzyq');
+  });
+
+  it('an offer matching every word comes before offers matching only one of them', async () => {
+    await add({
+      slug: 'test-a-quokka-treff',
+      categories: ['leisure_meeting'],
+      texts: {
+        name: { de: 'Quokka-Treff' },
+        description: { de: 'Spiele am Nachmittag.' },
+        eligibility: null,
+        fees: null,
+        requiredDocuments: null,
+      },
+    });
+    await add({
+      slug: 'test-z-walross-quokka',
+      categories: ['leisure_meeting'],
+      texts: {
+        name: { de: 'Spielgruppe Walross und Quokka' },
+        description: { de: 'Spiele am Vormittag.' },
+        eligibility: null,
+        fees: null,
+        requiredDocuments: null,
+      },
+    });
+    const page = await search('q=quokka%20walross');
+    expect(slugs(page)).toEqual(['test-z-walross-quokka', 'test-a-quokka-treff']);
   });
 });
 
