@@ -178,6 +178,30 @@ describe('search words as people type them', () => {
     }
   });
 
+  it('offers with Romanian texts about a course or about Germany do not push language courses down', async () => {
+    const romanian = (slug: string, category: 'leisure_meeting' | 'work', de: string, ro: string) =>
+      add({
+        slug,
+        categories: [category],
+        texts: {
+          name: { de, ro },
+          description: { de, ro },
+          eligibility: null,
+          fees: null,
+          requiredDocuments: null,
+        },
+      });
+    await romanian('test-ro-croitorie', 'leisure_meeting', 'Nähkurs', 'Curs de croitorie');
+    await romanian(
+      'test-ro-diplome',
+      'work',
+      'Anerkennung deutscher Abschlüsse',
+      'Recunoașterea diplomelor germane pentru curs de calificare',
+    );
+    const page = await search(`q=${encodeURIComponent(hintExample('ro'))}`, 'ro');
+    expect(page.items[0]?.categories ?? []).toContain('language_learning');
+  });
+
   it('a word that matches nothing does not empty the result, and coordinators see that word', async () => {
     const alone = await search('q=Deutschkurs');
     const withNonsense = await search('q=Deutschkurs%20xyzzyq');
