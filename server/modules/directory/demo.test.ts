@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 
 type Shown = { value: string; lang: string; status: string };
-type Page = { items: { id: string; slug: string; name: Shown | null; summary: Shown | null }[]; total: number };
+type Page = {
+  items: { id: string; slug: string; name: Shown | null; summary: Shown | null }[];
+  total: number;
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,14 +51,19 @@ describe('the demo city’s offers', () => {
     expect(human?.name?.status).toBe('up_to_date');
     expect(human?.summary?.status).toBe('up_to_date');
     const detail = await t.client('ro').get(`/api/v1/directory/services/${machine[0]?.id}`);
-    expect(detail.json<{ description: Shown }>().description).toMatchObject({ lang: 'ro', status: 'machine' });
+    expect(detail.json<{ description: Shown }>().description).toMatchObject({
+      lang: 'ro',
+      status: 'machine',
+    });
   });
 
   it('offers the Marxloh mothers’ German courses with Romanian and Bulgarian support', async () => {
     for (const slug of ['mama-lernt-deutsch-marxloh', 'deutschkurs-marxloh-frauen']) {
       const offer = (await allOffers('de')).find((o) => o.slug === slug);
       const detail = await t.client('de').get(`/api/v1/directory/services/${offer?.id}`);
-      expect(detail.json<{ languages: string[] }>().languages).toEqual(expect.arrayContaining(['ron', 'bul']));
+      expect(detail.json<{ languages: string[] }>().languages).toEqual(
+        expect.arrayContaining(['ron', 'bul']),
+      );
     }
   });
 });

@@ -185,33 +185,56 @@ export type SearchFilter = {
   offset: number;
 };
 
-/** The dictionary words similar to one typed word, with their similarity (the typed word itself included). */
-export type WordExpansion = { words: string[]; sims: number[] };
+/**
+ * The dictionary words similar to one typed word, with their similarity (the typed word itself included), and the
+ * categories the word names (an offer in one of them ranks higher).
+ */
+export type WordExpansion = { words: string[]; sims: number[]; categories: string[] };
 
 /**
- * Dictionary words similar to a typed word (pg_trgm's word_similarity over directory_words, the threshold is
- * set per session), best first.
+ * Dictionary words similar to each of some words (pg_trgm's word_similarity over directory_words, the threshold
+ * is set per session), best first, at most 1000 per word: one query for all of them.
  */
-export async function similarWords(db: Tx, typed: string): Promise<WordExpansion> {
+export async function similarWordsOf(db: Tx, typed: string[]): Promise<Map<string, WordExpansion>> {
+  const found = new Map(
+    typed.map((word) => [word, { words: [word], sims: [1], categories: [] as string[] }]),
+  );
+  if (!typed.length) return found;
   const result = await db.execute(sql`
-    select word, word_similarity(${typed}, word) as sim from directory_words
-    where ${typed} <% word order by 2 desc, 1 limit 1000`);
-  const rows = (result as unknown as { rows: { word: string; sim: unknown }[] }).rows;
-  const words = [typed, ...rows.map((r) => r.word).filter((w) => w !== typed)];
-  return { words, sims: [1, ...rows.filter((r) => r.word !== typed).map((r) => Number(r.sim))] };
+    select t.typed, w.word, w.sim from unnest(${textArray(typed)}) as t(typed)
+    cross join lateral (
+      select word, word_similarity(t.typed, word) as sim from directory_words
+      where t.typed <% word order by 2 desc, 1 limit 1000) w`);
+  const rows = (result as unknown as { rows: { typed: string; word: string; sim: unknown }[] }).rows;
+  for (const row of rows) {
+    const expansion = found.get(row.typed);
+    if (!expansion || row.word === row.typed) continue;
+    expansion.words.push(row.word);
+    expansion.sims.push(Number(row.sim));
+  }
+  return found;
 }
 
-const textArray = (values: readonly string[]) =>
-  sql`array[${sql.join(
+/** The similar dictionary words of one word (the benchmark looks them up alone). */
+export async function similarWords(db: Tx, typed: string): Promise<WordExpansion> {
+  return (await similarWordsOf(db, [typed])).get(typed) ?? { words: [typed], sims: [1], categories: [] };
+}
+
+function textArray(values: readonly string[]) {
+  return sql`array[${sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+}
 
 /**
  * The word search as SQL pieces: per typed word, a CTE of the offers that contain one of its similar words,
  * each found through the GIN index on (services.search_words, services.places) — with the place filter inside
- * the same index scan — scored by the best similarity (without reading the long word arrays themselves);
- * joined, every word must match; the score adds the similarities.
+ * the same index scan — scored by the best similarity (without reading the long word arrays themselves).
+ * An offer is found when it matches any of the words, so a word that matches nothing does not empty the result;
+ * `score` ranks offers matching more of the words first (100 per word), then by similarity, with a bonus where the
+ * offer is in a category the word names ("germană" → language courses). `found` has bit i set when word i
+ * matched the offer.
  */
 export function wordMatches(expansions: readonly WordExpansion[], placeId: string | null = null) {
   const ctes = expansions.flatMap((e, i) => [
@@ -227,16 +250,31 @@ export function wordMatches(expansions: readonly WordExpansion[], placeId: strin
       ${placeId ? sql` and s2.places @> array[${placeId}]::text[]` : sql``}
       group by s2.id)`,
   ]);
+  const any = sql.raw(
+    `matched (id) as (${expansions.map((_, i) => `select id from m${i}`).join(' union ')})`,
+  );
+  const wordScore = (e: WordExpansion, i: number) => {
+    const hit = sql.raw(`m${i}.id is not null`);
+    const bonus = e.categories.length
+      ? sql` + case when s.categories && ${textArray(e.categories)} then 1 else 0 end`
+      : sql``;
+    return sql`case when ${hit} then 100 + ${sql.raw(`m${i}.sim`)}${bonus} else 0 end`;
+  };
   return {
-    with: ctes.length ? sql`with ${sql.join(ctes, sql`, `)}` : sql``,
-    joins: sql.join(
-      expansions.map((_, i) => sql.raw(` join m${i} on m${i}.id = s.id`)),
-      sql``,
-    ),
-    score: expansions.length
-      ? sql.join(
-          expansions.map((_, i) => sql.raw(`m${i}.sim`)),
-          sql` + `,
+    with: ctes.length ? sql`with ${sql.join([...ctes, any], sql`, `)}` : sql``,
+    joins: expansions.length
+      ? sql.raw(
+          ` join matched on matched.id = s.id${expansions.map((_, i) => ` left join m${i} on m${i}.id = s.id`).join('')}`,
+        )
+      : sql``,
+    score: expansions.length ? sql.join(expansions.map(wordScore), sql` + `) : sql`0`,
+    /** How many of the words the offer matches. */
+    hits: expansions.length
+      ? sql.raw(expansions.map((_, i) => `(m${i}.id is not null)::int`).join(' + '))
+      : sql`0`,
+    found: expansions.length
+      ? sql.raw(
+          expansions.map((_, i) => `(case when m${i}.id is not null then ${1 << i} else 0 end)`).join(' | '),
         )
       : sql`0`,
   };
@@ -250,7 +288,14 @@ export async function addWords(db: Tx, words: string[]) {
   }
 }
 
-export type SearchHit = { id: string; distance_km: number | null; score: number; total: number };
+/** A found offer; `found` has bit i set when word i matched any offer of the search (the same on every row). */
+export type SearchHit = {
+  id: string;
+  distance_km: number | null;
+  score: number;
+  total: number;
+  found: number;
+};
 
 const distanceKm = (lat: number, lon: number) =>
   sql`(6371 * 2 * asin(sqrt(power(sin(radians(l.lat - ${lat}) / 2), 2)
@@ -273,7 +318,7 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
   // of a district; then the nearest matching place of each offer.
   const result = await db.execute(sql`
     ${f.words.length ? sql`${match.with},` : sql`with`} candidates as (
-      select s.id, s.slug, ${match.score} as score
+      select s.id, s.slug, ${match.score} as score, ${match.hits} as hits, ${match.found} as found
       from services s ${match.joins}
       where s.status = 'published'
       ${
@@ -295,21 +340,27 @@ export async function searchPublishedServices(db: Tx, f: SearchFilter): Promise<
           : sql``
       }
     ), placed as (
-      select distinct on (c.id) c.id, c.slug, c.score, ${distance} as distance_km
+      select distinct on (c.id) c.id, c.slug, c.score, c.hits, c.found, ${distance} as distance_km
       from candidates c
       join service_locations sl on sl.service_id = c.id
       join locations l on l.id = sl.location_id
       where true ${sql.join(locationFilters, sql``)}
-      order by c.id, 4 nulls last
+      order by c.id, 6 nulls last
+    ), ranked as (
+      select *, max(hits) over () as best, bit_or(found) over () as found_any from placed
     )
-    select id, distance_km, score, count(*) over () as total
-    from placed
+    -- Every word matters: only the offers that match the most words (all of them, where some offer does); a word
+    -- that matches nothing leaves the others to decide.
+    select id, distance_km, score, count(*) over () as total, found_any as found
+    from ranked
+    where hits = best
     order by score desc, distance_km nulls last, slug
     limit ${f.limit} offset ${f.offset}`);
   return (result as unknown as { rows: SearchHit[] }).rows.map((row) => ({
     ...row,
     score: Number(row.score),
     total: Number(row.total),
+    found: Number(row.found),
     distance_km: row.distance_km === null ? null : Number(row.distance_km),
   }));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { systemContext } from '../../core/context.ts';
@@ -9,6 +10,7 @@ let t: TestApp;
 
 type Summary = {
   slug: string;
+  categories: string[];
   name: { value: string; lang: string; status: string };
   distanceKm: number | null;
   openNow: boolean;
@@ -140,10 +142,110 @@ describe('public search', () => {
     }
     const sqlish = await search(`q=${encodeURIComponent("quokka' OR 1=1 --")}`);
     expect(sqlish.total).toBeLessThanOrEqual(2);
-    // Markup is only words to the search (real words may match them by typo tolerance); nothing echoes it back.
-    const xss = await search(`q=${encodeURIComponent('<script>alert(1)</script>')}`);
-    expect(JSON.stringify(xss)).not.toContain('<script');
+    // A script is only words: it finds what "script alert" finds (real words resemble them), and nothing echoes it.
+    const script = await search(`q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(slugs(script)).toEqual(slugs(await search('q=script%20alert')));
+    expect(JSON.stringify(script)).not.toContain('<script');
     expect((await search('q=quokka&page=999')).items).toEqual([]);
+  });
+});
+
+/** The first example the search field's hint gives, as the locale file says it („…“, “…”, «…»). */
+function hintExample(lang: string): string {
+  const file = JSON.parse(readFileSync(`locales/${lang}/directory.json`, 'utf8')) as {
+    search: { wordsHint: string };
+  };
+  const example = /[„“«]([^„“”«»]+)[“”»]/u.exec(file.search.wordsHint)?.[1];
+  if (!example) throw new Error(`no example in the ${lang} hint: ${file.search.wordsHint}`);
+  return example;
+}
+
+const isLanguageCourse = (item: Summary | undefined) => item?.categories.includes('language_learning');
+
+describe('search words as people type them', () => {
+  it.each(['de', 'en', 'tr', 'ar', 'ro', 'bg', 'uk', 'ru', 'fa', 'pl'])(
+    'the example under the search field finds language courses first (%s)',
+    async (lang) => {
+      const page = await search(`q=${encodeURIComponent(hintExample(lang))}`, lang);
+      expect(page.items.some(isLanguageCourse), hintExample(lang)).toBe(true);
+      expect(page.items[0]?.categories ?? [], hintExample(lang)).toContain('language_learning');
+    },
+  );
+
+  it('a Romanian reader searching “curs” or “germană” alone sees language courses first', async () => {
+    for (const q of ['curs', 'germană']) {
+      const page = await search(`q=${encodeURIComponent(q)}`, 'ro');
+      expect(page.items[0]?.categories ?? [], q).toContain('language_learning');
+    }
+  });
+
+  it('offers with Romanian texts about a course or about Germany do not push language courses down', async () => {
+    const romanian = (slug: string, category: 'leisure_meeting' | 'work', de: string, ro: string) =>
+      add({
+        slug,
+        categories: [category],
+        texts: {
+          name: { de, ro },
+          description: { de, ro },
+          eligibility: null,
+          fees: null,
+          requiredDocuments: null,
+        },
+      });
+    await romanian('test-ro-croitorie', 'leisure_meeting', 'Nähkurs', 'Curs de croitorie');
+    await romanian(
+      'test-ro-diplome',
+      'work',
+      'Anerkennung deutscher Abschlüsse',
+      'Recunoașterea diplomelor germane pentru curs de calificare',
+    );
+    const page = await search(`q=${encodeURIComponent(hintExample('ro'))}`, 'ro');
+    expect(page.items[0]?.categories ?? []).toContain('language_learning');
+  });
+
+  it('a word that matches nothing does not empty the result, and coordinators see that word', async () => {
+    const alone = await search('q=Deutschkurs');
+    const withNonsense = await search('q=Deutschkurs%20xyzzyq');
+    expect(withNonsense.items.length).toBeGreaterThan(0);
+    expect(slugs(withNonsense)).toEqual(slugs(alone));
+    expect(isLanguageCourse(withNonsense.items[0])).toBe(true);
+    const coordinator = await t.login('coordinator');
+    const unmet = (await coordinator.get('/api/v1/directory/unmet-searches')).json<{
+      items: { words: string }[];
+    }>().items;
+    expect(unmet.map((item) => item.words)).toContain('xyzzyq');
+  });
+
+  it('shows only the offers that match every word; if none does, those that match the most words first', async () => {
+    await add({
+      slug: 'test-a-okapi-treff',
+      categories: ['leisure_meeting'],
+      texts: {
+        name: { de: 'Okapi-Treff' },
+        description: { de: 'Spiele mit Quallen.' },
+        eligibility: null,
+        fees: null,
+        requiredDocuments: null,
+      },
+    });
+    await add({
+      slug: 'test-z-walross-okapi',
+      categories: ['leisure_meeting'],
+      texts: {
+        name: { de: 'Spielgruppe Walross und Okapi' },
+        description: { de: 'Malen mit Farben.' },
+        eligibility: null,
+        fees: null,
+        requiredDocuments: null,
+      },
+    });
+    expect(slugs(await search('q=okapi%20walross'))).toEqual(['test-z-walross-okapi']);
+    // No offer has all three words; the two that have two of them come first (typo tolerance may let other
+    // offers match two words loosely, after them).
+    expect(slugs(await search('q=okapi%20walross%20quallen')).slice(0, 2)).toEqual([
+      'test-a-okapi-treff',
+      'test-z-walross-okapi',
+    ]);
   });
 });
 

@@ -30,13 +30,33 @@ export function localWeekTime(now: Date, timeZone: string): { day: string; time:
   };
 }
 
-/** Lower-cased distinct words of a query, at most eight. */
+/**
+ * Little words of the city's languages that say nothing about an offer ("curs de germană", "Kurs für Frauen"):
+ * a search leaves them out, unless it has no other word.
+ */
+const STOP_WORDS = new Set(
+  [
+    'der die das den dem des ein eine einen einem einer und oder für mit von vom zu zum zur im in am an auf bei aus',
+    'the an and or of for on at to with from by my',
+    've veya ile için icin bir de da',
+    'في من إلى الى على عن مع أو',
+    'de și si sau pentru în la cu din pe al ale un',
+    'по за и или на във със от до',
+    'із зі для та або від',
+    'для или во со',
+    'در برای از با به یا را',
+    'ze dla lub oraz we do od po',
+  ].flatMap((line) => line.split(' ')),
+);
+
+/** Lower-cased distinct words of a query without little words like "de" or "für", at most eight. */
 export function queryWords(q: string | undefined): string[] {
   const words = (q ?? '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1);
-  return [...new Set(words)].slice(0, 8);
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  return [...new Set(meaningful.length ? meaningful : words)].slice(0, 8);
 }
 
 function centreOfPostcode(ctx: Ctx, postcode: string) {
@@ -143,12 +163,15 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
     offset: (query.page - 1) * query.per_page,
   });
   const total = hits[0]?.total ?? 0;
-  if (total === 0 && query.page === 1) {
+  // Coordinators see the words that found nothing (all of them when nothing was found).
+  const found = hits[0]?.found ?? 0;
+  const unmet = words.filter((_, i) => !(found & (1 << i)));
+  if (unmet.length && query.page === 1) {
     await repo.countUnmetSearch(ctx.db, {
       day: ctx.now.toISOString().slice(0, 10),
       lang: ctx.locale,
       districtId: ortsteil?.districtId ?? query.district ?? '',
-      words: [...words].sort().join(' '),
+      words: unmet.sort().join(' '),
     });
   }
   // A result shows the name and description, in the chosen language or else German.
