@@ -83,8 +83,7 @@ export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
         response: { 200: z.string().describe('text/calendar') },
       },
     },
-    async (request, reply) =>
-      sendIcs(reply, await feeds.assignmentCalendar(ctx(request), request.params.id)),
+    async (request, reply) => sendIcs(reply, await feeds.assignmentCalendar(ctx(request), request.params.id)),
   );
   app.post(
     '/guides/me/feed',

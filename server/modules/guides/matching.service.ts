@@ -393,7 +393,8 @@ function alternativesOf(
     .slice(0, ALTERNATIVES_SHOWN)
     .map((alternative) => ({
       guideId: alternative.guideId,
-      guideName: names.get(alternative.guideId) ?? built.guides.get(alternative.guideId)?.account.displayName ?? '',
+      guideName:
+        names.get(alternative.guideId) ?? built.guides.get(alternative.guideId)?.account.displayName ?? '',
       travelMinutes: Math.round(alternative.travelMinutes),
       sameGuideAsBefore: previous.includes(alternative.guideId),
     }));
@@ -476,9 +477,12 @@ export async function swapProposal(ctx: Ctx, runId: string, proposalId: string, 
   return inTransaction(ctx, async (tx) => {
     const { proposal } = await openDraft(tx, runId, proposalId);
     const review = await reviewProblem(tx, await repo.listDraftsOfRun(tx.db, runId));
-    const fits = rankAlternatives(review.built.problem, { assignments: review.assignments }, proposal.requestId, [
-      proposal.guideId,
-    ]).some((alternative) => alternative.guideId === guideId);
+    const fits = rankAlternatives(
+      review.built.problem,
+      { assignments: review.assignments },
+      proposal.requestId,
+      [proposal.guideId],
+    ).some((alternative) => alternative.guideId === guideId);
     if (!fits) throw new AppError('guides.guide_unfit', { field: 'body.guideId' });
     const assignments = review.assignments.map((a) =>
       a.requestId === proposal.requestId ? { ...a, guideId } : a,

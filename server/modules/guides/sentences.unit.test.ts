@@ -5,9 +5,11 @@ import { joinSentences } from './sentences.ts';
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
 const reasonsIn = (lang: string) =>
-  (JSON.parse(readFileSync(path.join(LOCALES, lang, 'guides.json'), 'utf8')) as {
-    reasons: Record<string, string>;
-  }).reasons;
+  (
+    JSON.parse(readFileSync(path.join(LOCALES, lang, 'guides.json'), 'utf8')) as {
+      reasons: Record<string, string>;
+    }
+  ).reasons;
 
 describe('the reasons a matching run gives, joined', () => {
   it('reads "…an diesem Tag. Die Passenden…" in German, without "; " after a full stop', () => {
