@@ -141,27 +141,31 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
       await expect.poll(() => afternoon.count()).toBe(1);
       await afternoon.getByRole('button', { name: text('de', 'guides:review.drop') }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => afternoon.count()).toBe(0);
-      await expect.poll(() => page.getByTestId('review-status').textContent()).toContain('gestrichen');
+      await expect.poll(() => afternoon.count(), { timeout: 15_000 }).toBe(0);
+      await expect
+        .poll(() => page.getByTestId('review-status').textContent(), { timeout: 15_000 })
+        .toContain('gestrichen');
 
       // After a reload the run is still there, from the server: the morning's proposal, not the dropped one.
       await page.reload();
-      await page.getByTestId('matching-result').waitFor();
+      await page.getByTestId('matching-result').waitFor({ timeout: 15_000 });
       await settle(page);
-      await expect.poll(() => proposal.count()).toBe(1);
+      await expect.poll(() => proposal.count(), { timeout: 15_000 }).toBe(1);
       expect(await result.getByTestId('proposal').filter({ hasText: '15:00' }).count()).toBe(0);
 
       // Send: the guides get their proposals now.
       const sendButton = result.getByRole('button', { name: /verschicken$/ });
       await sendButton.click();
-      await expect.poll(() => page.getByTestId('review-status').textContent()).toMatch(/verschickt\.$/);
-      await expect.poll(() => page.getByTestId('last-sent').count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('review-status').textContent(), { timeout: 15_000 })
+        .toMatch(/verschickt\.$/);
+      await expect.poll(() => page.getByTestId('last-sent').count(), { timeout: 15_000 }).toBe(1);
       expect(await page.getByRole('button', { name: /verschicken$/ }).count()).toBe(0);
       await expectAccessible(page, 'matching result after sending');
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   test('3. the mediator accepts on a 360 px phone', async () => {
     const context = await newContext(env, { role: 'guide', viewport: PHONE });

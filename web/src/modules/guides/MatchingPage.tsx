@@ -44,9 +44,12 @@ export function MatchingPage() {
   const lastSent = current.data?.lastSent ?? null;
   const labels = { from: t('guides:matching.from'), to: t('guides:matching.to') };
   const fieldError = useFieldError(start.error, labels);
+  // Outlives the run's section: after sending, the section goes, the news that it was sent stays.
+  const [announcement, setAnnouncement] = useState('');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setAnnouncement('');
     start.mutate(period);
   };
 
@@ -102,18 +105,30 @@ export function MatchingPage() {
       {run?.status === 'failed' ? (
         <Alert variant="danger" role="alert" title={t('guides:matching.failed')} />
       ) : null}
-      {run?.status === 'done' ? <RunResult key={run.id} run={run} names={names} /> : null}
+      <p className="kern-body" role="status" aria-live="polite" data-testid="review-status">
+        {announcement}
+      </p>
+      {run?.status === 'done' ? (
+        <RunResult key={run.id} run={run} names={names} announce={setAnnouncement} />
+      ) : null}
     </>
   );
 }
 
-function RunResult({ run, names }: { run: MatchingRun; names: ReturnType<typeof useNames> }) {
+function RunResult({
+  run,
+  names,
+  announce: setAnnouncement,
+}: {
+  run: MatchingRun;
+  names: ReturnType<typeof useNames>;
+  announce: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const dates = useCityTime();
   const send = useSendRun(run.id);
   const drop = useDropProposal(run.id);
   const swap = useSwapProposal(run.id);
-  const [announcement, setAnnouncement] = useState('');
   // The run's requests start within its period: from its first day (the UTC date, a day early at most), one page.
   const requests = useRequests({ from: run.periodFrom.slice(0, 10), per_page: 200 });
   const byId = new Map<string, GuideRequestItem>(
@@ -162,9 +177,6 @@ function RunResult({ run, names }: { run: MatchingRun; names: ReturnType<typeof 
         </p>
       ) : null}
       {run.inReview ? <Alert variant="info" title={t('guides:review.notSent')} /> : null}
-      <p className="kern-body" role="status" aria-live="polite" data-testid="review-status">
-        {announcement}
-      </p>
       <ErrorAlert error={drop.error ?? swap.error ?? send.error} />
       {requests.isPending ? <Loading /> : null}
       <h3 className="kern-heading-small">{t('guides:matching.proposals')}</h3>
@@ -196,11 +208,13 @@ function RunResult({ run, names }: { run: MatchingRun; names: ReturnType<typeof 
             type="button"
             className="kern-btn kern-btn--primary"
             disabled={send.isPending}
-            onClick={() =>
-              send.mutate(undefined, {
-                onSuccess: (result) => setAnnouncement(t('guides:review.sent', { sent: result.sent })),
-              })
-            }
+            onClick={() => {
+              // The promise, not mutate's callback: sending closes the review, and this section with it.
+              send
+                .mutateAsync()
+                .then((result) => setAnnouncement(t('guides:review.sent', { sent: result.sent })))
+                .catch(() => {});
+            }}
           >
             <span className="kern-label">{t('guides:review.send', { count: drafts.length })}</span>
           </button>
