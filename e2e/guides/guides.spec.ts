@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { outbox } from '../../server/core/core.tables.ts';
+import { buildRequest } from '../../server/modules/guides/guides.factories.ts';
 import { ROOT } from '../../test/config.ts';
 import {
   type BrowserEnv,
@@ -85,7 +87,18 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
     }
   });
 
-  test('2. the coordinator runs the matching and reads why this mediator', async () => {
+  test('2. the coordinator runs the matching, reads why this mediator, drops one proposal and sends the rest', async () => {
+    // A second Arabic request that afternoon: its proposal is the one the coordinator drops.
+    const institution = await env.t.login('institution');
+    const extra = await institution.post(
+      '/api/v1/guides/requests',
+      buildRequest(new Date(`${day}T15:00:00+01:00`), {
+        language: 'ara',
+        topic: 'authorities',
+        newcomerFirstName: 'Samir',
+      }),
+    );
+    expect(extra.status, extra.body).toBe(201);
     const context = await newContext(env, { role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -96,16 +109,21 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
       const result = page.getByTestId('matching-result');
       await result.waitFor({ timeout: 30_000 });
       await settle(page);
+      // Under review: not sent yet, and said so.
+      expect(await page.locator('#result-heading').textContent()).toBe(text('de', 'guides:review.title'));
       // The clinic's request went to the only Levantine Arabic speaker, with reasons a coordinator can check.
-      const proposal = result.locator('li', { hasText: 'Mihaela' }).filter({ hasText: 'Arabisch' });
-      await expect.poll(() => proposal.count()).toBeGreaterThan(0);
+      const proposal = result
+        .getByTestId('proposal')
+        .filter({ hasText: 'Mihaela' })
+        .filter({ hasText: '10:00' });
+      await expect.poll(() => proposal.count()).toBe(1);
       const why = await proposal.first().getByTestId('explanation').textContent();
       expect(why).toContain('Spricht Arabisch (fließend).');
       // The dialect by its name, never its code.
       expect(why).toContain(`Dialekt: ${text('de', 'guides:dialects.levantine')}.`);
       expect(why).toMatch(/Weg: etwa \d+ Minuten/);
       expect(why).toMatch(/Ihr 1\. Einsatz in diesem Zeitraum/);
-      await expectAccessible(page, 'matching result');
+      await expectAccessible(page, 'matching result under review');
       mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
       await page.addStyleTag({ content: 'html { scrollbar-width: none; }' });
       // The result with its first proposals and their reasons, below the page's heading and period form.
@@ -117,10 +135,37 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
         fullPage: true,
         clip: { x: 0, y: Math.max(0, top - 16), width: DESKTOP.width, height: DESKTOP.height },
       });
+
+      // Drop the afternoon's proposal, by keyboard.
+      const afternoon = result.getByTestId('proposal').filter({ hasText: '15:00' });
+      await expect.poll(() => afternoon.count()).toBe(1);
+      await afternoon.getByRole('button', { name: text('de', 'guides:review.drop') }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => afternoon.count(), { timeout: 15_000 }).toBe(0);
+      await expect
+        .poll(() => page.getByTestId('review-status').textContent(), { timeout: 15_000 })
+        .toContain('gestrichen');
+
+      // After a reload the run is still there, from the server: the morning's proposal, not the dropped one.
+      await page.reload();
+      await page.getByTestId('matching-result').waitFor({ timeout: 15_000 });
+      await settle(page);
+      await expect.poll(() => proposal.count(), { timeout: 15_000 }).toBe(1);
+      expect(await result.getByTestId('proposal').filter({ hasText: '15:00' }).count()).toBe(0);
+
+      // Send: the guides get their proposals now.
+      const sendButton = result.getByRole('button', { name: /verschicken$/ });
+      await sendButton.click();
+      await expect
+        .poll(() => page.getByTestId('review-status').textContent(), { timeout: 15_000 })
+        .toMatch(/verschickt\.$/);
+      await expect.poll(() => page.getByTestId('last-sent').count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.getByRole('button', { name: /verschicken$/ }).count()).toBe(0);
+      await expectAccessible(page, 'matching result after sending');
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   test('3. the mediator accepts on a 360 px phone', async () => {
     const context = await newContext(env, { role: 'guide', viewport: PHONE });
@@ -137,7 +182,30 @@ describe('an Arabic mediator for a clinic appointment, from booking to reminder'
       await card.getByRole('button', { name: text('de', 'guides:proposals.accept') }).click();
       await page.getByText(text('de', 'guides:proposals.accepted')).waitFor();
       await open(page, '/guides/assignments');
-      await page.locator('.app-guides-item', { hasText: 'Arabisch' }).first().waitFor();
+      const appointment = page.locator('.app-guides-item', { hasText: 'Arabisch' }).first();
+      await appointment.waitFor();
+      // "Add to calendar": one appointment's .ics file.
+      const download = page.waitForEvent('download');
+      await appointment.getByRole('link', { name: text('de', 'guides:calendar.add') }).click();
+      const file = await download;
+      const ics = await readFile((await file.path()) ?? '', 'utf8');
+      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(ics).toContain('Amal');
+      expect(ics).not.toContain('0203 555 0199');
+      // The calendar link: a copy button that says it copied, and the webcal:// link beside the https one.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: text('de', 'guides:feed.create') }).click();
+      const url = await page.locator('#feed-url').inputValue();
+      expect(url).toMatch(/^https?:\/\//);
+      const webcal = page.getByRole('link', { name: text('de', 'guides:feed.subscribe') });
+      expect(await webcal.getAttribute('href')).toBe(url.replace(/^https?:\/\//, 'webcal://'));
+      await page.getByRole('button', { name: text('de', 'guides:feed.copy') }).click();
+      await expect
+        .poll(() => page.getByTestId('feed-copied').textContent())
+        .toBe(text('de', 'guides:feed.copied'));
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+      const assignmentsWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(assignmentsWidth).toBeLessThanOrEqual(PHONE.width);
       await expectAccessible(page, 'assignments on a phone');
     } finally {
       await context.close();

@@ -50,6 +50,7 @@ export const ERROR_STATUS = {
   'guides.guide_unfit': 409,
   'guides.too_early': 409,
   'guides.nothing_logged': 409,
+  'guides.run_not_in_review': 409,
   'mt.failed': 502,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { errors } from '../../core/errors.ts';
@@ -7,7 +7,7 @@ import { newToken, tokenHash } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
 import { accountNames, findAccount } from '../platform/index.ts';
 import * as repo from './guides.repository.ts';
-import { languageName, links, topicName } from './messages.ts';
+import { endOf, links, requestLanguage, topicName } from './messages.ts';
 import { firstName } from './workflow.ts';
 
 /** A new secret calendar link for the signed-in guide (the old one stops working). */
@@ -48,6 +48,86 @@ export async function createOrganisationFeed(ctx: Ctx) {
   return { url: links.feed(ctx, token) };
 }
 
+/**
+ * One appointment as a calendar event, by the feeds' privacy rule: time, "language · topic" with one first name
+ * (the newcomer's for the guide, the guide's for the requesting side), the address; no contacts, no notes. The
+ * uid is the request's, so a calendar that also reads the feed keeps one entry.
+ */
+function addEvent(
+  ctx: Ctx,
+  calendar: ICalCalendar,
+  input: {
+    request: repo.RequestRow;
+    start: Date;
+    end: Date;
+    locale: string;
+    who: string | null;
+    status: ICalEventStatus;
+  },
+) {
+  const { request, locale } = input;
+  const what = `${requestLanguage(locale, request)} · ${topicName(locale, request.topic)}`;
+  calendar.createEvent({
+    id: `guide-request-${request.id}@${new URL(ctx.config.publicUrl).host}`,
+    start: input.start,
+    end: input.end,
+    stamp: ctx.now,
+    summary: translate(locale, 'guides-mail:feed.summary', { what, who: input.who ?? '' }),
+    location: request.placeAddress,
+    status: input.status,
+  });
+}
+
+function oneEventCalendar(ctx: Ctx) {
+  return ical({
+    name: ctx.city.profile.branding.title,
+    prodId: { company: 'Lotse', product: 'guides', language: ctx.locale.toUpperCase() },
+  });
+}
+
+/** The signed-in guide's one appointment as an .ics file (404 for anybody else's). */
+export async function assignmentCalendar(ctx: Ctx, assignmentId: string): Promise<string> {
+  authorize(ctx, 'guides.proposals.own');
+  const row = await repo.findAssignmentWithRequest(ctx.db, assignmentId);
+  // Another guide's appointment is not there for them: the same 404 as an unknown id.
+  if (!row || row.assignment.guideId !== ctx.actor.id) throw errors.notFound();
+  authorize(ctx, 'guides.proposals.respond', row.assignment);
+  const calendar = oneEventCalendar(ctx);
+  addEvent(ctx, calendar, {
+    request: row.request,
+    start: row.assignment.startsAt,
+    end: row.assignment.endsAt,
+    locale: ctx.locale,
+    who: row.request.newcomerFirstName,
+    status: row.assignment.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
+
+/** A request's appointment as an .ics file, for those who may read the request (with the guide's first name). */
+export async function requestCalendar(ctx: Ctx, requestId: string): Promise<string> {
+  const request = await repo.findRequest(ctx.db, requestId);
+  authorize(ctx, 'guides.requests.read', request);
+  if (!request) throw errors.notFound();
+  const assignment = await repo.activeAssignmentOfRequest(ctx.db, requestId);
+  const names = await accountNames(ctx.db, assignment ? [assignment.guideId] : []);
+  const calendar = oneEventCalendar(ctx);
+  addEvent(ctx, calendar, {
+    request,
+    start: request.startsAt,
+    end: endOf(request),
+    locale: ctx.locale,
+    who: assignment ? firstName(names.get(assignment.guideId) ?? '') : null,
+    status:
+      request.state === 'cancelled'
+        ? ICalEventStatus.CANCELLED
+        : request.state === 'confirmed' || request.state === 'done'
+          ? ICalEventStatus.CONFIRMED
+          : ICalEventStatus.TENTATIVE,
+  });
+  return calendar.toString();
+}
+
 /** The calendar behind a secret link: the guide's or the organisation's appointments of the last 30 days on. */
 export async function readFeed(ctx: Ctx, token: string): Promise<string> {
   authorize(ctx, 'guides.feeds.read');
@@ -55,7 +135,6 @@ export async function readFeed(ctx: Ctx, token: string): Promise<string> {
   if (!feed) throw errors.notFound();
   await repo.touchFeed(ctx.db, feed.id, ctx.now);
   const from = new Date(ctx.now.getTime() - 30 * 86_400_000);
-  const host = new URL(ctx.config.publicUrl).host;
   const calendar = ical({
     name: ctx.city.profile.branding.title,
     prodId: { company: 'Lotse', product: 'guides', language: 'DE' },
@@ -65,18 +144,15 @@ export async function readFeed(ctx: Ctx, token: string): Promise<string> {
     assignment: repo.AssignmentRow,
     locale: string,
     who: string | null,
-  ) => {
-    const what = `${languageName(locale, request.language)} · ${topicName(locale, request.topic)}`;
-    calendar.createEvent({
-      id: `guide-request-${request.id}@${host}`,
+  ) =>
+    addEvent(ctx, calendar, {
+      request,
       start: assignment.startsAt,
       end: assignment.endsAt,
-      stamp: ctx.now,
-      summary: translate(locale, 'guides-mail:feed.summary', { what, who: who ?? '' }),
-      location: request.placeAddress,
+      locale,
+      who,
       status: ICalEventStatus.CONFIRMED,
     });
-  };
   if (feed.guideId) {
     const guide = await findAccount(ctx.db, feed.guideId);
     const rows = await repo.listAssignmentsOfGuide(ctx.db, feed.guideId, from);

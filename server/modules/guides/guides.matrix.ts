@@ -39,6 +39,10 @@ type Fixtures = {
   publicCode: string;
   publicCancelCodes: Record<ActorName, string>;
   runId: string;
+  /** The demo guide's appointment (one of the no-show fixtures). */
+  guideAssignmentId: string;
+  /** A fresh run under review with one draft proposal for the demo guide. */
+  makeDraft: () => Promise<{ runId: string; proposalId: string }>;
 };
 type F = MatrixBase & Fixtures;
 
@@ -152,6 +156,24 @@ async function ownSetup({ t, clients, userIds }: MatrixBase): Promise<Fixtures> 
   const publicCode = await publicRow();
   const publicCancelCodes = await byActor(ACTORS, publicRow);
 
+  const [ownAssignment] = await repo.listAssignmentsOfGuide(ctx.db, guideId, new Date(0));
+  // Made when a cell needs it: a later cell's new run replaces (discards) every run still under review.
+  const makeDraft = async () => {
+    const request = await repo.findRequest(ctx.db, await clinicBooking());
+    if (!request) throw new Error('no request');
+    const runId = await repo.insertRun(ctx.db, {
+      periodFrom: request.startsAt,
+      periodTo: new Date(request.startsAt.getTime() + 86_400_000),
+      createdAt: new Date(),
+      finishedAt: new Date(),
+      status: 'done',
+    });
+    const proposalId = await t.services.database.db.transaction((tx) =>
+      proposeToGuide({ ...ctx, db: tx }, { request, guideId, runId, explanation: {}, draft: true }),
+    );
+    return { runId, proposalId };
+  };
+
   const run = await clients.coordinator.post('/api/v1/guides/matching/runs', {
     from: addDays(monday, 35),
     to: addDays(monday, 36),
@@ -169,6 +191,8 @@ async function ownSetup({ t, clients, userIds }: MatrixBase): Promise<Fixtures> 
     publicCode,
     publicCancelCodes,
     runId: run.json<{ id: string }>().id,
+    guideAssignmentId: ownAssignment?.assignment.id ?? '',
+    makeDraft,
   };
 }
 
@@ -210,6 +234,13 @@ matrix.rows.push(
     allowed: ['guide'],
     status: 200,
     request: () => ({ url: '/api/v1/guides/me/assignments' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/guides/me/assignments/:id/calendar.ics',
+    allowed: ['guide'],
+    status: 200,
+    request: (_actor, f: F) => ({ url: `/api/v1/guides/me/assignments/${f.guideAssignmentId}/calendar.ics` }),
   },
   {
     method: 'POST',
@@ -320,6 +351,13 @@ matrix.rows.push(
     request: (_actor, f: F) => ({ url: `/api/v1/guides/requests/${f.clinicRequest}` }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/guides/requests/:id/calendar.ics',
+    allowed: CLINIC_REQUEST,
+    status: 200,
+    request: (_actor, f: F) => ({ url: `/api/v1/guides/requests/${f.clinicRequest}/calendar.ics` }),
+  },
+  {
     method: 'PATCH',
     path: '/api/v1/guides/requests/:id',
     allowed: CLINIC_REQUEST,
@@ -425,6 +463,47 @@ matrix.rows.push(
     allowed: COORDINATORS,
     status: 200,
     request: (_actor, f: F) => ({ url: `/api/v1/guides/matching/runs/${f.runId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/guides/matching/current',
+    allowed: COORDINATORS,
+    status: 200,
+    request: () => ({ url: '/api/v1/guides/matching/current' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/guides/matching/runs/:id/send',
+    allowed: COORDINATORS,
+    status: 200,
+    request: async (_actor, f: F) => {
+      const { runId } = await f.makeDraft();
+      return { url: `/api/v1/guides/matching/runs/${runId}/send` };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/guides/matching/runs/:id/proposals/:proposalId',
+    allowed: COORDINATORS,
+    status: 204,
+    request: async (_actor, f: F) => {
+      const { runId, proposalId } = await f.makeDraft();
+      return { url: `/api/v1/guides/matching/runs/${runId}/proposals/${proposalId}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/guides/matching/runs/:id/proposals/:proposalId/swap',
+    allowed: COORDINATORS,
+    // Past the policy, the service judges the guide: the draft's own guide is no alternative to itself.
+    status: 409,
+    request: async (_actor, f: F) => {
+      const { runId, proposalId } = await f.makeDraft();
+      return {
+        url: `/api/v1/guides/matching/runs/${runId}/proposals/${proposalId}/swap`,
+        body: { guideId: f.userIds.guide },
+      };
+    },
   },
   {
     method: 'POST',

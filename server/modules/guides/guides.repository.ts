@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import { normaliseCode, stripCode } from '../../core/codes.ts';
 import { appMeta } from '../../core/core.tables.ts';
 import { rows, type Tx } from '../../core/db.ts';
@@ -286,12 +286,12 @@ export async function pendingProposalOfRequest(db: Tx, requestId: string) {
   return row;
 }
 
-/** Guides who already had (and answered or missed) a proposal for the request. */
+/** Guides who already had (and answered or missed) a proposal for the request; drafts were never sent. */
 export async function proposedGuidesOfRequest(db: Tx, requestId: string): Promise<string[]> {
   const found = await db
     .selectDistinct({ guideId: guideProposals.guideId })
     .from(guideProposals)
-    .where(eq(guideProposals.requestId, requestId));
+    .where(and(eq(guideProposals.requestId, requestId), ne(guideProposals.status, 'draft')));
   return found.map((row) => row.guideId);
 }
 
@@ -341,6 +341,33 @@ export async function listProposalsOfRun(db: Tx, runId: string) {
     .orderBy(asc(guideProposals.createdAt));
 }
 
+/** A run's draft proposals (under review) with their requests, by the appointment's start. */
+export async function listDraftsOfRun(db: Tx, runId: string) {
+  return db
+    .select({ proposal: guideProposals, request: guideRequests })
+    .from(guideProposals)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideProposals.requestId))
+    .where(and(eq(guideProposals.runId, runId), eq(guideProposals.status, 'draft')))
+    .orderBy(asc(guideRequests.startsAt), asc(guideProposals.id));
+}
+
+/** Removes a draft proposal (never sent, so the guide never saw it); false when it is no draft (any more). */
+export async function deleteDraft(db: Tx, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(guideProposals)
+    .where(and(eq(guideProposals.id, id), eq(guideProposals.status, 'draft')))
+    .returning({ id: guideProposals.id });
+  return deleted.length > 0;
+}
+
+/** Removes the draft proposals of some runs (a newer run replaced them). */
+export async function deleteDraftsOfRuns(db: Tx, runIds: string[]): Promise<void> {
+  if (runIds.length === 0) return;
+  await db
+    .delete(guideProposals)
+    .where(and(inArray(guideProposals.runId, runIds), eq(guideProposals.status, 'draft')));
+}
+
 export async function deleteOldProposals(db: Tx, before: Date): Promise<number> {
   const deleted = await db
     .delete(guideProposals)
@@ -361,6 +388,16 @@ export async function insertAssignment(
 ): Promise<string> {
   const [row] = await db.insert(guideAssignments).values(values).returning({ id: guideAssignments.id });
   return row?.id ?? '';
+}
+
+/** One assignment with its request. */
+export async function findAssignmentWithRequest(db: Tx, id: string) {
+  const [row] = await db
+    .select({ assignment: guideAssignments, request: guideRequests })
+    .from(guideAssignments)
+    .innerJoin(guideRequests, eq(guideRequests.id, guideAssignments.requestId))
+    .where(eq(guideAssignments.id, id));
+  return row;
 }
 
 export async function activeAssignmentOfRequest(
@@ -492,6 +529,55 @@ export async function updateRun(db: Tx, id: string, values: Partial<typeof guide
 
 export async function findRun(db: Tx, id: string): Promise<RunRow | undefined> {
   const [row] = await db.select().from(guideMatchingRuns).where(eq(guideMatchingRuns.id, id));
+  return row;
+}
+
+export async function lockRun(db: Tx, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(guideMatchingRuns).where(eq(guideMatchingRuns.id, id)).for('update');
+  return row;
+}
+
+/** Marks every unsent period run (not yet discarded) as discarded; returns their ids. */
+export async function discardUnsentRuns(db: Tx, at: Date): Promise<string[]> {
+  const found = await db
+    .update(guideMatchingRuns)
+    .set({ discardedAt: at })
+    .where(
+      and(
+        isNull(guideMatchingRuns.sentAt),
+        isNull(guideMatchingRuns.discardedAt),
+        isNull(guideMatchingRuns.requestId),
+      ),
+    )
+    .returning({ id: guideMatchingRuns.id });
+  return found.map((row) => row.id);
+}
+
+/** The newest period run that is still under review (unsent, not discarded), if any. */
+export async function latestUnsentRun(db: Tx): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(guideMatchingRuns)
+    .where(
+      and(
+        isNull(guideMatchingRuns.sentAt),
+        isNull(guideMatchingRuns.discardedAt),
+        isNull(guideMatchingRuns.requestId),
+      ),
+    )
+    .orderBy(desc(guideMatchingRuns.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** The newest period run whose proposals were sent, if any. */
+export async function latestSentRun(db: Tx): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(guideMatchingRuns)
+    .where(and(isNotNull(guideMatchingRuns.sentAt), isNull(guideMatchingRuns.requestId)))
+    .orderBy(desc(guideMatchingRuns.sentAt))
+    .limit(1);
   return row;
 }
 

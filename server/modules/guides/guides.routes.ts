@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppServices } from '../../core/context.ts';
@@ -15,6 +15,15 @@ const publicForm = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 /** A public form that creates a record: a retry with the same Idempotency-Key gets the first answer. */
 const publicCreate = { ...publicForm, idempotent: true };
 const publicRead = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+
+/** One appointment as a downloaded .ics file. */
+const sendIcs = (reply: FastifyReply, body: string) =>
+  reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', 'attachment; filename="termin.ics"')
+    .header('cache-control', 'private, no-store')
+    .serializer((payload: unknown) => payload as string)
+    .send(body);
 
 /** The guides module's HTTP routes under /api/v1/guides: thin — validate, call the service, reply. */
 export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
@@ -63,6 +72,18 @@ export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
       },
     },
     async (request) => proposals.listOwnAssignments(ctx(request)),
+  );
+  app.get(
+    '/guides/me/assignments/:id/calendar.ics',
+    {
+      schema: {
+        tags: mine,
+        summary: 'One of my appointments as an iCalendar file (Add to calendar)',
+        params: s.idParams,
+        response: { 200: z.string().describe('text/calendar') },
+      },
+    },
+    async (request, reply) => sendIcs(reply, await feeds.assignmentCalendar(ctx(request), request.params.id)),
   );
   app.post(
     '/guides/me/feed',
@@ -313,6 +334,18 @@ export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
     async (request) => requests.cancelPublicRequest(ctx(request), request.params.code),
   );
   app.get(
+    '/guides/requests/:id/calendar.ics',
+    {
+      schema: {
+        tags: booking,
+        summary: 'The request’s appointment as an iCalendar file (Add to calendar)',
+        params: s.idParams,
+        response: { 200: z.string().describe('text/calendar') },
+      },
+    },
+    async (request, reply) => sendIcs(reply, await feeds.requestCalendar(ctx(request), request.params.id)),
+  );
+  app.get(
     '/guides/feeds/:token/calendar.ics',
     {
       config: publicRead,
@@ -363,6 +396,58 @@ export const guidesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
       },
     },
     async (request) => matching.getRun(ctx(request), request.params.id),
+  );
+  app.get(
+    '/guides/matching/current',
+    {
+      schema: {
+        tags: match,
+        summary: 'The run under review (proposals not yet sent) and the last sent run',
+        response: { 200: s.currentRunsReply },
+      },
+    },
+    async (request) => matching.currentRuns(ctx(request)),
+  );
+  app.post(
+    '/guides/matching/runs/:id/send',
+    {
+      schema: {
+        tags: match,
+        summary: 'Send the reviewed proposals to the guides (mails, their lists)',
+        params: s.idParams,
+        response: { 200: s.sentReply },
+      },
+    },
+    async (request) => matching.sendRun(ctx(request), request.params.id),
+  );
+  app.delete(
+    '/guides/matching/runs/:id/proposals/:proposalId',
+    {
+      schema: {
+        tags: match,
+        summary: 'Drop a proposal under review (the request stays open)',
+        params: s.runProposalParams,
+        response: done,
+      },
+    },
+    async (request, reply) => {
+      await matching.dropProposal(ctx(request), request.params.id, request.params.proposalId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/guides/matching/runs/:id/proposals/:proposalId/swap',
+    {
+      schema: {
+        tags: match,
+        summary: 'Give a proposal under review to one of its eligible alternatives',
+        params: s.runProposalParams,
+        body: s.swapBody,
+        response: { 200: s.swappedReply },
+      },
+    },
+    async (request) =>
+      matching.swapProposal(ctx(request), request.params.id, request.params.proposalId, request.body.guideId),
   );
   app.post(
     '/guides/requests/:id/propose',

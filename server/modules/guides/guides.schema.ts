@@ -356,6 +356,16 @@ export const runProposal = z.object({
   status: z.enum(PROPOSAL_STATES).describe('Status'),
   deadline: z.string().describe('Answer by'),
   explanation,
+  alternatives: z
+    .array(
+      z.object({
+        guideId: z.string().describe('Guide'),
+        guideName: z.string().describe('Guide’s name'),
+        travelMinutes: z.number().describe('Travel time from home, minutes'),
+        sameGuideAsBefore: z.boolean().describe('Served this family before'),
+      }),
+    )
+    .describe('Under review: the eligible guides who could take it instead, best first'),
 });
 export const unmatchedItem = z.object({
   requestId: z.string().describe('Request'),
@@ -370,6 +380,9 @@ export const runReply = z.object({
   requestId: z.string().nullable().describe('The urgent request, for a one-request run'),
   createdAt: z.string().describe('Started'),
   finishedAt: z.string().nullable().describe('Finished'),
+  sentAt: z.string().nullable().describe('When the coordinator sent its proposals (null: under review)'),
+  discardedAt: z.string().nullable().describe('When a newer run replaced it unsent'),
+  inReview: z.boolean().describe('Its draft proposals can still be dropped, swapped and sent'),
   objective: z.number().nullable().describe('Objective value'),
   bound: z.number().nullable().describe('Proven lower bound'),
   gap: z.number().nullable().describe('Optimality gap'),
@@ -379,8 +392,29 @@ export const runReply = z.object({
   unmatched: z.array(unmatchedItem).describe('Requests left open, with reasons'),
   suggestions: z.array(z.record(z.string(), z.unknown())).describe('What would help the network'),
 });
-export const runsReply = z.object({
-  items: z.array(runReply.omit({ proposals: true, unmatched: true, suggestions: true })),
+export const runSummaryReply = runReply.omit({
+  proposals: true,
+  unmatched: true,
+  suggestions: true,
+  inReview: true,
+});
+export const runsReply = z.object({ items: z.array(runSummaryReply) });
+export const currentRunsReply = z.object({
+  review: runReply.nullable().describe('The newest run not yet sent (under review), if any'),
+  lastSent: runSummaryReply.nullable().describe('The newest run whose proposals were sent'),
+});
+export const runProposalParams = z.strictObject({
+  id: id.describe('Run id'),
+  proposalId: id.describe('Proposal id'),
+});
+export const swapBody = z.strictObject({ guideId: id.describe('One of the proposal’s alternatives') });
+export const swappedReply = z.object({
+  id: z.string().describe('Proposal id'),
+  guideId: z.string().describe('The guide now proposed'),
+});
+export const sentReply = z.object({
+  sent: z.number().describe('Proposals sent to guides'),
+  skipped: z.number().describe('Drafts dropped because their request was no longer open'),
 });
 
 export const assignBody = z.strictObject({ guideId: id.describe('The guide to confirm') });

@@ -197,6 +197,11 @@ export const guideMatchingRuns = pgTable(
     /** What would help the network overall (e.g. one more Tigrinya speaker on Tuesdays). */
     suggestions: jsonb('suggestions').$type<unknown[]>().notNull().default([]),
     error: text('error'),
+    /** When a coordinator sent the run's draft proposals to the guides (null: still under review). */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentBy: uuid('sent_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When a newer run replaced this unsent one (its drafts were discarded). */
+    discardedAt: timestamp('discarded_at', { withTimezone: true }),
   },
   (t) => [
     index('guide_matching_runs_created').on(t.createdAt),
@@ -204,7 +209,10 @@ export const guideMatchingRuns = pgTable(
   ],
 );
 
-/** A request offered to one guide, with a deadline and the explanation why this guide. */
+/**
+ * A request offered to one guide, with a deadline and the explanation why this guide. A matching run's proposals
+ * start as `draft` (the coordinator reviews them; the guide sees nothing) and become `pending` when sent.
+ */
 export const guideProposals = pgTable(
   'guide_proposals',
   {

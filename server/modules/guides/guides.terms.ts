@@ -24,7 +24,11 @@ export const REQUEST_MODES = ['on_site', 'phone', 'video'] as const;
 export type RequestMode = (typeof REQUEST_MODES)[number];
 export const REQUEST_STATES = ['open', 'proposed', 'confirmed', 'done', 'cancelled', 'no_show'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
-export const PROPOSAL_STATES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+/**
+ * `draft`: made by a matching run and under the coordinator's review; the guide neither sees it nor gets a mail
+ * until the coordinator sends the run (then it becomes `pending`).
+ */
+export const PROPOSAL_STATES = ['draft', 'pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export const DECLINE_REASONS = [
   'not_available',
@@ -55,6 +59,29 @@ export const DIALECTS = {
   tur: ['balkan_turkish'],
 } as const satisfies Record<string, readonly string[]>;
 export type Dialect = (typeof DIALECTS)[keyof typeof DIALECTS][number];
+
+/**
+ * Each dialect's name as an i18n key (locales/<lang>/guides.json), spelled out so the i18n check sees every key:
+ * the web app's labels and the server's mails read the same names.
+ */
+export const DIALECT_NAME_KEYS: Record<Dialect, string> = {
+  levantine: 'guides:dialects.levantine',
+  iraqi: 'guides:dialects.iraqi',
+  egyptian: 'guides:dialects.egyptian',
+  gulf: 'guides:dialects.gulf',
+  maghrebi: 'guides:dialects.maghrebi',
+  sudanese: 'guides:dialects.sudanese',
+  iranian: 'guides:dialects.iranian',
+  dari: 'guides:dialects.dari',
+  tajik: 'guides:dialects.tajik',
+  badini: 'guides:dialects.badini',
+  sorani: 'guides:dialects.sorani',
+  vlax: 'guides:dialects.vlax',
+  balkan: 'guides:dialects.balkan',
+  carpathian: 'guides:dialects.carpathian',
+  sinti: 'guides:dialects.sinti',
+  balkan_turkish: 'guides:dialects.balkan_turkish',
+};
 
 /** The dialects of a language (none for most). */
 export function dialectsOf(language: string): readonly Dialect[] {

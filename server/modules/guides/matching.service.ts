@@ -33,7 +33,7 @@ import {
   weekStart,
   zonedToUtc,
 } from '../../core/time.ts';
-import { confirmAssignment, proposeToGuide, requireState, transition } from './workflow.ts';
+import { confirmAssignment, proposeToGuide, requireState, sendDraft, transition } from './workflow.ts';
 
 const DAY_MS = 86_400_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -233,6 +233,9 @@ export async function startRun(ctx: Ctx, input: z.infer<typeof s.runBody>) {
   authorize(ctx, 'guides.matching');
   const period = periodOf(ctx, input);
   const id = await inTransaction(ctx, async (tx) => {
+    // A new run replaces the one still under review: its drafts never reach anybody.
+    const discarded = await repo.discardUnsentRuns(tx.db, tx.now);
+    await repo.deleteDraftsOfRuns(tx.db, discarded);
     const runId = await repo.insertRun(tx.db, {
       periodFrom: period.from,
       periodTo: period.to,
@@ -240,7 +243,12 @@ export async function startRun(ctx: Ctx, input: z.infer<typeof s.runBody>) {
       createdAt: tx.now,
       status: 'running',
     });
-    await audit(tx, { action: 'guide_matching.run', entityType: 'guide_matching_run', entityId: runId });
+    await audit(tx, {
+      action: 'guide_matching.run',
+      entityType: 'guide_matching_run',
+      entityId: runId,
+      details: { discardedRuns: discarded.length },
+    });
     return runId;
   });
   const running = executeRun(ctx, id, period).finally(() => runsInFlight.delete(id));
@@ -274,13 +282,19 @@ function helpFor(list: Suggestion[], request: MatchingRequest | undefined): Reco
     .map((item) => ({ ...item }));
 }
 
-/** Stores a solved run: proposals with explanations, unmatched requests with reasons and what would help. */
+/**
+ * Stores a solved run: draft proposals with explanations (for the coordinator's review: no guide sees them or
+ * gets a mail until the run is sent), unmatched requests with reasons and what would help.
+ */
 async function storeRun(ctx: Ctx, runId: string, built: BuiltProblem, result: MatchingResult) {
   const help = suggestions(built.problem, result);
   const requestOf = new Map(built.problem.requests.map((r) => [r.id, r]));
   let proposed = 0;
   await inTransaction(ctx, async (tx) => {
-    for (const assignment of result.assignments) {
+    const run = await repo.lockRun(tx.db, runId);
+    // A newer run replaced this one while it was computing: nothing to review.
+    const assignments = run?.discardedAt ? [] : result.assignments;
+    for (const assignment of assignments) {
       const request = await repo.lockRequest(tx.db, assignment.requestId);
       if (request?.state !== 'open') continue;
       const why = explainAssignment(built.problem, result, assignment.requestId);
@@ -290,6 +304,7 @@ async function storeRun(ctx: Ctx, runId: string, built: BuiltProblem, result: Ma
         guideId: assignment.guideId,
         runId,
         explanation: explanationFor(built, { ...why, requestId: assignment.requestId }),
+        draft: true,
       });
       proposed++;
     }
@@ -335,6 +350,8 @@ function runSummary(row: repo.RunRow) {
     requestId: row.requestId,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    discardedAt: row.discardedAt?.toISOString() ?? null,
     objective: row.objective,
     bound: row.bound,
     gap: row.gap,
@@ -343,18 +360,64 @@ function runSummary(row: repo.RunRow) {
   };
 }
 
-/** One run with each proposal's explanation and each unmatched request's reasons. */
+/** Whether the run's drafts may still be changed and sent: done, neither sent nor replaced by a newer run. */
+const inReview = (run: repo.RunRow) =>
+  run.status === 'done' && !run.sentAt && !run.discardedAt && run.requestId === null;
+
+/** How many alternatives a coordinator sees per draft: the next best ones. */
+const ALTERNATIVES_SHOWN = 5;
+
+/**
+ * A run's drafts as the solver sees them now: the problem over their (still open) requests, and the drafts as
+ * its assignments, so alternatives respect each guide's other drafts (no overlap, below the weekly maximum).
+ */
+async function reviewProblem(ctx: Ctx, drafts: { proposal: repo.ProposalRow; request: repo.RequestRow }[]) {
+  const open = drafts.filter(({ request }) => request.state === 'open');
+  const built = await buildProblem(ctx, { requests: open.map(({ request }) => request) });
+  const assignments = open.map(({ proposal }) => ({
+    requestId: proposal.requestId,
+    guideId: proposal.guideId,
+  }));
+  return { built, assignments };
+}
+
+/** The eligible guides who could take a draft's request instead of its guide, best first. */
+function alternativesOf(
+  review: Awaited<ReturnType<typeof reviewProblem>>,
+  proposal: repo.ProposalRow,
+  names: Map<string, string>,
+) {
+  const { built, assignments } = review;
+  const previous = built.problem.requests.find((r) => r.id === proposal.requestId)?.previousGuideIds ?? [];
+  return rankAlternatives(built.problem, { assignments }, proposal.requestId, [proposal.guideId])
+    .slice(0, ALTERNATIVES_SHOWN)
+    .map((alternative) => ({
+      guideId: alternative.guideId,
+      guideName:
+        names.get(alternative.guideId) ?? built.guides.get(alternative.guideId)?.account.displayName ?? '',
+      travelMinutes: Math.round(alternative.travelMinutes),
+      sameGuideAsBefore: previous.includes(alternative.guideId),
+    }));
+}
+
+/** One run with each proposal's explanation (and, under review, its alternatives) and each gap's reasons. */
 export async function getRun(ctx: Ctx, id: string) {
   authorize(ctx, 'guides.matching');
   const row = await repo.findRun(ctx.db, id);
   if (!row) throw errors.notFound();
-  const proposals = await repo.listProposalsOfRun(ctx.db, id);
+  return runDetail(ctx, row);
+}
+
+async function runDetail(ctx: Ctx, row: repo.RunRow) {
+  const proposals = await repo.listProposalsOfRun(ctx.db, row.id);
+  const review = inReview(row) ? await reviewProblem(ctx, await repo.listDraftsOfRun(ctx.db, row.id)) : null;
   const names = await accountNames(
     ctx.db,
     proposals.map((proposal) => proposal.guideId),
   );
   return {
     ...runSummary(row),
+    inReview: inReview(row),
     proposals: proposals.map((proposal) => ({
       id: proposal.id,
       requestId: proposal.requestId,
@@ -363,10 +426,118 @@ export async function getRun(ctx: Ctx, id: string) {
       status: proposal.status as ProposalState,
       deadline: proposal.deadline.toISOString(),
       explanation: proposal.explanation,
+      alternatives: review && proposal.status === 'draft' ? alternativesOf(review, proposal, names) : [],
     })),
     unmatched: row.unmatched as z.infer<typeof s.unmatchedItem>[],
     suggestions: row.suggestions as Record<string, unknown>[],
   };
+}
+
+/** What the matching page shows after a reload: the run under review (if any) and the last sent run. */
+export async function currentRuns(ctx: Ctx) {
+  authorize(ctx, 'guides.matching');
+  const [unsent, sent] = await Promise.all([repo.latestUnsentRun(ctx.db), repo.latestSentRun(ctx.db)]);
+  return {
+    review: unsent ? await runDetail(ctx, unsent) : null,
+    lastSent: sent ? runSummary(sent) : null,
+  };
+}
+
+/** The run under review, locked, and one of its drafts; 404 for another run's or a sent proposal. */
+async function openDraft(tx: Ctx, runId: string, proposalId: string) {
+  const run = await repo.lockRun(tx.db, runId);
+  if (!run) throw errors.notFound();
+  if (!inReview(run)) throw new AppError('guides.run_not_in_review');
+  const proposal = await repo.lockProposal(tx.db, proposalId);
+  if (proposal?.runId !== runId || proposal.status !== 'draft') throw errors.notFound();
+  return { run, proposal };
+}
+
+/** The coordinator drops a draft: the request stays open, the guide never hears of it. */
+export async function dropProposal(ctx: Ctx, runId: string, proposalId: string) {
+  authorize(ctx, 'guides.matching');
+  await inTransaction(ctx, async (tx) => {
+    await openDraft(tx, runId, proposalId);
+    await repo.deleteDraft(tx.db, proposalId);
+    await audit(tx, {
+      action: 'guide_proposal.drop',
+      entityType: 'guide_matching_run',
+      entityId: runId,
+      details: { proposalId },
+    });
+  });
+}
+
+/**
+ * The coordinator gives a draft to another guide: only one of the eligible alternatives (hard rules met, no
+ * overlap with the guide's other drafts, below the weekly maximum); the explanation is made anew for them.
+ */
+export async function swapProposal(ctx: Ctx, runId: string, proposalId: string, guideId: string) {
+  authorize(ctx, 'guides.matching');
+  return inTransaction(ctx, async (tx) => {
+    const { proposal } = await openDraft(tx, runId, proposalId);
+    const review = await reviewProblem(tx, await repo.listDraftsOfRun(tx.db, runId));
+    const fits = rankAlternatives(
+      review.built.problem,
+      { assignments: review.assignments },
+      proposal.requestId,
+      [proposal.guideId],
+    ).some((alternative) => alternative.guideId === guideId);
+    if (!fits) throw new AppError('guides.guide_unfit', { field: 'body.guideId' });
+    const assignments = review.assignments.map((a) =>
+      a.requestId === proposal.requestId ? { ...a, guideId } : a,
+    );
+    const why = explainAssignment(review.built.problem, { assignments }, proposal.requestId);
+    if (!why) throw new AppError('guides.guide_unfit', { field: 'body.guideId' });
+    await repo.updateProposal(tx.db, proposalId, {
+      guideId,
+      explanation: explanationFor(review.built, { ...why, requestId: proposal.requestId }),
+    });
+    await audit(tx, {
+      action: 'guide_proposal.swap',
+      entityType: 'guide_matching_run',
+      entityId: runId,
+      details: { proposalId, from: proposal.guideId, to: guideId },
+    });
+    return { id: proposalId, guideId };
+  });
+}
+
+/**
+ * The coordinator sends the reviewed run: each draft whose request is still open and ahead becomes a proposal
+ * (deadline, request → proposed, mail with a tentative calendar entry); the others are dropped.
+ */
+export async function sendRun(ctx: Ctx, runId: string) {
+  authorize(ctx, 'guides.matching');
+  return inTransaction(ctx, async (tx) => {
+    const run = await repo.lockRun(tx.db, runId);
+    if (!run) throw errors.notFound();
+    if (!inReview(run)) throw new AppError('guides.run_not_in_review');
+    let sent = 0;
+    let skipped = 0;
+    for (const { proposal } of await repo.listDraftsOfRun(tx.db, runId)) {
+      const request = await repo.lockRequest(tx.db, proposal.requestId);
+      if (request?.state === 'open' && request.startsAt > tx.now) {
+        await sendDraft(tx, { proposal, request });
+        sent++;
+      } else {
+        await repo.deleteDraft(tx.db, proposal.id);
+        skipped++;
+      }
+    }
+    await repo.updateRun(tx.db, runId, {
+      sentAt: tx.now,
+      sentBy: tx.actor.id,
+      stats: { ...run.stats, proposed: sent },
+    });
+    await audit(tx, {
+      action: 'guide_matching.send',
+      entityType: 'guide_matching_run',
+      entityId: runId,
+      details: { sent, skipped },
+    });
+    return { sent, skipped };
+  });
 }
 
 /**

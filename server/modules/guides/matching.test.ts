@@ -35,7 +35,10 @@ async function runMatching(from: string, to: string): Promise<Run> {
     await new Promise((resolve) => setTimeout(resolve, 100));
     run = (await coordinator.get(`/api/v1/guides/matching/runs/${id}`)).json<Run>();
   }
-  return run;
+  // The coordinator reviews the drafts and sends them as they are (review.test.ts covers the review).
+  const sent = await coordinator.post(`/api/v1/guides/matching/runs/${id}/send`);
+  expect(sent.status, sent.body).toBe(200);
+  return (await coordinator.get(`/api/v1/guides/matching/runs/${id}`)).json<Run>();
 }
 
 const proposalsOf = async (guide: TestGuide) => {

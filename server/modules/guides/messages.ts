@@ -1,8 +1,10 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Ctx } from '../../core/context.ts';
 import { translate } from '../../core/i18n.ts';
+import { languageNameIn } from '../../core/languages.ts';
 import { type MailAttachment, queueMail } from '../../core/mail.ts';
 import type { RequestRow } from './guides.repository.ts';
+import { DIALECT_NAME_KEYS, type Dialect } from './guides.terms.ts';
 
 /** Links into the web app (the guides pages). */
 export const links = {
@@ -22,13 +24,29 @@ export function formatWhen(ctx: Ctx, locale: string, at: Date): string {
   }).format(at);
 }
 
-/** The language's name in the recipient's language ("ara" → "Arabisch"). */
+/**
+ * The language's name in the recipient's language ("ara" → "Arabisch", "rom" → "Romanes"): the same names the web
+ * app shows (server/core/languages.ts), never the bare code of a language the locale files name.
+ */
 export function languageName(locale: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return languageNameIn(locale, code, (key) => translate(locale, key));
+}
+
+/** A dialect's name in the recipient's language (guides.terms.ts names each one); an unknown code as it is. */
+export function dialectName(locale: string, dialect: string): string {
+  const key = Object.hasOwn(DIALECT_NAME_KEYS, dialect) ? DIALECT_NAME_KEYS[dialect as Dialect] : null;
+  return key ? translate(locale, key) : dialect;
+}
+
+/** The request's language with its dialect, if it asks for one ("Romanes, Dialekt: Sinti-Romanes"). */
+export function requestLanguage(locale: string, request: Pick<RequestRow, 'language' | 'dialect'>): string {
+  const language = languageName(locale, request.language);
+  return request.dialect
+    ? translate(locale, 'guides-mail:languageWithDialect', {
+        language,
+        dialect: dialectName(locale, request.dialect),
+      })
+    : language;
 }
 
 /** The topic's name in the recipient's language. */
@@ -84,7 +102,7 @@ export function appointmentIcs(
     stamp: ctx.now,
     sequence: input.sequence,
     summary: input.summary,
-    description: `${languageName(locale, request.language)} · ${topicName(locale, request.topic)}`,
+    description: `${requestLanguage(locale, request)} · ${topicName(locale, request.topic)}`,
     location:
       request.mode === 'on_site' && request.placeAddress
         ? {
@@ -122,7 +140,7 @@ export async function mailProposal(ctx: Ctx, to: Recipient, request: RequestRow,
     name: to.name ?? '',
     date: formatWhen(ctx, locale, request.startsAt),
     place: placeText(request, locale),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
     topic: topicName(locale, request.topic),
     deadline: formatWhen(ctx, locale, deadline),
     link: links.proposals(ctx),
@@ -151,7 +169,7 @@ export async function mailConfirmation(
     const params = {
       date: formatWhen(ctx, locale, request.startsAt),
       place: placeText(request, locale),
-      language: languageName(locale, request.language),
+      language: requestLanguage(locale, request),
       guide: input.guideFirstName,
       code: request.code,
       link: links.follow(ctx, request.code),
@@ -173,7 +191,7 @@ export async function mailConfirmation(
     name: input.guide.name ?? '',
     date: formatWhen(ctx, locale, request.startsAt),
     place: placeText(request, locale),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
     topic: topicName(locale, request.topic),
     link: links.assignments(ctx),
   };
@@ -196,7 +214,7 @@ export async function mailReminder(ctx: Ctx, to: Recipient, request: RequestRow,
   const params = {
     date: formatWhen(ctx, locale, request.startsAt),
     place: placeText(request, locale),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
     link: forGuide ? links.assignments(ctx) : links.follow(ctx, request.code),
   };
   const summary = translate(locale, 'guides-mail:reminder.summary', params);
@@ -218,7 +236,7 @@ export async function mailChange(ctx: Ctx, to: Recipient, request: RequestRow, f
   const params = {
     date: formatWhen(ctx, locale, request.startsAt),
     place: placeText(request, locale),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
     link: forGuide ? links.assignments(ctx) : links.follow(ctx, request.code),
   };
   const summary = translate(locale, 'guides-mail:change.summary', params);
@@ -240,7 +258,7 @@ export async function mailCancellation(ctx: Ctx, to: Recipient, request: Request
   const params = {
     date: formatWhen(ctx, locale, request.startsAt),
     place: placeText(request, locale),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
   };
   const summary = translate(locale, 'guides-mail:cancellation.summary', params);
   await queueMail(ctx, {
@@ -262,7 +280,7 @@ export async function mailReceived(ctx: Ctx, request: RequestRow) {
   const params = {
     code: request.code,
     date: formatWhen(ctx, locale, request.startsAt),
-    language: languageName(locale, request.language),
+    language: requestLanguage(locale, request),
     link: links.follow(ctx, request.code),
   };
   await queueMail(ctx, {

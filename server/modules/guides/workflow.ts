@@ -59,9 +59,31 @@ export function isDoubleBooking(error: unknown): boolean {
   return false;
 }
 
+/** The answer deadline from now: the city's answer time, but never after the appointment starts. */
+function deadlineFor(tx: Ctx, request: repo.RequestRow): Date {
+  const byRule = tx.now.getTime() + guideSettings(tx).proposalDeadlineHours * 3_600_000;
+  return new Date(Math.max(tx.now.getTime() + 60_000, Math.min(byRule, request.startsAt.getTime())));
+}
+
+/** The request → proposed, and the proposal mail to the guide: what "offering" means to the people involved. */
+async function offer(tx: Ctx, input: { request: repo.RequestRow; guideId: string; deadline: Date }) {
+  await transition(tx, input.request, 'proposed', null, { unmatchedReasons: [] });
+  const guide = await findAccount(tx.db, input.guideId);
+  if (guide) {
+    await mailProposal(
+      tx,
+      { email: guide.email, locale: guide.locale, name: guide.displayName },
+      input.request,
+      input.deadline,
+    );
+  }
+}
+
 /**
  * Offers a request to a guide: the proposal with its explanation and deadline, the request → proposed, and the
- * proposal mail. The deadline is the city's answer time, but never after the appointment starts.
+ * proposal mail. The deadline is the city's answer time, but never after the appointment starts. A `draft`
+ * (a matching run's proposal under the coordinator's review) is only stored: no state change, no mail; the guide
+ * sees nothing of it until sendDraft().
  */
 export async function proposeToGuide(
   tx: Ctx,
@@ -70,33 +92,28 @@ export async function proposeToGuide(
     guideId: string;
     runId: string | null;
     explanation: Record<string, unknown>;
+    draft?: boolean;
   },
 ): Promise<string> {
-  const settings = guideSettings(tx);
-  const byRule = tx.now.getTime() + settings.proposalDeadlineHours * 3_600_000;
-  const deadline = new Date(
-    Math.max(tx.now.getTime() + 60_000, Math.min(byRule, input.request.startsAt.getTime())),
-  );
+  const deadline = input.draft ? input.request.startsAt : deadlineFor(tx, input.request);
   const proposalId = await repo.insertProposal(tx.db, {
     requestId: input.request.id,
     guideId: input.guideId,
     runId: input.runId,
     createdAt: tx.now,
     deadline,
-    status: 'pending',
+    status: input.draft ? 'draft' : 'pending',
     explanation: input.explanation,
   });
-  await transition(tx, input.request, 'proposed', null, { unmatchedReasons: [] });
-  const guide = await findAccount(tx.db, input.guideId);
-  if (guide) {
-    await mailProposal(
-      tx,
-      { email: guide.email, locale: guide.locale, name: guide.displayName },
-      input.request,
-      deadline,
-    );
-  }
+  if (!input.draft) await offer(tx, { request: input.request, guideId: input.guideId, deadline });
   return proposalId;
+}
+
+/** Sends a reviewed draft: pending with its deadline counted from now, the request → proposed, the mail. */
+export async function sendDraft(tx: Ctx, input: { proposal: repo.ProposalRow; request: repo.RequestRow }) {
+  const deadline = deadlineFor(tx, input.request);
+  await repo.updateProposal(tx.db, input.proposal.id, { status: 'pending', deadline, createdAt: tx.now });
+  await offer(tx, { request: input.request, guideId: input.proposal.guideId, deadline });
 }
 
 /**

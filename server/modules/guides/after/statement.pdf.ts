@@ -1,5 +1,6 @@
 import { renderPdf } from '../../../core/pdf.ts';
 import { translate } from '../../../core/i18n.ts';
+import { languageNameIn } from '../../../core/languages.ts';
 import { OUTCOME_LABEL } from './statement.csv.ts';
 import type { Statement } from './statement.ts';
 
@@ -19,14 +20,8 @@ export function statementPdf(statement: Statement, options: PdfOptions): Promise
   const euros = (cents: number) => money.format(cents / 100);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
-  const languageName = (code: string) => {
-    try {
-      return languageNames.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  // The same names as the web app and the mails ("rom" → "Romanes"), never the bare code.
+  const languageName = (code: string) => languageNameIn(locale, code, (key) => translate(locale, key));
   const [year, month] = statement.month.split('-').map(Number) as [number, number];
   const monthName = new Intl.DateTimeFormat(locale, {
     month: 'long',

@@ -37,3 +37,18 @@ export function AppointmentFacts({ appointment }: { appointment: Appointment }) 
     </dl>
   );
 }
+
+/**
+ * "Add to calendar": one appointment as an .ics file (the same entry the calendar feed carries: time, language
+ * and topic, one first name, the address). `describedBy` names the appointment for screen readers.
+ */
+export function CalendarFileLink({ href, describedBy }: { href: string; describedBy?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="kern-body">
+      <a className="kern-link" href={href} download="termin.ics" aria-describedby={describedBy}>
+        {t('guides:calendar.add')}
+      </a>
+    </p>
+  );
+}

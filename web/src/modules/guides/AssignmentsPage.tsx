@@ -4,9 +4,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { GuideAfter } from './AfterPanels';
-import { AppointmentFacts } from './Appointment';
+import { AppointmentFacts, CalendarFileLink } from './Appointment';
 import { FeedLink } from './FeedLink';
-import { type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
+import { calendarFile, type GuideAssignment, useNoShow, useOwnAssignments } from './guides.api';
 import { ASSIGNMENT_STATES } from '../../../../server/modules/guides/guides.terms.ts';
 import { isOneOf, useNames } from './labels';
 import { Badge } from './display';
@@ -31,7 +31,7 @@ export function AssignmentsPage() {
   const past = items.filter((item) => new Date(item.appointment.end).getTime() < now).reverse();
   const line = (item: GuideAssignment) => (
     <li key={item.id} className="app-guides-item">
-      <h3 className="kern-heading-small">
+      <h3 className="kern-heading-small" id={`assignment-${item.id}`}>
         <Link className="kern-link" to={`/guides/assignments/${item.id}`}>
           {dates.dateTime(item.appointment.start)} · {names.language(item.appointment.language)}
         </Link>
@@ -42,6 +42,9 @@ export function AssignmentsPage() {
         ) : null}{' '}
         {names.topic(item.appointment.topic)}
       </p>
+      {item.state !== 'cancelled' ? (
+        <CalendarFileLink href={calendarFile.assignment(item.id)} describedBy={`assignment-${item.id}`} />
+      ) : null}
     </li>
   );
   return (
@@ -90,6 +93,9 @@ export function AssignmentPage() {
       {assignment ? (
         <>
           <AppointmentFacts appointment={assignment.appointment} />
+          {assignment.state !== 'cancelled' ? (
+            <CalendarFileLink href={calendarFile.assignment(assignment.id)} />
+          ) : null}
           {assignment.state !== 'cancelled' ? <GuideAfter assignmentId={assignment.id} /> : null}
           {begun && assignment.state === 'confirmed' ? (
             <section className="app-section" aria-labelledby="guide-noshow-heading">

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../app/session';
 import { RequesterAfter } from './AfterPanels';
 import {
+  calendarFile,
   type GuideRequest,
   useCancelRequest,
   useConfirmTime,
@@ -17,6 +18,7 @@ import {
 } from './guides.api';
 import { GENDER_LABEL, type Gender, STATE_BADGE, STATE_LABEL, useNames } from './labels';
 import { Badge, Fact } from './display';
+import { CalendarFileLink } from './Appointment';
 import { useCityTime } from '../../app/time';
 
 /** One request: what was asked, its state and history, the confirmed guide (first name only), and after. */
@@ -110,6 +112,9 @@ function RequestDetail({ request }: { request: GuideRequest }) {
           </span>
         </Fact>
       </dl>
+      {['open', 'proposed', 'confirmed', 'done'].includes(request.state) ? (
+        <CalendarFileLink href={calendarFile.request(request.id)} />
+      ) : null}
       {!begun && ['open', 'proposed', 'confirmed'].includes(request.state) ? (
         <div className="app-stack">
           <ErrorAlert error={cancel.error} />

@@ -296,7 +296,9 @@ export function useGuide(id: string) {
 }
 
 export function useStartRun() {
+  const client = useQueryClient();
   return useMutation({
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'matching'] }),
     // 202 Accepted with the run's id: `api` drops 202 bodies, so read it with the headers variant.
     mutationFn: async (body: Body<typeof s.runBody>) =>
       (
@@ -308,15 +310,58 @@ export function useStartRun() {
   });
 }
 
-/** A matching run, polled every second while it runs. */
-export function useRun(id: string | null) {
+export type CurrentRuns = Reply<typeof s.currentRunsReply>;
+
+/**
+ * What the matching page shows, from the server (so a reload keeps it): the run under review and the last sent
+ * run; polled every second while the run computes.
+ */
+export function useCurrentRuns() {
   return useQuery({
-    queryKey: [...KEY, 'runs', id],
-    enabled: id !== null,
-    queryFn: () => api<Reply<typeof s.runReply>>(`${BASE}/matching/runs/${enc(id ?? '')}`),
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+    queryKey: [...KEY, 'matching', 'current'],
+    queryFn: () => api<CurrentRuns>(`${BASE}/matching/current`),
+    refetchInterval: (query) => (query.state.data?.review?.status === 'running' ? 1000 : false),
   });
 }
+
+/** Drop a proposal under review. */
+export function useDropProposal(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (proposalId: string) =>
+      api<null>(`${BASE}/matching/runs/${enc(runId)}/proposals/${enc(proposalId)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'matching'] }),
+  });
+}
+
+/** Give a proposal under review to one of its alternatives. */
+export function useSwapProposal(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { proposalId: string } & Body<typeof s.swapBody>) =>
+      api<Reply<typeof s.swappedReply>>(
+        `${BASE}/matching/runs/${enc(runId)}/proposals/${enc(input.proposalId)}/swap`,
+        { method: 'POST', body: { guideId: input.guideId } },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'matching'] }),
+  });
+}
+
+/** Send the reviewed proposals to the guides. */
+export function useSendRun(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<Reply<typeof s.sentReply>>(`${BASE}/matching/runs/${enc(runId)}/send`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** The download links of one appointment as an .ics file (Add to calendar). */
+export const calendarFile = {
+  assignment: (assignmentId: string) => `${BASE}/me/assignments/${enc(assignmentId)}/calendar.ics`,
+  request: (requestId: string) => `${BASE}/requests/${enc(requestId)}/calendar.ics`,
+};
 
 export function useRecruitment() {
   return useQuery({

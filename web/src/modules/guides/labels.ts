@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguageNames } from '../../app/languages';
+import { DIALECT_NAME_KEYS } from '../../../../server/modules/guides/guides.terms.ts';
 import type {
   DeclineReason,
   Dialect,
@@ -38,26 +39,10 @@ export function isOneOf<T extends string>(list: readonly T[], value: string | nu
   return (list as readonly (string | null | undefined)[]).includes(value);
 }
 
-/** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
-export const DIALECT_LABEL: Record<Dialect, string> = {
-  levantine: 'guides:dialects.levantine',
-  iraqi: 'guides:dialects.iraqi',
-  egyptian: 'guides:dialects.egyptian',
-  gulf: 'guides:dialects.gulf',
-  maghrebi: 'guides:dialects.maghrebi',
-  sudanese: 'guides:dialects.sudanese',
-  iranian: 'guides:dialects.iranian',
-  dari: 'guides:dialects.dari',
-  tajik: 'guides:dialects.tajik',
-  badini: 'guides:dialects.badini',
-  sorani: 'guides:dialects.sorani',
-  vlax: 'guides:dialects.vlax',
-  balkan: 'guides:dialects.balkan',
-  carpathian: 'guides:dialects.carpathian',
-  sinti: 'guides:dialects.sinti',
-  balkan_turkish: 'guides:dialects.balkan_turkish',
-};
+/** Dialects: their keys live beside the list (guides.terms.ts), so the server's mails name them the same way. */
+export const DIALECT_LABEL: Record<Dialect, string> = DIALECT_NAME_KEYS;
 
+/** The i18n keys of each value, spelled out so the i18n check sees every key in use. */
 export const TOPIC_LABEL: Record<Topic, string> = {
   health: 'guides:topics.health',
   authorities: 'guides:topics.authorities',
