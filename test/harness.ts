@@ -12,6 +12,8 @@ import { adminQuery, databaseUrl } from './postgres.ts';
 export type Reply = {
   status: number;
   body: string;
+  /** The body's bytes (a PDF, a backup). */
+  raw: Buffer;
   json: <T = Record<string, unknown>>() => T;
   headers: Record<string, unknown>;
 };
@@ -62,6 +64,7 @@ export class Client {
     return {
       status: response.statusCode,
       body: response.body,
+      raw: response.rawPayload,
       json: () => response.json(),
       headers: response.headers,
     };

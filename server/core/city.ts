@@ -11,6 +11,17 @@ const retentionRule = z.object({
   description: z.string().min(1),
 });
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** Opening hours for questions: on these days (ISO order, MO … SU), from … to (local time). */
+const openingHours = z
+  .object({
+    days: z.array(z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'])).min(1),
+    from: clock,
+    to: clock,
+  })
+  .refine((hours) => hours.from < hours.to, 'from must be before to');
+
 /** A legal page (Impressum, Datenschutz, Barrierefreiheitserklärung): the city's own page, or its text here. */
 const legalPage = z
   .object({
@@ -40,7 +51,7 @@ const profileSchema = z.looseObject({
   rates: z.record(z.string(), z.union([z.number(), z.string()])),
   retention: z.record(z.string(), retentionRule),
   branding: z.object({ title: z.string(), organisation: z.string() }),
-  /** Who runs the installation and answers questions: shown in every page's footer. */
+  /** Who runs the installation and answers questions: shown in every page's footer and in the family's letter. */
   contact: z.object({
     organisation: z.string().min(1),
     street: z.string().min(1),
@@ -48,6 +59,8 @@ const profileSchema = z.looseObject({
     city: z.string().min(1),
     phone: z.string().min(3),
     email: z.email(),
+    /** When someone answers: the family's letter names these hours. */
+    hours: z.array(openingHours).min(1),
   }),
   /** The legal pages every German public site has; `demo`: the texts are the demo city's examples. */
   legal: z.object({

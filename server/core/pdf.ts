@@ -18,6 +18,8 @@ const FONT_FILES = {
 
 const bidi = bidiFactory();
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** Directional marks, embeddings and isolates: they steer the order of the text, and are not drawn. */
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -84,7 +86,8 @@ export class PdfWriter {
         i = j;
       }
     }
-    return runs.map(({ text: part, level }) => {
+    return runs.map(({ text: withControls, level }) => {
+      const part = withControls.replace(BIDI_CONTROLS, '');
       if (level % 2 === 0) return { text: part, rtl: false };
       const mirrored = [...part].map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
       // fontkit reverses a run only when it holds right-to-left letters; neutrals alone are reversed here.

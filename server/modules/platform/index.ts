@@ -7,7 +7,7 @@ import { platformPersonalData, platformRetention } from './privacy.service.ts';
 export { listConsents, recordConsent, requireConsent } from './privacy.service.ts';
 export { resolveSession } from './auth.service.ts';
 export { SESSION_COOKIE } from './platform.routes.ts';
-export { ensureOrganisation } from './platform.seed.ts';
+export { ensureDemoAccounts, ensureOrganisation } from './platform.seed.ts';
 export {
   type Account,
   accountNames,

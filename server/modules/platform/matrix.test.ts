@@ -710,11 +710,13 @@ beforeAll(async () => {
   for (const role of ROLES) clients[role] = await t.login(role);
   const admin = clients.admin;
 
-  const list = await admin.get('/api/v1/admin/users?q=demo.lotse.example&per_page=50');
-  const demoUsers = list.json<{ items: { id: string; email: string }[] }>().items;
-  const userIds = Object.fromEntries(
-    ROLES.map((role) => [role, demoUsers.find((u) => u.email === demoEmail(role))?.id]),
-  ) as Record<Role, string>;
+  // Each role's demo account by its own address (the demo has many more accounts: schools, Lotsen).
+  const userIds = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const list = await admin.get(`/api/v1/admin/users?q=${encodeURIComponent(demoEmail(role))}`);
+    const items = list.json<{ items: { id: string; email: string }[] }>().items;
+    userIds[role] = items.find((u) => u.email === demoEmail(role))?.id as string;
+  }
   expect(Object.values(userIds).every(Boolean)).toBe(true);
 
   const subjectId = (await createAccount(admin, 'resident', 'subject')).id;

@@ -31,6 +31,7 @@ export async function placementLetter(ctx: Ctx, placementId: string, lang?: stri
     direction: language?.direction ?? 'ltr',
     city: ctx.city.profile.name,
     organisation: ctx.city.profile.branding.organisation,
+    contact: ctx.city.profile.contact,
     guardianName: family.guardianName,
     childName: `${child.givenName} ${child.familyName}`,
     schoolName: school.name,

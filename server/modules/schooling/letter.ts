@@ -1,7 +1,9 @@
 /**
  * The letter to the family when a school has accepted the child: in the family's language and in German, with
- * the school's name and address, the start date and what to bring (PDF through server/core/pdf.ts).
+ * the school's name and address, the start date, what to bring, and whom to ask (the city profile's contact:
+ * address, phone, e-mail, opening hours). PDF through server/core/pdf.ts: each language on one A4 page of its own.
  */
+import type { CityProfile } from '../../core/city.ts';
 import { translate } from '../../core/i18n.ts';
 import { type PdfWriter, renderPdf } from '../../core/pdf.ts';
 
@@ -19,6 +21,8 @@ export type LetterInput = {
   startDate: string;
   /** The date on the letter, YYYY-MM-DD. */
   date: string;
+  /** Whom the family asks: the city profile's contact. */
+  contact: CityProfile['contact'];
 };
 
 const BRING_KEYS = [
@@ -37,11 +41,42 @@ export function letterDate(lang: string, day: string): string {
   }).format(new Date(`${day}T00:00:00Z`));
 }
 
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+type Hours = CityProfile['contact']['hours'][number];
+
+/** Opening hours in a language: "Mo–Fr 08:30–12:00 und Do 14:00–17:00" (weekday names from Intl). */
+export function openingHours(lang: string, hours: Hours[]): string {
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
+  // 5 January 2026 was a Monday.
+  const name = (index: number) => weekday.format(new Date(Date.UTC(2026, 0, 5 + index)));
+  const entries = hours.map(({ days, from, to }) => {
+    const indexes = [...new Set(days.map((d) => WEEKDAY_CODES.indexOf(d)))].sort((a, b) => a - b);
+    const ranges: [number, number][] = [];
+    for (const index of indexes) {
+      const last = ranges.at(-1);
+      if (last && last[1] === index - 1) last[1] = index;
+      else ranges.push([index, index]);
+    }
+    const dayText = ranges
+      .map(([first, last]) =>
+        first === last ? name(first) : `${name(first)}${last === first + 1 ? ', ' : '–'}${name(last)}`,
+      )
+      .join(', ');
+    return `${dayText} ${from}–${to}`;
+  });
+  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(entries);
+}
+
+/** Left-to-right isolate: a phone number or German address stays in its order inside right-to-left text. */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+
 /** The letter's sentences in one language, in reading order. */
-export function letterTexts(lang: string, input: LetterInput) {
+export function letterTexts(lang: string, input: LetterInput, direction: 'ltr' | 'rtl' = 'ltr') {
   const t = (key: string, params: Record<string, string> = {}) =>
     translate(lang, `schooling-server:${key}`, params);
   const startDate = letterDate(lang, input.startDate);
+  const { contact } = input;
+  const isolated = (text: string) => (direction === 'rtl' ? ltr(text) : text);
   return {
     title: t('letter.title'),
     date: t('letter.date', { city: input.city, date: letterDate(lang, input.date) }),
@@ -57,7 +92,15 @@ export function letterTexts(lang: string, input: LetterInput) {
     firstDay: t('letter.first_day', { startDate }),
     bringHeading: t('letter.bring_heading'),
     bring: BRING_KEYS.map((key) => translate(lang, key)),
-    questions: t('letter.questions', { organisation: input.organisation }),
+    questions: t('letter.questions', { organisation: contact.organisation }),
+    contact: [
+      t('letter.contact.address', {
+        address: isolated(`${contact.street}, ${contact.postcode} ${contact.city}`),
+      }),
+      t('letter.contact.phone', { phone: isolated(contact.phone) }),
+      t('letter.contact.email', { email: isolated(contact.email) }),
+      t('letter.contact.hours', { hours: openingHours(lang, contact.hours) }),
+    ],
     closing: t('letter.closing', { organisation: input.organisation }),
   };
 }
@@ -73,18 +116,21 @@ function writeLetter(writer: PdfWriter, texts: ReturnType<typeof letterTexts>, d
   writer.paragraph(texts.bringHeading, { direction, bold: true, gapAfter: 2 });
   for (const item of texts.bring) writer.paragraph(`• ${item}`, { direction, gapAfter: 1 });
   writer.space(6);
-  writer.paragraph(texts.questions, { direction });
+  writer.paragraph(texts.questions, { direction, gapAfter: 2 });
+  writer.paragraph(texts.contact.join('\n'), { direction });
   writer.paragraph(texts.closing, { direction });
 }
 
-/** The letter as a PDF: the family's language first, then the German text (German alone for German readers). */
+/**
+ * The letter as a PDF: the family's language on the first page, the German version on a page of its own (German
+ * alone for German readers). Each version takes about half of its page, so long names and languages still fit.
+ */
 export function buildPlacementLetter(input: LetterInput): Promise<Buffer> {
-  const family = letterTexts(input.lang, input);
+  const family = letterTexts(input.lang, input, input.direction);
   return renderPdf({ title: family.title, author: input.organisation, lang: input.lang }, (writer) => {
     writeLetter(writer, family, input.direction);
     if (input.lang === 'de') return;
-    writer.space(8);
-    writer.rule();
+    writer.newPage();
     writer.paragraph(translate('de', 'schooling-server:letter.german_version'), { bold: true, muted: true });
     writeLetter(writer, letterTexts('de', input), 'ltr');
   });
@@ -96,7 +142,7 @@ export function buildPlacementLetter(input: LetterInput): Promise<Buffer> {
  */
 export function placementMail(input: LetterInput): { subject: string; text: string } {
   const part = (lang: string) => {
-    const t = letterTexts(lang, input);
+    const t = letterTexts(lang, input, lang === input.lang ? input.direction : 'ltr');
     return [
       t.greeting,
       '',
@@ -110,6 +156,7 @@ export function placementMail(input: LetterInput): { subject: string; text: stri
       ...t.bring.map((b) => `- ${b}`),
       '',
       t.questions,
+      ...t.contact,
       '',
       t.closing,
     ].join('\n');

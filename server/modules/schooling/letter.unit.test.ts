@@ -3,7 +3,7 @@ import * as fontkit from 'fontkit';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../core/i18n.ts';
-import { buildPlacementLetter, type LetterInput, letterDate } from './letter.ts';
+import { buildPlacementLetter, type LetterInput, letterDate, openingHours } from './letter.ts';
 
 const FONTS = path.resolve(import.meta.dirname, '../../../vendor/fonts');
 const A4_WIDTH = 595.28;
@@ -21,6 +21,18 @@ const input = (lang: string, direction: 'ltr' | 'rtl', names: Partial<LetterInpu
   schoolPostcode: '47053',
   startDate: '2027-01-11',
   date: '2026-11-26',
+  contact: {
+    organisation: 'Kommunales Integrationszentrum Duisburg',
+    street: 'Kuhlenwall 24',
+    postcode: '47051',
+    city: 'Duisburg',
+    phone: '+49 203 283-0',
+    email: 'ki@demo.lotse.example',
+    hours: [
+      { days: ['MO', 'TU', 'WE', 'TH', 'FR'], from: '08:30', to: '12:00' },
+      { days: ['TH'], from: '14:00', to: '17:00' },
+    ],
+  },
   ...names,
 });
 
@@ -30,7 +42,7 @@ type Glyph = { unicode: string; width: number } | number | null;
 /** The PDF's text as pdf.js (Firefox's viewer) extracts it: one entry per line, top to bottom. */
 async function extract(pdf: Buffer) {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const lines: { text: string; dir: string; right: number }[] = [];
+  const lines: { text: string; dir: string; right: number; page: number }[] = [];
   const runs: Glyph[][] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -39,7 +51,7 @@ async function extract(pdf: Buffer) {
       if (!item.str.trim()) continue;
       const y = Math.round(item.transform[5] ?? 0);
       const x = item.transform[4] ?? 0;
-      const last = lines.at(-1) as ((typeof lines)[number] & { y?: number; page?: number }) | undefined;
+      const last = lines.at(-1) as ((typeof lines)[number] & { y?: number }) | undefined;
       if (last && last.y === y && last.page === n) {
         last.text = `${last.text} ${item.str}`;
         last.right = Math.max(last.right, x + item.width);
@@ -50,6 +62,7 @@ async function extract(pdf: Buffer) {
       if (fn === OPS.showText) runs.push(ops.argsArray[i][0] as Glyph[]);
     });
   }
+  const pages = doc.numPages;
   await doc.destroy();
   const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
   // pdf.js puts a space before a combining mark drawn with an offset (hamza above, tanween): not in the text.
@@ -57,7 +70,7 @@ async function extract(pdf: Buffer) {
     .map((l) => l.text)
     .join(' ')
     .replace(/ ([\u064B-\u065F\u0670])/g, '$1');
-  return { lines, runs, all: normal(joined), normal };
+  return { lines, runs, all: normal(joined), normal, pages };
 }
 
 describe('the placement letter', () => {
@@ -151,6 +164,58 @@ describe('the placement letter', () => {
     );
     expect(ukrainian.all).toContain('Rheinuferstraße 40');
     expect(ukrainian.all).toContain('Ihr Kind hat einen Schulplatz');
+  });
+
+  it('in Arabic keeps the phone number, the e-mail and the German address of the contact in their order', async () => {
+    const { all, lines } = await extract(await buildPlacementLetter(input('ar', 'rtl')));
+    expect(all).toContain('+49 203 283-0');
+    expect(all).toContain('ki@demo.lotse.example');
+    expect(all).toContain('Kuhlenwall 24, 47051 Duisburg');
+    // The label stays on the right, at the margin; nothing invisible (the isolates) is drawn.
+    const phone = lines.find((l) => l.text.includes('+49 203 283-0'));
+    const label = translate('ar', 'schooling-server:letter.contact.phone', { phone: '' }).replace(':', '');
+    expect(phone?.text).toContain(label.trim());
+    expect(phone?.right).toBeCloseTo(A4_WIDTH - RIGHT_MARGIN, 0);
+    for (const invisible of ['\u0000', '\u2066', '\u2069']) expect(all).not.toContain(invisible);
+  });
+
+  it('names the opening hours in the reader’s language, days in a row as a range', () => {
+    const hours: LetterInput['contact']['hours'] = [
+      { days: ['MO', 'TU', 'WE', 'TH', 'FR'], from: '08:30', to: '12:00' },
+      { days: ['TH'], from: '14:00', to: '17:00' },
+    ];
+    expect(openingHours('de', hours)).toBe('Mo–Fr 08:30–12:00 und Do 14:00–17:00');
+    expect(openingHours('en', hours)).toBe('Mon–Fri 08:30–12:00 and Thu 14:00–17:00');
+    expect(openingHours('de', [{ days: ['SA', 'MO', 'TU'], from: '09:00', to: '12:00' }])).toBe(
+      'Mo, Di, Sa 09:00–12:00',
+    );
+  });
+
+  it('puts each language on one page of its own, even with long names', async () => {
+    const long = {
+      guardianName: 'Oleksandra Volodymyrivna Shevchenko-Kovalenko',
+      childName: 'Maksym Oleksandrovych Shevchenko-Kovalenko',
+      schoolName:
+        'Städtische Gemeinschaftshauptschule mit Ganztagsbetrieb und internationaler Vorbereitungsklasse Duisburg-Hochfeld',
+    };
+    for (const [lang, direction] of [
+      ['uk', 'ltr'],
+      ['ro', 'ltr'],
+      ['ar', 'rtl'],
+    ] as const) {
+      const { pages, lines } = await extract(await buildPlacementLetter(input(lang, direction, long)));
+      expect(pages, lang).toBe(2);
+      const secondPage = lines.filter((l) => l.page === 2);
+      expect(secondPage[0]?.text, lang).toBe(translate('de', 'schooling-server:letter.german_version'));
+      expect(
+        lines.filter((l) => l.page === 1).some((l) => l.text.includes('Sprechzeiten')),
+        lang,
+      ).toBe(false);
+      expect(
+        secondPage.some((l) => l.text.startsWith('Sprechzeiten: Mo–Fr 08:30–12:00')),
+        lang,
+      ).toBe(true);
+    }
   });
 
   it('in German alone for German readers', async () => {

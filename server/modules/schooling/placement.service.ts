@@ -378,6 +378,7 @@ async function mailFamily(ctx: Ctx, child: repo.ChildRow, schoolId: string, star
     direction: language?.direction ?? 'ltr',
     city: ctx.city.profile.name,
     organisation: ctx.city.profile.branding.organisation,
+    contact: ctx.city.profile.contact,
     guardianName: family.guardianName,
     childName: `${child.givenName} ${child.familyName}`,
     schoolName: school.name,

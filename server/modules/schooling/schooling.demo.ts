@@ -1,6 +1,6 @@
 /**
- * Demo data on the first start: the schools of cities/<CITY>/schooling-demo.json with their free places, and
- * about 60 invented children (siblings among them) who wait with an assessment, so a placement run shows
+ * Demo data on the first start: the schools of cities/<CITY>/schooling-demo.json with their free places and one
+ * staff account each (its `schoolAccounts`), and about 60 invented children (siblings among them) who wait with an assessment, so a placement run shows
  * proposals, siblings kept together and children without a place; a few already attend school (for the figures).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { addDays, addMonths } from '../../core/time.ts';
-import { ensureOrganisation, recordConsent } from '../platform/index.ts';
+import { ensureDemoAccounts, ensureOrganisation, recordConsent } from '../platform/index.ts';
 import { CONSENT_COUNSELLING, CONSENT_SHARE, CONSENT_SUBJECT, cityDay, placeOf } from './common.ts';
 import { buildChild, seededRandom } from './schooling.factories.ts';
 import * as repo from './schooling.repository.ts';
@@ -17,6 +17,10 @@ import { SCHOOL_FORMS, SEAT_KINDS, type SchoolForm } from './schooling.terms.ts'
 import { listSchools } from './views.ts';
 
 const demoSchema = z.object({
+  /** One account per school that offers places: `{id}` and `{name}` in the templates are the school's. */
+  schoolAccounts: z
+    .object({ email: z.string().includes('{id}'), displayName: z.string().includes('{name}') })
+    .optional(),
   schools: z.array(
     z.object({
       id: z.string(),
@@ -40,6 +44,7 @@ const demoSchema = z.object({
   ),
 });
 
+type DemoSchool = z.infer<typeof demoSchema>['schools'][number];
 /** Invented names per main language, and the UI language the family reads. */
 const PEOPLE = [
   {
@@ -130,7 +135,7 @@ function readDemo(ctx: Ctx) {
 }
 
 /** The demo schools, their addresses and free places. */
-async function seedSchools(ctx: Ctx, schools: z.infer<typeof demoSchema>['schools']) {
+async function seedSchools(ctx: Ctx, schools: DemoSchool[]) {
   for (const school of schools) {
     await ensureOrganisation(ctx, {
       id: school.id,
@@ -156,6 +161,32 @@ async function seedSchools(ctx: Ctx, schools: z.infer<typeof demoSchema>['school
       });
     }
   }
+}
+
+/**
+ * One staff account (role institution) for every school that offers places, so each school's page can be tried;
+ * a school that already has one in demo.json (the Gesamtschule Hochfeld's schule@…) gets no second.
+ */
+async function seedSchoolAccounts(
+  ctx: Ctx,
+  schools: DemoSchool[],
+  template: NonNullable<z.infer<typeof demoSchema>['schoolAccounts']>,
+) {
+  const staffed = new Set(
+    ctx.city.demo.accounts.filter((a) => a.role === 'institution').map((a) => a.organisationId),
+  );
+  await ensureDemoAccounts(
+    ctx,
+    schools
+      .filter((school) => school.seats.length > 0 && !staffed.has(school.id))
+      .map((school) => ({
+        email: template.email.replaceAll('{id}', school.id),
+        displayName: template.displayName.replaceAll('{name}', school.name),
+        role: 'institution',
+        organisationId: school.id,
+        locale: 'de',
+      })),
+  );
 }
 
 /** The forms that fit a grade: Grundschule up to 4, Berufskolleg from 11, else one to three secondary forms. */
@@ -300,6 +331,7 @@ export async function seedSchoolingDemo(ctx: Ctx): Promise<void> {
   const demo = readDemo(ctx);
   if (!demo) return;
   await seedSchools(ctx, demo.schools);
+  if (demo.schoolAccounts) await seedSchoolAccounts(ctx, demo.schools, demo.schoolAccounts);
   await seedChildren(ctx);
   await seedAttending(ctx);
 }

@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInStaff } from '../../../test/staff.ts';
 import { outbox } from '../../core/core.tables.ts';
 import { systemContext } from '../../core/context.ts';
+import { translate } from '../../core/i18n.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { ensureOrganisation } from '../platform/index.ts';
 import { auditLog } from '../../core/core.tables.ts';
@@ -86,6 +88,23 @@ async function assess(id: string, grade: number, forms: string[], kind: 'support
     body: { grade, forms, kind },
   });
   expect(reply.status, reply.body).toBe(200);
+}
+
+/** Each page's text as pdf.js (a reader's copy and paste) extracts it, spaces normalised. */
+async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+  await document.destroy();
+  return pages;
 }
 
 const readsOf = async (childId: string) =>
@@ -697,6 +716,43 @@ describe('placement, decisions, letter and first day', () => {
     );
     // The letter's text itself is checked in letter.unit.test.ts (extracted again with pdf.js).
     expect(letter.body.startsWith('%PDF-')).toBe(true);
+  });
+
+  it('the letter has one page per language, each naming whom to ask: address, phone, e-mail, opening hours', async () => {
+    const placementId = run.children.find((c) => c.childId === ids.older)?.placementId as string;
+    const contact = t.services.city.profile.contact;
+    const germanTitle = translate('de', 'schooling-server:letter.title');
+    // German alone; Arabic (right to left) and two long languages each with the German version after them.
+    for (const [lang, versions] of [
+      ['de', 1],
+      ['ar', 2],
+      ['uk', 2],
+      ['ro', 2],
+    ] as const) {
+      const reply = await caseworker.get(
+        `/api/v1/schooling/placements/${placementId}/letter.pdf?lang=${lang}`,
+      );
+      expect(reply.status, reply.body).toBe(200);
+      const pages = await pdfPages(reply.raw);
+      expect(pages, lang).toHaveLength(versions);
+      // The family's language on the first page, the German version on a page of its own.
+      expect(pages[0], lang).toContain(translate(lang, 'schooling-server:letter.title'));
+      if (versions === 2) {
+        expect(pages[0], lang).not.toContain(germanTitle);
+        expect(pages[1], lang).toContain(translate('de', 'schooling-server:letter.german_version'));
+        expect(pages[1], lang).toContain(germanTitle);
+      }
+      for (const page of pages) {
+        expect(page, lang).toContain(contact.organisation);
+        expect(page, lang).toContain(`${contact.street}, ${contact.postcode} ${contact.city}`);
+        expect(page, lang).toContain(contact.phone);
+        expect(page, lang).toContain(contact.email);
+        expect(contact.hours.length).toBeGreaterThan(0);
+        // (A right-to-left line shows a range from right to left: only the times are compared.)
+        for (const { from, to } of contact.hours)
+          expect(page, lang).toMatch(new RegExp(`${from}.+${to}|${to}.+${from}`));
+      }
+    }
   });
 
   it('records the first school day; the waiting time runs from registration to that day', async () => {
