@@ -15,7 +15,9 @@ export function TextBadge({ status }: { status: string | undefined }) {
       className={`kern-badge ${status === 'missing' ? 'kern-badge--warning' : 'kern-badge--info'} app-directory-badge`}
     >
       <span className="kern-icon kern-icon--language" aria-hidden="true" />
-      <span className="kern-label">{t(status === 'missing' ? 'directory:missing' : 'directory:machineMade')}</span>
+      <span className="kern-label">
+        {t(status === 'missing' ? 'directory:missing' : 'directory:machineMade')}
+      </span>
     </span>
   );
 }
