@@ -5,6 +5,8 @@ import { translate } from '../../core/i18n.ts';
 import { queueMail } from '../../core/mail.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
+import type { Device } from './device.ts';
+import { checkNewPassword } from './password-policy.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
 import type { OrganisationKind, Role } from '../../core/roles.ts';
@@ -61,7 +63,7 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
 /** Signs in: rate-limited per account and address, the same answer whether or not the account exists. */
 export async function logIn(
   ctx: Ctx,
-  input: { email: string; password: string },
+  input: { email: string; password: string; device: Device },
 ): Promise<{ user: Me; token: string }> {
   authorize(ctx, 'auth.login');
   const failureKey = tokenHash(`${input.email.toLowerCase()}|${ctx.ip ?? ''}`);
@@ -85,6 +87,7 @@ export async function logIn(
     userId: usable.id,
     expiresAt: new Date(ctx.now.getTime() + SESSION_IDLE_MS),
     now: ctx.now,
+    device: input.device,
   });
   await repo.updateUser(ctx.db, usable.id, { lastLoginAt: ctx.now });
   await audit(
@@ -127,6 +130,7 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('auth.wrong_password', { field: 'body.currentPassword' });
   }
+  checkNewPassword(input.newPassword, user);
   await repo.updateUser(ctx.db, userId, { passwordHash: await hashPassword(input.newPassword) });
   await repo.deleteUserSessions(ctx.db, userId, ctx.actor.sessionId);
   await audit(ctx, { action: 'auth.password_changed', entityType: 'user', entityId: userId });
@@ -185,6 +189,10 @@ export async function resetPassword(ctx: Ctx, input: { token: string; newPasswor
   await inTransaction(ctx, async (tx) => {
     const userId = await repo.consumePasswordReset(tx.db, tokenHash(input.token), tx.now);
     if (!userId) throw new AppError('auth.token_invalid', { field: 'body.token' });
+    const user = await repo.findUserById(tx.db, userId);
+    if (!user) throw new AppError('auth.token_invalid', { field: 'body.token' });
+    // Refused here, the transaction rolls back and the link stays usable for a better password.
+    checkNewPassword(input.newPassword, user);
     await repo.updateUser(tx.db, userId, { passwordHash });
     await repo.deleteUserSessions(tx.db, userId);
     await audit(tx, { action: 'auth.password_reset', entityType: 'user', entityId: userId });

@@ -34,7 +34,7 @@ const ORGANISATION: Partial<Record<Role, string>> = {
   caseworker: 'ki-duisburg',
 };
 const THROWAWAY_PASSWORD = 'matrix-throwaway-1';
-const NEW_PASSWORD = 'matrix-new-password-1';
+const NEW_PASSWORD = 'Rheinufer-Abendlicht-7';
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
 /** Real ids and records the cells use; the state-changing cells get one record per actor. */
