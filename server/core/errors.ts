@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   'xliff.foreign': 400,
   'xliff.wrong_language': 400,
   'xliff.unknown_unit': 400,
+  'xliff.too_complex': 400,
   'feature.disabled': 409,
   'schooling.address_unknown': 400,
   'schooling.ortsteil_required': 400,

@@ -53,6 +53,8 @@ type Fixtures = MatrixBase & {
   resetTokens: Record<ActorName, string>;
   /** One throwaway account per role with THROWAWAY_PASSWORD, to change the password of. */
   passwordAccounts: Record<Role, string>;
+  /** One throwaway account per role with THROWAWAY_PASSWORD, to sign out everywhere else. */
+  sessionAccounts: Record<Role, string>;
 };
 
 type Row = MatrixRow<Fixtures>;
@@ -185,6 +187,40 @@ const MATRIX: Row[] = [
     allowed: SIGNED_IN,
     status: 200,
     request: (actor) => ({ url: '/api/v1/me', body: { displayName: `Matrix ${actor}`, locale: 'de' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/me/sessions',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: () => ({ url: '/api/v1/me/sessions' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/sessions/:id',
+    allowed: SIGNED_IN,
+    status: 204,
+    // Another session of the actor's own account; the anonymous visitor names any id.
+    request: async (actor, f) => {
+      if (actor === 'anonymous') return { url: `/api/v1/me/sessions/${'0'.repeat(64)}` };
+      const other = await f.t.login(actor);
+      const { items } = (await other.get('/api/v1/me/sessions')).json<{
+        items: { id: string; current: boolean }[];
+      }>();
+      return { url: `/api/v1/me/sessions/${items.find((session) => session.current)?.id}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/sessions/end-others',
+    allowed: SIGNED_IN,
+    status: 200,
+    // A throwaway account per role, so no other cell's session of the demo account ends.
+    request: async (actor, f) => ({
+      url: '/api/v1/me/sessions/end-others',
+      client:
+        actor === 'anonymous' ? f.t.client() : await f.t.login(f.sessionAccounts[actor], THROWAWAY_PASSWORD),
+    }),
   },
   {
     method: 'GET',
@@ -741,6 +777,12 @@ beforeAll(async () => {
     await db.update(users).set({ passwordHash }).where(eq(users.id, id));
     passwordAccounts[role] = email;
   }
+  const sessionAccounts = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const { id, email } = await createAccount(admin, role, `sessions-${role}`);
+    await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    sessionAccounts[role] = email;
+  }
 
   const otherConsents = await byActor(ACTORS, () => recordConsent(clients.caseworker, subjectId));
   const ownConsents = {} as Record<Role, string>;
@@ -761,6 +803,7 @@ beforeAll(async () => {
     eraseTargets,
     resetTokens,
     passwordAccounts,
+    sessionAccounts,
   };
 });
 
