@@ -10,7 +10,7 @@ const BROWSERS: [RegExp, SessionBrowser][] = [
   [/\b(OPR|Opera|OPT)\//, 'opera'],
   [/\bSamsungBrowser\//, 'samsung'],
   [/\b(Firefox|FxiOS)\//, 'firefox'],
-  [/\b(Chrome|Chromium|CriOS)\//, 'chrome'],
+  [/(Chrome|Chromium|CriOS)\//, 'chrome'],
   [/\bVersion\/[\d.]+.*\bSafari\//, 'safari'],
 ];
 const SYSTEMS: [RegExp, SessionSystem][] = [
