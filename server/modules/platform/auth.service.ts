@@ -136,13 +136,26 @@ export async function changePassword(
   await audit(ctx, { action: 'auth.password_changed', entityType: 'user', entityId: userId });
 }
 
-/** Mails a reset link when the account exists; the answer is the same either way. */
+/**
+ * Mails a reset link when the account exists; the answer is the same either way, and so is the request's work: one
+ * lookup, then deferred work that runs after the answer — for an existing account the token, the outbox mail and
+ * the audit entry in one transaction, for an unknown address a token hashed and dropped. So the answer's time
+ * does not tell whether an account exists.
+ */
 export async function requestPasswordReset(ctx: Ctx, input: { email: string }): Promise<void> {
   authorize(ctx, 'auth.request_password_reset');
   const user = await repo.findUserByEmail(ctx.db, input.email);
-  if (!user || user.disabledAt || user.anonymisedAt) return;
-  await sendPasswordLink(ctx, user, 'passwordReset', RESET_VALID_MS);
-  await audit(ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
+  const usable = user && !user.disabledAt && !user.anonymisedAt ? user : undefined;
+  ctx.jobRunner.defer('auth.password_reset_mail', async () => {
+    if (!usable) {
+      tokenHash(newToken());
+      return;
+    }
+    await inTransaction(ctx, async (tx) => {
+      await sendPasswordLink(tx, usable, 'passwordReset', RESET_VALID_MS);
+      await audit(tx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: usable.id });
+    });
+  });
 }
 
 const MAIL_KEYS = {

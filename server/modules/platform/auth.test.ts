@@ -130,6 +130,7 @@ describe('passwords', () => {
     expect((await client.post('/api/v1/auth/password-reset', { email: 'nobody@example.org' })).status).toBe(
       202,
     );
+    await t.services.jobRunner.idle();
     expect(await deliverPendingMail(t.services)).toEqual({ sent: 1, failed: 0 });
     const mail = smtp.received.find((m) => m.to.includes(demoEmail('resident')));
     expect(mail).toBeDefined();
@@ -150,6 +151,42 @@ describe('passwords', () => {
     expect(again.status).toBe(400);
     expect(again.json<{ error: { code: string } }>().error.code).toBe('auth.token_invalid');
     await t.login(demoEmail('resident'), 'Rheinufer-Abendlicht-7');
+  });
+});
+
+describe('password reset requests', () => {
+  it('answers an existing and an unknown address alike, and queues the mail only after the answer', async () => {
+    const runner = t.services.jobRunner;
+    const deferred: (() => Promise<void>)[] = [];
+    const defer = runner.defer;
+    runner.defer = (_name, work) => {
+      deferred.push(work);
+    };
+    const mailsTo = async (email: string) =>
+      (await t.services.database.db.select().from(outbox).where(eq(outbox.toAddress, email))).length;
+    try {
+      const before = await mailsTo(demoEmail('coordinator'));
+      const existing = await t
+        .client()
+        .post('/api/v1/auth/password-reset', { email: demoEmail('coordinator') });
+      const unknown = await t
+        .client()
+        .post('/api/v1/auth/password-reset', { email: 'no-one-here@example.org' });
+      expect([existing.status, existing.body, existing.headers['content-type']]).toEqual([
+        unknown.status,
+        unknown.body,
+        unknown.headers['content-type'],
+      ]);
+      expect(existing.status).toBe(202);
+      // Both requests left the same amount of work for later, and neither wrote the mail before answering.
+      expect(deferred).toHaveLength(2);
+      expect(await mailsTo(demoEmail('coordinator'))).toBe(before);
+      for (const work of deferred) await work();
+      expect(await mailsTo(demoEmail('coordinator'))).toBe(before + 1);
+      expect(await mailsTo('no-one-here@example.org')).toBe(0);
+    } finally {
+      runner.defer = defer;
+    }
   });
 });
 
@@ -363,13 +400,18 @@ describe('sessions', () => {
     expect(
       (await t.client().post('/api/v1/auth/password-reset', { email: 'pw.change@example.org' })).status,
     ).toBe(202);
+    await t.services.jobRunner.idle();
     await deliverPendingMail(t.services);
-    const mail = smtp.received.findLast((m) => m.to.includes('pw.change@example.org'));
-    const token = mail?.text.match(/token=([\w-]+)/)?.[1] ?? '';
+    const invitation = await invitationToken('pw.change@example.org');
+    const token =
+      smtp.received
+        .filter((m) => m.to.includes('pw.change@example.org'))
+        .map((m) => m.text.match(/token=([\w-]+)/)?.[1] ?? '')
+        .find((found) => found && found !== invitation) ?? '';
     const reset = await t
       .client()
       .post('/api/v1/auth/password-reset/confirm', { token, newPassword: 'Kohlenpott-Leuchtturm-5' });
-    expect(reset.status).toBe(204);
+    expect(reset.status, reset.body).toBe(204);
     expect((await here.get('/api/v1/me')).status).toBe(401);
   });
 });
