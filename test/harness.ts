@@ -81,6 +81,10 @@ export class Client {
   cookie(name: string) {
     return this.cookies.get(name);
   }
+  /** Sets a cookie as if the server had set it (e.g. a session made directly in the database). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
 }
 
 export type TestApp = {

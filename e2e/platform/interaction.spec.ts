@@ -217,3 +217,49 @@ describe('errors', () => {
     },
   );
 });
+
+describe('sessions', () => {
+  test('signed in on two devices, the account lists both; "sign out everywhere else" signs the other one out', async () => {
+    const elsewhere = await newContext(env, { role: 'caseworker' });
+    const here = await newContext(env);
+    try {
+      const page = await here.newPage();
+      await open(page, '/login');
+      await page.getByLabel(text('de', 'platform:login.email')).fill(demoEmail('caseworker'));
+      await page.getByLabel(text('de', 'platform:login.password')).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: text('de', 'platform:login.submit') }).click();
+      await navOf(page)
+        .getByRole('link', { name: text('de', 'common:nav.account'), exact: true })
+        .click();
+      await settle(page);
+
+      const table = page.getByRole('table', { name: text('de', 'platform:sessions.caption') });
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(2);
+      const current = table.locator('tbody tr[data-session="current"]');
+      expect(await current.textContent()).toContain(text('de', 'platform:sessions.current'));
+      // The browser's own User-Agent, read coarsely: Chromium on Linux.
+      expect(await current.textContent()).toContain('Chrome');
+      expect(await current.textContent()).toContain('Linux');
+      expect((await elsewhere.request.get('/api/v1/me')).status()).toBe(200);
+
+      await page.getByRole('button', { name: text('de', 'platform:sessions.endOthers') }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: text('de', 'platform:sessions.endedOthers') })
+        .waitFor();
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await page.getByText(text('de', 'platform:sessions.onlyThis')).isVisible()).toBe(true);
+
+      // The other device is signed out: its next page asks it to log in.
+      expect((await elsewhere.request.get('/api/v1/me')).status()).toBe(401);
+      const other = await elsewhere.newPage();
+      await open(other, '/account');
+      expect(await other.locator('main h1').textContent()).toBe(text('de', 'platform:login.title'));
+      // This device is still signed in.
+      expect((await here.request.get('/api/v1/me')).status()).toBe(200);
+    } finally {
+      await Promise.all([here.close(), elsewhere.close()]);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { loadCity } from './city.ts';
 const lines: string[] = [];
 let app: Awaited<ReturnType<typeof buildApp>>['app'];
 let close: () => Promise<void>;
+let idle: () => Promise<void>;
 
 beforeAll(async () => {
   const config = testConfig({ LOG_LEVEL: 'info' });
@@ -22,6 +23,7 @@ beforeAll(async () => {
   const logger = createLogger(config, sink);
   const built = await buildApp({ config, database, city: loadCity(config.cityDir), logger });
   app = built.app;
+  idle = () => built.services.jobRunner.idle();
   app.get('/api/v1/test/fault', async () => {
     throw new Error('database password is hunter2 for layla@example.org');
   });
@@ -60,6 +62,7 @@ describe('errors and logs', () => {
       password: 'secret-guess-123',
     });
     await client.post('/api/v1/auth/password-reset', { email: demoEmail('guide') });
+    await idle();
     await client.get('/api/v1/admin/users?q=layla');
     const log = lines.join('');
     expect(log).not.toContain('@demo.lotse.example');

@@ -19,6 +19,14 @@ export type JobRunner = {
   tick(): Promise<string[]>;
   /** Makes a job due now; whichever server polls first runs it. */
   runSoon(name: string): Promise<boolean>;
+  /**
+   * Runs work in this process right after the current request has answered, so its time does not show in the
+   * answer (a password-reset mail for an existing account). Failures are logged by name and code; stop() and
+   * idle() wait for it.
+   */
+  defer(name: string, work: () => Promise<void>): void;
+  /** Resolves when no deferred work is left. */
+  idle(): Promise<void>;
   definitions: JobDefinition[];
 };
 
@@ -35,6 +43,7 @@ export function createJobRunner(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let registered = false;
+  const deferred = new Set<Promise<void>>();
 
   async function register(): Promise<void> {
     if (registered) return;
@@ -110,6 +119,20 @@ export function createJobRunner(
       if (timer) clearTimeout(timer);
       timer = null;
       await running;
+      while (deferred.size) await Promise.allSettled([...deferred]);
+    },
+    defer(name, work) {
+      const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(work)
+        .catch((error) => {
+          const code = (error as { code?: string }).code ?? (error as Error).name;
+          services.logger.error({ work: name, code }, 'deferred work failed');
+        })
+        .finally(() => deferred.delete(done));
+      deferred.add(done);
+    },
+    async idle() {
+      while (deferred.size) await Promise.allSettled([...deferred]);
     },
     async runSoon(name) {
       if (!definitions.some((job) => job.name === name)) return false;

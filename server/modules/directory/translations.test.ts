@@ -102,6 +102,40 @@ describe('translation work', () => {
     expect((await overview('tr'))?.missing).toBe(pendingBefore);
   });
 
+  it('refuses a file nested 1,000 tags deep with a 400 naming the file, in the user’s language', async () => {
+    const exported = (await coordinator.get('/api/v1/directory/translations/tr/xliff')).body;
+    const nested = exported.replace('</body>', `${'<g>'.repeat(1000)}x${'</g>'.repeat(1000)}</body>`);
+    const english = await coordinator.post('/api/v1/directory/translations/tr/xliff', nested, {
+      headers: { ...xml, 'accept-language': 'en' },
+    });
+    expect(english.status).toBe(400);
+    const { error } = english.json<ErrorBody & { error: { message: string } }>();
+    expect(error).toMatchObject({ code: 'xliff.too_complex', field: 'body' });
+    expect(error.message).toMatch(/nested too deeply to import: at most 60,?000 elements/);
+    expect(error.message).toContain('32 levels');
+  });
+
+  it('refuses a 2.3 MB file with 200,000 attributes with a 400, and keeps nothing of it', async () => {
+    const exported = (await coordinator.get('/api/v1/directory/translations/tr/xliff')).body;
+    const pendingBefore = (await overview('tr'))?.missing;
+    const attributes = Array.from({ length: 200_000 }, (_, i) => ` a${i}="x"`).join('');
+    const oneElement = translateUnits(exported, 1, () => 'Çevrilmiş metin').replace(
+      '<body>',
+      `<body><note${attributes}/>`,
+    );
+    const spread = translateUnits(exported, 1, () => 'Çevrilmiş metin').replace(
+      '<body>',
+      `<body>${Array.from({ length: 100_000 }, (_, i) => `<note a="${i}" b="x"/>`).join('')}`,
+    );
+    for (const file of [oneElement, spread]) {
+      expect(file.length).toBeGreaterThan(2_000_000);
+      const reply = await coordinator.post('/api/v1/directory/translations/tr/xliff', file, { headers: xml });
+      expect(reply.status).toBe(400);
+      expect(reply.json<ErrorBody>().error).toMatchObject({ code: 'xliff.too_complex', field: 'body' });
+    }
+    expect((await overview('tr'))?.missing).toBe(pendingBefore);
+  });
+
   it('machine-translates pending texts through a LibreTranslate-compatible service, marked as machine-made', async () => {
     expect(
       (await coordinator.post('/api/v1/directory/translations/uk/machine')).json<ErrorBody>().error.code,

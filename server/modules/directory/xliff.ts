@@ -61,6 +61,67 @@ const textOf = (node: unknown): string => {
 const DONE_STATES = new Set(['translated', 'final', 'signed-off']);
 
 /**
+ * What an import may hold, checked by one linear pass before the XML parser sees the file (fast-xml-parser throws a
+ * plain error on deep nesting, and its time grows faster than the file with many attributes: 200,000 attributes in
+ * 2.3 MB took seconds). Our export nests 5 deep (xliff/file/body/trans-unit/target) and writes per text three
+ * elements and three attributes; translation tools add inline markup (<g>, <x/>, <mrk>) and a few attributes.
+ * - depth 32: room for inline markup within markup, far below what makes a parser recurse deeply;
+ * - 32 attributes per element: XLIFF 1.2 defines about 25 optional ones on a trans-unit, plus xml:space/xml:lang;
+ * - 60,000 elements and 80,000 attributes: 20,000 texts, i.e. 4,000 offers with every text field pending in one
+ *   language — far more than a city's backlog — while an import stays within seconds.
+ */
+export const XLIFF_LIMITS = { depth: 32, attributesPerElement: 32, elements: 60_000, attributes: 80_000 };
+
+function tooComplex(): AppError {
+  return new AppError('xliff.too_complex', { field: 'body', params: { ...XLIFF_LIMITS } });
+}
+
+/** Counts nesting, elements and attributes in one pass (quotes respected); refuses the file beyond the limits. */
+export function checkXliffLimits(xml: string): void {
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
+  let at = 0;
+  const skipTo = (end: string, from: number) => {
+    const found = xml.indexOf(end, from);
+    return found < 0 ? xml.length : found + end.length;
+  };
+  while (at < xml.length) {
+    const open = xml.indexOf('<', at);
+    if (open < 0) break;
+    if (xml.startsWith('<!--', open)) at = skipTo('-->', open + 4);
+    else if (xml.startsWith('<![CDATA[', open)) at = skipTo(']]>', open + 9);
+    else if (xml[open + 1] === '?' || xml[open + 1] === '!') at = skipTo('>', open + 2);
+    else if (xml[open + 1] === '/') {
+      depth--;
+      at = skipTo('>', open + 2);
+    } else {
+      let quote = '';
+      let own = 0;
+      let end = open + 1;
+      for (; end < xml.length; end++) {
+        const c = xml[end];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '=' && ++own > XLIFF_LIMITS.attributesPerElement) throw tooComplex();
+        else if (c === '>') break;
+      }
+      elements++;
+      attributes += own;
+      if (xml[end - 1] !== '/') depth++;
+      if (
+        depth > XLIFF_LIMITS.depth ||
+        elements > XLIFF_LIMITS.elements ||
+        attributes > XLIFF_LIMITS.attributes
+      )
+        throw tooComplex();
+      at = end + 1;
+    }
+  }
+}
+
+/**
  * Reads an XLIFF 1.2 file exported by this directory; refuses anything else with a reason. Returns the units the
  * translator finished (state translated, final or signed-off, or no state on a non-empty target).
  */
@@ -70,6 +131,7 @@ export function parseXliff(
 ): { id: string; target: string; sourceHash: string }[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new AppError('xliff.malformed', { field: 'body', params: { reason: 'DOCTYPE' } });
+  checkXliffLimits(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new AppError('xliff.malformed', { field: 'body', params: { reason: `line ${valid.err.line}` } });

@@ -5,6 +5,8 @@ import { translate } from '../../core/i18n.ts';
 import { queueMail } from '../../core/mail.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
+import type { Device } from './device.ts';
+import { checkNewPassword } from './password-policy.ts';
 import * as repo from './platform.repository.ts';
 import type { Me } from './platform.schema.ts';
 import type { OrganisationKind, Role } from '../../core/roles.ts';
@@ -61,7 +63,7 @@ export async function resolveSession(ctx: Ctx, token: string | undefined): Promi
 /** Signs in: rate-limited per account and address, the same answer whether or not the account exists. */
 export async function logIn(
   ctx: Ctx,
-  input: { email: string; password: string },
+  input: { email: string; password: string; device: Device },
 ): Promise<{ user: Me; token: string }> {
   authorize(ctx, 'auth.login');
   const failureKey = tokenHash(`${input.email.toLowerCase()}|${ctx.ip ?? ''}`);
@@ -85,6 +87,7 @@ export async function logIn(
     userId: usable.id,
     expiresAt: new Date(ctx.now.getTime() + SESSION_IDLE_MS),
     now: ctx.now,
+    device: input.device,
   });
   await repo.updateUser(ctx.db, usable.id, { lastLoginAt: ctx.now });
   await audit(
@@ -127,18 +130,32 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('auth.wrong_password', { field: 'body.currentPassword' });
   }
+  checkNewPassword(input.newPassword, user);
   await repo.updateUser(ctx.db, userId, { passwordHash: await hashPassword(input.newPassword) });
   await repo.deleteUserSessions(ctx.db, userId, ctx.actor.sessionId);
   await audit(ctx, { action: 'auth.password_changed', entityType: 'user', entityId: userId });
 }
 
-/** Mails a reset link when the account exists; the answer is the same either way. */
+/**
+ * Mails a reset link when the account exists; the answer is the same either way, and so is the request's work: one
+ * lookup, then deferred work that runs after the answer — for an existing account the token, the outbox mail and
+ * the audit entry in one transaction, for an unknown address a token hashed and dropped. So the answer's time
+ * does not tell whether an account exists.
+ */
 export async function requestPasswordReset(ctx: Ctx, input: { email: string }): Promise<void> {
   authorize(ctx, 'auth.request_password_reset');
   const user = await repo.findUserByEmail(ctx.db, input.email);
-  if (!user || user.disabledAt || user.anonymisedAt) return;
-  await sendPasswordLink(ctx, user, 'passwordReset', RESET_VALID_MS);
-  await audit(ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
+  const usable = user && !user.disabledAt && !user.anonymisedAt ? user : undefined;
+  ctx.jobRunner.defer('auth.password_reset_mail', async () => {
+    if (!usable) {
+      tokenHash(newToken());
+      return;
+    }
+    await inTransaction(ctx, async (tx) => {
+      await sendPasswordLink(tx, usable, 'passwordReset', RESET_VALID_MS);
+      await audit(tx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: usable.id });
+    });
+  });
 }
 
 const MAIL_KEYS = {
@@ -185,6 +202,10 @@ export async function resetPassword(ctx: Ctx, input: { token: string; newPasswor
   await inTransaction(ctx, async (tx) => {
     const userId = await repo.consumePasswordReset(tx.db, tokenHash(input.token), tx.now);
     if (!userId) throw new AppError('auth.token_invalid', { field: 'body.token' });
+    const user = await repo.findUserById(tx.db, userId);
+    if (!user) throw new AppError('auth.token_invalid', { field: 'body.token' });
+    // Refused here, the transaction rolls back and the link stays usable for a better password.
+    checkNewPassword(input.newPassword, user);
     await repo.updateUser(tx.db, userId, { passwordHash });
     await repo.deleteUserSessions(tx.db, userId);
     await audit(tx, { action: 'auth.password_reset', entityType: 'user', entityId: userId });

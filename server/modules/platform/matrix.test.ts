@@ -24,8 +24,8 @@ import {
   SIGNED_IN,
 } from '../../../test/matrix.ts';
 import { outbox } from '../../core/core.tables.ts';
-import { hashPassword } from '../../core/passwords.ts';
-import { users } from './platform.tables.ts';
+import { hashPassword, newToken, tokenHash } from '../../core/passwords.ts';
+import { sessions, users } from './platform.tables.ts';
 
 /** Organisations of the demo profile, for throwaway staff accounts. */
 const ORGANISATION: Partial<Record<Role, string>> = {
@@ -34,7 +34,7 @@ const ORGANISATION: Partial<Record<Role, string>> = {
   caseworker: 'ki-duisburg',
 };
 const THROWAWAY_PASSWORD = 'matrix-throwaway-1';
-const NEW_PASSWORD = 'matrix-new-password-1';
+const NEW_PASSWORD = 'Rheinufer-Abendlicht-7';
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
 /** Real ids and records the cells use; the state-changing cells get one record per actor. */
@@ -53,6 +53,8 @@ type Fixtures = MatrixBase & {
   resetTokens: Record<ActorName, string>;
   /** One throwaway account per role with THROWAWAY_PASSWORD, to change the password of. */
   passwordAccounts: Record<Role, string>;
+  /** One throwaway account id per role, to sign out everywhere else. */
+  sessionAccounts: Record<Role, string>;
 };
 
 type Row = MatrixRow<Fixtures>;
@@ -185,6 +187,40 @@ const MATRIX: Row[] = [
     allowed: SIGNED_IN,
     status: 200,
     request: (actor) => ({ url: '/api/v1/me', body: { displayName: `Matrix ${actor}`, locale: 'de' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/me/sessions',
+    allowed: SIGNED_IN,
+    status: 200,
+    request: () => ({ url: '/api/v1/me/sessions' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/sessions/:id',
+    allowed: SIGNED_IN,
+    status: 204,
+    // Another session of the actor's own account (made in the database: the login route's rate limit is for
+    // people); the anonymous visitor names any id.
+    request: async (actor, f) => {
+      if (actor === 'anonymous') return { url: `/api/v1/me/sessions/${'0'.repeat(64)}` };
+      const { id } = await addSession(f, f.userIds[actor]);
+      return { url: `/api/v1/me/sessions/${id}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/sessions/end-others',
+    allowed: SIGNED_IN,
+    status: 200,
+    // A throwaway account per role, so no other cell's session of the demo account ends.
+    request: async (actor, f) => {
+      if (actor === 'anonymous') return { url: '/api/v1/me/sessions/end-others', client: f.t.client() };
+      const { token } = await addSession(f, f.sessionAccounts[actor]);
+      const client = f.t.client();
+      client.setCookie('lotse_session', token);
+      return { url: '/api/v1/me/sessions/end-others', client };
+    },
   },
   {
     method: 'GET',
@@ -690,6 +726,22 @@ async function createAccount(
   return { id: reply.json<{ user: { id: string } }>().user.id, email };
 }
 
+/** A live session of an account, made in the database: its id and the cookie's token. */
+async function addSession(f: Fixtures, userId: string): Promise<{ id: string; token: string }> {
+  const token = newToken();
+  const now = new Date();
+  await f.t.services.database.db
+    .insert(sessions)
+    .values({
+      id: tokenHash(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    });
+  return { id: tokenHash(token), token };
+}
+
 /** A consent, given by the person themself (client of the subject) or recorded on paper by a KI caseworker. */
 async function recordConsent(client: Client, subjectId: string, own = false): Promise<string> {
   const reply = await client.post('/api/v1/consents', {
@@ -743,6 +795,8 @@ beforeAll(async () => {
     await db.update(users).set({ passwordHash }).where(eq(users.id, id));
     passwordAccounts[role] = email;
   }
+  const sessionAccounts = {} as Record<Role, string>;
+  for (const role of ROLES) sessionAccounts[role] = (await createAccount(admin, role, `sessions-${role}`)).id;
 
   const otherConsents = await byActor(ACTORS, () => recordConsent(clients.caseworker, subjectId));
   const ownConsents = {} as Record<Role, string>;
@@ -763,6 +817,7 @@ beforeAll(async () => {
     eraseTargets,
     resetTokens,
     passwordAccounts,
+    sessionAccounts,
   };
 });
 

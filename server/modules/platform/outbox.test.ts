@@ -17,6 +17,7 @@ describe('mail held in the outbox (no SMTP_URL)', () => {
   it('does not show an admin the live token of a password-reset link, and the held link never works', async () => {
     const email = demoEmail('guide');
     expect((await t.client().post('/api/v1/auth/password-reset', { email })).status).toBe(202);
+    await t.services.jobRunner.idle();
     const [held] = await t.services.database.db.select().from(outbox).where(eq(outbox.toAddress, email));
     expect(held?.status).toBe('held');
     const token = held?.textBody.match(/token=([\w-]+)/)?.[1] ?? '';

@@ -35,6 +35,9 @@ export const platformPolicies = {
   'me.read': signedIn,
   'me.update': signedIn,
   'me.change_password': signedIn,
+  // One's own sessions only: the repository's queries take the actor's id, so another account's session is 404.
+  'me.sessions.list': signedIn,
+  'me.sessions.end': signedIn,
   'locales.list': anyone,
   'city.read': anyone,
   'organisations.list': staff,

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog, jobs, locales, outbox } from '../../core/core.tables.ts';
 import type { Tx } from '../../core/db.ts';
+import type { Device } from './device.ts';
 import {
   consents,
   loginFailures,
@@ -67,7 +68,7 @@ export async function findSessionUser(db: Tx, sessionId: string, now: Date) {
 
 export async function insertSession(
   db: Tx,
-  values: { id: string; userId: string; expiresAt: Date; now: Date },
+  values: { id: string; userId: string; expiresAt: Date; now: Date; device: Device },
 ) {
   await db.insert(sessions).values({
     id: values.id,
@@ -75,7 +76,33 @@ export async function insertSession(
     expiresAt: values.expiresAt,
     createdAt: values.now,
     lastSeenAt: values.now,
+    browser: values.device.browser,
+    system: values.device.system,
   });
+}
+
+/** A user's live sessions, the most recently used first. */
+export async function listUserSessions(db: Tx, userId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      browser: sessions.browser,
+      system: sessions.system,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gte(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/** Ends one session of a user; false when the user has no such session. */
+export async function deleteUserSession(db: Tx, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
 }
 
 export async function touchSession(db: Tx, id: string, now: Date, expiresAt: Date) {
@@ -86,11 +113,17 @@ export async function deleteSession(db: Tx, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-/** Ends every session of a user except, optionally, the current one. */
-export async function deleteUserSessions(db: Tx, userId: string, exceptId: string | null = null) {
-  await db
+/** Ends every session of a user except, optionally, the current one; how many ended. */
+export async function deleteUserSessions(
+  db: Tx,
+  userId: string,
+  exceptId: string | null = null,
+): Promise<number> {
+  const rows = await db
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined));
+    .where(and(eq(sessions.userId, userId), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
 }
 
 export async function countRecentFailures(db: Tx, key: string, since: Date): Promise<number> {

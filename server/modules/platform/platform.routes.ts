@@ -6,8 +6,10 @@ import { requestContext } from '../../core/http.ts';
 import type { PersonalData } from '../../core/module.ts';
 import * as admin from './admin.service.ts';
 import * as auth from './auth.service.ts';
+import { describeDevice } from './device.ts';
 import * as s from './platform.schema.ts';
 import * as privacy from './privacy.service.ts';
+import * as sessions from './sessions.service.ts';
 import * as users from './users.service.ts';
 
 export const SESSION_COOKIE = 'lotse_session';
@@ -74,7 +76,10 @@ export function platformRoutes(
         schema: { tags: ['auth'], summary: 'Sign in', body: s.loginBody, response: { 200: s.userReply } },
       },
       async (request, reply) => {
-        const { user, token } = await auth.logIn(ctx(request), request.body);
+        const { user, token } = await auth.logIn(ctx(request), {
+          ...request.body,
+          device: describeDevice(request.headers['user-agent']),
+        });
         setSessionCookie(services, request, reply, token);
         return { user };
       },
@@ -162,6 +167,48 @@ export function platformRoutes(
       async (request) => ({
         user: await users.updateMe(ctx(request), request.body),
       }),
+    );
+
+    app.get(
+      '/me/sessions',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'One’s live sessions (where one is signed in)',
+          response: { 200: s.sessionsReply },
+        },
+      },
+      async (request) => ({
+        items: await sessions.listSessions(ctx(request)),
+      }),
+    );
+
+    app.delete(
+      '/me/sessions/:id',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'End one of one’s sessions',
+          params: s.sessionParams,
+          response: noContent,
+        },
+      },
+      async (request, reply) => {
+        await sessions.endSession(ctx(request), request.params);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/me/sessions/end-others',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'Sign out everywhere else: end every session but this one',
+          response: { 200: s.endedSessionsReply },
+        },
+      },
+      async (request) => sessions.endOtherSessions(ctx(request)),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import { ORGANISATION_KINDS, ROLES } from '../../core/roles.ts';
-import { CONSENT_CHANNELS } from './platform.terms.ts';
+import { CONSENT_CHANNELS, SESSION_BROWSERS, SESSION_SYSTEMS } from './platform.terms.ts';
 
 const email = z.string().trim().min(3).max(254).email().describe('E-mail address, used to sign in');
 const password = z.string().min(10).max(200).describe('Password: at least 10 characters');
@@ -45,6 +45,33 @@ export const changePasswordBody = z.strictObject({
   newPassword: password,
 });
 export const requestResetBody = z.strictObject({ email });
+
+export const session = z.object({
+  id: z.string().describe('Session id (to end it)'),
+  createdAt: z.string().describe('Signed in at (ISO 8601)'),
+  lastSeenAt: z.string().describe('Last used at, to within a few minutes (ISO 8601)'),
+  browser: z
+    .enum(SESSION_BROWSERS)
+    .nullable()
+    .describe('Browser family at sign-in, or null when not recognised'),
+  system: z
+    .enum(SESSION_SYSTEMS)
+    .nullable()
+    .describe('Operating system at sign-in, or null when not recognised'),
+  current: z.boolean().describe('The session of this request'),
+});
+export const sessionsReply = z.object({
+  items: z.array(session).describe("The account's live sessions, the most recently used first"),
+});
+export const sessionParams = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('Session id, as the list gives it'),
+});
+export const endedSessionsReply = z.object({
+  ended: z.number().int().describe('How many sessions were ended'),
+});
 export const confirmResetBody = z.strictObject({
   token: z.string().min(20).max(200).describe('The token from the mailed link'),
   newPassword: password,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { ConsentChannel } from './platform.terms.ts';
+import type { ConsentChannel, SessionBrowser, SessionSystem } from './platform.terms.ts';
 
 /** Offices, schools, clinics, providers and associations that staff accounts belong to. */
 export const organisations = pgTable(
@@ -60,6 +60,10 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser family at sign-in (SESSION_BROWSERS), or null when not recognised; shown in the account. */
+    browser: text('browser').$type<SessionBrowser>(),
+    /** The operating system at sign-in (SESSION_SYSTEMS), or null when not recognised. */
+    system: text('system').$type<SessionSystem>(),
   },
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
 );

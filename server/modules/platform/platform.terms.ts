@@ -12,3 +12,12 @@ export const RECORDED_CHANNELS = [
   'on_paper',
   'phone',
 ] as const satisfies readonly ConsentChannel[];
+
+/**
+ * The coarse description of a session's device, read from the User-Agent at sign-in: the browser family and the
+ * operating system, nothing finer (no versions, no address). The raw User-Agent is not stored.
+ */
+export const SESSION_BROWSERS = ['edge', 'opera', 'samsung', 'firefox', 'chrome', 'safari'] as const;
+export type SessionBrowser = (typeof SESSION_BROWSERS)[number];
+export const SESSION_SYSTEMS = ['android', 'ios', 'windows', 'macos', 'chromeos', 'linux'] as const;
+export type SessionSystem = (typeof SESSION_SYSTEMS)[number];

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { NewPasswordFields } from './NewPasswordFields';
 import { useChangePassword } from './platform.api';
 import { roleLabelKey } from './roles';
+import { SessionsSection } from './SessionsSection';
 import { Select, TextInput } from '../../components/Fields';
 
 function ProfileSection({ user }: { user: Me }) {
@@ -182,7 +183,7 @@ function PasswordSection() {
   );
 }
 
-/** The user's own account: profile, language preference, password. */
+/** The user's own account: profile, language preference, password, where one is signed in. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -194,6 +195,7 @@ export function AccountPage() {
           <ProfileSection user={user} />
           <LanguageSection user={user} />
           <PasswordSection />
+          <SessionsSection />
         </>
       ) : null}
     </>

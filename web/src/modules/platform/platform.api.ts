@@ -97,11 +97,13 @@ export function useRunJob() {
   });
 }
 
-/** Changes the own password (204). */
+/** Changes the own password (204); the other sessions end with it. */
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Body<typeof s.changePasswordBody>) =>
       api<void>('/api/v1/auth/password', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] }),
   });
 }
 
@@ -118,5 +120,36 @@ export function useConfirmPasswordReset() {
   return useMutation({
     mutationFn: (body: Body<typeof s.confirmResetBody>) =>
       api<void>('/api/v1/auth/password-reset/confirm', { method: 'POST', body }),
+  });
+}
+
+/** One of the signed-in user's sessions. */
+export type AccountSession = Reply<typeof s.session>;
+
+/** The signed-in user's live sessions (where they are signed in). */
+export function useSessions() {
+  return useQuery({
+    queryKey: ['me', 'sessions'],
+    queryFn: () => api<Reply<typeof s.sessionsReply>>('/api/v1/me/sessions'),
+  });
+}
+
+/** Ends one of the own sessions (204). */
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<void>(`/api/v1/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] }),
+  });
+}
+
+/** "Sign out everywhere else": ends every own session but this one. */
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<Reply<typeof s.endedSessionsReply>>('/api/v1/me/sessions/end-others', { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] }),
   });
 }
