@@ -730,15 +730,13 @@ async function createAccount(
 async function addSession(f: Fixtures, userId: string): Promise<{ id: string; token: string }> {
   const token = newToken();
   const now = new Date();
-  await f.t.services.database.db
-    .insert(sessions)
-    .values({
-      id: tokenHash(token),
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + 3_600_000),
-    });
+  await f.t.services.database.db.insert(sessions).values({
+    id: tokenHash(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
   return { id: tokenHash(token), token };
 }
 
