@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildApp, createLogger, prepareDatabase } from './app.ts';
 import { backup, restore } from './core/backup.ts';
 import { loadCity } from './core/city.ts';
@@ -47,6 +48,9 @@ async function start(config: Config): Promise<void> {
     );
     lines.push(`Demo accounts, password "${city.demo.password}":`);
     for (const account of city.demo.accounts) lines.push(`  ${account.role.padEnd(12)} ${account.email}`);
+    lines.push(
+      `  … and one per school: ${path.join(path.relative(process.cwd(), config.cityDir), 'README.md')} lists them all.`,
+    );
   }
   console.log(lines.join('\n'));
 
