@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { cityDay, requireUiLanguage } from './common.ts';
-import { buildPlacementLetter } from './letter.ts';
+import { buildPlacementLetter, type LetterInput } from './letter.ts';
 import * as repo from './schooling.repository.ts';
 import { listSchools } from './views.ts';
 
@@ -24,10 +24,28 @@ export async function placementLetter(ctx: Ctx, placementId: string, lang?: stri
   if (!family || !school) throw errors.notFound();
   if (lang) requireUiLanguage(ctx, lang, 'query.lang');
   const letterLang = lang ?? family.letterLanguage;
-  const language = ctx.city.profile.languages.find((l) => l.code === letterLang);
   await auditRead(ctx, 'schooling_child', child.id);
-  const pdf = await buildPlacementLetter({
-    lang: letterLang,
+  const pdf = await buildPlacementLetter(
+    letterInput(ctx, { lang: letterLang, family, child, school, startDate: placement.startDate }),
+  );
+  return { pdf, filename: `schulplatz-${placementId.slice(0, 8)}-${letterLang}.pdf` };
+}
+
+/** What the letter and the family's mail say: the city's contact, the family, the child, the school, the start. */
+export function letterInput(
+  ctx: Ctx,
+  facts: {
+    lang: string;
+    family: { guardianName: string };
+    child: { givenName: string; familyName: string };
+    school: { name: string; street: string | null; postcode: string | null };
+    startDate: string;
+  },
+): LetterInput {
+  const { lang, family, child, school, startDate } = facts;
+  const language = ctx.city.profile.languages.find((l) => l.code === lang);
+  return {
+    lang,
     direction: language?.direction ?? 'ltr',
     city: ctx.city.profile.name,
     organisation: ctx.city.profile.branding.organisation,
@@ -37,8 +55,7 @@ export async function placementLetter(ctx: Ctx, placementId: string, lang?: stri
     schoolName: school.name,
     schoolStreet: school.street ?? '',
     schoolPostcode: school.postcode ?? '',
-    startDate: placement.startDate,
+    startDate,
     date: cityDay(ctx),
-  });
-  return { pdf, filename: `schulplatz-${placementId.slice(0, 8)}-${letterLang}.pdf` };
+  };
 }

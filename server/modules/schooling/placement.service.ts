@@ -23,6 +23,7 @@ import {
   solvePlacementInWorker,
 } from './placement/index.ts';
 import { placementMail } from './letter.ts';
+import { letterInput } from './letter.service.ts';
 import * as repo from './schooling.repository.ts';
 import { listSchools, listSeatGroups } from './views.ts';
 
@@ -372,21 +373,9 @@ async function mailFamily(ctx: Ctx, child: repo.ChildRow, schoolId: string, star
   const family = await repo.findFamily(ctx.db, child.familyId);
   const [school] = await listSchools(ctx.db, schoolId);
   if (!family?.email || !school) return;
-  const language = ctx.city.profile.languages.find((l) => l.code === family.letterLanguage);
-  const mail = placementMail({
-    lang: family.letterLanguage,
-    direction: language?.direction ?? 'ltr',
-    city: ctx.city.profile.name,
-    organisation: ctx.city.profile.branding.organisation,
-    contact: ctx.city.profile.contact,
-    guardianName: family.guardianName,
-    childName: `${child.givenName} ${child.familyName}`,
-    schoolName: school.name,
-    schoolStreet: school.street ?? '',
-    schoolPostcode: school.postcode ?? '',
-    startDate,
-    date: cityDay(ctx),
-  });
+  const mail = placementMail(
+    letterInput(ctx, { lang: family.letterLanguage, family, child, school, startDate }),
+  );
   await queueMail(ctx, { to: family.email, ...mail });
 }
 
