@@ -184,8 +184,11 @@ describe('navigation by role', () => {
       await page.getByLabel(text('de', 'platform:login.password')).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: text('de', 'platform:login.submit') }).click();
       await page.waitForURL((url) => url.pathname === '/account');
+      // The URL changes before the account page's code has loaded and replaced the login form: wait for it.
+      await expect
+        .poll(() => page.locator('main h1').textContent(), { timeout: 20_000 })
+        .toBe(text('de', 'platform:account.title'));
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:account.title'));
     } finally {
       await context.close();
     }

@@ -163,8 +163,11 @@ describe('two siblings get places at the same school', () => {
       await page.getByLabel(de('schooling:consent.shareWithSchool')).check();
       await page.getByRole('button', { name: de('schooling:register.submitCaseworker') }).click();
       await page.waitForURL(/\/schooling\/children\/[0-9a-f-]{36}$/);
+      // The URL changes before the record's page has loaded and replaced the form: wait for its heading.
+      await expect
+        .poll(() => page.locator('main h1').textContent(), { timeout: 20_000 })
+        .toBe(fullName(SIBLINGS[0].givenName));
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(fullName(SIBLINGS[0].givenName));
       await noSeriousViolations(page, 'child record');
 
       // Both are assessed: grade 11, Gesamtschule, support class; then they wait for a place.
