@@ -138,7 +138,7 @@ describe('home page', () => {
     }
   });
 
-  test('the footer links Impressum, Datenschutz, Barrierefreiheit and names the KI with its contact', async () => {
+  test('the footer links Impressum, Datenschutz, Barrierefreiheit and names the KI with its contact and hours', async () => {
     const context = await newContext(env);
     try {
       const page = await context.newPage();
@@ -157,6 +157,9 @@ describe('home page', () => {
       expect(contact).toContain('Kommunales Integrationszentrum');
       expect(await footer.locator('a[href^="mailto:"]').count()).toBe(1);
       expect(await footer.locator('a[href^="tel:"]').count()).toBe(1);
+      expect(contact).toContain(text('de', 'common:footer.hours'));
+      // The profile's hours, weekdays as the browser names them ("Mo" or "Mo.").
+      expect(contact).toMatch(/Mo\.?–Fr\.? 08:30–12:00 und Do\.? 14:00–17:00/);
     } finally {
       await context.close();
     }

@@ -171,3 +171,30 @@ export function subtract(windows: Interval[], cuts: Interval[]): Interval[] {
   }
   return result.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
+
+const WEEKDAY_CODES: readonly string[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** Opening hours: on these days (MO … SU), from … to (local time, HH:MM). */
+export type OpeningHours = { days: readonly string[]; from: string; to: string };
+
+/** Opening hours in a language: "Mo–Fr 08:30–12:00 und Do 14:00–17:00" (weekday names from Intl). */
+export function openingHours(lang: string, hours: readonly OpeningHours[]): string {
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
+  // 5 January 2026 was a Monday.
+  const name = (index: number) => weekday.format(new Date(Date.UTC(2026, 0, 5 + index)));
+  const entries = hours.map(({ days, from, to }) => {
+    const indexes = [...new Set(days.map((d) => WEEKDAY_CODES.indexOf(d)))].sort((a, b) => a - b);
+    const ranges: [number, number][] = [];
+    for (const index of indexes) {
+      const last = ranges.at(-1);
+      if (last && last[1] === index - 1) last[1] = index;
+      else ranges.push([index, index]);
+    }
+    const dayText = ranges
+      .map(([first, last]) =>
+        first === last ? name(first) : `${name(first)}${last === first + 1 ? ', ' : '–'}${name(last)}`,
+      )
+      .join(', ');
+    return `${dayText} ${from}–${to}`;
+  });
+  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(entries);
+}

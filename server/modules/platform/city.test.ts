@@ -28,7 +28,14 @@ describe('GET /api/v1/city', () => {
   it('names the operator with a phone number and an e-mail address, and the three legal pages', async () => {
     const reply = await t.client().get('/api/v1/city');
     const city = reply.json() as {
-      contact: { organisation: string; phone: string; email: string; street: string; postcode: string };
+      contact: {
+        organisation: string;
+        phone: string;
+        email: string;
+        street: string;
+        postcode: string;
+        hours: { days: string[]; from: string; to: string }[];
+      };
       legal: Record<'imprint' | 'privacy' | 'accessibility', { url: string | null; paragraphs: string[] }> & {
         demo: boolean;
       };
@@ -39,6 +46,11 @@ describe('GET /api/v1/city', () => {
     });
     expect(city.contact.phone).toMatch(/^\+49 203/);
     expect(city.contact.email).toContain('@');
+    expect(city.contact.hours).toContainEqual({
+      days: ['MO', 'TU', 'WE', 'TH', 'FR'],
+      from: '08:30',
+      to: '12:00',
+    });
     // The demo city has no own legal pages: their texts come along, marked as the demo city's.
     expect(city.legal.demo).toBe(true);
     for (const page of [city.legal.imprint, city.legal.privacy, city.legal.accessibility]) {

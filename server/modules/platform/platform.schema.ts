@@ -135,6 +135,15 @@ export const cityReply = z.object({
       city: z.string().describe('City'),
       phone: z.string().describe('Phone number for questions'),
       email: z.string().describe('E-mail address for questions'),
+      hours: z
+        .array(
+          z.object({
+            days: z.array(z.string()).describe('Weekdays, MO … SU'),
+            from: z.string().describe('Opens, HH:MM local time'),
+            to: z.string().describe('Closes, HH:MM local time'),
+          }),
+        )
+        .describe('When someone answers'),
     })
     .describe("The operator's contact, shown in every page's footer"),
   legal: z

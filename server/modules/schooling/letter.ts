@@ -6,6 +6,7 @@
 import type { CityProfile } from '../../core/city.ts';
 import { translate } from '../../core/i18n.ts';
 import { type PdfWriter, renderPdf } from '../../core/pdf.ts';
+import { openingHours } from '../../core/time.ts';
 
 export type LetterInput = {
   /** The family's language; German is always added. */
@@ -39,32 +40,6 @@ export function letterDate(lang: string, day: string): string {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(new Date(`${day}T00:00:00Z`));
-}
-
-const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-type Hours = CityProfile['contact']['hours'][number];
-
-/** Opening hours in a language: "Mo–Fr 08:30–12:00 und Do 14:00–17:00" (weekday names from Intl). */
-export function openingHours(lang: string, hours: Hours[]): string {
-  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
-  // 5 January 2026 was a Monday.
-  const name = (index: number) => weekday.format(new Date(Date.UTC(2026, 0, 5 + index)));
-  const entries = hours.map(({ days, from, to }) => {
-    const indexes = [...new Set(days.map((d) => WEEKDAY_CODES.indexOf(d)))].sort((a, b) => a - b);
-    const ranges: [number, number][] = [];
-    for (const index of indexes) {
-      const last = ranges.at(-1);
-      if (last && last[1] === index - 1) last[1] = index;
-      else ranges.push([index, index]);
-    }
-    const dayText = ranges
-      .map(([first, last]) =>
-        first === last ? name(first) : `${name(first)}${last === first + 1 ? ', ' : '–'}${name(last)}`,
-      )
-      .join(', ');
-    return `${dayText} ${from}–${to}`;
-  });
-  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(entries);
 }
 
 /** Left-to-right isolate: a phone number or German address stays in its order inside right-to-left text. */

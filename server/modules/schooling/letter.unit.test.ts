@@ -3,7 +3,8 @@ import * as fontkit from 'fontkit';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../core/i18n.ts';
-import { buildPlacementLetter, type LetterInput, letterDate, openingHours } from './letter.ts';
+import { openingHours } from '../../core/time.ts';
+import { buildPlacementLetter, type LetterInput, letterDate } from './letter.ts';
 
 const FONTS = path.resolve(import.meta.dirname, '../../../vendor/fonts');
 const A4_WIDTH = 595.28;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type City, useCity } from './city';
+import { openingHours } from './time';
 
 /** The legal pages: the city's own (linked out by the profile's url) or the app's page with the profile's text. */
 export const LEGAL_PAGES = [
@@ -29,7 +30,7 @@ function LegalLink({ city, page }: { city: City | undefined; page: (typeof LEGAL
 
 /** Every page's footer: who runs the site and how to reach them, the legal pages, what Lotse is. */
 export function Footer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const city = useCity().data;
   const contact = city?.contact;
   return (
@@ -57,6 +58,9 @@ export function Footer() {
                 <a className="kern-link" href={`mailto:${contact.email}`} translate="no">
                   {contact.email}
                 </a>
+              </span>
+              <span>
+                {t('common:footer.hours')} {openingHours(i18n.language, contact.hours)}
               </span>
             </address>
           </section>

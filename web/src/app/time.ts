@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDate, zonedToUtc } from '../../../server/core/time.ts';
+
+export { openingHours } from '../../../server/core/time.ts';
 import { useCity } from './city';
 
 /*
