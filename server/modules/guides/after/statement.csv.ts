@@ -1,6 +1,8 @@
 import { toCsv } from '../../../core/csv.ts';
 import { translate } from '../../../core/i18n.ts';
+import { languageNameIn } from '../../../core/languages.ts';
 import { localDateTime } from '../../../core/time.ts';
+import { topicName } from '../messages.ts';
 import type { Outcome, Statement } from './statement.ts';
 
 /** The label keys of the outcomes, written out so the i18n check sees them. */
@@ -46,8 +48,8 @@ export function statementCsv(statement: Statement, options: { locale: string; ti
   const rows: (string | number)[][] = statement.lines.map((line) => [
     localDateTime(line.start, timeZone),
     line.assignmentId,
-    line.language,
-    line.topic,
+    languageNameIn(locale, line.language, (key) => translate(locale, key)),
+    topicName(locale, line.topic),
     translate(locale, OUTCOME_LABEL[line.outcome]),
     line.bookedMinutes,
     line.loggedMinutes ?? '',

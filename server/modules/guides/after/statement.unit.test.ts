@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildStatement, parseRates, type StatementEntry } from './statement.ts';
+import { translate } from '../../../core/i18n.ts';
 import { statementCsv } from './statement.csv.ts';
 
 const profile = JSON.parse(
@@ -102,6 +103,22 @@ describe('a mediator’s monthly statement', () => {
     expect(total.at(-1)).toBe('108.71');
     expect(total[0]).toBe('Summe (EUR)');
     expect(lines[0]?.[0]).toMatch(/^2026-12-\d\d 09:00$/);
+  });
+
+  it('names the language and the topic in the CSV, not by their codes', () => {
+    const [header, first] = parseCsv(statementCsv(statement, { locale: 'de', timeZone: 'Europe/Berlin' }));
+    expect(first?.[(header ?? []).indexOf('Sprache')]).toBe('Arabisch');
+    expect(first?.[(header ?? []).indexOf('Thema')]).toBe(translate('de', 'guides-mail:topics.health'));
+    const romani = buildStatement({
+      guideId: 'g1',
+      kind: 'mediator',
+      month: '2026-12',
+      rates,
+      entries: [entry({ language: 'rom' })],
+      earlierThisYear: [],
+    });
+    const [, english] = parseCsv(statementCsv(romani, { locale: 'en', timeZone: 'Europe/Berlin' }));
+    expect(english?.join(',')).not.toMatch(/\b(rom|ara|health)\b/);
   });
 
   it('labels the CSV in the reader’s language', () => {
