@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildApp, prepareDatabase } from '../server/app.ts';
@@ -51,6 +51,10 @@ export async function setup(project: TestProject) {
   project.provide('postgresUrl', postgres.url);
   return async () => {
     users--;
-    if (users === 0) await (await shared)?.postgres.stop();
+    if (users > 0) return;
+    const done = await shared;
+    await done?.postgres.stop();
+    // Each run writes its own PGlite template (70 MB); leave none behind.
+    if (done) rmSync(done.pglite, { force: true });
   };
 }
