@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD, demoEmail, ROOT } from '../test/config.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
@@ -127,6 +128,14 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
+}
+
+/**
+ * The page's main heading is this text. Waits for it: after a click the URL (and the old page) may stand for a
+ * moment before the next page's code has loaded and replaced it.
+ */
+export async function expectHeading(page: Page, heading: string | null): Promise<void> {
+  await expect.poll(() => page.locator('main h1').first().textContent(), { timeout: 20_000 }).toBe(heading);
 }
 
 /** The pages every check walks through, with the role that can open them. */

@@ -13,6 +13,7 @@ import {
   settle,
   startBrowserEnv,
   text,
+  expectHeading,
 } from '../browser.ts';
 
 let env: BrowserEnv;
@@ -49,7 +50,7 @@ describe('editing an offer', () => {
       if (!ortsteil) throw new Error('no Ortsteil in the city profile');
 
       await open(page, '/editor');
-      expect(await page.locator('main h1').textContent()).toBe(de('list.title'));
+      await expectHeading(page, de('list.title'));
       const newLink = page.getByRole('link', { name: de('list.new') });
       await newLink.focus();
       await page.keyboard.press('Enter');
@@ -239,7 +240,7 @@ describe.each(LANGS)('axe (WCAG 2.1 AA) in %s', (lang) => {
       try {
         await open(page, pageCase.path);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-        expect(await page.locator('main h1').textContent()).toBe(text(lang, pageCase.heading));
+        await expectHeading(page, text(lang, pageCase.heading));
         expect(await rawKeyIn(page), 'an untranslated key is shown').toBeNull();
         const findings = await seriousViolations(page);
         expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);

@@ -17,6 +17,7 @@ import {
   settle,
   startBrowserEnv,
   text,
+  expectHeading,
 } from '../browser.ts';
 
 let env: BrowserEnv;
@@ -88,7 +89,7 @@ describe('a newcomer who reads Arabic finds a German course in Marxloh', () => {
       if (phone) await nav.getByRole('button', { name: text('ar', 'common:nav.menu') }).click();
       await nav.getByRole('link', { name: text('ar', 'directory:nav.search'), exact: true }).click();
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(text('ar', 'directory:search.title'));
+      await expectHeading(page, text('ar', 'directory:search.title'));
 
       // "German course" in Arabic words.
       await page.getByLabel(text('ar', 'directory:search.words')).fill('دورة ألمانية');
@@ -131,7 +132,7 @@ describe('a newcomer who reads Arabic finds a German course in Marxloh', () => {
           headers: { 'accept-language': 'ar' },
         })
       ).json()) as Detail;
-      expect(await page.locator('main h1').textContent()).toBe(detail.name.value);
+      await expectHeading(page, detail.name.value);
       const hours = page.locator('.app-directory-hours');
       await hours.waitFor();
       const hoursText = (await hours.textContent()) ?? '';
@@ -227,7 +228,7 @@ describe('offline', () => {
       await context.setOffline(true);
       await page.reload();
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(name);
+      await expectHeading(page, name);
       expect(await page.locator('.app-directory-hours').textContent()).toBe(hours);
       expect(await page.getByText(text('de', 'directory:offline.title')).isVisible()).toBe(true);
 

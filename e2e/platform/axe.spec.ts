@@ -9,6 +9,7 @@ import {
   seriousViolations,
   startBrowserEnv,
   text,
+  expectHeading,
 } from '../browser.ts';
 
 let env: BrowserEnv;
@@ -30,7 +31,7 @@ describe.each(LANGS)('axe (WCAG 2.1 AA) in %s', (lang) => {
       try {
         await open(page, pageCase.path);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-        expect(await page.locator('main h1').textContent()).toBe(text(lang, pageCase.heading));
+        await expectHeading(page, text(lang, pageCase.heading));
         expect(await rawKeyIn(page), 'an untranslated key is shown').toBeNull();
         const findings = await seriousViolations(page);
         expect(findings, `${pageCase.path} (${lang}):\n${describeViolations(findings)}`).toEqual([]);

@@ -1,7 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../test/config.ts';
-import { type BrowserEnv, type Lang, newContext, open, settle, startBrowserEnv, text } from '../browser.ts';
+import {
+  type BrowserEnv,
+  type Lang,
+  newContext,
+  open,
+  settle,
+  startBrowserEnv,
+  text,
+  expectHeading,
+} from '../browser.ts';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -78,7 +87,7 @@ describe('keyboard', () => {
       await tabTo(page, (el) => el.tag === 'a' && el.text === text('de', 'common:nav.login'));
       await page.keyboard.press('Enter');
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:login.title'));
+      await expectHeading(page, text('de', 'platform:login.title'));
 
       await tabTo(page, (el) => el.id === 'login-email');
       await page.keyboard.type(demoEmail('guide'));
@@ -94,7 +103,7 @@ describe('keyboard', () => {
       await tabTo(page, (el) => el.tag === 'a' && el.text === text('de', 'common:nav.account'));
       await page.keyboard.press('Enter');
       await settle(page);
-      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:account.title'));
+      await expectHeading(page, text('de', 'platform:account.title'));
       expect(new URL(page.url()).pathname).toBe('/account');
       // After client-side navigation focus lands on the new page's heading for screen readers.
       await expect.poll(async () => (await focused(page))?.tag).toBe('h1');
@@ -167,7 +176,7 @@ describe('navigation by role', () => {
       await page.goto('/admin/users');
       await settle(page);
       expect(new URL(page.url()).pathname).toBe('/login');
-      expect(await page.locator('main h1').textContent()).toBe(text('de', 'platform:login.title'));
+      await expectHeading(page, text('de', 'platform:login.title'));
     } finally {
       await context.close();
     }

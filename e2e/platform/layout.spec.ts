@@ -14,6 +14,7 @@ import {
   settle,
   startBrowserEnv,
   text,
+  expectHeading,
 } from '../browser.ts';
 
 let env: BrowserEnv;
@@ -80,7 +81,7 @@ describe.each(LANGS)('on a 360 px phone in %s', (lang) => {
       await nav.getByRole('link', { name: text(lang, target), exact: true }).click();
       await settle(page);
       const heading = target === 'common:nav.login' ? 'platform:login.title' : 'platform:users.title';
-      expect(await page.locator('main h1').textContent()).toBe(text(lang, heading));
+      await expectHeading(page, text(lang, heading));
       expect(await toggle.getAttribute('aria-expanded'), 'the menu closes after navigating').toBe('false');
     } finally {
       await context.close();
