@@ -13,7 +13,18 @@ export const ROLES = [
 /** One of ROLES. */
 export type Role = (typeof ROLES)[number];
 
-/** The kinds of organisations staff accounts belong to; policies read the actor's (e.g. "ki", "school"). */
-export const ORGANISATION_KINDS = ['ki', 'authority', 'school', 'clinic', 'provider', 'association'] as const;
+/**
+ * The kinds of organisations staff accounts belong to; policies read the actor's (e.g. "ki", "school"). An
+ * "advice" organisation is an advice centre against discrimination: its caseworkers handle the reports module.
+ */
+export const ORGANISATION_KINDS = [
+  'ki',
+  'authority',
+  'school',
+  'clinic',
+  'provider',
+  'association',
+  'advice',
+] as const;
 /** One of ORGANISATION_KINDS. */
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

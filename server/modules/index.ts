@@ -2,12 +2,13 @@ import type { ModuleManifest, PersonalData } from '../core/module.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { platformModule } from './platform/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { schoolingModule } from './schooling/index.ts';
 
 /** Every module of Lotse, in start-up order. Add a module here and in ARCHITECTURE.md. */
 export function allModules(): ModuleManifest[] {
   const modules: ModuleManifest[] = [];
   const personalData = (): PersonalData[] => modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
-  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule);
+  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule, reportsModule);
   return modules;
 }

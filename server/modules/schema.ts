@@ -5,3 +5,4 @@ export * from './directory/directory.tables.ts';
 export * from './guides/guides.tables.ts';
 export * from './guides/after/after.tables.ts';
 export * from './schooling/schooling.tables.ts';
+export * from './reports/reports.tables.ts';

@@ -1,0 +1,136 @@
+// The reports module's queries: one function per query, over its own tables only.
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../core/db.ts';
+import { reportContacts, reportMessages, reportNotes, reports } from './reports.tables.ts';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+export async function insertReport(db: Tx, values: NewReport): Promise<ReportRow> {
+  const [row] = await db.insert(reports).values(values).returning();
+  return row as ReportRow;
+}
+
+export async function insertContact(db: Tx, values: typeof reportContacts.$inferInsert): Promise<void> {
+  await db.insert(reportContacts).values(values);
+}
+
+export async function findReport(db: Tx, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  return row;
+}
+
+export async function findReportByCodeHash(db: Tx, codeHash: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(eq(reports.codeHash, codeHash));
+  return row;
+}
+
+export async function findContact(db: Tx, reportId: string) {
+  const [row] = await db.select().from(reportContacts).where(eq(reportContacts.reportId, reportId));
+  return row;
+}
+
+/** Which of the reports have a contact. */
+export async function reportsWithContact(db: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: reportContacts.reportId })
+    .from(reportContacts)
+    .where(inArray(reportContacts.reportId, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The messages of a case and its merged duplicates, oldest first. */
+export async function listMessages(db: Tx, reportIds: string[]) {
+  return db
+    .select()
+    .from(reportMessages)
+    .where(inArray(reportMessages.reportId, reportIds))
+    .orderBy(asc(reportMessages.createdAt), asc(reportMessages.id));
+}
+
+export async function insertMessage(db: Tx, values: typeof reportMessages.$inferInsert): Promise<void> {
+  await db.insert(reportMessages).values(values);
+}
+
+export async function listNotes(db: Tx, reportId: string) {
+  return db
+    .select()
+    .from(reportNotes)
+    .where(eq(reportNotes.reportId, reportId))
+    .orderBy(asc(reportNotes.createdAt), asc(reportNotes.id));
+}
+
+export async function insertNote(db: Tx, values: typeof reportNotes.$inferInsert): Promise<void> {
+  await db.insert(reportNotes).values(values);
+}
+
+/** The reports merged into a case. */
+export async function listDuplicates(db: Tx, reportId: string): Promise<ReportRow[]> {
+  return db.select().from(reports).where(eq(reports.mergedInto, reportId)).orderBy(asc(reports.receivedAt));
+}
+
+export async function updateReport(db: Tx, id: string, changes: Partial<NewReport>): Promise<ReportRow> {
+  const [row] = await db.update(reports).set(changes).where(eq(reports.id, id)).returning();
+  return row as ReportRow;
+}
+
+/** Points the duplicates of one case at another (merging a case that had duplicates itself). */
+export async function repointDuplicates(db: Tx, fromId: string, toId: string): Promise<void> {
+  await db.update(reports).set({ mergedInto: toId }).where(eq(reports.mergedInto, fromId));
+}
+
+export type CaseFilter = { status?: string | undefined; assignedTo?: string | undefined };
+
+/** A page of cases (duplicates left out), newest first, with the total. */
+export async function listCases(db: Tx, filter: CaseFilter, limit: number, offset: number) {
+  const conditions: (SQL | undefined)[] = [isNull(reports.mergedInto)];
+  if (filter.status) conditions.push(eq(reports.status, filter.status));
+  if (filter.assignedTo) conditions.push(eq(reports.assignedTo, filter.assignedTo));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(reports)
+      .where(where)
+      .orderBy(desc(reports.receivedAt), asc(reports.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(reports).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The categories of the cases received in [from, to) (duplicates left out: one incident counts once). */
+export async function statisticsRows(db: Tx, from: Date, to: Date) {
+  return db
+    .select({
+      receivedAt: reports.receivedAt,
+      occurredOn: reports.occurredOn,
+      placeKind: reports.placeKind,
+      districtId: reports.districtId,
+      setting: reports.setting,
+      grounds: reports.grounds,
+      violence: reports.violence,
+      police: reports.police,
+      extremist: reports.extremist,
+      affected: reports.affected,
+      status: reports.status,
+    })
+    .from(reports)
+    .where(and(gte(reports.receivedAt, from), lt(reports.receivedAt, to), isNull(reports.mergedInto)))
+    .orderBy(asc(reports.receivedAt), asc(reports.id));
+}
+
+/** Deletes the contacts of cases closed before the given time; returns how many. */
+export async function deleteContactsClosedBefore(db: Tx, before: Date): Promise<number> {
+  const closed = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.status, 'closed'), lt(reports.closedAt, before)));
+  const rows = await db
+    .delete(reportContacts)
+    .where(inArray(reportContacts.reportId, closed))
+    .returning({ id: reportContacts.reportId });
+  return rows.length;
+}

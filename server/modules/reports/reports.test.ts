@@ -1,0 +1,349 @@
+/**
+ * Reports: the public contract (201 code, follow page, 404, 429 beyond 20 wrong codes, statistics with "<5",
+ * 401 for staff routes), nothing identifying kept (rows and log lines read), the contact sealed and shown to
+ * the assigned counsellor only, messages through the code, duplicates, audited reads, suppression.
+ */
+import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../../test/config.ts';
+import { Client, openTestDatabase, type TestApp } from '../../../test/harness.ts';
+import { signInStaff } from '../../../test/staff.ts';
+import { buildApp, createLogger } from '../../app.ts';
+import { loadCity } from '../../core/city.ts';
+import { CODE_ALPHABET } from '../../core/codes.ts';
+import type { AppServices } from '../../core/context.ts';
+import { auditLog } from '../../core/core.tables.ts';
+import { DEMO_ADVICE_CENTRE, DEMO_COUNSELLOR } from './reports.demo.ts';
+import { buildReport } from './reports.factories.ts';
+import { reportContacts, reportMessages, reportNotes, reports } from './reports.tables.ts';
+
+const lines: string[] = [];
+let app: Awaited<ReturnType<typeof buildApp>>['app'];
+let services: AppServices;
+let close: () => Promise<void>;
+let counsellor: Client;
+let colleague: Client;
+
+const ADDRESS = '203.0.113.77';
+const AGENT = 'Mozilla/5.0 (Linux; Android 14; Pixel-Meldung-4711) Mobile';
+/** A visitor's browser from an address (the app trusts X-Forwarded-For here, as behind the city's proxy). */
+const visitor = (address = ADDRESS, locale = 'de') => {
+  const client = new Client(app, locale);
+  const request = client.request.bind(client);
+  client.request = (method, url, options = {}) =>
+    request(method, url, {
+      ...options,
+      headers: { 'x-forwarded-for': address, 'user-agent': AGENT, ...options.headers },
+    });
+  return client;
+};
+const login = async (email: string) => {
+  const client = new Client(app);
+  const reply = await client.post('/api/v1/auth/login', { email, password: 'lotse-demo-2026' });
+  expect(reply.status, reply.body).toBe(200);
+  return client;
+};
+type ErrorBody = { error: { code: string; message: string; field?: string } };
+type Follow = { status: string; messages: { from: string; body: string }[] };
+type Case = {
+  id: string;
+  status: string;
+  assignedTo: string | null;
+  hasContact: boolean;
+  contact: { kind: string; value: string; language: string } | null;
+  messages: { from: string; body: string }[];
+  notes: { body: string }[];
+};
+
+async function send(body = buildReport(), client = visitor()) {
+  const reply = await client.post('/api/v1/reports', body);
+  expect(reply.status, reply.body).toBe(201);
+  return reply.json<{ code: string }>().code;
+}
+/** The case id of a code, as a counsellor finds it in the list (the newest case). */
+async function newestCaseId() {
+  const list = await counsellor.get('/api/v1/reports?per_page=1');
+  return list.json<{ items: { id: string }[] }>().items[0]?.id as string;
+}
+
+beforeAll(async () => {
+  const config = testConfig({ LOG_LEVEL: 'info', TRUST_PROXY: 'true' });
+  const { database, drop } = await openTestDatabase();
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const built = await buildApp({
+    config,
+    database,
+    city: loadCity(config.cityDir),
+    logger: createLogger(config, sink),
+  });
+  app = built.app;
+  services = built.services;
+  await app.ready();
+  close = async () => {
+    await services.jobRunner.stop();
+    await app.close();
+    await database.close();
+    await drop();
+  };
+  counsellor = await login(DEMO_COUNSELLOR);
+  // signInStaff needs the app's services and a login; this file builds its own app (to read its log lines).
+  const testApp = { services, login: (email: string) => login(email) } as unknown as TestApp;
+  colleague = await signInStaff(testApp, {
+    role: 'caseworker',
+    organisationId: DEMO_ADVICE_CENTRE,
+    kind: 'advice',
+  });
+});
+afterAll(() => close?.());
+
+describe('reporting without a name', () => {
+  it('answers 201 with a code of four groups of four easy characters, which opens the follow page', async () => {
+    const code = await send();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    for (const char of code.replaceAll('-', '')) expect(CODE_ALPHABET).toContain(char);
+    expect(code).not.toMatch(/[01OI]/);
+    // Typed back in small letters without dashes, it works too.
+    const reply = await visitor().get(`/api/v1/reports/follow/${code.replaceAll('-', '').toLowerCase()}`);
+    expect(reply.status, reply.body).toBe(200);
+    expect(reply.json<Follow>()).toMatchObject({ status: 'new', messages: [] });
+    // The code is stored only as its hash.
+    const rows = await services.database.db.select().from(reports);
+    expect(JSON.stringify(rows)).not.toContain(code.replaceAll('-', ''));
+  });
+
+  it('keeps no IP address or user agent in the report’s rows or the log lines', async () => {
+    lines.length = 0;
+    const client = visitor();
+    const code = await send(
+      buildReport({ contact: { kind: 'phone', value: '+49 170 5550123', language: 'fa' } }),
+      client,
+    );
+    await client.post(`/api/v1/reports/follow/${code}/messages`, {
+      body: 'Noch etwas: es war ein Dienstag.',
+    });
+    await client.get(`/api/v1/reports/follow/${code}`);
+    const db = services.database.db;
+    const rows = JSON.stringify([
+      await db.select().from(reports),
+      await db.select().from(reportContacts),
+      await db.select().from(reportMessages),
+      await db.select().from(reportNotes),
+      await db.select().from(auditLog).where(eq(auditLog.ip, ADDRESS)),
+    ]);
+    expect(rows).not.toContain(ADDRESS);
+    expect(rows).not.toContain('Pixel-Meldung-4711');
+    expect(rows).not.toContain('5550123');
+    expect(lines.length).toBeGreaterThan(0);
+    const log = lines.join('');
+    expect(log).not.toContain(ADDRESS);
+    expect(log).not.toContain('Pixel-Meldung');
+    expect(log).not.toContain(code);
+    expect(log).not.toContain('Dienstag');
+  });
+
+  it('refuses bad input with the field named, in the reporter’s language', async () => {
+    const cases: [unknown, string][] = [
+      [{ ...buildReport(), grounds: [] }, 'body.grounds'],
+      [{ ...buildReport(), setting: 'moon' }, 'body.setting'],
+      [buildReport({ where: { kind: 'ortsteil', ortsteilId: 'atlantis' } }), 'body.where.ortsteilId'],
+      [buildReport({ when: { date: '2099-01-01' } }), 'body.when.date'],
+      [{ ...buildReport(), name: 'Amira' }, 'body'],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await visitor(ADDRESS, 'fa').post('/api/v1/reports', body);
+      expect(reply.status, reply.body).toBe(400);
+      expect(reply.json<ErrorBody>().error.field).toContain(field);
+      expect(reply.json<ErrorBody>().error.message).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+});
+
+describe('guessing codes', () => {
+  it('answers 404 to an unknown code, and 429 after 20 wrong codes from one address within 10 minutes', async () => {
+    const code = await send();
+    const guesser = visitor('198.51.100.9');
+    for (let i = 0; i < 20; i++) {
+      const reply = await guesser.get(
+        `/api/v1/reports/follow/ZZZ${String(i).padStart(2, '2')}-ABCD-EFGH-JKMN`,
+      );
+      expect(reply.status).toBe(404);
+    }
+    expect((await guesser.get('/api/v1/reports/follow/XQXQ-ABCD-EFGH-JKMN')).status).toBe(429);
+    // Even the right code: the address is blocked for the window.
+    expect((await guesser.get(`/api/v1/reports/follow/${code}`)).status).toBe(429);
+    // Another address is not.
+    expect((await visitor('198.51.100.10').get('/api/v1/reports/follow/XQXQ-ABCD-EFGH-JKMN')).status).toBe(
+      404,
+    );
+    expect((await visitor('198.51.100.10').get(`/api/v1/reports/follow/${code}`)).status).toBe(200);
+    services.clock.advance(10 * 60_000 + 1000);
+    expect((await guesser.get(`/api/v1/reports/follow/${code}`)).status).toBe(200);
+  });
+});
+
+describe('the advice centre', () => {
+  it('answers 401 to anonymous callers and 403 to staff without the reports scope on every staff route', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const caseworker = new Client(app);
+    await caseworker.post('/api/v1/auth/login', {
+      email: 'caseworker@demo.lotse.example',
+      password: 'lotse-demo-2026',
+    });
+    const routes: [string, string, unknown?][] = [
+      ['GET', '/api/v1/reports'],
+      ['POST', '/api/v1/reports/intake', { ...buildReport(), source: 'phone' }],
+      ['GET', `/api/v1/reports/${id}`],
+      ['PATCH', `/api/v1/reports/${id}`, { status: 'closed' }],
+      ['POST', `/api/v1/reports/${id}/notes`, { body: 'x' }],
+      ['POST', `/api/v1/reports/${id}/messages`, { body: 'x' }],
+      ['POST', `/api/v1/reports/${id}/merge`, { intoId: id }],
+      ['GET', '/api/v1/reports/export.csv'],
+      ['GET', '/api/v1/reports/not-an-id'],
+    ];
+    for (const [method, url, body] of routes) {
+      expect((await visitor().request(method, url, { body })).status, `${method} ${url}`).toBe(401);
+      expect((await caseworker.request(method, url, { body })).status, `${method} ${url}`).toBe(
+        url.endsWith('not-an-id') ? 400 : 403,
+      );
+    }
+  });
+
+  it('shows the contact only to the counsellor who took the case, audits every read, and never elsewhere', async () => {
+    const email = 'amira.k@example.org';
+    const code = await send(buildReport({ contact: { kind: 'email', value: email, language: 'fa' } }));
+    const id = await newestCaseId();
+    const before = await counsellor.get(`/api/v1/reports/${id}`);
+    expect(before.json<Case>()).toMatchObject({ hasContact: true, contact: null });
+    const taken = await counsellor.request('PATCH', `/api/v1/reports/${id}`, {
+      body: {
+        status: 'counselling',
+        assignedTo: (await counsellor.get('/api/v1/auth/session')).json<{ user: { id: string } }>().user.id,
+      },
+    });
+    expect(taken.status, taken.body).toBe(200);
+    expect(taken.json<Case>().contact).toEqual({ kind: 'email', value: email, language: 'fa' });
+    expect((await colleague.get(`/api/v1/reports/${id}`)).json<Case>().contact).toBeNull();
+    const reads = await services.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(reads.filter((r) => r.action === 'read').length).toBeGreaterThanOrEqual(3);
+    expect(reads.some((r) => r.action === 'reports.contact.read')).toBe(true);
+
+    const year = new Date().getUTCFullYear();
+    const places = [
+      (await visitor().get(`/api/v1/reports/follow/${code}`)).body,
+      (await visitor().get(`/api/v1/reports/statistics?year=${year}`)).body,
+      (await visitor().get(`/api/v1/reports/statistics.csv?year=${year}`)).body,
+      (await counsellor.get(`/api/v1/reports/export.csv?year=${year}`)).body,
+      (await counsellor.get('/api/v1/reports?per_page=200')).body,
+    ];
+    for (const body of places) expect(body).not.toContain('amira');
+    // The export has no free text and no exact day.
+    const exported = places[3] as string;
+    expect(exported.split('\r\n')[0]).toBe(
+      '\uFEFFmonth,district,setting,grounds,violence,police,extremist,affected,status',
+    );
+    expect(exported).not.toContain('Besichtigung');
+    expect(exported).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('asks through the code, reads the answer, and closes the case; the reporter sees each step', async () => {
+    const reporter = visitor('192.0.2.44', 'fa');
+    const code = await send(buildReport(), reporter);
+    const id = await newestCaseId();
+    const asked = await counsellor.post(`/api/v1/reports/${id}/messages`, {
+      body: 'Wie hieß die Wohnungsgesellschaft?',
+    });
+    expect(asked.status, asked.body).toBe(201);
+    await counsellor.post(`/api/v1/reports/${id}/notes`, { body: 'Interne Notiz: Rückruf geplant.' });
+    const follow = (await reporter.get(`/api/v1/reports/follow/${code}`)).json<Follow>();
+    expect(follow.messages).toEqual([
+      expect.objectContaining({ from: 'staff', body: 'Wie hieß die Wohnungsgesellschaft?' }),
+    ]);
+    expect(JSON.stringify(follow)).not.toContain('Interne Notiz');
+    const answered = await reporter.post(`/api/v1/reports/follow/${code}/messages`, {
+      body: 'Rheinblick Wohnen GmbH',
+    });
+    expect(answered.status, answered.body).toBe(201);
+    const seen = (await counsellor.get(`/api/v1/reports/${id}`)).json<Case>();
+    expect(seen.messages.map((m) => m.from)).toEqual(['staff', 'reporter']);
+    expect(seen.notes).toHaveLength(1);
+    await counsellor.request('PATCH', `/api/v1/reports/${id}`, {
+      body: { status: 'closed', actions: ['counselling'] },
+    });
+    expect((await reporter.get(`/api/v1/reports/follow/${code}`)).json<Follow>().status).toBe('closed');
+  });
+
+  it('merges a duplicate into the first report, and both reporters’ codes keep working', async () => {
+    const first = await send(buildReport({ setting: 'transport' }), visitor('192.0.2.50'));
+    const firstId = await newestCaseId();
+    const second = await send(buildReport({ setting: 'transport' }), visitor('192.0.2.51'));
+    const secondId = await newestCaseId();
+    const merged = await counsellor.post(`/api/v1/reports/${secondId}/merge`, { intoId: firstId });
+    expect(merged.status, merged.body).toBe(200);
+    await counsellor.post(`/api/v1/reports/${firstId}/messages`, { body: 'Wir kümmern uns darum.' });
+    for (const code of [first, second]) {
+      const reply = await visitor('192.0.2.52').get(`/api/v1/reports/follow/${code}`);
+      expect(reply.status).toBe(200);
+      expect(reply.json<Follow>().messages.map((m) => m.body)).toContain('Wir kümmern uns darum.');
+    }
+    await visitor('192.0.2.51').post(`/api/v1/reports/follow/${second}/messages`, {
+      body: 'Ich war auch dabei.',
+    });
+    const seen = (await counsellor.get(`/api/v1/reports/${firstId}`)).json<Case>();
+    expect(seen.messages.map((m) => m.body)).toContain('Ich war auch dabei.');
+    const list = (await counsellor.get('/api/v1/reports?per_page=200')).json<{ items: { id: string }[] }>();
+    expect(list.items.map((i) => i.id)).not.toContain(secondId);
+  });
+
+  it('enters a report taken by phone, with a code to read out', async () => {
+    const reply = await counsellor.post('/api/v1/reports/intake', { ...buildReport(), source: 'phone' });
+    expect(reply.status, reply.body).toBe(201);
+    const { code } = reply.json<{ code: string }>();
+    expect((await visitor('192.0.2.60').get(`/api/v1/reports/follow/${code}`)).status).toBe(200);
+  });
+});
+
+describe('statistics', () => {
+  it('count a report with several grounds in each, and show counts from 1 to 4 as "<5", also in CSV', async () => {
+    services.clock.set(new Date('2031-03-10T10:00:00Z'));
+    const reporter = visitor('192.0.2.70');
+    for (let i = 0; i < 6; i++)
+      await send(buildReport({ when: { date: '2031-03-01' }, grounds: ['racism', 'religion'] }), reporter);
+    await send(
+      buildReport({
+        when: { about: 'letzten Winter' },
+        grounds: ['disability'],
+        violence: true,
+        extremist: ['symbols'],
+      }),
+      reporter,
+    );
+    const reply = await visitor().get('/api/v1/reports/statistics?year=2031');
+    expect(reply.status, reply.body).toBe(200);
+    const figures = reply.json<
+      Record<string, { key: string; count: number | string }[]> & { total: number }
+    >();
+    const count = (part: string, key: string) => figures[part]?.find((b) => b.key === key)?.count;
+    expect(figures.total).toBe(7);
+    expect(count('grounds', 'racism')).toBe(6);
+    expect(count('grounds', 'religion')).toBe(6);
+    expect(count('grounds', 'disability')).toBe('<5');
+    expect(count('grounds', 'age')).toBe(0);
+    expect(count('violence', 'yes')).toBe('<5');
+    expect(count('violence', 'no')).toBe(6);
+    expect(count('extremist', 'yes')).toBe('<5');
+    expect(count('districts', 'mitte')).toBe(7);
+    expect(count('quarters', 'Q1')).toBe(7);
+    const csv = (await visitor().get('/api/v1/reports/statistics.csv?year=2031')).body;
+    expect(csv).toContain('2031,grounds,disability,<5');
+    expect(csv).toContain('2031,grounds,racism,6');
+    expect(csv).not.toMatch(/,[1-4]\r\n/);
+    const empty = (await visitor().get('/api/v1/reports/statistics?year=2030')).json<{ total: number }>();
+    expect(empty.total).toBe(0);
+  });
+});
