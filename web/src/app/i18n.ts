@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'directory-editor',
   'schooling',
   'guides',
+  'reports',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -33,7 +34,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports}.json',
   {
     import: 'default',
   },

@@ -3,6 +3,7 @@ import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
 import { guidesModule } from '../modules/guides';
 import { platformModule } from '../modules/platform';
+import { reportsModule } from '../modules/reports';
 import { schoolingModule } from '../modules/schooling';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { Guard } from './Guard';
@@ -16,6 +17,7 @@ const modules: readonly WebModule[] = [
   directoryEditorModule,
   schoolingModule,
   guidesModule,
+  reportsModule,
 ];
 
 const nav = modules

@@ -1,0 +1,133 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/reports/reports.schema.ts';
+import { api } from '../../app/api';
+import type { Body, Query, Reply } from '../../app/contract';
+
+export {
+  ACTIONS,
+  AFFECTED,
+  CONTACT_KINDS,
+  EXTREMIST_KINDS,
+  GROUNDS,
+  PLACE_KINDS,
+  POLICE,
+  REPORT_STATUSES,
+  SETTINGS,
+} from '../../../../server/modules/reports/reports.terms.ts';
+export type {
+  Affected,
+  ContactKind,
+  ExtremistKind,
+  Ground,
+  PlaceKind,
+  Police,
+  ReportAction,
+  ReportStatus,
+  Setting,
+} from '../../../../server/modules/reports/reports.terms.ts';
+
+/** What the public form sends. */
+export type ReportInput = Body<typeof s.reportBody>;
+/** What the follow page shows. */
+export type FollowState = Reply<typeof s.followReply>;
+export type CaseItem = Reply<typeof s.caseItem>;
+export type CaseDetail = Reply<typeof s.caseReply>;
+export type CaseUpdate = Body<typeof s.caseUpdateBody>;
+export type CasesQuery = Query<typeof s.listQuery>;
+export type Statistics = Reply<typeof s.statisticsReply>;
+export type Bucket = Statistics['grounds'][number];
+
+const BASE = '/api/v1/reports';
+const enc = encodeURIComponent;
+
+/** The API's paths, in one place. */
+export const paths = {
+  reports: BASE,
+  follow: (code: string) => `${BASE}/follow/${enc(code)}`,
+  answer: (code: string) => `${BASE}/follow/${enc(code)}/messages`,
+  statistics: `${BASE}/statistics`,
+  statisticsCsv: (year: number) => `${BASE}/statistics.csv?year=${year}`,
+  exportCsv: (year: number) => `${BASE}/export.csv?year=${year}`,
+  case: (id: string) => `${BASE}/${enc(id)}`,
+  notes: (id: string) => `${BASE}/${enc(id)}/notes`,
+  messages: (id: string) => `${BASE}/${enc(id)}/messages`,
+} as const;
+
+const keys = {
+  follow: (code: string) => ['reports', 'follow', code] as const,
+  cases: (query: CasesQuery) => ['reports', 'cases', query] as const,
+  case: (id: string) => ['reports', 'case', id] as const,
+  statistics: (year: number) => ['reports', 'statistics', year] as const,
+};
+
+/** Sends the public form; answers with the follow code. */
+export function useSendReport() {
+  return useMutation({
+    mutationFn: (body: ReportInput) =>
+      api<Reply<typeof s.createdReply>>(paths.reports, { method: 'POST', body }),
+  });
+}
+
+export function useFollow(code: string) {
+  return useQuery({
+    queryKey: keys.follow(code),
+    queryFn: () => api<FollowState>(paths.follow(code)),
+    enabled: code !== '',
+    retry: false,
+  });
+}
+
+export function useAnswer(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.messageBody>) =>
+      api<FollowState>(paths.answer(code), { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(keys.follow(code), data),
+  });
+}
+
+export function useStatistics(year: number) {
+  return useQuery({
+    queryKey: keys.statistics(year),
+    queryFn: () => api<Statistics>(paths.statistics, { query: { year } }),
+  });
+}
+
+export function useCases(query: CasesQuery) {
+  return useQuery({
+    queryKey: keys.cases(query),
+    queryFn: () =>
+      api<Reply<typeof s.casesReply>>(paths.reports, {
+        query: { page: query.page, per_page: query.per_page, status: query.status, mine: query.mine },
+      }),
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: keys.case(id), queryFn: () => api<CaseDetail>(paths.case(id)) });
+}
+
+/** Triage, a note or a message: each answers with the whole case. */
+export function useCaseAction(id: string) {
+  const client = useQueryClient();
+  const onSuccess = (data: CaseDetail) => {
+    client.setQueryData(keys.case(id), data);
+    void client.invalidateQueries({ queryKey: ['reports', 'cases'] });
+  };
+  return {
+    update: useMutation({
+      mutationFn: (body: CaseUpdate) => api<CaseDetail>(paths.case(id), { method: 'PATCH', body }),
+      onSuccess,
+    }),
+    note: useMutation({
+      mutationFn: (body: Body<typeof s.noteBody>) =>
+        api<CaseDetail>(paths.notes(id), { method: 'POST', body }),
+      onSuccess,
+    }),
+    message: useMutation({
+      mutationFn: (body: Body<typeof s.messageBody>) =>
+        api<CaseDetail>(paths.messages(id), { method: 'POST', body }),
+      onSuccess,
+    }),
+  };
+}
