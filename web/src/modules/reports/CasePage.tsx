@@ -107,7 +107,12 @@ function CaseBody({ report }: { report: CaseDetail }) {
       ) : report.hasContact ? (
         <p className="kern-body kern-body--small">{t('reports:case.contactHidden')}</p>
       ) : null}
-      <Triage report={report} userId={user?.id ?? null} action={action} />
+      <Triage
+        key={`${report.status}-${report.assignedTo}`}
+        report={report}
+        userId={user?.id ?? null}
+        action={action}
+      />
       <Messages messages={report.messages} />
       <Compose
         id="case-message"

@@ -1,0 +1,196 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../test/config.ts';
+import {
+  type BrowserEnv,
+  describeViolations,
+  expectHeading,
+  newContext,
+  offScreen,
+  open,
+  PHONE,
+  seriousViolations,
+  settle,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const findings = await seriousViolations(page);
+  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
+}
+
+/** This year's total on the public statistics page, as the reader sees it. */
+async function publishedTotal(page: Page): Promise<string> {
+  await open(page, '/melden/statistik');
+  const line = page.getByTestId('report-total');
+  await line.waitFor();
+  return (await line.textContent()) ?? '';
+}
+
+describe('a Persian-speaking woman reports discrimination at a housing company from her phone', () => {
+  let code = '';
+  let totalBefore = '';
+
+  test('1. she fills in the form in Persian on a 360 px phone; the draft survives a lost connection; she gets her code', async () => {
+    const context = await newContext(env, { lang: 'fa', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      totalBefore = await publishedTotal(page);
+      await expectAccessible(page, 'statistics page (fa, phone)');
+
+      await open(page, '/melden');
+      await expectHeading(page, text('fa', 'reports:form.title'));
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await expectAccessible(page, 'report form, step 1 (fa, phone)');
+      await page.fill('#report-description', 'شرکت مسکن گفت به خارجی‌ها خانه اجاره نمی‌دهد.');
+      await page.fill('#report-date', '2026-11-20');
+      await page.getByRole('button', { name: text('fa', 'reports:form.next') }).click();
+
+      await page.selectOption('#report-ortsteil', 'hochfeld');
+      await page.getByLabel(text('fa', 'reports:setting.housing')).check();
+      await expectAccessible(page, 'report form, step 2 (fa, phone)');
+      await page.getByRole('button', { name: text('fa', 'reports:form.next') }).click();
+
+      // Without a ground she cannot go on, and is told why.
+      await page.getByRole('button', { name: text('fa', 'reports:form.next') }).click();
+      await page.getByText(text('fa', 'reports:form.groundsRequired')).waitFor();
+      await page.getByLabel(text('fa', 'reports:ground.racism')).check();
+      await page.getByLabel(text('fa', 'reports:ground.religion')).check();
+      await page.locator('#report-violence-no').check();
+      await page.locator('#report-police-no').check();
+      await page.locator('#report-affected-me').check();
+      await expectAccessible(page, 'report form, step 3 (fa, phone)');
+      await page.getByRole('button', { name: text('fa', 'reports:form.next') }).click();
+
+      await page.getByLabel(text('fa', 'reports:form.wantsContact')).check();
+      await page.fill('#report-contact-value', 'maryam.r@example.org');
+      expect(await offScreen(page), 'nothing sticks out sideways on 360 px').toEqual([]);
+      await expectAccessible(page, 'report form, step 4 (fa, phone)');
+
+      // The connection drops as she sends, and she closes the page.
+      await context.setOffline(true);
+      await page.getByRole('button', { name: text('fa', 'reports:form.send') }).click();
+      await page.close();
+      await context.setOffline(false);
+      // Back online, the form opens again at the step she left, with what she typed.
+      const again = await context.newPage();
+      await open(again, '/melden');
+      await expectHeading(again, text('fa', 'reports:form.title'));
+      expect(await again.inputValue('#report-contact-value')).toBe('maryam.r@example.org');
+      await again.getByRole('button', { name: text('fa', 'reports:form.send') }).click();
+
+      const shown = again.getByTestId('report-code');
+      await shown.waitFor();
+      code = ((await shown.textContent()) ?? '').trim();
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+      expect(await again.evaluate(() => localStorage.getItem('lotse.reports.draft'))).toBeNull();
+      await expectAccessible(again, 'code shown (fa, phone)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('2. a counsellor takes the case, sees her contact, and asks a question', async () => {
+    const context = await newContext(env, { role: 'beratung' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/reports');
+      await expectHeading(page, text('de', 'reports:cases.title'));
+      await expectAccessible(page, 'case list (de)');
+      await page.locator('main table a').first().click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await settle(page);
+      await expectHeading(page, text('de', 'reports:case.title'));
+      await page.getByText(text('de', 'reports:case.contactHidden')).waitFor();
+      await page.getByRole('button', { name: text('de', 'reports:case.take') }).click();
+      await expect
+        .poll(() => page.getByTestId('case-contact').textContent())
+        .toContain('maryam.r@example.org');
+      await page.fill(
+        '#case-message',
+        'Wie heißt die Wohnungsgesellschaft, und haben Sie die Absage schriftlich?',
+      );
+      await page.getByRole('button', { name: text('de', 'reports:case.sendMessage') }).click();
+      await page.getByText('Wie heißt die Wohnungsgesellschaft').first().waitFor();
+      await expectAccessible(page, 'case page (de)');
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-reports.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('3. she reads the question with her code and answers', async () => {
+    const context = await newContext(env, { lang: 'fa', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/melden');
+      await page.fill('#report-follow-code', code.replaceAll('-', '').toLowerCase());
+      await page.getByRole('button', { name: text('fa', 'reports:follow.open') }).click();
+      await page.waitForURL(/\/melden\/code\//);
+      await settle(page);
+      await expectHeading(page, text('fa', 'reports:follow.title'));
+      await page.getByText('Wie heißt die Wohnungsgesellschaft').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('maryam');
+      await expectAccessible(page, 'follow page (fa, phone)');
+      await page.fill('#report-answer', 'Rheinblick Wohnen. بله، نامه را دارم.');
+      await page.getByRole('button', { name: text('fa', 'reports:follow.send') }).click();
+      await page.getByText('Rheinblick Wohnen').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('4. the counsellor reads the answer and closes the case; she sees it closed, and the statistics changed', async () => {
+    const context = await newContext(env, { role: 'beratung' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/reports');
+      await page.locator('main table a').first().click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await settle(page);
+      await page.getByText('Rheinblick Wohnen').first().waitFor();
+      await page.selectOption('#case-status', 'closed');
+      await page.locator('#case-action-counselling').check();
+      await page.getByRole('button', { name: text('de', 'reports:case.save'), exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId('case-status').textContent())
+        .toBe(text('de', 'reports:status.closed'));
+    } finally {
+      await context.close();
+    }
+    const reader = await newContext(env, { lang: 'fa', viewport: PHONE });
+    try {
+      const page = await reader.newPage();
+      await open(page, `/melden/code/${code}`);
+      await expect
+        .poll(() => page.getByTestId('report-status').textContent())
+        .toBe(text('fa', 'reports:status.closed'));
+      const totalAfter = await publishedTotal(page);
+      expect(totalAfter).not.toBe(totalBefore);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('the counsellors’ list passes axe in Arabic', async () => {
+    const context = await newContext(env, { role: 'beratung', lang: 'ar' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/reports');
+      await expectHeading(page, text('ar', 'reports:cases.title'));
+      await expectAccessible(page, 'case list (ar)');
+    } finally {
+      await context.close();
+    }
+  });
+});
