@@ -123,6 +123,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await page.getByRole('button', { name: text('de', 'reports:case.sendMessage') }).click();
       await page.getByText('Wie heißt die Wohnungsgesellschaft').first().waitFor();
       await expectAccessible(page, 'case page (de)');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-reports.png') });
     } finally {
       await context.close();

@@ -16,7 +16,6 @@ declare module 'fastify' {
 }
 
 const publicForm = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const publicCreate = { ...publicForm, idempotent: true };
 const publicRead = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const staff = { reportsStaff: true };
 
@@ -41,7 +40,9 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
   app.post(
     '/reports',
     {
-      config: publicCreate,
+      // Not `idempotent`: a replayed answer would keep the follow code in plain text for a day (the code is kept
+      // only as its hash); a lost answer's retry makes a second report, which counsellors merge.
+      config: publicForm,
       schema: {
         tags: report,
         summary:

@@ -12,10 +12,11 @@ import { signInStaff } from '../../../test/staff.ts';
 import { buildApp, createLogger } from '../../app.ts';
 import { loadCity } from '../../core/city.ts';
 import { CODE_ALPHABET } from '../../core/codes.ts';
-import type { AppServices } from '../../core/context.ts';
-import { auditLog } from '../../core/core.tables.ts';
+import { type AppServices, systemContext } from '../../core/context.ts';
+import { auditLog, idempotencyKeys } from '../../core/core.tables.ts';
 import { DEMO_ADVICE_CENTRE, DEMO_COUNSELLOR } from './reports.demo.ts';
 import { buildReport } from './reports.factories.ts';
+import { reportsRetention } from './retention.ts';
 import { reportContacts, reportMessages, reportNotes, reports } from './reports.tables.ts';
 
 const lines: string[] = [];
@@ -56,7 +57,9 @@ type Case = {
   notes: { body: string }[];
 };
 
-async function send(body = buildReport(), client = visitor()) {
+let sender = 100;
+/** Sends a report; by default from a new address each time (the form allows 10 per minute and address). */
+async function send(body = buildReport(), client = visitor(`198.18.0.${sender++}`)) {
   const reply = await client.post('/api/v1/reports', body);
   expect(reply.status, reply.body).toBe(201);
   return reply.json<{ code: string }>().code;
@@ -112,9 +115,18 @@ describe('reporting without a name', () => {
     const reply = await visitor().get(`/api/v1/reports/follow/${code.replaceAll('-', '').toLowerCase()}`);
     expect(reply.status, reply.body).toBe(200);
     expect(reply.json<Follow>()).toMatchObject({ status: 'new', messages: [] });
-    // The code is stored only as its hash.
-    const rows = await services.database.db.select().from(reports);
-    expect(JSON.stringify(rows)).not.toContain(code.replaceAll('-', ''));
+    // The code is stored only as its hash, also when the form sent an Idempotency-Key (no stored answer).
+    const keyed = await visitor().post('/api/v1/reports', buildReport(), {
+      headers: { 'idempotency-key': 'report-form-0001' },
+    });
+    expect(keyed.status, keyed.body).toBe(201);
+    const keyedCode = keyed.json<{ code: string }>().code;
+    const db = services.database.db;
+    const stored = JSON.stringify([await db.select().from(reports), await db.select().from(idempotencyKeys)]);
+    for (const shown of [code, keyedCode]) {
+      expect(stored).not.toContain(shown);
+      expect(stored).not.toContain(shown.replaceAll('-', ''));
+    }
   });
 
   it('keeps no IP address or user agent in the report’s rows or the log lines', async () => {
@@ -298,6 +310,28 @@ describe('the advice centre', () => {
     expect(seen.messages.map((m) => m.body)).toContain('Ich war auch dabei.');
     const list = (await counsellor.get('/api/v1/reports?per_page=200')).json<{ items: { id: string }[] }>();
     expect(list.items.map((i) => i.id)).not.toContain(secondId);
+  });
+
+  it('deletes the contact 90 days after the case closed, and keeps the case for the statistics', async () => {
+    await send(buildReport({ contact: { kind: 'phone', value: '+49 203 5550177', language: 'ar' } }));
+    const id = await newestCaseId();
+    await counsellor.request('PATCH', `/api/v1/reports/${id}`, { body: { status: 'closed' } });
+    const contactOf = () =>
+      services.database.db.select().from(reportContacts).where(eq(reportContacts.reportId, id));
+    const rule = { days: 90, action: 'delete' as const, description: 'test' };
+    const ctx = systemContext(services);
+    await reportsRetention['reports.contacts']?.(
+      { ...ctx, now: new Date(ctx.now.getTime() + 89 * 86_400_000) },
+      rule,
+    );
+    expect(await contactOf()).toHaveLength(1);
+    await reportsRetention['reports.contacts']?.(
+      { ...ctx, now: new Date(ctx.now.getTime() + 91 * 86_400_000) },
+      rule,
+    );
+    expect(await contactOf()).toHaveLength(0);
+    const seen = (await counsellor.get(`/api/v1/reports/${id}`)).json<Case>();
+    expect(seen).toMatchObject({ status: 'closed', hasContact: false, contact: null });
   });
 
   it('enters a report taken by phone, with a code to read out', async () => {
