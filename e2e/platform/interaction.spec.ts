@@ -114,12 +114,13 @@ describe('keyboard', () => {
 });
 
 describe('navigation by role', () => {
-  // What anyone sees without an account: the offers, the two forms that need no account, and the login.
+  // What anyone sees without an account: the offers, the three forms that need no account, and the login.
   const ANONYMOUS_NAV = [
     'common:nav.home',
     'directory:nav.search',
     'schooling:nav.register',
     'guides:nav.request',
+    'reports:nav.report',
     'common:nav.login',
   ].map((key) => text('de', key));
   const admin = ['common:nav.audit', 'common:nav.users', 'common:nav.jobs'].map((key) => text('de', key));
