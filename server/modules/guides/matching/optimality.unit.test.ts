@@ -13,6 +13,7 @@ import {
 } from './index.ts';
 import { solveReferenceMip } from './mip.ts';
 import { buildModel } from './model.ts';
+import { startingBound } from './solve.ts';
 
 // ---- the contract, written out again without the solver's code ----------------------------------------------
 
@@ -254,6 +255,19 @@ describe('every family of instances (tight, loose, languages, geography, windows
       expect(checkAssignments(problem, early.assignments), `${name} stopped early`).toEqual([]);
       expect(early.bound, `${name} stopped early`).toBeLessThanOrEqual(mip.objective + 1e-6);
       expect(early.objective, `${name} stopped early`).toBeGreaterThanOrEqual(mip.objective - 1e-6);
+    }
+  });
+
+  it('starts a week where guides are scarce from a bound within 5 % of the optimum, never above it', async () => {
+    // 300 requests for 40 guides at half their usual maxima: most requests stay open, and the best uniform
+    // starting price level lies near 0 (far beyond the ten workload steps the search used to stop at)
+    for (const seed of [31, 32, 33]) {
+      const problem = generateProblem({ seed, requests: 300, guides: 40, ...MATCHING_FAMILIES.tight });
+      const mip = await solveReferenceMip(buildModel(problem), 120);
+      expect(mip.status, `seed ${seed}`).toBe('Optimal');
+      const start = startingBound(problem);
+      expect(start, `seed ${seed}`).toBeLessThanOrEqual(mip.objective + 1e-6);
+      expect(start / mip.objective, `seed ${seed}`).toBeGreaterThanOrEqual(0.95);
     }
   });
 });
