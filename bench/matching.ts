@@ -121,7 +121,10 @@ async function benchFamilies(options: Options): Promise<void> {
       const cpu = process.cpuUsage(cpuBefore);
       const errors = checkAssignments(problem, result.assignments);
       if (errors.length > 0) throw new Error(`${name}/${seed}: ${errors[0]}`);
-      const ok = result.seconds <= GOAL_SECONDS && result.gap <= GOAL_GAP;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      // with MATCHING_CPU_CLOCK=1 the limit counts CPU time, and so does the goal
+      const seconds = process.env.MATCHING_CPU_CLOCK ? cpuSeconds : result.seconds;
+      const ok = seconds <= GOAL_SECONDS && result.gap <= GOAL_GAP;
       met += ok ? 1 : 0;
       total++;
       worst.set(name, Math.max(worst.get(name) ?? 0, result.gap));
@@ -131,7 +134,7 @@ async function benchFamilies(options: Options): Promise<void> {
         result.bound.toFixed(1),
         (result.gap * 100).toFixed(3),
         result.seconds.toFixed(2),
-        ((cpu.user + cpu.system) / 1e6).toFixed(2),
+        cpuSeconds.toFixed(2),
         greedy.objective.toFixed(1),
         `${((100 * result.assignments.length) / Math.max(1, problem.requests.length)).toFixed(1)}%`,
         loadavg()[0]?.toFixed(2) ?? '',

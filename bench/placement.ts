@@ -115,7 +115,10 @@ async function benchFamilies(options: Options): Promise<void> {
       const result = solvePlacement(problem, { timeLimitSeconds: limit });
       const cpu = process.cpuUsage(cpuBefore);
       assignSeats(problem, result.placements); // throws if a hard rule is broken
-      const ok = result.gap === 0 && result.seconds <= GOAL_SECONDS;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      // with PLACEMENT_CPU_CLOCK=1 the limit counts CPU time, and so does the goal
+      const seconds = process.env.PLACEMENT_CPU_CLOCK ? cpuSeconds : result.seconds;
+      const ok = result.gap === 0 && seconds <= GOAL_SECONDS;
       met += ok ? 1 : 0;
       total++;
       row([
@@ -124,7 +127,7 @@ async function benchFamilies(options: Options): Promise<void> {
         result.bound.toFixed(1),
         result.gap === 0 ? '0' : result.gap.toExponential(2),
         result.seconds.toFixed(2),
-        ((cpu.user + cpu.system) / 1e6).toFixed(2),
+        cpuSeconds.toFixed(2),
         baseline.objective.toFixed(1),
         String(result.placements.length),
         loadavg()[0]?.toFixed(2) ?? '',
