@@ -876,12 +876,12 @@ function volume(
 
 /**
  * Starting prices: λ_r = penalty − (cheapest cost of r) − s, with the one shift s (in workload steps) that gives
- * the highest L(λ), found by golden-section search over log(1 + s) (about 15 DP sweeps). In a market with many
- * guides per request the final prices sit close to such a uniform level: what a request's cheapest guide would
- * still pay after a few assignments (s ≈ 4 on the default week). Where guides are scarce (the tight family) the
- * best level is near λ = 0 (s ≈ 100): the search spans every shift up to the one where all prices are 0; cut at
- * s ≤ 10 as before, the tight weeks started from a quarter of their bound and ended 5 s at gap 24 % instead of 6 %
- * (issue 12). Returns L at the chosen prices.
+ * the highest L(λ), found by golden-section search over [0, 10] (a dozen DP sweeps). In a market with many guides
+ * per request the final prices sit close to such a uniform level: what a request's cheapest guide would still pay
+ * after a few assignments (s ≈ 4 on the default week). Where guides are scarce (the tight family) the best level
+ * is near λ = 0 (s ≈ 100): when the search ends at the top of [0, 10], the shift doubles while L rises and a
+ * second search (over log(1 + s)) refines it. Cut at s ≤ 10, those weeks started from half their optimum and
+ * ended 5 s of CPU at gap 17–24 % instead of 3–6 % (issue 12). Returns L at the chosen prices.
  */
 function initialPrices(
   model: Model,
@@ -913,35 +913,61 @@ function initialPrices(
     for (const g of comp.guides) value += dp.solve(g, lambda, chain);
     return value;
   };
-  // beyond this shift every price is 0
+  const phi = (Math.sqrt(5) - 1) / 2;
+  /** Golden-section search for the best shift in [lo, hi], over the shift or over u = log(1 + shift). */
+  const search = (
+    lo: number,
+    hi: number,
+    iterations: number,
+    log: boolean,
+  ): { shift: number; value: number } => {
+    const to = log ? Math.log1p : (x: number) => x;
+    const from = log ? Math.expm1 : (u: number) => u;
+    let a = to(lo);
+    let b = to(hi);
+    let x1 = b - phi * (b - a);
+    let x2 = a + phi * (b - a);
+    let f1 = evaluate(from(x1));
+    let f2 = evaluate(from(x2));
+    for (let i = 0; i < iterations && now() < deadline; i++) {
+      if (f1 >= f2) {
+        b = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = b - phi * (b - a);
+        f1 = evaluate(from(x1));
+      } else {
+        a = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = a + phi * (b - a);
+        f2 = evaluate(from(x2));
+      }
+    }
+    return f1 >= f2 ? { shift: from(x1), value: f1 } : { shift: from(x2), value: f2 };
+  };
+  // the usual level: within ten workload steps
+  let { shift, value: best } = search(0, 10, 10, false);
+  // scarce guides (the tight family): the best level lies beyond, up to where every price is 0; double the
+  // shift while L rises, then search the last bracket. Weeks whose level lies within ten steps pay nothing.
   let widest = 10;
   for (const r of comp.requests)
     widest = Math.max(widest, ((model.penalty[r] as number) - (cheapest[r] as number)) / unit);
-  // u = log(1 + shift): fine steps where the default weeks' optimum lies, coarse ones far out
-  const atU = (u: number) => evaluate(Math.expm1(u));
-  const phi = (Math.sqrt(5) - 1) / 2;
-  let a = 0;
-  let b = Math.log1p(widest);
-  let x1 = b - phi * (b - a);
-  let x2 = a + phi * (b - a);
-  let f1 = atU(x1);
-  let f2 = atU(x2);
-  for (let i = 0; i < 20 && b - a > 0.01 && now() < deadline; i++) {
-    if (f1 >= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - phi * (b - a);
-      f1 = atU(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + phi * (b - a);
-      f2 = atU(x2);
+  if (shift > 9 && widest > 10) {
+    let at = 10;
+    while (at < widest && now() < deadline) {
+      const next = Math.min(2 * at, widest);
+      const v = evaluate(next);
+      if (!(v > best)) break;
+      best = v;
+      shift = next;
+      at = next;
+    }
+    if (shift > 10) {
+      const found = search(shift / 2, Math.min(2 * shift, widest), 10, true);
+      if (found.value > best) shift = found.shift;
     }
   }
-  const shift = Math.expm1(f1 >= f2 ? x1 : x2);
   const value = evaluate(shift);
   debug(() => `initial prices: shift ${shift.toFixed(2)} steps, L ${value.toFixed(1)}`);
   return value;
