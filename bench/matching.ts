@@ -6,12 +6,13 @@
  * prints the solver's time, objective, bound and gap; the first-come baseline's objective, coverage and travel;
  * and the latency of a small HTTP server's /health in the main thread, polled every few milliseconds while the
  * matching runs in a worker thread. `--write FILE` saves the generated problem.json for the CLI.
+ * `--family [names] [--seeds N]` prints instead one table row per instance of the structure families (issue 12).
  */
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { generateProblem } from '../server/modules/guides/matching/generate.ts';
+import { generateProblem, MATCHING_FAMILIES } from '../server/modules/guides/matching/generate.ts';
 import {
   checkAssignments,
   greedyBaseline,
@@ -23,14 +24,40 @@ const GOAL_SECONDS = 5;
 const GOAL_GAP = 0.005;
 const POLL_MS = 5;
 
-type Options = { seed: number; requests: number; guides: number; timeLimit: number; write: string | null };
+type Options = {
+  seed: number;
+  requests: number;
+  guides: number;
+  timeLimit: number;
+  write: string | null;
+  /** `--family [a,b]`: the table over the families (all, or the named ones). */
+  family: string[] | null;
+  /** Seeds per family (`--seeds N`, default 2). */
+  seeds: number;
+};
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { seed: 42, requests: 3000, guides: 800, timeLimit: GOAL_SECONDS, write: null };
+  const options: Options = {
+    seed: 42,
+    requests: 3000,
+    guides: 800,
+    timeLimit: GOAL_SECONDS,
+    write: null,
+    family: null,
+    seeds: 2,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    if (arg === '--family') {
+      const next = args[i + 1];
+      const named = next !== undefined && !next.startsWith('--');
+      options.family = named ? next.split(',') : Object.keys(MATCHING_FAMILIES);
+      if (named) i++;
+      continue;
+    }
     const value = args[++i];
-    if (arg === '--seed') options.seed = Number(value);
+    if (arg === '--seeds') options.seeds = Number(value);
+    else if (arg === '--seed') options.seed = Number(value);
     else if (arg === '--requests') options.requests = Number(value);
     else if (arg === '--guides') options.guides = Number(value);
     else if (arg === '--time-limit') options.timeLimit = Number(value);
@@ -44,8 +71,86 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/**
+ * `--family`: every family of instances (generate.ts, MATCHING_FAMILIES) with `--seeds` seeds each (1001, 1002, …:
+ * not the seed the solver was first measured on), full size unless `--requests`/`--guides` say otherwise; one
+ * row per instance: objective, bound, gap, wall and CPU seconds, the first-come baseline, and the machine's load.
+ */
+async function benchFamilies(options: Options): Promise<void> {
+  const names = options.family ?? [];
+  for (const name of names) if (!MATCHING_FAMILIES[name]) throw new Error(`unknown family ${name}`);
+  console.log(
+    `Matching families: ${options.requests} requests × ${options.guides} guides, --time-limit ${options.timeLimit} s, ` +
+      `${options.seeds} seeds each; ${availableParallelism()} cores, load average (1 min) ${loadavg()[0]?.toFixed(2)}`,
+  );
+  const header = [
+    'instance',
+    'objective',
+    'bound',
+    'gap %',
+    'wall s',
+    'CPU s',
+    'first-come',
+    'assigned',
+    'load',
+    'goal',
+  ];
+  const widths = [22, 11, 11, 8, 7, 7, 11, 9, 5, 4];
+  const row = (cells: string[]) =>
+    console.log(
+      cells
+        .map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number)))
+        .join(' '),
+    );
+  row(header);
+  let met = 0;
+  let total = 0;
+  const worst = new Map<string, number>();
+  for (const name of names) {
+    for (let k = 0; k < options.seeds; k++) {
+      const seed = 1001 + k;
+      const problem = generateProblem({
+        seed,
+        requests: options.requests,
+        guides: options.guides,
+        ...MATCHING_FAMILIES[name],
+      });
+      const greedy = greedyBaseline(problem);
+      const cpuBefore = process.cpuUsage();
+      const result = solveMatching(problem, { timeLimitSeconds: options.timeLimit });
+      const cpu = process.cpuUsage(cpuBefore);
+      const errors = checkAssignments(problem, result.assignments);
+      if (errors.length > 0) throw new Error(`${name}/${seed}: ${errors[0]}`);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      // with MATCHING_CPU_CLOCK=1 the limit counts CPU time, and so does the goal
+      const seconds = process.env.MATCHING_CPU_CLOCK ? cpuSeconds : result.seconds;
+      const ok = seconds <= GOAL_SECONDS && result.gap <= GOAL_GAP;
+      met += ok ? 1 : 0;
+      total++;
+      worst.set(name, Math.max(worst.get(name) ?? 0, result.gap));
+      row([
+        `${name}/${seed}`,
+        result.objective.toFixed(1),
+        result.bound.toFixed(1),
+        (result.gap * 100).toFixed(3),
+        result.seconds.toFixed(2),
+        cpuSeconds.toFixed(2),
+        greedy.objective.toFixed(1),
+        `${((100 * result.assignments.length) / Math.max(1, problem.requests.length)).toFixed(1)}%`,
+        loadavg()[0]?.toFixed(2) ?? '',
+        ok ? 'met' : 'NOT',
+      ]);
+    }
+  }
+  console.log(
+    `Goal (gap ≤ ${GOAL_GAP * 100} % in ≤ ${GOAL_SECONDS} s) met on ${met} of ${total} instances; worst gap per family: ` +
+      [...worst].map(([name, gap]) => `${name} ${(gap * 100).toFixed(2)} %`).join(', '),
+  );
+}
+
 export async function benchMatching(args: string[]): Promise<void> {
   const options = parseOptions(args);
+  if (options.family) return benchFamilies(options);
   const problem = generateProblem({ seed: options.seed, requests: options.requests, guides: options.guides });
   console.log(
     `Matching: ${problem.requests.length} requests, ${problem.guides.length} guides, ` +

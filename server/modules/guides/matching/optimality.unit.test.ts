@@ -3,7 +3,7 @@
  * solver's code), and HiGHS solving the plain MIP. Random instances from a seeded generator.
  */
 import { describe, expect, it } from 'vitest';
-import { generateProblem, prng } from './generate.ts';
+import { generateProblem, MATCHING_FAMILIES, prng } from './generate.ts';
 import {
   checkAssignments,
   greedyBaseline,
@@ -13,6 +13,7 @@ import {
 } from './index.ts';
 import { solveReferenceMip } from './mip.ts';
 import { buildModel } from './model.ts';
+import { startingBound } from './solve.ts';
 
 // ---- the contract, written out again without the solver's code ----------------------------------------------
 
@@ -216,5 +217,57 @@ describe('optimality on small instances', () => {
     expect(alone.objective).toBeCloseTo(penalty, 6);
     expect(alone.bound).toBeCloseTo(penalty, 6);
     expect(alone.unassigned.every((u) => u.reasons.includes('no_language'))).toBe(true);
+  });
+});
+
+describe('every family of instances (tight, loose, languages, geography, windows, continuity, unassignable)', () => {
+  it('finds the optimum of an exhaustive search on small instances of every family, and proves it', () => {
+    for (const name of Object.keys(MATCHING_FAMILIES)) {
+      for (let seed = 1; seed <= 4; seed++) {
+        // a handful of requests and guides in one day's market, so that they meet
+        const problem = generateProblem({ seed, requests: 7, guides: 3, ...MATCHING_FAMILIES[name] });
+        for (const r of problem.requests) r.start = `2026-12-07${r.start.slice(10)}`;
+        const optimum = exhaustive(problem);
+        const result = solveMatching(problem);
+        expect(checkAssignments(problem, result.assignments), `${name}/${seed}`).toEqual([]);
+        expect(result.objective, `${name}/${seed}`).toBeCloseTo(
+          objective(problem, indexed(problem, result)),
+          4,
+        );
+        expect(result.objective, `${name}/${seed}`).toBeCloseTo(optimum, 4);
+        expect(result.bound, `${name}/${seed}`).toBeLessThanOrEqual(optimum + 1e-6);
+        expect(result.gap, `${name}/${seed}`).toBe(0);
+      }
+    }
+  });
+
+  it('finds the HiGHS optimum on 150-request instances of every family; its bound, also when stopped early, never exceeds it', async () => {
+    for (const name of Object.keys(MATCHING_FAMILIES)) {
+      const problem = generateProblem({ seed: 11, requests: 150, guides: 40, ...MATCHING_FAMILIES[name] });
+      const mip = await solveReferenceMip(buildModel(problem), 120);
+      expect(mip.status, name).toBe('Optimal');
+      const result = solveMatching(problem, { timeLimitSeconds: 3 });
+      expect(checkAssignments(problem, result.assignments), name).toEqual([]);
+      expect(result.objective, name).toBeCloseTo(objective(problem, indexed(problem, result)), 4);
+      expect(result.objective, name).toBeCloseTo(mip.objective, 4);
+      expect(result.bound, name).toBeLessThanOrEqual(mip.objective + 1e-6);
+      const early = solveMatching(problem, { timeLimitSeconds: 0.02 });
+      expect(checkAssignments(problem, early.assignments), `${name} stopped early`).toEqual([]);
+      expect(early.bound, `${name} stopped early`).toBeLessThanOrEqual(mip.objective + 1e-6);
+      expect(early.objective, `${name} stopped early`).toBeGreaterThanOrEqual(mip.objective - 1e-6);
+    }
+  });
+
+  it('starts a week where guides are scarce from a bound within 5 % of the optimum, never above it', async () => {
+    // 300 requests for 40 guides at half their usual maxima: most requests stay open, and the best uniform
+    // starting price level lies near 0 (far beyond the ten workload steps the search used to stop at)
+    for (const seed of [31, 32, 33]) {
+      const problem = generateProblem({ seed, requests: 300, guides: 40, ...MATCHING_FAMILIES.tight });
+      const mip = await solveReferenceMip(buildModel(problem), 120);
+      expect(mip.status, `seed ${seed}`).toBe('Optimal');
+      const start = startingBound(problem);
+      expect(start, `seed ${seed}`).toBeLessThanOrEqual(mip.objective + 1e-6);
+      expect(start / mip.objective, `seed ${seed}`).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });

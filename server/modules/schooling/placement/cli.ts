@@ -53,5 +53,10 @@ export function runPlaceCommand(args: string[]): number {
   console.log(
     `${result.placements.length} placed, ${result.unplaced.length} unplaced; objective ${result.objective.toFixed(2)}, bound ${result.bound.toFixed(2)}, gap ${result.gap}, ${result.seconds.toFixed(2)} s → ${output}`,
   );
+  console.log(
+    result.gap === 0
+      ? 'Proven optimal: no placement has a lower objective.'
+      : `Stopped at the time limit before the proof: the placement keeps every hard rule, no placement has an objective below ${result.bound.toFixed(2)}, so this one is at most ${(result.gap * 100).toFixed(3)} % above the optimum (a longer --time-limit may lower the objective or raise the bound).`,
+  );
   return 0;
 }

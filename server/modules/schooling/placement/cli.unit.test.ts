@@ -64,6 +64,28 @@ describe('npm run lotse -- place', () => {
     expect(() => assignSeats(parsed, result.placements)).not.toThrow();
     expect(result.objective).toBeCloseTo(evaluatePlacement(parsed, result.placements).objective, 6);
     expect(result.placements.length + result.unplaced.length).toBe(80);
+    expect(text).toContain('Proven optimal');
+  });
+
+  it('says what the result means when the time limit stops it before the proof', async () => {
+    const problem = generatePlacementProblem({ seed: 6, children: 600, schools: 20 });
+    const output = path.join(dir, 'early.json');
+    const { code, output: text } = await place([
+      '--in',
+      file('big.json', JSON.stringify(problem)),
+      '--out',
+      output,
+      '--time-limit',
+      '0.001',
+    ]);
+    expect(code, text).toBe(0);
+    const result = JSON.parse(readFileSync(output, 'utf8')) as PlacementResult;
+    expect(result.gap).toBeGreaterThan(0);
+    expect(result.bound).toBeLessThan(result.objective);
+    expect(text).toContain('Stopped at the time limit before the proof');
+    expect(text).toContain(`at most ${(result.gap * 100).toFixed(3)} % above the optimum`);
+    const parsed = parsePlacementProblem(problem);
+    expect(() => assignSeats(parsed, result.placements)).not.toThrow();
   });
 
   it('solves the contract example', async () => {

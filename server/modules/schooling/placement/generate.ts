@@ -23,6 +23,35 @@ export type GenerateOptions = {
   /** Share of families that name a preferred school (default 0.2). */
   preferredShare?: number;
   bounds?: { latMin: number; latMax: number; lonMin: number; lonMax: number };
+} & PlacementStructure;
+
+/**
+ * Knobs that change an instance's structure (issue 12, "Test on families"). Unset knobs keep the default
+ * generator and its random sequence (the same seed gives the same instance as before the knobs existed).
+ */
+export type PlacementStructure = {
+  /** Free seats as a share of the children (default 0.9): below 0.8 tight, above 1 loose. */
+  seatShare?: number;
+  /** Share of families that name a preferred school (default 0.2). */
+  preferredShare?: number;
+  /** 'large': families of 2–6 (default 1–4, a third single). */
+  familySizes?: 'default' | 'large';
+  /** 'clustered': four tight districts; 'spread': homes and schools anywhere in the city. */
+  geography?: 'default' | 'clustered' | 'spread';
+  /** Share of children no seat group matches (a form the city has no seats of for the grade): default 0. */
+  unplaceableShare?: number;
+};
+
+/** The families of instances the benchmark and the tests draw from (issue 12). */
+export const PLACEMENT_FAMILIES: Record<string, PlacementStructure> = {
+  default: {},
+  tight: { seatShare: 0.7 },
+  loose: { seatShare: 1.2 },
+  clustered: { geography: 'clustered' },
+  spread: { geography: 'spread' },
+  'large-families': { familySizes: 'large' },
+  preferences: { preferredShare: 0.6 },
+  unplaceable: { unplaceableShare: 0.1 },
 };
 
 export const DUISBURG = { latMin: 51.33, latMax: 51.56, lonMin: 6.63, lonMax: 6.83 };
@@ -101,15 +130,19 @@ export function generatePlacementProblem(options: GenerateOptions): PlacementPro
   const between = (a: number, b: number) => a + (b - a) * random();
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   // districts: people and schools cluster around a dozen centres
-  const centres = Array.from({ length: 12 }, () => ({
+  const clustered = options.geography === 'clustered';
+  const spreadFactor = clustered ? 0.4 : 1;
+  const centres = Array.from({ length: clustered ? 4 : 12 }, () => ({
     lat: between(bounds.latMin + 0.02, bounds.latMax - 0.02),
     lon: between(bounds.lonMin + 0.02, bounds.lonMax - 0.02),
   }));
   const place = () => {
+    if (options.geography === 'spread')
+      return { lat: between(bounds.latMin, bounds.latMax), lon: between(bounds.lonMin, bounds.lonMax) };
     const c = centres[Math.floor(random() * centres.length)] as { lat: number; lon: number };
     return {
-      lat: Math.min(bounds.latMax, Math.max(bounds.latMin, c.lat + gauss() * 0.025)),
-      lon: Math.min(bounds.lonMax, Math.max(bounds.lonMin, c.lon + gauss() * 0.035)),
+      lat: Math.min(bounds.latMax, Math.max(bounds.latMin, c.lat + gauss() * 0.025 * spreadFactor)),
+      lon: Math.min(bounds.lonMax, Math.max(bounds.lonMin, c.lon + gauss() * 0.035 * spreadFactor)),
     };
   };
   const round = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -137,7 +170,17 @@ export function generatePlacementProblem(options: GenerateOptions): PlacementPro
   while (children.length < options.children) {
     family++;
     const r = random();
-    const size = Math.min(options.children - children.length, r < 0.35 ? 1 : r < 0.65 ? 2 : r < 0.87 ? 3 : 4);
+    const wanted =
+      options.familySizes === 'large'
+        ? 2 + Math.floor(r * 5)
+        : r < 0.35
+          ? 1
+          : r < 0.65
+            ? 2
+            : r < 0.87
+              ? 3
+              : 4;
+    const size = Math.min(options.children - children.length, wanted);
     const home = place();
     const kind: SeatKind = random() < 0.65 ? 'support' : 'regular';
     const first = 1 + Math.floor(random() * 13);
@@ -173,6 +216,17 @@ export function generatePlacementProblem(options: GenerateOptions): PlacementPro
     }
   }
 
+  // children no seat group matches: a Grundschule assessment for grade 11–13 (a separate random stream, so that
+  // the rest of the instance stays the seed's)
+  const unplaceable = options.unplaceableShare ?? 0;
+  if (unplaceable > 0) {
+    const other = prng(options.seed ^ 0x5bd1e995);
+    for (const child of children) {
+      if (other() >= unplaceable) continue;
+      child.grade = 11 + Math.floor(other() * 3);
+      child.forms = ['grundschule'];
+    }
+  }
   // seats: per grade band and kind, about seatShare of the children of that band, spread over its groups
   const demand = new Map<string, number>();
   const bandKey = (grade: number) =>
@@ -188,6 +242,7 @@ export function generatePlacementProblem(options: GenerateOptions): PlacementPro
               ? '9-10'
               : '11-13';
   for (const child of children) {
+    if (child.grade > 4 && child.forms.length === 1 && child.forms[0] === 'grundschule') continue; // unplaceable
     const key = `${bandKey(child.grade)}/${child.kind}`;
     demand.set(key, (demand.get(key) ?? 0) + 1);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { greatCircleKm } from '../../../core/geo.ts';
 import { highs } from './highs.ts';
-import { generatePlacementProblem, prng } from './generate.ts';
+import { generatePlacementProblem, PLACEMENT_FAMILIES, prng } from './generate.ts';
 import {
   assignSeats,
   evaluatePlacement,
@@ -396,6 +396,59 @@ describe('bounds and medium instances', () => {
       expect(result.gap, `seed ${seed}`).toBe(0);
       expect(result.objective, `seed ${seed}`).toBeCloseTo(mipOptimum(problem), 5);
     }
+  });
+});
+
+/** A small instance of one family (generate.ts, PLACEMENT_FAMILIES): its structure knobs on a few schools close by. */
+function familyProblem(name: string, seed: number, children: number, schools: number): PlacementProblem {
+  return generatePlacementProblem({
+    seed,
+    children,
+    schools,
+    seatShare: 0.7,
+    preferredShare: 0.3,
+    bounds: { latMin: 51.4, latMax: 51.45, lonMin: 6.7, lonMax: 6.78 },
+    ...PLACEMENT_FAMILIES[name],
+  });
+}
+
+describe('every family of instances (tight, loose, clustered, spread, large families, preferences, unplaceable)', () => {
+  it('finds the optimum of an exhaustive search on small instances of every family, and proves it', () => {
+    for (const name of Object.keys(PLACEMENT_FAMILIES)) {
+      for (let seed = 1; seed <= 3; seed++) {
+        const problem = familyProblem(name, seed, 7, 4);
+        const optimum = exhaustiveOptimum(problem);
+        const result = solvePlacement(problem);
+        checkResult(problem, result);
+        expect(result.gap, `${name}/${seed}`).toBe(0);
+        expect(result.objective, `${name}/${seed}`).toBeCloseTo(optimum, 6);
+      }
+    }
+  });
+
+  it('finds the HiGHS optimum on instances of 40 children of every family; its bound, also when stopped early, never exceeds it', () => {
+    for (const name of Object.keys(PLACEMENT_FAMILIES)) {
+      for (const seed of [11, 12]) {
+        const problem = familyProblem(name, seed, 40, 8);
+        const optimum = mipOptimum(problem);
+        const result = solvePlacement(problem);
+        checkResult(problem, result);
+        expect(result.gap, `${name}/${seed}`).toBe(0);
+        expect(result.objective, `${name}/${seed}`).toBeCloseTo(optimum, 5);
+        const early = solvePlacement(problem, { timeLimitSeconds: 1e-3 });
+        checkResult(problem, early);
+        expect(early.bound, `${name}/${seed} stopped early`).toBeLessThanOrEqual(optimum + 1e-6);
+        expect(early.objective, `${name}/${seed} stopped early`).toBeGreaterThanOrEqual(optimum - 1e-6);
+      }
+    }
+  });
+
+  it("gives the unplaceable family's children no place with no_seat_in_form_grade_kind", () => {
+    const problem = familyProblem('unplaceable', 5, 200, 10);
+    const result = solvePlacement(problem);
+    const stranded = problem.children.filter((c) => c.grade > 4 && c.forms.join() === 'grundschule');
+    expect(stranded.length).toBeGreaterThan(5);
+    for (const c of stranded) expect(reasonsOf(result, c.id), c.id).toEqual(['no_seat_in_form_grade_kind']);
   });
 });
 

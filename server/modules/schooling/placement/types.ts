@@ -84,6 +84,10 @@ export type PlacementResult = {
 };
 
 export type SolveOptions = {
-  /** Stop improving after this many seconds and return the best solution with its proven bound (default 30). */
+  /**
+   * Stop improving after this many seconds and return the best solution with its proven bound (default 5: what a
+   * caseworker waits). Stopped early, the placement keeps every hard rule, no placement at all has an objective
+   * below `bound`, and so this one is at most `gap` × |objective| above the optimum.
+   */
   timeLimitSeconds?: number;
 };
