@@ -60,7 +60,9 @@ async function stop(server: ServerProcess, signal: NodeJS.Signals) {
   return server.exited;
 }
 
-describe(`the server process on ${kind}`, () => {
+// Each test starts the server from its sources up to twice (tsx, migrations, demo data), and startServer() waits up
+// to 90 s for one start: 60 s for the whole test was too little while another test file ran alongside.
+describe(`the server process on ${kind}`, { timeout: 180_000 }, () => {
   let adminId = '';
   let before = '';
 
