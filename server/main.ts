@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { buildApp, createLogger, prepareDatabase } from './app.ts';
-import { backup, restore } from './core/backup.ts';
-import { loadCity } from './core/city.ts';
 import { type Config, ConfigError, loadConfig } from './core/config.ts';
-import { type Database, DataDirInUseError, migrateDatabase, openDatabase } from './core/db.ts';
+import type { Database } from './core/db.ts';
 
-/** Stops with one line and exit code 2 for a wrong setting, 1 for anything else. */
+// The server, database and backup code load only for the commands that need them, so `match` and `place` start
+// in about a second instead of loading the whole server.
+
+/** Stops with one line and exit code 2 for a wrong setting (a data directory in use is one), 1 for anything else. */
 function fail(error: unknown): never {
-  const setting = error instanceof ConfigError || error instanceof DataDirInUseError;
+  const setting = error instanceof ConfigError;
   console.error(
     setting ? `Configuration error: ${(error as Error).message}` : `Error: ${(error as Error).message}`,
   );
@@ -15,6 +15,7 @@ function fail(error: unknown): never {
 }
 
 async function open(config: Config): Promise<Database> {
+  const { openDatabase } = await import('./core/db.ts');
   if (!config.databaseUrl) return openDatabase({ kind: 'pglite', dataDir: config.dataDir });
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
   try {
@@ -29,6 +30,8 @@ async function open(config: Config): Promise<Database> {
 }
 
 async function start(config: Config): Promise<void> {
+  const { buildApp, createLogger, prepareDatabase } = await import('./app.ts');
+  const { loadCity } = await import('./core/city.ts');
   const city = loadCity(config.cityDir);
   const logger = createLogger(config);
   const database = await open(config);
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     case 'start':
       return start(config);
     case 'migrate': {
+      const { migrateDatabase } = await import('./core/db.ts');
       const database = await open(config);
       await migrateDatabase(database, config.migrationDatabaseUrl);
       await database.close();
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
     case 'restore': {
       const file = args[0];
       if (!file) throw new ConfigError(`usage: npm run ${command} -- FILE`);
+      const { backup, restore } = await import('./core/backup.ts');
       await (command === 'backup' ? backup(config, file) : restore(config, file));
       console.log(command === 'backup' ? `Backup written to ${file}.` : `Restored from ${file}.`);
       return;

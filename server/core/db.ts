@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { ConfigError } from './config.ts';
 /**
  * The Drizzle handle every repository takes; the same on PGlite and PostgreSQL. Queries name their tables
  * (`db.select().from(users)`), so the handle needs no schema and core needs no module's tables.
@@ -41,7 +42,8 @@ const WORD_SIMILARITY = 'pg_trgm.word_similarity_threshold = 0.5';
 const SESSION_OPTIONS = `-c ${WORD_SIMILARITY.replace(' = ', '=')}`;
 
 /** Thrown when the embedded database folder is already used by another running process. */
-export class DataDirInUseError extends Error {}
+/** A setting-like error: the command stops with exit code 2, like a wrong setting. */
+export class DataDirInUseError extends ConfigError {}
 
 function isAlive(pid: number): boolean {
   try {
