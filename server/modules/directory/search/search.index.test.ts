@@ -166,9 +166,10 @@ describe('the search index', () => {
         const { found: _found, ...fromDatabase } = await findServicesInDatabase(reader, parsed);
         expect(fromIndex).toEqual(fromDatabase);
       }),
-      { numRuns: 150, seed: 11 },
+      { numRuns: 120, seed: 11 },
     );
-  });
+    // Each run asks the database too (several queries): minutes on a busy machine.
+  }, 300_000);
 
   it('finds offers by a misspelt Ukrainian or Arabic word', async () => {
     const reader = t.client('uk');

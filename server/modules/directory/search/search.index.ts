@@ -230,10 +230,20 @@ export class SearchIndex {
     if (performance.now() - lastLocalWrite < LOCAL_WRITE_WINDOW_MS) await this.refresh();
   }
 
+  /**
+   * Sequences are taken when a row is written but become visible when its transaction commits, so a later
+   * sequence can be seen before an earlier one. Each catch-up reads again from this far below the newest
+   * sequence seen and skips the ones it already applied.
+   */
+  private static readonly REREAD = 256;
+  private readonly applied = new Set<number>();
+
   private async catchUp() {
     const db = this.database.db;
     for (;;) {
-      const changes = await repo.directoryChangesAfter(db, this.lastSeq, CHANGES_PAGE);
+      const from = Math.max(0, this.lastSeq - SearchIndex.REREAD);
+      const read = await repo.directoryChangesAfter(db, from, CHANGES_PAGE);
+      const changes = read.filter((c) => c.seq > this.lastSeq || !this.applied.has(c.seq));
       if (!changes.length) return;
       const ids = [...new Set(changes.map((c) => c.serviceId))];
       const rows = await repo.publishedServicesForIndex(db, { ids });
@@ -241,8 +251,10 @@ export class SearchIndex {
       const published = new Set(offers.map((o) => o.id));
       for (const id of ids) if (!published.has(id)) this.remove(id);
       for (const offer of offers) this.upsert(offer);
-      this.lastSeq = changes[changes.length - 1]?.seq ?? this.lastSeq;
-      if (changes.length < CHANGES_PAGE) return;
+      for (const c of changes) this.applied.add(c.seq);
+      this.lastSeq = Math.max(this.lastSeq, ...changes.map((c) => c.seq));
+      for (const seq of this.applied) if (seq <= this.lastSeq - SearchIndex.REREAD) this.applied.delete(seq);
+      if (read.length < CHANGES_PAGE) return;
     }
   }
 
