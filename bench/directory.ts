@@ -677,6 +677,9 @@ export async function benchDirectory(args: string[]): Promise<void> {
     for (let i = 1; i < options.servers; i++) {
       const otherDb = await openDatabase({ kind: 'postgres', url });
       const other = await buildApp({ config, database: otherDb, city });
+      other.app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('application/json; charset=utf-8').send(bare),
+      );
       await other.app.listen({ port: 0, host: '127.0.0.1' });
       await searchIndexOf(otherDb).ready;
       const a = other.app.server.address();

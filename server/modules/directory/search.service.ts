@@ -171,9 +171,13 @@ export function searchFilter(ctx: Ctx, query: SearchQuery) {
 }
 
 /** A result row from the index: name and summary in the reader's language (else German), place, flags. */
-function summaryOf(ctx: Ctx, offer: IndexedOffer, distanceKm: number | null) {
+function summaryOf(
+  ctx: Ctx,
+  offer: IndexedOffer,
+  distanceKm: number | null,
+  at: { day: string; time: string },
+) {
   const place = offer.locations[0] ?? null;
-  const at = localWeekTime(ctx.now, ctx.city.profile.timezone);
   return {
     id: offer.id,
     slug: offer.slug,
@@ -201,7 +205,7 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
   const { words, unmetDistrict, filter } = searchFilter(ctx, query);
   const index = searchIndexOf(ctx.database);
   await index.fresh();
-  const answer = index.search({ ...filter, words: expandWordsWith((w) => index.similarWords(w), words) });
+  const answer = index.search({ ...filter, words: expandWordsWith(index, words) });
   // Coordinators see the words that found nothing (all of them when nothing was found); counted in batches.
   const unmet = words.filter((_, i) => !(answer.found & (1 << i)));
   if (unmet.length && query.page === 1) {
@@ -212,7 +216,8 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
       words: unmet.sort().join(' '),
     });
   }
-  const items = answer.hits.map((hit) => summaryOf(ctx, hit.offer, hit.distanceKm));
+  const at = localWeekTime(ctx.now, ctx.city.profile.timezone);
+  const items = answer.hits.map((hit) => summaryOf(ctx, hit.offer, hit.distanceKm, at));
   return { items, total: answer.total, page: query.page, perPage: query.per_page };
 }
 

@@ -213,14 +213,20 @@ export async function addSearchWords(ctx: Ctx, words: string[]): Promise<void> {
  * words and those of the same word in the other languages, and the categories it names.
  */
 export function expandWordsWith(
-  similar: (word: string) => { words: string[]; sims: number[] },
+  index: {
+    similarWords: (word: string) => { words: string[]; sims: number[] };
+    expansion: (typed: string, lookups: string[], make: () => repo.WordExpansion) => repo.WordExpansion;
+  },
   words: readonly string[],
 ): repo.WordExpansion[] {
   return words.map((typed) => {
     const meaning = meaningOf(typed);
-    return merged(
-      [typed, ...meaning.words].map((word) => ({ ...similar(word), categories: [] })),
-      meaning.categories,
+    const lookups = [typed, ...meaning.words];
+    return index.expansion(typed, lookups, () =>
+      merged(
+        lookups.map((word) => ({ ...index.similarWords(word), categories: [] })),
+        meaning.categories,
+      ),
     );
   });
 }

@@ -50,6 +50,9 @@ export type IndexedOffer = {
 /** A typed word with the dictionary words it stands for (best first, the typed word first) and its categories. */
 export type Expansion = { words: string[]; sims: number[]; categories: string[] };
 
+/** The offers (slots) an expansion matches and each one's best similarity; wordSims: its words' similarities. */
+type Matched = { wordSims: Map<string, number>; slots: number[]; sims: number[] };
+
 export type IndexQuery = {
   words: Expansion[];
   categories: string[];
@@ -114,6 +117,11 @@ export class SearchIndex {
   private readonly postings = new Map<string, { word: string; slots: number[] }>();
   private readonly trigramWords = new Map<string, string[]>();
   private readonly expansionCache = new Map<string, { words: string[]; sims: number[] }>();
+  /** Per typed word's expansion: the offers it matches with their best similarity (kept with the expansion). */
+  private readonly matched = new Map<
+    string,
+    { lookups: string[]; expansion: Expansion; m: Matched | null }
+  >();
   private lastSeq = 0;
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
@@ -269,13 +277,38 @@ export class SearchIndex {
         posting = { word: raw, slots: [] };
         this.postings.set(raw, posting);
         this.addTrigrams(raw);
-        this.expansionCache.clear();
+        this.forgetSimilarTo(raw);
       }
       posting.slots.push(slot);
       words.push(posting.word);
     }
     this.offers.push({ ...offer, words });
     this.slotOf.set(offer.id, slot);
+    // The kept matches learn the new offer (a removed one is skipped by its empty slot).
+    for (const entry of this.matched.values()) {
+      const m = entry.m;
+      if (!m) continue;
+      let best = -1;
+      for (const word of words) {
+        const sim = m.wordSims.get(word);
+        if (sim !== undefined && sim > best) best = sim;
+      }
+      if (best >= 0) {
+        m.slots.push(slot);
+        m.sims.push(best);
+      }
+    }
+  }
+
+  /** A new dictionary word: the kept expansions it is similar to are made again on their next search. */
+  private forgetSimilarTo(word: string) {
+    const own = new Set(trigramsOf(word));
+    const similar = (typed: string) => wordSimilarity(typed, word) >= WORD_SIMILARITY_THRESHOLD;
+    if (own.size === 0) return;
+    for (const key of [...this.expansionCache.keys()]) if (similar(key)) this.expansionCache.delete(key);
+    for (const [typed, entry] of [...this.matched]) {
+      if (entry.lookups.some(similar)) this.matched.delete(typed);
+    }
   }
 
   /** Takes an offer out (unpublished, archived or deleted). */
@@ -293,7 +326,6 @@ export class SearchIndex {
       if (!list.length) {
         this.postings.delete(word);
         this.removeTrigrams(word);
-        this.expansionCache.clear();
       }
     }
   }
@@ -342,6 +374,38 @@ export class SearchIndex {
     return result;
   }
 
+  /**
+   * A typed word's whole expansion (its similar words and those of its translations, merged), kept until the
+   * dictionary changes: most searches repeat words.
+   */
+  expansion(typed: string, lookups: string[], make: () => Expansion): Expansion {
+    const kept = this.matched.get(typed);
+    if (kept) return kept.expansion;
+    const expansion = make();
+    if (this.matched.size > 5000) this.matched.clear();
+    this.matched.set(typed, { lookups, expansion, m: null });
+    return expansion;
+  }
+
+  /** The offers an expansion matches, with the best similarity of each (kept while the expansion is kept). */
+  private matchesOf(e: Expansion): Matched {
+    const entry = this.matched.get(e.words[0] ?? '');
+    if (entry?.expansion === e && entry.m) return entry.m;
+    const wordSims = new Map<string, number>();
+    for (const [i, word] of e.words.entries())
+      wordSims.set(word, Math.max(wordSims.get(word) ?? 0, e.sims[i] ?? 0));
+    const best = new Map<number, number>();
+    for (const [word, sim] of wordSims) {
+      for (const slot of this.postings.get(word)?.slots ?? []) {
+        const before = best.get(slot);
+        if (before === undefined || sim > before) best.set(slot, sim);
+      }
+    }
+    const m: Matched = { wordSims, slots: [...best.keys()], sims: [...best.values()] };
+    if (entry?.expansion === e) entry.m = m;
+    return m;
+  }
+
   /** One offer by id, when published. */
   offer(id: string): IndexedOffer | undefined {
     const slot = this.slotOf.get(id);
@@ -354,25 +418,30 @@ export class SearchIndex {
    * category the word names), then distance, then slug — the same answer as the database's query had.
    */
   search(q: IndexQuery): IndexAnswer {
-    const perWord: Map<number, number>[] = q.words.map((e) => {
-      const sims = new Map<number, number>();
-      e.words.forEach((word, i) => {
-        const sim = e.sims[i] ?? 0;
-        for (const slot of this.postings.get(word)?.slots ?? []) {
-          const before = sims.get(slot);
-          if (before === undefined || sim > before) sims.set(slot, sim);
-        }
-      });
-      return sims;
-    });
-    let candidates: Iterable<number>;
-    if (perWord.length) {
-      const union = new Set<number>();
-      for (const sims of perWord) for (const slot of sims.keys()) union.add(slot);
-      candidates = union;
-    } else {
-      candidates = this.slotOf.values();
+    // Per word, the best similarity of each offer it matches: in arrays by slot, reused from search to search
+    // (a search runs to its end without yielding), marked valid by this search's stamp.
+    const scratch = this.scratchFor(q.words.length);
+    const stamp = ++scratch.stamp;
+    const touched: number[] = [];
+    for (let i = 0; i < q.words.length; i++) {
+      const e = q.words[i] as Expansion;
+      const marks = scratch.marks[i] as Int32Array;
+      const sims = scratch.sims[i] as Float64Array;
+      const m = this.matchesOf(e);
+      for (let k = 0; k < m.slots.length; k++) {
+        const slot = m.slots[k] as number;
+        const sim = m.sims[k] as number;
+        if (marks[slot] !== stamp) {
+          marks[slot] = stamp;
+          sims[slot] = sim;
+          if (scratch.any[slot] !== stamp) {
+            scratch.any[slot] = stamp;
+            touched.push(slot);
+          }
+        } else if (sim > (sims[slot] as number)) sims[slot] = sim;
+      }
     }
+    const candidates: Iterable<number> = q.words.length ? touched : this.slotOf.values();
     const wanted = q.categories.length ? new Set(q.categories) : null;
     type Row = { offer: IndexedOffer; distanceKm: number | null; score: number; hits: number; found: number };
     const placed: Row[] = [];
@@ -404,14 +473,15 @@ export class SearchIndex {
       let score = 0;
       let hits = 0;
       let found = 0;
-      perWord.forEach((sims, i) => {
-        const sim = sims.get(slot);
-        if (sim === undefined) return;
-        const named = q.words[i]?.categories ?? [];
-        score += 100 + sim + (named.some((c) => offer.categories.includes(c)) ? 1 : 0);
+      for (let i = 0; i < q.words.length; i++) {
+        if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
+        const named = (q.words[i] as Expansion).categories;
+        let bonus = 0;
+        for (const c of named) if (offer.categories.includes(c)) bonus = 1;
+        score += 100 + ((scratch.sims[i] as Float64Array)[slot] as number) + bonus;
         hits++;
         found |= 1 << i;
-      });
+      }
       foundAny |= found;
       if (hits > best) best = hits;
       placed.push({ offer, distanceKm: distance, score, hits, found });
@@ -439,6 +509,29 @@ export class SearchIndex {
       found: foundAny,
       facets,
     };
+  }
+
+  private scratch = {
+    stamp: 0,
+    size: 0,
+    any: new Int32Array(0),
+    marks: [] as Int32Array[],
+    sims: [] as Float64Array[],
+  };
+
+  /** The reusable arrays of a search of this many words, as long as the slots. */
+  private scratchFor(words: number) {
+    const s = this.scratch;
+    const size = this.offers.length;
+    if (s.size < size || s.marks.length < words) {
+      const next = Math.max(size * 2, 1024);
+      s.size = next;
+      s.stamp = 0;
+      s.any = new Int32Array(next);
+      s.marks = Array.from({ length: Math.max(words, s.marks.length) }, () => new Int32Array(next));
+      s.sims = Array.from({ length: Math.max(words, s.marks.length) }, () => new Float64Array(next));
+    }
+    return s;
   }
 
   /** A rough count of the bytes the index holds (strings and arrays), for the benchmark's report. */
