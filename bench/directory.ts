@@ -6,6 +6,8 @@
  * throughput of a bare endpoint that returns the same page from memory, measured side by side in one run.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +20,7 @@ import { type Database, openDatabase, type Tx } from '../server/core/db.ts';
 import { translate } from '../server/core/i18n.ts';
 import * as repo from '../server/modules/directory/directory.repository.ts';
 import { CATEGORIES, type Category, TARGET_GROUPS } from '../server/modules/directory/directory.terms.ts';
+import { searchIndexOf } from '../server/modules/directory/search/search.index.ts';
 import { localWeekTime, queryWords } from '../server/modules/directory/search.service.ts';
 import { searchTextOf } from '../server/modules/directory/texts.ts';
 import { testConfig } from '../test/config.ts';
@@ -27,6 +30,10 @@ import type { LoadOptions, LoadResult } from './load.ts';
 
 const GOAL_P95_MS = 25;
 const GOAL_RATIO = 1 / 3;
+const GOAL_MEMORY_MB = 600;
+const GOAL_FRESH_P50_MS = 250;
+const GOAL_FRESH_MAX_MS = 1000;
+const PROBES = 50;
 const CONNECTIONS = 50;
 const BATCH = 500;
 const EXTRA_ORGANISATIONS = 300;
@@ -36,16 +43,32 @@ const SEARCH = { q: 'deutschkurs', district: 'hamborn', has_places: 'true' } as 
 const SEARCH_PATH = `/api/v1/directory/services?${new URLSearchParams(SEARCH)}`;
 const BARE_PATH = '/bench/bare';
 
-type Options = { explain: boolean; keep: boolean; services: number; duration: number };
+type Options = {
+  explain: boolean;
+  keep: boolean;
+  services: number;
+  duration: number;
+  queries: string | null;
+  servers: number;
+};
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { explain: false, keep: false, services: 20_000, duration: 15 };
+  const options: Options = {
+    explain: false,
+    keep: false,
+    services: 20_000,
+    duration: 15,
+    queries: null,
+    servers: 1,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--explain') options.explain = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--services') options.services = Number(args[++i]);
     else if (arg === '--duration') options.duration = Number(args[++i]);
+    else if (arg === '--queries') options.queries = args[++i] ?? null;
+    else if (arg === '--servers') options.servers = Math.max(1, Math.min(4, Number(args[++i])));
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
@@ -361,13 +384,79 @@ async function generate(client: pg.PoolClient, city: City, count: number): Promi
   await client.query('reset maintenance_work_mem');
 }
 
+/** A word with one typing mistake: a letter left out, doubled, swapped with the next or replaced. */
+function withTypo(rng: Rng, word: string): string {
+  const chars = [...word];
+  if (chars.length < 4) return word;
+  const i = 1 + rng.int(chars.length - 2);
+  const kind = rng.int(4);
+  if (kind === 0) chars.splice(i, 1);
+  else if (kind === 1) chars.splice(i, 0, chars[i] ?? '');
+  else if (kind === 2) [chars[i], chars[i + 1]] = [chars[i + 1] ?? '', chars[i] ?? ''];
+  else chars[i] = chars[i] === 'a' ? 'e' : 'a';
+  return chars.join('');
+}
+
+/**
+ * The realistic mix: distinct requests made of the generated offers' own words in all ten languages; 20 % with a
+ * typo, 30 % in a Stadtbezirk or Ortsteil, 20 % around a postcode, 20 % with another filter; pages 1–3.
+ */
+export function requestMix(city: City, count = 2400): string[] {
+  const rng = prng(11);
+  const ortsteile = city.districts.flatMap((d) => d.ortsteile);
+  const postcodes = [...new Set(ortsteile.flatMap((o) => o.postcodes))];
+  const wordsOf = (lang: string) => {
+    const v = VOCABULARY[lang];
+    if (!v) return [];
+    return [...Object.values(v.categories).flat(), ...v.general, ...v.targets, ...v.documents]
+      .flatMap((phrase) => phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+      .filter((w) => w.length > 3);
+  };
+  const vocabulary = TEXT_LANGUAGES.map((lang) => ({ lang, words: [...new Set(wordsOf(lang))] }));
+  const requests = new Set<string>();
+  for (let attempt = 0; requests.size < count && attempt < count * 20; attempt++) {
+    const { words } = vocabulary[attempt % vocabulary.length] ?? { words: [] };
+    const q = Array.from({ length: 1 + (rng.next() < 0.3 ? 1 : 0) }, () => rng.pick(words));
+    if (rng.next() < 0.2) q[0] = withTypo(rng, q[0] ?? '');
+    const params = new URLSearchParams({ q: q.join(' ') });
+    const kind = rng.next();
+    if (kind < 0.3) {
+      if (rng.next() < 0.5) params.set('district', rng.pick(city.districts).id);
+      else params.set('ortsteil', rng.pick(ortsteile).id);
+    } else if (kind < 0.5) {
+      params.set('postcode', rng.pick(postcodes));
+      params.set('radius_km', String(rng.pick([1, 2, 3, 5])));
+    } else if (kind < 0.7) {
+      const other = rng.int(3);
+      if (other === 0) params.set('free', 'true');
+      else if (other === 1) params.set('has_places', 'true');
+      else params.set('language', rng.pick(SPOKEN.slice(0, 9)));
+    }
+    const page = rng.next();
+    if (page >= 0.6) params.set('page', page < 0.85 ? '2' : '3');
+    requests.add(params.toString());
+  }
+  return [...requests];
+}
+
+/** One URL query string per line (`q=deutschkurs&district=hamborn&has_places=true`); # starts a comment. */
+function readQueries(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\?/, ''))
+    .filter((line) => line && !line.startsWith('#'));
+}
+
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** One autocannon run in a child process (the load must not share the server's event loop). */
 async function load(options: LoadOptions): Promise<LoadResult> {
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  const { stdout } = await run(tsx, [path.join(ROOT, 'bench/load.ts'), JSON.stringify(options)], {
+  // The request list can be longer than a command line may be: it goes through a file.
+  const file = path.join(tmpdir(), `lotse-bench-load-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(options));
+  const { stdout } = await run(tsx, [path.join(ROOT, 'bench/load.ts'), `@${file}`], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
@@ -452,35 +541,47 @@ async function explain(database: Database, city: City): Promise<void> {
 }
 
 /**
- * Waits until no other query of this database is running. A search too slow for its clients leaves a backlog of
- * abandoned requests whose queries still run; after a few seconds they are cancelled (the app then logs those
- * requests as failed), so that they neither slow down the next measurement nor stretch the run.
+ * The freshness probe: during the load, 50 times, a draft offer is published on server A's database (plain SQL
+ * with a word of its own, as any server's write arrives) and server B is asked every 5 ms until it finds it.
+ * Returns the delays in ms (null: not found within 5 s).
  */
-async function waitIdle(url: string): Promise<number> {
-  // Its own connection: the app's pool may be queued up behind the very requests this waits for.
+async function probeFreshness(url: string, baseB: string, seconds: number): Promise<(number | null)[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const started = Date.now();
-  let cancelled = 0;
+  const delays: (number | null)[] = [];
   try {
-    while (Date.now() - started < 120_000) {
-      const others = `from pg_stat_activity
-        where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
-      if (Date.now() - started > 3000) {
-        const result = await client.query(`select pg_cancel_backend(pid) ${others}`);
-        cancelled += result.rowCount ?? 0;
-      } else {
-        const result = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
-        if (!result.rows[0]?.n) return cancelled;
+    const drafts = (
+      await client.query<{ id: string }>(
+        `select id from services where status = 'draft' order by id limit $1`,
+        [PROBES],
+      )
+    ).rows;
+    const gap = (seconds * 1000) / (PROBES + 1);
+    for (const [k, { id }] of drafts.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, gap / 2));
+      const word = `frischprobe${k}x${Date.now() % 100000}`;
+      const started = performance.now();
+      await client.query(
+        `update services set status = 'published', search_words = search_words || array[$2] where id = $1`,
+        [id, word],
+      );
+      let delay: number | null = null;
+      while (performance.now() - started < 5000) {
+        const reply = await fetch(`${baseB}/api/v1/directory/services?q=${word}`);
+        if (reply.ok && ((await reply.json()) as { total: number }).total > 0) {
+          delay = performance.now() - started;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const left = await client.query<{ n: number }>(`select count(*)::int as n ${others}`);
-      if (!left.rows[0]?.n) return cancelled;
+      delays.push(delay);
+      await client.query(`update services set status = 'draft' where id = $1`, [id]);
+      await new Promise((resolve) => setTimeout(resolve, gap / 2));
     }
-    return cancelled;
   } finally {
     await client.end();
   }
+  return delays;
 }
 
 /** A latency or rate for the table; n/a when no response came back (JSON turns NaN into null). */
@@ -495,7 +596,13 @@ export async function benchDirectory(args: string[]): Promise<void> {
   const name = `lotse_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await adminQuery(server.url, `create database ${name}`);
   const url = databaseUrl(server.url, name);
-  const config = testConfig({ DATABASE_URL: url, DEMO: 'true', JOBS: 'false', LOG_LEVEL: 'warn' });
+  const config = testConfig({
+    DATABASE_URL: url,
+    DEMO: 'true',
+    JOBS: 'false',
+    LOG_LEVEL: 'warn',
+    SEARCH_RATE_LIMIT: '100000',
+  });
   const city = loadCity(config.cityDir);
   // The pool size of a production start (server/main.ts opens the pool with the default).
   const database = await openDatabase({ kind: 'postgres', url });
@@ -532,58 +639,123 @@ export async function benchDirectory(args: string[]): Promise<void> {
       client.release();
     }
 
+    // The mix of requests (or the file's), each a path of the search.
+    const queries = options.queries ? readQueries(options.queries) : requestMix(city);
+    const paths = queries.map((q) => `/api/v1/directory/services?${q}`);
+    console.log(
+      `Requests: ${paths.length} distinct${options.queries ? ` from ${options.queries}` : ' (the realistic mix)'}`,
+    );
+
     // The ceiling: the same page, from memory, through the same app (same hooks and plugins).
     let bare = '';
     app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
       reply.type('application/json; charset=utf-8').send(bare),
     );
+    // Listening starts the search index (built from the database; /ready waits for it).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const heapBefore = process.memoryUsage();
     await app.listen({ port: 0, host: '127.0.0.1' });
+    const index = searchIndexOf(database);
+    await index.ready;
+    gc?.();
+    const heapAfter = process.memoryUsage();
+    const indexMb =
+      (heapAfter.heapUsed + heapAfter.external - heapBefore.heapUsed - heapBefore.external) / 1048576;
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const first = await fetch(`${base}${SEARCH_PATH}`);
+    const ready = await fetch(`${base}/ready`);
+    console.log(
+      `Search index: ${index.size} published offers, ${index.dictionarySize} distinct words, built in ` +
+        `${(index.buildMs / 1000).toFixed(1)} s; memory ${indexMb.toFixed(0)} MB (heap${gc ? ', after gc' : ', no --expose-gc'}; ` +
+        `estimate ${(index.approximateBytes() / 1048576).toFixed(0)} MB), process RSS ${(heapAfter.rss / 1048576).toFixed(0)} MB; /ready ${ready.status}`,
+    );
+
+    // More app servers on the same database, each with its own pool and index (in this process: the two
+    // cores are shared anyway).
+    const others: { app: typeof app; database: Database; base: string }[] = [];
+    for (let i = 1; i < options.servers; i++) {
+      const otherDb = await openDatabase({ kind: 'postgres', url });
+      const other = await buildApp({ config, database: otherDb, city });
+      other.app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('application/json; charset=utf-8').send(bare),
+      );
+      await other.app.listen({ port: 0, host: '127.0.0.1' });
+      await searchIndexOf(otherDb).ready;
+      const a = other.app.server.address();
+      others.push({
+        app: other.app,
+        database: otherDb,
+        base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`,
+      });
+    }
+
+    const first = await fetch(`${base}${paths[0] ?? SEARCH_PATH}`);
     bare = await first.text();
     if (first.status !== 200) throw new Error(`search answered ${first.status}: ${bare.slice(0, 300)}`);
     const page = JSON.parse(bare) as { total: number; items: unknown[] };
     console.log(
-      `Measured request: GET ${SEARCH_PATH} → ${page.total} offers found, ${page.items.length} on the page ` +
-        `(${bare.length} bytes)`,
+      `Bare page: GET ${paths[0]} → ${page.total} offers found, ${page.items.length} on the page (${bare.length} bytes)`,
     );
 
     if (options.explain) await explain(database, city);
     if (!options.duration) return;
 
-    console.log(`\nWarm-up, then ${options.duration} s each with ${CONNECTIONS} connections …`);
-    // Bare first: a slow search leaves queries running in PostgreSQL after its clients gave up, which would
-    // slow down whatever is measured next. Before each run, wait until the database is idle.
-    await load({ url: `${base}${SEARCH_PATH}`, connections: CONNECTIONS, duration: 3 });
-    let cancelled = await waitIdle(url);
+    console.log(
+      `\nWarm-up, then ${options.duration} s each with ${CONNECTIONS} connections on ${options.servers} server(s) …`,
+    );
+    const bases = others.map((o) => o.base);
+    const load1 = () =>
+      loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
+    await load({ url: base, paths, bases, connections: CONNECTIONS, duration: 3 });
     await load({ url: `${base}${BARE_PATH}`, connections: CONNECTIONS, duration: 2 });
+    const bareLoad = load1();
     const bareResult = await load({
       url: `${base}${BARE_PATH}`,
+      bases,
       connections: CONNECTIONS,
       duration: options.duration,
     });
-    await waitIdle(url);
+    const searchLoad = load1();
+    const probing = others[0] ? probeFreshness(url, others[0].base, options.duration) : Promise.resolve(null);
     const searchResult = await load({
-      url: `${base}${SEARCH_PATH}`,
+      url: base,
+      paths,
+      bases,
       connections: CONNECTIONS,
       duration: options.duration,
     });
-    cancelled += await waitIdle(url);
-    if (cancelled)
-      console.log(`(${cancelled} queries of abandoned search requests were cancelled after the runs)`);
+    const delays = await probing;
 
     const ratio = searchResult.rps / bareResult.rps;
-    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    const verdict = (ok: boolean) => (ok ? 'HIT' : 'MISS');
     const allOk = (r: LoadResult) =>
       Object.entries(r.statuses).every(([status]) => status === '200') && r.errors === 0 && r.timeouts === 0;
+    const sorted = (delays ?? []).filter((d): d is number => d !== null).sort((a, b) => a - b);
+    const lost = (delays ?? []).filter((d) => d === null).length;
+    const p50 = sorted.length ? (sorted[Math.ceil(sorted.length / 2) - 1] ?? null) : null;
+    const max = sorted.length && !lost ? (sorted.at(-1) ?? null) : null;
     console.log(`
-                     p50 ms   p95 ms   p99 ms      req/s   requests  all 200
-search (real)      ${ms(searchResult.p50)} ${ms(searchResult.p95)} ${ms(searchResult.p99)} ${num(searchResult.rps, 0).padStart(10)} ${String(searchResult.requests).padStart(10)}  ${allOk(searchResult) ? 'yes' : `NO ${JSON.stringify(searchResult.statuses)} errors ${searchResult.errors} timeouts ${searchResult.timeouts}`}
-bare (from memory) ${ms(bareResult.p50)} ${ms(bareResult.p95)} ${ms(bareResult.p99)} ${num(bareResult.rps, 0).padStart(10)} ${String(bareResult.requests).padStart(10)}  ${allOk(bareResult) ? 'yes' : `NO ${JSON.stringify(bareResult.statuses)} errors ${bareResult.errors} timeouts ${bareResult.timeouts}`}
-
+                     p50 ms   p95 ms   p99 ms      req/s   requests  all 200   load average (1 5 15 min)
+search (mix)       ${ms(searchResult.p50)} ${ms(searchResult.p95)} ${ms(searchResult.p99)} ${num(searchResult.rps, 0).padStart(10)} ${String(searchResult.requests).padStart(10)}  ${allOk(searchResult) ? 'yes' : `NO ${JSON.stringify(searchResult.statuses)} errors ${searchResult.errors} timeouts ${searchResult.timeouts}`}       ${searchLoad}
+bare (from memory) ${ms(bareResult.p50)} ${ms(bareResult.p95)} ${ms(bareResult.p99)} ${num(bareResult.rps, 0).padStart(10)} ${String(bareResult.requests).padStart(10)}  ${allOk(bareResult) ? 'yes' : `NO ${JSON.stringify(bareResult.statuses)} errors ${bareResult.errors} timeouts ${bareResult.timeouts}`}       ${bareLoad}
+index              ${index.size} offers, built in ${(index.buildMs / 1000).toFixed(1)} s, ${indexMb.toFixed(0)} MB
+${delays ? `freshness          ${delays.length} publishes on server A, found on server B after p50 ${num(p50)} ms, max ${lost ? `n/a (${lost} not found within 5 s)` : `${num(max)} ms`}\n` : ''}
 goal  search p95 ≤ ${GOAL_P95_MS} ms            ${num(searchResult.p95)} ms   ${verdict((searchResult.p95 ?? Number.POSITIVE_INFINITY) <= GOAL_P95_MS)}
-goal  search rps / bare rps ≥ 1/3    ${num(ratio, 3)}     ${verdict(ratio >= GOAL_RATIO)}`);
+goal  search rps / bare rps ≥ 1/3    ${num(ratio, 3)}     ${verdict(ratio >= GOAL_RATIO)}
+goal  index memory ≤ ${GOAL_MEMORY_MB} MB        ${indexMb.toFixed(0)} MB   ${verdict(indexMb <= GOAL_MEMORY_MB)}${
+      delays
+        ? `
+goal  freshness p50 ≤ ${GOAL_FRESH_P50_MS} ms        ${num(p50)} ms   ${verdict(p50 !== null && p50 <= GOAL_FRESH_P50_MS)}
+goal  freshness max ≤ ${GOAL_FRESH_MAX_MS} ms       ${num(max)} ms   ${verdict(max !== null && max <= GOAL_FRESH_MAX_MS)}`
+        : ''
+    }`);
+    for (const other of others) {
+      await other.app.close();
+      await other.database.close();
+    }
     await app.close();
   } finally {
     await database.close();

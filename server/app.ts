@@ -170,7 +170,7 @@ export async function buildApp(options: {
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
-    const ready = await isReady(database);
+    const ready = (await isReady(database)) && modules.every((m) => m.ready?.(services) ?? true);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready' });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -31,4 +31,6 @@ export type ModuleManifest = {
   /** Demo data loaded once, on the first start in demo mode. */
   seedDemo?: (ctx: Ctx) => Promise<void>;
   personalData?: PersonalData;
+  /** Whether the module can serve (e.g. its search index is built); /ready answers 503 until then. */
+  ready?: (services: AppServices) => boolean;
 };

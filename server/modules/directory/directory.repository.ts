@@ -1,7 +1,9 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
+import { noteDirectoryWrite } from './search/search.index.ts';
 import {
+  directoryChanges,
   directoryOrganizations,
   directoryTexts,
   directoryWords,
@@ -17,16 +19,19 @@ import {
 export type TextInsert = typeof directoryTexts.$inferInsert;
 
 export async function insertService(db: Tx, values: typeof services.$inferInsert): Promise<string> {
+  noteDirectoryWrite();
   const [row] = await db.insert(services).values(values).returning({ id: services.id });
   return row?.id ?? '';
 }
 
 export async function insertTexts(db: Tx, rows: TextInsert[]): Promise<void> {
+  noteDirectoryWrite();
   if (rows.length) await db.insert(directoryTexts).values(rows);
 }
 
 /** Marks a record's texts in these languages as machine-made (the demo city's offers carry such translations). */
 export async function markTextsMachineMade(db: Tx, entityType: string, entityId: string, langs: string[]) {
+  noteDirectoryWrite();
   if (!langs.length) return;
   await db
     .update(directoryTexts)
@@ -41,15 +46,18 @@ export async function markTextsMachineMade(db: Tx, entityType: string, entityId:
 }
 
 export async function insertLocation(db: Tx, values: typeof locations.$inferInsert): Promise<string> {
+  noteDirectoryWrite();
   const [row] = await db.insert(locations).values(values).returning({ id: locations.id });
   return row?.id ?? '';
 }
 
 export async function insertServiceLocation(db: Tx, serviceId: string, locationId: string): Promise<void> {
+  noteDirectoryWrite();
   await db.insert(serviceLocations).values({ serviceId, locationId });
 }
 
 export async function insertSchedules(db: Tx, rows: (typeof schedules.$inferInsert)[]): Promise<string[]> {
+  noteDirectoryWrite();
   if (!rows.length) return [];
   const inserted = await db.insert(schedules).values(rows).returning({ id: schedules.id });
   return inserted.map((row) => row.id);
@@ -396,10 +404,12 @@ export async function openServiceIds(
 }
 
 export async function updateServiceRow(db: Tx, id: string, values: Partial<typeof services.$inferInsert>) {
+  noteDirectoryWrite();
   await db.update(services).set(values).where(eq(services.id, id));
 }
 
 export async function deleteTextsOf(db: Tx, entityType: string, entityIds: string[]) {
+  noteDirectoryWrite();
   if (!entityIds.length) return;
   await db
     .delete(directoryTexts)
@@ -407,11 +417,13 @@ export async function deleteTextsOf(db: Tx, entityType: string, entityIds: strin
 }
 
 export async function updateLocation(db: Tx, id: string, values: Partial<typeof locations.$inferInsert>) {
+  noteDirectoryWrite();
   await db.update(locations).set(values).where(eq(locations.id, id));
 }
 
 /** Removes an offer's opening hours and dates; returns the removed ids (their titles go too). */
 export async function deleteSchedulesOf(db: Tx, serviceId: string): Promise<string[]> {
+  noteDirectoryWrite();
   const removed = await db
     .delete(schedules)
     .where(eq(schedules.serviceId, serviceId))
@@ -551,6 +563,7 @@ export async function germanSources(db: Tx, keys: string[][]) {
 }
 
 export async function upsertText(db: Tx, row: TextInsert) {
+  noteDirectoryWrite();
   await db
     .insert(directoryTexts)
     .values(row)
@@ -558,4 +571,74 @@ export async function upsertText(db: Tx, row: TextInsert) {
       target: [directoryTexts.entityType, directoryTexts.entityId, directoryTexts.field, directoryTexts.lang],
       set: { value: row.value, status: row.status, updatedAt: row.updatedAt ?? sql`now()` },
     });
+}
+
+/** Adds to the day's counters of searches that found nothing (a batch gathered in memory, one statement each). */
+export async function countUnmetSearches(
+  db: Tx,
+  rows: { day: string; lang: string; districtId: string; words: string; count: number }[],
+) {
+  for (const values of rows) {
+    await db
+      .insert(unmetSearches)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [unmetSearches.day, unmetSearches.lang, unmetSearches.districtId, unmetSearches.words],
+        set: { count: sql`${unmetSearches.count} + ${values.count}` },
+      });
+  }
+}
+
+/** The search index's view of published offers: a page of them in id order (start), or the given ones (changes). */
+export async function publishedServicesForIndex(
+  db: Tx,
+  page: { afterId: string | null; limit: number } | { ids: string[] },
+) {
+  const published = eq(services.status, 'published');
+  if ('ids' in page) {
+    if (!page.ids.length) return [];
+    return db
+      .select({ service: getTableColumns(services) })
+      .from(services)
+      .where(and(published, inArray(services.id, page.ids)));
+  }
+  return db
+    .select({ service: getTableColumns(services) })
+    .from(services)
+    .where(and(published, page.afterId ? sql`${services.id} > ${page.afterId}` : undefined))
+    .orderBy(services.id)
+    .limit(page.limit);
+}
+
+/** The weekly opening hours of offers ("open now" is computed from them at each search). */
+export async function weeklySchedulesOf(db: Tx, serviceIds: string[]) {
+  if (!serviceIds.length) return [];
+  return db
+    .select({
+      serviceId: schedules.serviceId,
+      byDay: schedules.byDay,
+      opensAt: schedules.opensAt,
+      closesAt: schedules.closesAt,
+    })
+    .from(schedules)
+    .where(and(inArray(schedules.serviceId, serviceIds), eq(schedules.kind, 'weekly')));
+}
+
+/** The newest change sequence of the directory (0 when nothing changed yet). */
+export async function lastDirectoryChange(db: Tx): Promise<number> {
+  const [row] = await db
+    .select({ seq: sql<number>`coalesce(max(${directoryChanges.seq}), 0)::bigint` })
+    .from(directoryChanges);
+  return Number(row?.seq ?? 0);
+}
+
+/** Changed offers after a sequence, oldest first. */
+export async function directoryChangesAfter(db: Tx, seq: number, limit: number) {
+  const rows = await db
+    .select({ seq: directoryChanges.seq, serviceId: directoryChanges.serviceId })
+    .from(directoryChanges)
+    .where(sql`${directoryChanges.seq} > ${seq}`)
+    .orderBy(directoryChanges.seq)
+    .limit(limit);
+  return rows.map((row) => ({ seq: Number(row.seq), serviceId: row.serviceId }));
 }

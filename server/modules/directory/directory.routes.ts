@@ -7,6 +7,8 @@ import * as s from './directory.schema.ts';
 import * as editing from './editing.service.ts';
 import * as e from './editing.schema.ts';
 import * as search from './search.service.ts';
+import { searchIndexOf, stopSearchIndex } from './search/search.index.ts';
+import { flushUnmet } from './search/unmet.ts';
 import * as translations from './translations.service.ts';
 
 /** The directory's HTTP routes under /api/v1/directory. */
@@ -15,6 +17,16 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   { services },
 ) => {
   const ctx = (request: FastifyRequest) => requestContext(services, request);
+  // This server's search index: built from the database when the app starts, kept current by the change log.
+  app.addHook('onReady', async () => {
+    searchIndexOf(services.database, (error) =>
+      services.logger.error({ err: error }, 'directory search index'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await flushUnmet(services.database).catch(() => {});
+    await stopSearchIndex(services.database);
+  });
 
   app.get(
     '/directory/services',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   date,
@@ -212,3 +213,15 @@ export const unmetSearches = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.lang, t.districtId, t.words] })],
 );
+
+/**
+ * Every change to what the directory's search shows, in order: database triggers on the offers, their texts,
+ * places and opening hours append the offer's id and send `pg_notify('directory_changes')`. Each app server's
+ * search index reads the rows after the last sequence it has seen — on a notification, and after its listening
+ * connection was lost — so a missed notification is not a lost update.
+ */
+export const directoryChanges = pgTable('directory_changes', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  serviceId: uuid('service_id').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,6 +6,7 @@ import { hsdsPolicies } from './hsds/hsds.policy.ts';
 import { hsdsRoutes } from './hsds/hsds.routes.ts';
 import { opendataPolicies } from './opendata/opendata.policy.ts';
 import { opendataRoutes } from './opendata/opendata.routes.ts';
+import { searchIndexOf } from './search/search.index.ts';
 
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
@@ -18,4 +19,6 @@ export const directoryModule: ModuleManifest = {
     { prefix: '/api/v1', routes: opendataRoutes },
   ],
   seedDemo: seedDirectoryDemo,
+  // The search index is built when the app starts (directory.routes.ts); /ready waits for it.
+  ready: (services) => searchIndexOf(services.database).isReady,
 };

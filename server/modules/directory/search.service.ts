@@ -3,7 +3,9 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { organisationNames } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
-import { expandWords } from './word-expansions.ts';
+import { countUnmet, flushUnmet } from './search/unmet.ts';
+import { type IndexedOffer, searchIndexOf } from './search/search.index.ts';
+import { expandWords, expandWordsWith } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
 import { showText, type TextRow } from './texts.ts';
 
@@ -11,19 +13,22 @@ const WEEKDAY = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'S
 const STALE_AFTER_DAYS = 183;
 
 /** The city's local weekday (MO…SU) and time (HH:MM:SS) at a moment. */
+const weekTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localWeekTime(now: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+  let format = weekTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
+    });
+    weekTimeFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
   return {
     day: WEEKDAY[parts.weekday as keyof typeof WEEKDAY],
     time: `${parts.hour}:${parts.minute}:${parts.second}`,
@@ -131,9 +136,8 @@ function summary(ctx: Ctx, loaded: Loaded, id: string, distanceKm: number | null
   };
 }
 
-/** The public search: words in any language, combined filters, counted anonymously when nothing is found. */
-export async function findServices(ctx: Ctx, query: SearchQuery) {
-  authorize(ctx, 'directory.search');
+/** The search's filters, checked against the city (a 4xx naming the field for an unknown place or postcode). */
+export function searchFilter(ctx: Ctx, query: SearchQuery) {
   const ortsteil = query.ortsteil
     ? ctx.city.districts
         .flatMap((d) => d.ortsteile.map((o) => ({ ...o, districtId: d.id })))
@@ -146,42 +150,100 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
   }
   const centre = query.postcode ? centreOfPostcode(ctx, query.postcode) : null;
   if (query.postcode && !centre) throw new AppError('validation.invalid_value', { field: 'query.postcode' });
-  const words = queryWords(query.q);
-  const hits = await repo.searchPublishedServices(ctx.db, {
-    words: await expandWords(ctx, words),
-    categories: query.category ?? [],
-    districtId: query.district ?? null,
-    ortsteilId: ortsteil?.id ?? null,
-    near: centre ? { ...centre, radiusKm: query.radius_km } : null,
-    language: query.language ?? null,
-    targetGroup: query.target_group ?? null,
-    free: query.free ?? false,
-    accessible: query.accessible ?? false,
-    hasPlaces: query.has_places ?? false,
-    openAt: query.open_now ? localWeekTime(ctx.now, ctx.city.profile.timezone) : null,
-    limit: query.per_page,
-    offset: (query.page - 1) * query.per_page,
-  });
-  const total = hits[0]?.total ?? 0;
-  // Coordinators see the words that found nothing (all of them when nothing was found).
-  const found = hits[0]?.found ?? 0;
-  const unmet = words.filter((_, i) => !(found & (1 << i)));
+  return {
+    words: queryWords(query.q),
+    unmetDistrict: ortsteil?.districtId ?? query.district ?? '',
+    filter: {
+      categories: query.category ?? [],
+      districtId: query.district ?? null,
+      ortsteilId: ortsteil?.id ?? null,
+      near: centre ? { ...centre, radiusKm: query.radius_km } : null,
+      language: query.language ?? null,
+      targetGroup: query.target_group ?? null,
+      free: query.free ?? false,
+      accessible: query.accessible ?? false,
+      hasPlaces: query.has_places ?? false,
+      openAt: query.open_now ? localWeekTime(ctx.now, ctx.city.profile.timezone) : null,
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+    },
+  };
+}
+
+/** A result row from the index: name and summary in the reader's language (else German), place, flags. */
+function summaryOf(
+  ctx: Ctx,
+  offer: IndexedOffer,
+  distanceKm: number | null,
+  at: { day: string; time: string },
+) {
+  const place = offer.locations[0] ?? null;
+  return {
+    id: offer.id,
+    slug: offer.slug,
+    name: showText(offer.texts, 'name', ctx.locale),
+    summary: showText(offer.texts, 'description', ctx.locale),
+    organisationName: offer.organisationName,
+    categories: offer.categories,
+    languages: offer.languages,
+    free: offer.free,
+    capacityFree: offer.capacityFree,
+    waitingList: offer.waitingList,
+    location: place ? { ...place } : null,
+    distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+    openNow: offer.weekly.some((w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time),
+    stale: isStale(offer.lastCheckedAt, ctx.now),
+  };
+}
+
+/**
+ * The public search: words in any language, combined filters, counted anonymously when nothing is found. Answered
+ * from this server's search index (no database round trip), which follows the database's change log.
+ */
+export async function findServices(ctx: Ctx, query: SearchQuery) {
+  authorize(ctx, 'directory.search');
+  const { words, unmetDistrict, filter } = searchFilter(ctx, query);
+  const index = searchIndexOf(ctx.database);
+  await index.fresh();
+  const answer = index.search({ ...filter, words: expandWordsWith(index, words) });
+  // Coordinators see the words that found nothing (all of them when nothing was found); counted in batches.
+  const unmet = words.filter((_, i) => !(answer.found & (1 << i)));
   if (unmet.length && query.page === 1) {
-    await repo.countUnmetSearch(ctx.db, {
+    countUnmet(ctx.database, {
       day: ctx.now.toISOString().slice(0, 10),
       lang: ctx.locale,
-      districtId: ortsteil?.districtId ?? query.district ?? '',
+      districtId: unmetDistrict,
       words: unmet.sort().join(' '),
     });
   }
-  // A result shows the name and description, in the chosen language or else German.
+  const at = localWeekTime(ctx.now, ctx.city.profile.timezone);
+  const items = answer.hits.map((hit) => summaryOf(ctx, hit.offer, hit.distanceKm, at));
+  return { items, total: answer.total, page: query.page, perPage: query.per_page };
+}
+
+/**
+ * The same search answered by the database (one query, then the rows): what the index must agree with (the
+ * property test compares them) and what the benchmark measures the index against.
+ */
+export async function findServicesInDatabase(ctx: Ctx, query: SearchQuery) {
+  const { words, filter } = searchFilter(ctx, query);
+  const hits = await repo.searchPublishedServices(ctx.db, {
+    ...filter,
+    words: await expandWords(ctx, words),
+  });
   const loaded = await loadServices(
     ctx,
     hits.map((h) => h.id),
     { fields: ['name', 'description'], langs: [...new Set([ctx.locale, 'de'])] },
   );
   const items = hits.flatMap((hit) => summary(ctx, loaded, hit.id, hit.distance_km) ?? []);
-  return { items, total, page: query.page, perPage: query.per_page };
+  return {
+    items,
+    total: hits[0]?.total ?? 0,
+    found: hits[0]?.found ?? 0,
+    page: query.page,
+    perPage: query.per_page,
+  };
 }
 
 /** A published offer by id or slug; drafts and archived offers are not found. */
@@ -262,6 +324,7 @@ export async function giveFeedback(
 /** Coordinators: what people searched for and did not find, in the last 90 days. */
 export async function listUnmetSearches(ctx: Ctx) {
   authorize(ctx, 'directory.unmet');
+  await flushUnmet(ctx.database);
   const since = new Date(ctx.now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
   return repo.listUnmetSearches(ctx.db, since);
 }

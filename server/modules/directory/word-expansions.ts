@@ -149,7 +149,7 @@ type Entry = { until: number; expansion: repo.WordExpansion };
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /** Joins the similar words of a typed word (first, always searched) and of its translations, best first. */
-function merged(expansions: repo.WordExpansion[], categories: Category[]): repo.WordExpansion {
+export function merged(expansions: repo.WordExpansion[], categories: Category[]): repo.WordExpansion {
   const typed = expansions[0]?.words[0] ?? '';
   const best = new Map<string, number>();
   for (const e of expansions) {
@@ -206,4 +206,27 @@ export async function expandWords(ctx: Ctx, words: readonly string[]): Promise<r
 export async function addSearchWords(ctx: Ctx, words: string[]): Promise<void> {
   await repo.addWords(ctx.db, words);
   caches.delete(ctx.database);
+}
+
+/**
+ * The same expansions from the search index's dictionary instead of the database's: per typed word, its similar
+ * words and those of the same word in the other languages, and the categories it names.
+ */
+export function expandWordsWith(
+  index: {
+    similarWords: (word: string) => { words: string[]; sims: number[] };
+    expansion: (typed: string, lookups: string[], make: () => repo.WordExpansion) => repo.WordExpansion;
+  },
+  words: readonly string[],
+): repo.WordExpansion[] {
+  return words.map((typed) => {
+    const meaning = meaningOf(typed);
+    const lookups = [typed, ...meaning.words];
+    return index.expansion(typed, lookups, () =>
+      merged(
+        lookups.map((word) => ({ ...index.similarWords(word), categories: [] })),
+        meaning.categories,
+      ),
+    );
+  });
 }

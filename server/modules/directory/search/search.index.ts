@@ -1,0 +1,638 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Database, Tx } from '../../../core/db.ts';
+import { organisationNames } from '../../platform/index.ts';
+import * as repo from '../directory.repository.ts';
+import type { TextRow } from '../texts.ts';
+import { trigramsOf, wordSimilarity } from './trigram.ts';
+
+/** pg_trgm's threshold of the database's word search (core/db.ts sets the same for each session). */
+const WORD_SIMILARITY_THRESHOLD = 0.5;
+/** At most this many similar dictionary words per typed word (as the database's word search). */
+const MAX_SIMILAR = 1000;
+const BUILD_PAGE = 2000;
+const CHANGES_PAGE = 5000;
+/** After a write on this server, searches first read the change log for this long (read your own writes). */
+const LOCAL_WRITE_WINDOW_MS = 2000;
+
+export type IndexedLocation = {
+  id: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  districtId: string;
+  ortsteilId: string;
+  lat: number;
+  lon: number;
+  accessible: boolean;
+};
+
+/** What the search needs of one published offer, and what its result row shows. */
+export type IndexedOffer = {
+  id: string;
+  slug: string;
+  organisationName: string;
+  categories: string[];
+  languages: string[];
+  targetGroups: string[];
+  free: boolean;
+  capacityFree: number | null;
+  waitingList: number | null;
+  lastCheckedAt: string;
+  /** Name and description in every language. */
+  texts: TextRow[];
+  locations: IndexedLocation[];
+  weekly: { days: string[]; opens: string; closes: string }[];
+  words: string[];
+};
+
+/** A typed word with the dictionary words it stands for (best first, the typed word first) and its categories. */
+export type Expansion = { words: string[]; sims: number[]; categories: string[] };
+
+/** The offers (slots) an expansion matches and each one's best similarity; wordSims: its words' similarities. */
+type Matched = { wordSims: Map<string, number>; slots: number[]; sims: number[] };
+
+export type IndexQuery = {
+  words: Expansion[];
+  categories: string[];
+  districtId: string | null;
+  ortsteilId: string | null;
+  near: { lat: number; lon: number; radiusKm: number } | null;
+  language: string | null;
+  targetGroup: string | null;
+  free: boolean;
+  accessible: boolean;
+  hasPlaces: boolean;
+  openAt: { day: string; time: string } | null;
+  limit: number;
+  offset: number;
+};
+
+export type IndexHit = { offer: IndexedOffer; distanceKm: number | null; score: number };
+
+export type IndexAnswer = {
+  hits: IndexHit[];
+  total: number;
+  /** Bit i set when word i matched an offer that passed the filters. */
+  found: number;
+  /** How many offers of the whole answer are in each category and Stadtbezirk. */
+  facets: { categories: Record<string, number>; districts: Record<string, number> };
+};
+
+const RAD = Math.PI / 180;
+/** Great-circle distance in km, the formula of the database's search. */
+function distanceKm(lat: number, lon: number, l: { lat: number; lon: number }) {
+  return (
+    6371 *
+    2 *
+    Math.asin(
+      Math.sqrt(
+        Math.sin(((l.lat - lat) * RAD) / 2) ** 2 +
+          Math.cos(lat * RAD) * Math.cos(l.lat * RAD) * Math.sin(((l.lon - lon) * RAD) / 2) ** 2,
+      ),
+    )
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** When this process last wrote to the directory's tables (searches then read the change log first). */
+let lastLocalWrite = Number.NEGATIVE_INFINITY;
+
+/** Called by the repository's writes: this server's own changes are searchable on its next search. */
+export function noteDirectoryWrite(): void {
+  lastLocalWrite = performance.now();
+}
+
+/**
+ * The directory's search index, in memory, one per app server: published offers with their words (an inverted
+ * index word → offers) and a trigram index of the words for typos. PostgreSQL stays the source of truth: the
+ * index is built from it at start and follows the change log (directory_changes) on every notification.
+ */
+export class SearchIndex {
+  private readonly offers: (IndexedOffer | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** Word → the offers (slots) that contain it; the word string is kept once and shared by the offers. */
+  private readonly postings = new Map<string, { word: string; slots: number[] }>();
+  private readonly trigramWords = new Map<string, string[]>();
+  private readonly expansionCache = new Map<string, { words: string[]; sims: number[] }>();
+  /** Per typed word's expansion: the offers it matches with their best similarity (kept with the expansion). */
+  private readonly matched = new Map<
+    string,
+    { lookups: string[]; expansion: Expansion; m: Matched | null }
+  >();
+  private lastSeq = 0;
+  private current: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+  private stopped = false;
+  readonly ready: Promise<void>;
+  isReady = false;
+  buildMs = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {
+    this.ready = this.build().then(() => {
+      this.isReady = true;
+    });
+    this.ready.catch(onError);
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  get dictionarySize(): number {
+    return this.postings.size;
+  }
+
+  /** Reads every published offer, page by page; changes made meanwhile are read from the change log after. */
+  private async build() {
+    const started = performance.now();
+    const db = this.database.db;
+    this.lastSeq = await repo.lastDirectoryChange(db);
+    await this.listen();
+    let afterId: string | null = null;
+    for (;;) {
+      const rows = await repo.publishedServicesForIndex(db, { afterId, limit: BUILD_PAGE });
+      for (const offer of await loadOffers(db, rows)) this.upsert(offer);
+      if (rows.length < BUILD_PAGE) break;
+      afterId = rows[rows.length - 1]?.service.id ?? null;
+    }
+    await this.catchUp();
+    this.buildMs = performance.now() - started;
+  }
+
+  /** PostgreSQL: LISTEN on its own connection, re-established (and caught up) when lost. PGlite: in-process. */
+  private async listen() {
+    const { pglite, pool } = this.database;
+    if (pglite) {
+      const unlisten = await pglite.listen('directory_changes', () => void this.refresh());
+      this.stopListening = unlisten;
+      return;
+    }
+    if (!pool) return;
+    let client: pg.Client | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    const connect = async () => {
+      if (this.stopped) return;
+      const next = new pg.Client(pool.options);
+      const lost = () => {
+        if (client !== next || this.stopped) return;
+        client = null;
+        next.end().catch(() => {});
+        retry = setTimeout(() => void connect(), 250);
+      };
+      next.on('error', lost);
+      next.on('end', lost);
+      next.on('notification', () => void this.refresh());
+      client = next;
+      try {
+        await next.connect();
+        await next.query('LISTEN directory_changes');
+        // What changed while the connection was down is in the change log.
+        void this.refresh();
+      } catch {
+        lost();
+      }
+    };
+    await connect();
+    this.stopListening = async () => {
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    };
+  }
+
+  /** Closes the listening connection (the index stays as it is). */
+  async stop() {
+    this.stopped = true;
+    await this.stopListening?.();
+    await this.current.catch(() => {});
+  }
+
+  /**
+   * Reads the change log from the last sequence seen. A call while a catch-up runs gets the next one, which
+   * starts after it: the answer includes every change committed before the call.
+   */
+  refresh(): Promise<void> {
+    if (!this.queued) {
+      const queued = this.current.then(() => {
+        this.queued = null;
+        const run = this.catchUp().catch((error) => this.onError(error));
+        this.current = run;
+        return run;
+      });
+      this.queued = queued;
+    }
+    return this.queued;
+  }
+
+  /** Before a search: after this server's own write, read the change log first. */
+  async fresh(): Promise<void> {
+    await this.ready;
+    if (performance.now() - lastLocalWrite < LOCAL_WRITE_WINDOW_MS) await this.refresh();
+  }
+
+  /**
+   * Sequences are taken when a row is written but become visible when its transaction commits, so a later
+   * sequence can be seen before an earlier one. Each catch-up reads again from this far below the newest
+   * sequence seen and skips the ones it already applied.
+   */
+  private static readonly REREAD = 256;
+  private readonly applied = new Set<number>();
+
+  private async catchUp() {
+    const db = this.database.db;
+    for (;;) {
+      const from = Math.max(0, this.lastSeq - SearchIndex.REREAD);
+      const read = await repo.directoryChangesAfter(db, from, CHANGES_PAGE);
+      const changes = read.filter((c) => c.seq > this.lastSeq || !this.applied.has(c.seq));
+      if (!changes.length) return;
+      const ids = [...new Set(changes.map((c) => c.serviceId))];
+      const rows = await repo.publishedServicesForIndex(db, { ids });
+      const offers = await loadOffers(db, rows);
+      const published = new Set(offers.map((o) => o.id));
+      for (const id of ids) if (!published.has(id)) this.remove(id);
+      for (const offer of offers) this.upsert(offer);
+      for (const c of changes) this.applied.add(c.seq);
+      this.lastSeq = Math.max(this.lastSeq, ...changes.map((c) => c.seq));
+      for (const seq of this.applied) if (seq <= this.lastSeq - SearchIndex.REREAD) this.applied.delete(seq);
+      if (read.length < CHANGES_PAGE) return;
+    }
+  }
+
+  /** Adds or replaces a published offer. */
+  upsert(offer: IndexedOffer): void {
+    this.remove(offer.id);
+    const slot = this.offers.length;
+    const words: string[] = [];
+    for (const raw of offer.words) {
+      let posting = this.postings.get(raw);
+      if (!posting) {
+        posting = { word: raw, slots: [] };
+        this.postings.set(raw, posting);
+        this.addTrigrams(raw);
+        this.forgetSimilarTo(raw);
+      }
+      posting.slots.push(slot);
+      words.push(posting.word);
+    }
+    this.offers.push({ ...offer, words });
+    this.slotOf.set(offer.id, slot);
+    // The kept matches learn the new offer (a removed one is skipped by its empty slot).
+    for (const entry of this.matched.values()) {
+      const m = entry.m;
+      if (!m) continue;
+      let best = -1;
+      for (const word of words) {
+        const sim = m.wordSims.get(word);
+        if (sim !== undefined && sim > best) best = sim;
+      }
+      if (best >= 0) {
+        m.slots.push(slot);
+        m.sims.push(best);
+      }
+    }
+  }
+
+  /** A new dictionary word: the kept expansions it is similar to are made again on their next search. */
+  private forgetSimilarTo(word: string) {
+    const own = new Set(trigramsOf(word));
+    const similar = (typed: string) => wordSimilarity(typed, word) >= WORD_SIMILARITY_THRESHOLD;
+    if (own.size === 0) return;
+    for (const key of [...this.expansionCache.keys()]) if (similar(key)) this.expansionCache.delete(key);
+    for (const [typed, entry] of [...this.matched]) {
+      if (entry.lookups.some(similar)) this.matched.delete(typed);
+    }
+  }
+
+  /** Takes an offer out (unpublished, archived or deleted). */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const offer = this.offers[slot];
+    this.offers[slot] = undefined;
+    this.slotOf.delete(id);
+    for (const word of offer?.words ?? []) {
+      const list = this.postings.get(word)?.slots;
+      if (!list) continue;
+      const at = list.lastIndexOf(slot);
+      if (at >= 0) list.splice(at, 1);
+      if (!list.length) {
+        this.postings.delete(word);
+        this.removeTrigrams(word);
+      }
+    }
+  }
+
+  private addTrigrams(word: string) {
+    for (const t of new Set(trigramsOf(word))) {
+      const list = this.trigramWords.get(t);
+      if (list) list.push(word);
+      else this.trigramWords.set(t, [word]);
+    }
+  }
+
+  private removeTrigrams(word: string) {
+    for (const t of new Set(trigramsOf(word))) {
+      const list = this.trigramWords.get(t);
+      if (!list) continue;
+      const at = list.indexOf(word);
+      if (at >= 0) list.splice(at, 1);
+      if (!list.length) this.trigramWords.delete(t);
+    }
+  }
+
+  /**
+   * The dictionary words similar to a typed word (pg_trgm word similarity ≥ 0.5), best first, at most 1000,
+   * the typed word itself first: the same as the database's `typed <% word`.
+   */
+  similarWords(typed: string): { words: string[]; sims: number[] } {
+    const kept = this.expansionCache.get(typed);
+    if (kept) return kept;
+    const own = new Set(trigramsOf(typed));
+    const shared = new Map<string, number>();
+    for (const t of own)
+      for (const word of this.trigramWords.get(t) ?? []) shared.set(word, (shared.get(word) ?? 0) + 1);
+    // The similarity is at most shared / |typed trigrams|: only those words can reach the threshold.
+    const found: [string, number][] = [];
+    for (const [word, n] of shared) {
+      if (word === typed || n / own.size < WORD_SIMILARITY_THRESHOLD) continue;
+      const sim = wordSimilarity(typed, word, own);
+      if (sim >= WORD_SIMILARITY_THRESHOLD) found.push([word, sim]);
+    }
+    found.sort(([a, x], [b, y]) => y - x || cmp(a, b));
+    const best = found.slice(0, MAX_SIMILAR - (this.postings.has(typed) ? 1 : 0));
+    const result = { words: [typed, ...best.map(([w]) => w)], sims: [1, ...best.map(([, s]) => s)] };
+    if (this.expansionCache.size > 5000) this.expansionCache.clear();
+    this.expansionCache.set(typed, result);
+    return result;
+  }
+
+  /**
+   * A typed word's whole expansion (its similar words and those of its translations, merged), kept until the
+   * dictionary changes: most searches repeat words.
+   */
+  expansion(typed: string, lookups: string[], make: () => Expansion): Expansion {
+    const kept = this.matched.get(typed);
+    if (kept) return kept.expansion;
+    const expansion = make();
+    if (this.matched.size > 5000) this.matched.clear();
+    this.matched.set(typed, { lookups, expansion, m: null });
+    return expansion;
+  }
+
+  /** The offers an expansion matches, with the best similarity of each (kept while the expansion is kept). */
+  private matchesOf(e: Expansion): Matched {
+    const entry = this.matched.get(e.words[0] ?? '');
+    if (entry?.expansion === e && entry.m) return entry.m;
+    const wordSims = new Map<string, number>();
+    for (const [i, word] of e.words.entries())
+      wordSims.set(word, Math.max(wordSims.get(word) ?? 0, e.sims[i] ?? 0));
+    const best = new Map<number, number>();
+    for (const [word, sim] of wordSims) {
+      for (const slot of this.postings.get(word)?.slots ?? []) {
+        const before = best.get(slot);
+        if (before === undefined || sim > before) best.set(slot, sim);
+      }
+    }
+    const m: Matched = { wordSims, slots: [...best.keys()], sims: [...best.values()] };
+    if (entry?.expansion === e) entry.m = m;
+    return m;
+  }
+
+  /** One offer by id, when published. */
+  offer(id: string): IndexedOffer | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.offers[slot];
+  }
+
+  /**
+   * The search: offers matching the most of the words (any of a word's similar words), every filter, the
+   * nearest matching place, ranked by score (100 per word plus its similarity, plus 1 where the offer is in a
+   * category the word names), then distance, then slug — the same answer as the database's query had.
+   */
+  search(q: IndexQuery): IndexAnswer {
+    // Per word, the best similarity of each offer it matches: in arrays by slot, reused from search to search
+    // (a search runs to its end without yielding), marked valid by this search's stamp.
+    const scratch = this.scratchFor(q.words.length);
+    const stamp = ++scratch.stamp;
+    const touched: number[] = [];
+    for (let i = 0; i < q.words.length; i++) {
+      const e = q.words[i] as Expansion;
+      const marks = scratch.marks[i] as Int32Array;
+      const sims = scratch.sims[i] as Float64Array;
+      const m = this.matchesOf(e);
+      for (let k = 0; k < m.slots.length; k++) {
+        const slot = m.slots[k] as number;
+        const sim = m.sims[k] as number;
+        if (marks[slot] !== stamp) {
+          marks[slot] = stamp;
+          sims[slot] = sim;
+          if (scratch.any[slot] !== stamp) {
+            scratch.any[slot] = stamp;
+            touched.push(slot);
+          }
+        } else if (sim > (sims[slot] as number)) sims[slot] = sim;
+      }
+    }
+    const candidates: Iterable<number> = q.words.length ? touched : this.slotOf.values();
+    const wanted = q.categories.length ? new Set(q.categories) : null;
+    type Row = { offer: IndexedOffer; distanceKm: number | null; score: number; hits: number; found: number };
+    const placed: Row[] = [];
+    let best = 0;
+    let foundAny = 0;
+    for (const slot of candidates) {
+      const offer = this.offers[slot];
+      if (!offer) continue;
+      if (wanted && !offer.categories.some((c) => wanted.has(c))) continue;
+      if (q.language && !offer.languages.includes(q.language)) continue;
+      if (q.targetGroup && !offer.targetGroups.includes(q.targetGroup)) continue;
+      if (q.free && !offer.free) continue;
+      if (q.hasPlaces && !((offer.capacityFree ?? 0) > 0)) continue;
+      if (q.openAt && !isOpen(offer, q.openAt)) continue;
+      let place = false;
+      let distance: number | null = null;
+      for (const l of offer.locations) {
+        if (q.districtId && l.districtId !== q.districtId) continue;
+        if (q.ortsteilId && l.ortsteilId !== q.ortsteilId) continue;
+        if (q.accessible && !l.accessible) continue;
+        if (q.near) {
+          const d = distanceKm(q.near.lat, q.near.lon, l);
+          if (!(d <= q.near.radiusKm)) continue;
+          if (distance === null || d < distance) distance = d;
+        }
+        place = true;
+      }
+      if (!place) continue;
+      let score = 0;
+      let hits = 0;
+      let found = 0;
+      for (let i = 0; i < q.words.length; i++) {
+        if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
+        const named = (q.words[i] as Expansion).categories;
+        let bonus = 0;
+        for (const c of named) if (offer.categories.includes(c)) bonus = 1;
+        score += 100 + ((scratch.sims[i] as Float64Array)[slot] as number) + bonus;
+        hits++;
+        found |= 1 << i;
+      }
+      foundAny |= found;
+      if (hits > best) best = hits;
+      placed.push({ offer, distanceKm: distance, score, hits, found });
+    }
+    const rows = placed.filter((row) => row.hits === best);
+    rows.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
+        cmp(a.offer.slug, b.offer.slug),
+    );
+    const facets = { categories: {} as Record<string, number>, districts: {} as Record<string, number> };
+    for (const row of rows) {
+      for (const c of row.offer.categories) facets.categories[c] = (facets.categories[c] ?? 0) + 1;
+      const district = row.offer.locations[0]?.districtId;
+      if (district) facets.districts[district] = (facets.districts[district] ?? 0) + 1;
+    }
+    return {
+      hits: rows.slice(q.offset, q.offset + q.limit).map(({ offer, distanceKm, score }) => ({
+        offer,
+        distanceKm,
+        score,
+      })),
+      total: rows.length,
+      found: foundAny,
+      facets,
+    };
+  }
+
+  private scratch = {
+    stamp: 0,
+    size: 0,
+    any: new Int32Array(0),
+    marks: [] as Int32Array[],
+    sims: [] as Float64Array[],
+  };
+
+  /** The reusable arrays of a search of this many words, as long as the slots. */
+  private scratchFor(words: number) {
+    const s = this.scratch;
+    const size = this.offers.length;
+    if (s.size < size || s.marks.length < words) {
+      const next = Math.max(size * 2, 1024);
+      s.size = next;
+      s.stamp = 0;
+      s.any = new Int32Array(next);
+      s.marks = Array.from({ length: Math.max(words, s.marks.length) }, () => new Int32Array(next));
+      s.sims = Array.from({ length: Math.max(words, s.marks.length) }, () => new Float64Array(next));
+    }
+    return s;
+  }
+
+  /** A rough count of the bytes the index holds (strings and arrays), for the benchmark's report. */
+  approximateBytes(): number {
+    let bytes = 0;
+    for (const [word, p] of this.postings) bytes += 2 * word.length + 96 + 8 * p.slots.length;
+    for (const [, list] of this.trigramWords) bytes += 64 + 8 * list.length;
+    for (const offer of this.offers) {
+      if (!offer) continue;
+      bytes += 400 + 8 * offer.words.length;
+      for (const t of offer.texts) bytes += 80 + 2 * t.value.length;
+    }
+    return bytes;
+  }
+}
+
+function isOpen(offer: IndexedOffer, at: { day: string; time: string }): boolean {
+  return offer.weekly.some((w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time);
+}
+
+type ServiceRow = Awaited<ReturnType<typeof repo.publishedServicesForIndex>>[number];
+
+/** The offers of these rows with their texts, places, opening hours and organisation names (four queries). */
+export async function loadOffers(db: Tx, rows: ServiceRow[]): Promise<IndexedOffer[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.service.id);
+  const [texts, places, weekly, names] = await Promise.all([
+    repo.textsOf(db, 'service', ids, { fields: ['name', 'description'] }),
+    repo.locationsOfServices(db, ids),
+    repo.weeklySchedulesOf(db, ids),
+    organisationNames(
+      db,
+      rows.map((r) => r.service.organisationId),
+    ),
+  ]);
+  const group = <T>(list: T[], key: (item: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) {
+      const k = key(item);
+      const bucket = map.get(k);
+      if (bucket) bucket.push(item);
+      else map.set(k, [item]);
+    }
+    return map;
+  };
+  const textsById = group(texts, (t) => t.entityId);
+  const placesById = group(places, (p) => p.serviceId);
+  const weeklyById = group(weekly, (w) => w.serviceId);
+  return rows.map(({ service }) => ({
+    id: service.id,
+    slug: service.slug,
+    organisationName: names.get(service.organisationId) ?? '',
+    categories: service.categories,
+    languages: service.languages,
+    targetGroups: service.targetGroups,
+    free: service.free,
+    capacityFree: service.capacityFree,
+    waitingList: service.waitingList,
+    lastCheckedAt: service.lastCheckedAt,
+    texts: (textsById.get(service.id) ?? []).map(({ field, lang, value, status }) => ({
+      field,
+      lang,
+      value,
+      status,
+    })),
+    locations: (placesById.get(service.id) ?? []).map(({ location: l }) => ({
+      id: l.id,
+      name: l.name,
+      address: l.address,
+      postcode: l.postcode,
+      city: l.city,
+      districtId: l.districtId,
+      ortsteilId: l.ortsteilId,
+      lat: l.lat,
+      lon: l.lon,
+      accessible: l.accessible,
+    })),
+    weekly: (weeklyById.get(service.id) ?? []).map((w) => ({
+      days: w.byDay ?? [],
+      opens: w.opensAt ?? '',
+      closes: w.closesAt ?? '',
+    })),
+    words: service.searchWords,
+  }));
+}
+
+const indexes = new WeakMap<Database, SearchIndex>();
+
+/** This server's index of a database, built on first use (the app starts it when it becomes ready). */
+export function searchIndexOf(database: Database, onError?: (error: unknown) => void): SearchIndex {
+  let index = indexes.get(database);
+  if (!index) {
+    index = new SearchIndex(database, onError);
+    indexes.set(database, index);
+  }
+  return index;
+}
+
+/** Stops the index of a database (its listening connection), e.g. when the app closes. */
+export async function stopSearchIndex(database: Database): Promise<void> {
+  const index = indexes.get(database);
+  indexes.delete(database);
+  await index?.stop();
+}
