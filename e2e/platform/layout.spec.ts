@@ -82,7 +82,10 @@ describe.each(LANGS)('on a 360 px phone in %s', (lang) => {
       await settle(page);
       const heading = target === 'common:nav.login' ? 'platform:login.title' : 'platform:users.title';
       await expectHeading(page, text(lang, heading));
-      expect(await toggle.getAttribute('aria-expanded'), 'the menu closes after navigating').toBe('false');
+      // The menu closes in an effect after the new page renders: wait for it rather than read it once.
+      await expect
+        .poll(() => toggle.getAttribute('aria-expanded'), { message: 'the menu closes after navigating' })
+        .toBe('false');
     } finally {
       await context.close();
     }

@@ -69,7 +69,11 @@ if (kind === 'pglite') {
       await migrateDatabase(database, ownerUrl);
       app = built.app;
       await app.ready();
-      expect((await app.inject({ url: '/ready' })).statusCode).toBe(200);
+      // Ready once the directory's search index is built from the database (as a readiness probe polls it).
+      const started = app;
+      await expect
+        .poll(async () => (await started.inject({ url: '/ready' })).statusCode, { timeout: 20_000 })
+        .toBe(200);
       expect((await app.inject({ url: '/api/v1/city' })).statusCode).toBe(200);
       const owners = await built.services.database.pool?.query<{ owner: string }>(
         "select distinct tableowner as owner from pg_tables where schemaname = 'public'",
