@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
 import {
@@ -41,7 +42,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
   let code = '';
   let totalBefore = '';
 
-  test('1. she fills in the form in Persian on a 360 px phone; the draft survives a lost connection; she gets her code', async () => {
+  test('1. she fills in the form in Persian on a 360 px phone; the draft survives a lost connection; she adds a photo and gets her code', async () => {
     const context = await newContext(env, { lang: 'fa', viewport: PHONE });
     try {
       const page = await context.newPage();
@@ -87,6 +88,18 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await open(again, '/melden');
       await expectHeading(again, text('fa', 'reports:form.title'));
       expect(await again.inputValue('#report-contact-value')).toBe('maryam.r@example.org');
+      // She adds a photo of the rejection letter (photos are not part of the draft: chosen just before sending).
+      const letter = await sharp({
+        create: { width: 120, height: 160, channels: 3, background: { r: 240, g: 236, b: 220 } },
+      })
+        .jpeg()
+        .toBuffer();
+      await again.setInputFiles('#report-photos', {
+        name: 'absage.jpg',
+        mimeType: 'image/jpeg',
+        buffer: letter,
+      });
+      await again.getByTestId('report-photos-chosen').waitFor();
       await again.getByRole('button', { name: text('fa', 'reports:form.send') }).click();
 
       const shown = again.getByTestId('report-code');
@@ -100,7 +113,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
     }
   });
 
-  test('2. a counsellor takes the case, sees her contact, and asks a question', async () => {
+  test('2. a counsellor takes the case, sees her contact and her photo, and asks a question', async () => {
     const context = await newContext(env, { role: 'beratung' });
     try {
       const page = await context.newPage();
@@ -116,6 +129,10 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await expect
         .poll(() => page.getByTestId('case-contact').textContent())
         .toContain('maryam.r@example.org');
+      // Her photo is shown to the counsellor who took the case.
+      const photo = page.getByTestId('case-photo');
+      await photo.waitFor();
+      await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(120);
       await page.fill(
         '#case-message',
         'Wie heißt die Wohnungsgesellschaft, und haben Sie die Absage schriftlich?',

@@ -10,7 +10,7 @@ import { accountNames, findAccount, findOrganisationById } from '../platform/ind
 import * as repo from './reports.repository.ts';
 import type { z } from 'zod';
 import type * as s from './reports.schema.ts';
-import type { ReportAction } from './reports.terms.ts';
+import type { PhotoType, ReportAction } from './reports.terms.ts';
 import { unseal } from './seal.ts';
 
 type CaseItem = z.infer<typeof s.caseItem>;
@@ -82,12 +82,14 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
   authorize(ctx, 'reports.case.read');
   const row = await loadCase(ctx, id);
   const duplicates = await repo.listDuplicates(ctx.db, row.id);
-  const [messages, notes, contactRow] = await Promise.all([
-    repo.listMessages(ctx.db, [row.id, ...duplicates.map((d) => d.id)]),
+  const ids = [row.id, ...duplicates.map((d) => d.id)];
+  const [messages, notes, contactRow, photos] = await Promise.all([
+    repo.listMessages(ctx.db, ids),
     repo.listNotes(ctx.db, row.id),
     can(ctx.actor, 'reports.contact.read', row)
       ? repo.findContact(ctx.db, row.id)
       : Promise.resolve(undefined),
+    can(ctx.actor, 'reports.photos.read', row) ? repo.listPhotos(ctx.db, ids) : Promise.resolve([]),
   ]);
   const names = await accountNames(ctx.db, [
     ...(row.assignedTo ? [row.assignedTo] : []),
@@ -109,6 +111,12 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
     contact: contactRow
       ? unseal<NonNullable<CaseReply['contact']>>(ctx.config.sessionSecret, contactRow.sealed)
       : null,
+    photos: photos.map((p) => ({
+      id: p.id,
+      type: p.type as PhotoType,
+      size: p.size,
+      at: p.at.toISOString(),
+    })),
     messages: messages.map((m) => ({
       from: m.author as 'reporter' | 'staff',
       body: m.body,
@@ -120,6 +128,23 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
       at: n.createdAt.toISOString(),
     })),
   };
+}
+
+/** One of a case's photos (or of its merged duplicates): only for the counsellor it is assigned to. Audited. */
+export async function readPhoto(ctx: Ctx, id: string, photoId: string) {
+  authorize(ctx, 'reports.case.read');
+  const row = await loadCase(ctx, id);
+  authorize(ctx, 'reports.photos.read', row);
+  const duplicates = await repo.listDuplicates(ctx.db, row.id);
+  const photo = await repo.findPhoto(ctx.db, [row.id, ...duplicates.map((d) => d.id)], photoId);
+  if (!photo) throw new AppError('not_found');
+  await audit(ctx, {
+    action: 'reports.photo.read',
+    entityType: 'report',
+    entityId: row.id,
+    details: { photo: photo.id },
+  });
+  return { type: photo.type as PhotoType, bytes: photo.bytes };
 }
 
 /** A counsellor a case may be assigned to: a caseworker of an advice centre, not disabled. */

@@ -13,7 +13,8 @@ import { audit } from '../../core/audit.ts';
 import { countWrongCode, refuseWhenGuessing } from './guesses.ts';
 import * as repo from './reports.repository.ts';
 import type { ReportInput } from './reports.schema.ts';
-import { CODE_GROUPS, type Source } from './reports.terms.ts';
+import { CODE_GROUPS, MAX_PHOTOS, type Source } from './reports.terms.ts';
+import { cleanPhoto } from './photos.ts';
 import { seal } from './seal.ts';
 
 /** What the database keeps of a follow code. */
@@ -129,4 +130,27 @@ export async function answerReport(ctx: Ctx, code: string, input: { body: string
   });
   await repo.updateReport(ctx.db, target.id, { updatedAt: ctx.now });
   return followReport(ctx, code);
+}
+
+/**
+ * The reporter adds a photo through the code (the form sends its photos right after the report): checked by its
+ * content, cleaned of all metadata, then stored with the reporter's own report. Nothing about it is logged.
+ */
+export async function addPhoto(ctx: Ctx, code: string, input: { photo: string }) {
+  authorize(ctx, 'reports.follow');
+  const { own } = await reportOfCode(ctx, code);
+  const photo = await cleanPhoto(Buffer.from(input.photo, 'base64'), 'body.photo');
+  return inTransaction(ctx, async (tx) => {
+    const before = await repo.countPhotos(tx.db, own.id);
+    if (before >= MAX_PHOTOS)
+      throw new AppError('reports.photo_count', { field: 'body.photo', params: { max: MAX_PHOTOS } });
+    await repo.insertPhoto(tx.db, {
+      reportId: own.id,
+      type: photo.type,
+      size: photo.bytes.length,
+      bytes: photo.bytes,
+      createdAt: tx.now,
+    });
+    return { photos: before + 1 };
+  });
 }

@@ -25,6 +25,9 @@ export const reportsPolicies = {
   /** The reporter's contact: only the counsellor the case is assigned to. */
   'reports.contact.read': (actor: Actor, report: Assigned) =>
     actor.kind === 'user' && counsellors(actor) && report.assignedTo === actor.id,
+  /** The reporter's photos (evidence): likewise only the counsellor the case is assigned to. */
+  'reports.photos.read': (actor: Actor, report: Assigned) =>
+    actor.kind === 'user' && counsellors(actor) && report.assignedTo === actor.id,
 } satisfies Policies;
 
 type ReportsRules = typeof reportsPolicies;

@@ -1,7 +1,7 @@
 // The reports module's queries: one function per query, over its own tables only.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
-import { reportContacts, reportMessages, reportNotes, reports } from './reports.tables.ts';
+import { reportContacts, reportMessages, reportNotes, reportPhotos, reports } from './reports.tables.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReport = typeof reports.$inferInsert;
@@ -132,5 +132,52 @@ export async function deleteContactsClosedBefore(db: Tx, before: Date): Promise<
     .delete(reportContacts)
     .where(inArray(reportContacts.reportId, closed))
     .returning({ id: reportContacts.reportId });
+  return rows.length;
+}
+
+export async function insertPhoto(db: Tx, values: typeof reportPhotos.$inferInsert): Promise<void> {
+  await db.insert(reportPhotos).values(values);
+}
+
+/** How many photos a report has. */
+export async function countPhotos(db: Tx, reportId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, reportId));
+  return row?.n ?? 0;
+}
+
+/** The photos of a case and its merged duplicates, without their bytes, oldest first. */
+export async function listPhotos(db: Tx, reportIds: string[]) {
+  return db
+    .select({
+      id: reportPhotos.id,
+      type: reportPhotos.type,
+      size: reportPhotos.size,
+      at: reportPhotos.createdAt,
+    })
+    .from(reportPhotos)
+    .where(inArray(reportPhotos.reportId, reportIds))
+    .orderBy(asc(reportPhotos.createdAt), asc(reportPhotos.id));
+}
+
+/** One photo with its bytes, when it belongs to one of the reports. */
+export async function findPhoto(db: Tx, reportIds: string[], photoId: string) {
+  const [row] = await db
+    .select()
+    .from(reportPhotos)
+    .where(and(eq(reportPhotos.id, photoId), inArray(reportPhotos.reportId, reportIds)));
+  return row;
+}
+
+/** Deletes the photos of cases closed before the given time (duplicates follow their case); returns how many. */
+export async function deletePhotosClosedBefore(db: Tx, before: Date): Promise<number> {
+  const closed = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.status, 'closed'), lt(reports.closedAt, before)));
+  const duplicates = db.select({ id: reports.id }).from(reports).where(inArray(reports.mergedInto, closed));
+  const rows = await db
+    .delete(reportPhotos)
+    .where(or(inArray(reportPhotos.reportId, closed), inArray(reportPhotos.reportId, duplicates)))
+    .returning({ id: reportPhotos.id });
   return rows.length;
 }

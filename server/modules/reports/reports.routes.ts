@@ -83,6 +83,25 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       reply.status(201).send(await reporting.answerReport(ctx(request), request.params.code, request.body)),
   );
 
+  app.post(
+    '/reports/follow/:code/photos',
+    {
+      config: publicForm,
+      // A photo of up to 5 MB, base64 in JSON (4/3 of its size); cleanPhoto names the field when it is larger.
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: report,
+        summary:
+          'Add a photo to a report through its code (JPEG, PNG, WebP by content; at most 3, 5 MB each); EXIF and all other metadata are removed',
+        params: s.codeParams,
+        body: s.photoBody,
+        response: { 201: s.photoAddedReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await reporting.addPhoto(ctx(request), request.params.code, request.body)),
+  );
+
   app.get(
     '/reports/statistics',
     {
@@ -150,6 +169,26 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => cases.readCase(ctx(request), request.params.id),
+  );
+  app.get(
+    '/reports/:id/photos/:photoId',
+    {
+      config: staff,
+      schema: {
+        tags: handling,
+        summary: 'A photo of the case (metadata removed), only for its counsellor; audited',
+        params: s.photoParams,
+        produces: ['image/jpeg', 'image/png', 'image/webp'],
+      },
+    },
+    async (request, reply) => {
+      const photo = await cases.readPhoto(ctx(request), request.params.id, request.params.photoId);
+      return reply
+        .type(photo.type)
+        .header('content-disposition', 'inline')
+        .header('cache-control', 'no-store')
+        .send(photo.bytes);
+    },
   );
   app.patch(
     '/reports/:id',

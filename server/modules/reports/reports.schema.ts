@@ -6,7 +6,10 @@ import {
   CONTACT_KINDS,
   EXTREMIST_KINDS,
   GROUNDS,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
   MESSAGE_AUTHORS,
+  PHOTO_TYPES,
   PLACE_KINDS,
   POLICE,
   REPORT_STATUSES,
@@ -123,6 +126,22 @@ export const followReply = z.object({
 
 export const messageBody = z.object({ body: text(4000, 'The message') }).strict();
 
+/** One photo, sent through the follow code right after the report (or later). */
+export const photoBody = z
+  .object({
+    photo: z
+      .base64()
+      .min(1)
+      .describe(
+        `The photo's bytes, base64: JPEG, PNG or WebP (recognised by its content), at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB; at most ${MAX_PHOTOS} per report. Metadata (EXIF, GPS) is removed before it is stored`,
+      ),
+  })
+  .strict();
+export const photoAddedReply = z.object({
+  photos: z.number().int().describe('How many photos the report has now'),
+});
+export const photoParams = z.object({ id, photoId: z.uuid().describe('Photo id (UUID)') });
+
 export const listQuery = z.object({
   ...page,
   status: z.enum(REPORT_STATUSES).optional().describe('Only cases in this status'),
@@ -168,6 +187,18 @@ export const caseReply = z.object({
     })
     .nullable()
     .describe('The reporter’s contact: shown only to the counsellor the case is assigned to'),
+  photos: z
+    .array(
+      z.object({
+        id: z.uuid().describe('Photo id: GET /api/v1/reports/{id}/photos/{photoId}'),
+        type: z.enum(PHOTO_TYPES).describe('The photo’s type'),
+        size: z.number().int().describe('Bytes'),
+        at: z.iso.datetime().describe('When it was added'),
+      }),
+    )
+    .describe(
+      'The reporter’s photos, metadata removed: listed only for the counsellor the case is assigned to',
+    ),
   messages: z.array(message).describe('Messages through the follow code, oldest first'),
   notes: z
     .array(

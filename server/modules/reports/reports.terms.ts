@@ -79,3 +79,10 @@ export const CODE_GROUPS = 4;
 /** Wrong codes allowed per address (and per first group of the code) within the window; more answer 429. */
 export const WRONG_CODE_LIMIT = 20;
 export const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+
+/** Photos a reporter may add to a report: JPEG, PNG or WebP, recognised by their first bytes. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+/** At most this many photos per report, each at most this large (before cleaning). */
+export const MAX_PHOTOS = 3;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

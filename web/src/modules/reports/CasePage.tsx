@@ -23,6 +23,7 @@ import {
 import {
   ACTIONS,
   type CaseDetail,
+  paths,
   REPORT_STATUSES,
   type ReportStatus,
   useCase,
@@ -106,6 +107,31 @@ function CaseBody({ report }: { report: CaseDetail }) {
         </p>
       ) : report.hasContact ? (
         <p className="kern-body kern-body--small">{t('reports:case.contactHidden')}</p>
+      ) : null}
+      {report.photos.length > 0 ? (
+        <section aria-labelledby="case-photos">
+          <h2 className="kern-heading-small" id="case-photos">
+            {t('reports:case.photos')}
+          </h2>
+          <ul className="app-reports__photos">
+            {report.photos.map((photo, i) => (
+              <li key={photo.id}>
+                <a
+                  className="kern-link"
+                  href={paths.photo(report.id, photo.id)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  <img
+                    src={paths.photo(report.id, photo.id)}
+                    alt={t('reports:case.photoAlt', { n: i + 1 })}
+                    data-testid="case-photo"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <Triage
         key={`${report.status}-${report.assignedTo}`}

@@ -10,6 +10,7 @@ import {
   Checkbox,
   CheckGroup,
   Checkboxes,
+  FieldFrame,
   GroupedSelect,
   Radios,
   Select,
@@ -35,6 +36,9 @@ import {
   type ExtremistKind,
   GROUNDS,
   type Ground,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  PHOTO_TYPES,
   PLACE_KINDS,
   type PlaceKind,
   POLICE,
@@ -98,7 +102,7 @@ function loadDraft(language: string): { draft: Draft; step: number } {
   return { draft: emptyDraft(language), step: 1 };
 }
 
-type Errors = Partial<Record<keyof Draft, string>>;
+type Errors = Partial<Record<keyof Draft | 'photos', string>>;
 
 /** The fields of a step a reporter must fill, with the message for each that is missing. */
 function check(step: number, draft: Draft, t: (key: string) => string): Errors {
@@ -145,6 +149,8 @@ export function ReportPage() {
   const send = useSendReport();
   const [{ draft, step }, setState] = useState(() => loadDraft(i18n.language));
   const [errors, setErrors] = useState<Errors>({});
+  // Photos stay in memory only (not in the draft on the device): they are sent right after the report.
+  const [photos, setPhotos] = useState<File[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -162,15 +168,15 @@ export function ReportPage() {
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found = check(step, draft, t);
+    const found = { ...check(step, draft, t), ...(step === STEPS ? checkPhotos(photos, t) : {}) };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (step < STEPS) go(step + 1);
-    else send.mutate(toInput(draft));
+    else send.mutate({ input: toInput(draft), photos });
   };
 
   if (send.data) {
-    const { code } = send.data;
+    const { code, photoError } = send.data;
     return (
       <>
         <PageTitle>{t('reports:sent.title')}</PageTitle>
@@ -181,6 +187,12 @@ export function ReportPage() {
           </p>
           <p className="kern-body">{t('reports:sent.keepCode')}</p>
         </Alert>
+        {photoError ? (
+          <>
+            <p className="kern-body">{t('reports:sent.photoFailed')}</p>
+            <ErrorAlert error={photoError} fieldLabels={{ photo: t('reports:form.photos') }} focus={false} />
+          </>
+        ) : null}
         <p className="kern-body">
           <Link className="kern-link" to={`/melden/code/${code}`}>
             {t('reports:sent.followLink')}
@@ -204,6 +216,7 @@ export function ReportPage() {
         {step === 2 ? <WhereStep {...part} /> : null}
         {step === 3 ? <KindStep {...part} /> : null}
         {step === 4 ? <ContactStep {...part} /> : null}
+        {step === 4 ? <PhotosField photos={photos} onChange={setPhotos} error={errors.photos} /> : null}
         {step === STEPS ? <ErrorAlert error={send.error} /> : null}
         <div className="app-reports__buttons">
           {step > 1 ? (
@@ -445,6 +458,59 @@ function ContactStep({ draft, change, errors }: StepProps) {
         </>
       ) : null}
     </>
+  );
+}
+
+/** Client-side limits of the photos (the server checks again, by content). */
+function checkPhotos(photos: File[], t: (key: string, params?: Record<string, unknown>) => string): Errors {
+  const field = t('reports:form.photos');
+  if (photos.length > MAX_PHOTOS)
+    return { photos: t('errors:reports.photo_count', { field, max: MAX_PHOTOS }) };
+  if (photos.some((p) => p.size > MAX_PHOTO_BYTES))
+    return { photos: t('errors:reports.photo_too_large', { field, max: MAX_PHOTO_BYTES / 1024 / 1024 }) };
+  return {};
+}
+
+/** Optional photos (evidence): JPEG, PNG or WebP; location and camera data are removed on the server. */
+function PhotosField({
+  photos,
+  onChange,
+  error,
+}: {
+  photos: File[];
+  onChange: (photos: File[]) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FieldFrame
+      id="report-photos"
+      label={t('reports:form.photos')}
+      hint={t('reports:form.photosHint')}
+      error={error}
+      optional
+    >
+      {(describedBy) => (
+        <>
+          <input
+            id="report-photos"
+            name="photos"
+            type="file"
+            multiple
+            accept={PHOTO_TYPES.join(',')}
+            className="kern-form-input__input"
+            onChange={(event) => onChange([...(event.target.files ?? [])])}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+          />
+          {photos.length > 0 ? (
+            <p className="kern-body kern-body--small" data-testid="report-photos-chosen">
+              {t('reports:form.photosChosen', { count: photos.length })}
+            </p>
+          ) : null}
+        </>
+      )}
+    </FieldFrame>
   );
 }
 

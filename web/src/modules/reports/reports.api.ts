@@ -9,6 +9,9 @@ export {
   CONTACT_KINDS,
   EXTREMIST_KINDS,
   GROUNDS,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  PHOTO_TYPES,
   PLACE_KINDS,
   POLICE,
   REPORT_STATUSES,
@@ -45,6 +48,8 @@ export const paths = {
   reports: BASE,
   follow: (code: string) => `${BASE}/follow/${enc(code)}`,
   answer: (code: string) => `${BASE}/follow/${enc(code)}/messages`,
+  photos: (code: string) => `${BASE}/follow/${enc(code)}/photos`,
+  photo: (id: string, photoId: string) => `${BASE}/${enc(id)}/photos/${enc(photoId)}`,
   statistics: `${BASE}/statistics`,
   statisticsCsv: (year: number) => `${BASE}/statistics.csv?year=${year}`,
   exportCsv: (year: number) => `${BASE}/export.csv?year=${year}`,
@@ -60,11 +65,37 @@ const keys = {
   statistics: (year: number) => ['reports', 'statistics', year] as const,
 };
 
-/** Sends the public form; answers with the follow code. */
+/** A file's bytes as base64, as the photo route takes them. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Sends the public form, then its photos through the new code; answers with the follow code. A photo the server
+ * refuses does not lose the report: the code is shown with the photo's error.
+ */
 export function useSendReport() {
   return useMutation({
-    mutationFn: (body: ReportInput) =>
-      api<Reply<typeof s.createdReply>>(paths.reports, { method: 'POST', body }),
+    mutationFn: async ({ input, photos }: { input: ReportInput; photos: File[] }) => {
+      const { code } = await api<Reply<typeof s.createdReply>>(paths.reports, {
+        method: 'POST',
+        body: input,
+      });
+      let photoError: unknown = null;
+      for (const file of photos) {
+        try {
+          const body: Body<typeof s.photoBody> = { photo: await base64Of(file) };
+          await api<Reply<typeof s.photoAddedReply>>(paths.photos(code), { method: 'POST', body });
+        } catch (error) {
+          photoError = error;
+        }
+      }
+      return { code, photoError };
+    },
   });
 }
 
