@@ -1,12 +1,10 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { PageTitle } from '../../components/PageTitle';
 import { useCreatePublicRequest } from './guides.api';
 import { RequestForm } from './RequestForm';
-import { TextInput } from '../../components/Fields';
-import { formatCode, normaliseCode } from '../../../../server/core/codes.ts';
+import { FollowCodeForm } from '../../components/FollowCodeForm';
 
 /** "Request a Lotse / mediator": the public form, in every UI language, without an account. */
 export function PublicRequestPage() {
@@ -47,50 +45,17 @@ export function PublicRequestPage() {
           create.mutate(body);
         }}
       />
-      <FollowByCode />
+      <FollowCodeForm
+        id="follow-code"
+        length={12}
+        path={(code) => `/guides/follow/${code}`}
+        texts={{
+          heading: t('guides:public.haveCode'),
+          label: t('guides:public.codeLabel'),
+          invalid: t('guides:public.codeInvalid'),
+          submit: t('guides:public.follow'),
+        }}
+      />
     </>
-  );
-}
-
-/** "I have a code": opens the follow page. */
-function FollowByCode() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    // Any case, with or without dashes and spaces: the server compares codes as typed back.
-    const typed = normaliseCode(code);
-    if (!/^[A-Z0-9]{12}$/.test(typed)) {
-      setInvalid(true);
-      return;
-    }
-    navigate(`/guides/follow/${formatCode(typed)}`);
-  };
-  return (
-    <section className="app-section" aria-labelledby="follow-heading">
-      <h2 className="kern-heading-medium" id="follow-heading">
-        {t('guides:public.haveCode')}
-      </h2>
-      <form className="app-inline-form" onSubmit={onSubmit} noValidate>
-        <TextInput
-          id="follow-code"
-          name="code"
-          label={t('guides:public.codeLabel')}
-          value={code}
-          onValueChange={setCode}
-          error={invalid ? t('guides:public.codeInvalid') : undefined}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          dir="ltr"
-          maxLength={20}
-        />
-        <button type="submit" className="kern-btn kern-btn--secondary">
-          <span className="kern-label">{t('guides:public.follow')}</span>
-        </button>
-      </form>
-    </section>
   );
 }

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { formatCode, normaliseCode } from '../../../../server/core/codes.ts';
+import { Link } from 'react-router';
 import { useCity } from '../../app/city';
 import { LANGUAGES } from '../../app/i18n';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FollowCodeForm } from '../../components/FollowCodeForm';
 import {
   Checkbox,
   CheckGroup,
@@ -232,7 +232,17 @@ export function ReportPage() {
         </div>
         <p className="kern-body kern-body--small">{t('reports:form.draftKept')}</p>
       </form>
-      <FollowByCode />
+      <FollowCodeForm
+        id="report-follow-code"
+        length={16}
+        path={(code) => `/melden/code/${code}`}
+        texts={{
+          heading: t('reports:follow.haveCode'),
+          label: t('reports:follow.codeLabel'),
+          invalid: t('reports:follow.codeInvalid'),
+          submit: t('reports:follow.open'),
+        }}
+      />
       <p className="kern-body">
         <Link className="kern-link" to="/melden/statistik">
           {t('reports:form.statisticsLink')}
@@ -511,47 +521,5 @@ function PhotosField({
         </>
       )}
     </FieldFrame>
-  );
-}
-
-/** "I have a code": opens the follow page. */
-function FollowByCode() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const typed = normaliseCode(code);
-    if (!/^[A-Z0-9]{16}$/.test(typed)) {
-      setInvalid(true);
-      return;
-    }
-    navigate(`/melden/code/${formatCode(typed)}`);
-  };
-  return (
-    <section className="app-section" aria-labelledby="report-follow-heading">
-      <h2 className="kern-heading-medium" id="report-follow-heading">
-        {t('reports:follow.haveCode')}
-      </h2>
-      <form className="app-inline-form" onSubmit={onSubmit} noValidate>
-        <TextInput
-          id="report-follow-code"
-          name="code"
-          label={t('reports:follow.codeLabel')}
-          value={code}
-          onValueChange={setCode}
-          error={invalid ? t('reports:follow.codeInvalid') : undefined}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          dir="ltr"
-          maxLength={24}
-        />
-        <button type="submit" className="kern-btn kern-btn--secondary">
-          <span className="kern-label">{t('reports:follow.open')}</span>
-        </button>
-      </form>
-    </section>
   );
 }
