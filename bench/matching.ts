@@ -8,6 +8,7 @@
  * matching runs in a worker thread. `--write FILE` saves the generated problem.json for the CLI.
  * `--family [names] [--seeds N]` prints instead one table row per instance of the structure families (issue 12).
  */
+import { familyOption, tablePrinter, withCpuSeconds } from './families.ts';
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,10 +50,9 @@ function parseOptions(args: string[]): Options {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--family') {
-      const next = args[i + 1];
-      const named = next !== undefined && !next.startsWith('--');
-      options.family = named ? next.split(',') : Object.keys(MATCHING_FAMILIES);
-      if (named) i++;
+      const { names, skip } = familyOption(args, i, Object.keys(MATCHING_FAMILIES));
+      options.family = names;
+      i += skip;
       continue;
     }
     const value = args[++i];
@@ -96,12 +96,7 @@ async function benchFamilies(options: Options): Promise<void> {
     'goal',
   ];
   const widths = [22, 11, 11, 8, 7, 7, 11, 9, 5, 4];
-  const row = (cells: string[]) =>
-    console.log(
-      cells
-        .map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number)))
-        .join(' '),
-    );
+  const row = tablePrinter(widths);
   row(header);
   let met = 0;
   let total = 0;
@@ -116,12 +111,11 @@ async function benchFamilies(options: Options): Promise<void> {
         ...MATCHING_FAMILIES[name],
       });
       const greedy = greedyBaseline(problem);
-      const cpuBefore = process.cpuUsage();
-      const result = solveMatching(problem, { timeLimitSeconds: options.timeLimit });
-      const cpu = process.cpuUsage(cpuBefore);
+      const { result, cpuSeconds } = withCpuSeconds(() =>
+        solveMatching(problem, { timeLimitSeconds: options.timeLimit }),
+      );
       const errors = checkAssignments(problem, result.assignments);
       if (errors.length > 0) throw new Error(`${name}/${seed}: ${errors[0]}`);
-      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       // with MATCHING_CPU_CLOCK=1 the limit counts CPU time, and so does the goal
       const seconds = process.env.MATCHING_CPU_CLOCK ? cpuSeconds : result.seconds;
       const ok = seconds <= GOAL_SECONDS && result.gap <= GOAL_GAP;

@@ -7,6 +7,7 @@
  * (default 60 s), and beside it the first-come nearest-free-school baseline. `--family [names] [--seeds N]`
  * prints instead one table row per instance of the structure families (issue 12), each solved with 2 s. `--write FILE` also writes the generated problem, for `npm run lotse -- place --in FILE`.
  */
+import { familyOption, tablePrinter, withCpuSeconds } from './families.ts';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import {
@@ -48,9 +49,9 @@ function parseOptions(args: string[]): Options {
     const arg = args[i];
     const value = args[i + 1];
     if (arg === '--family') {
-      const named = value !== undefined && !value.startsWith('--');
-      options.family = named ? value.split(',') : Object.keys(PLACEMENT_FAMILIES);
-      if (named) i++;
+      const { names, skip } = familyOption(args, i, Object.keys(PLACEMENT_FAMILIES));
+      options.family = names;
+      i += skip;
       continue;
     }
     if (arg === '--seeds') options.seeds = Number(value);
@@ -92,12 +93,7 @@ async function benchFamilies(options: Options): Promise<void> {
     'goal',
   ];
   const widths = [22, 11, 11, 9, 7, 7, 11, 7, 5, 4];
-  const row = (cells: string[]) =>
-    console.log(
-      cells
-        .map((c, k) => (k === 0 ? c.padEnd(widths[k] as number) : c.padStart(widths[k] as number)))
-        .join(' '),
-    );
+  const row = tablePrinter(widths);
   row(header);
   let met = 0;
   let total = 0;
@@ -111,11 +107,10 @@ async function benchFamilies(options: Options): Promise<void> {
         ...PLACEMENT_FAMILIES[name],
       });
       const baseline = firstComeBaseline(problem);
-      const cpuBefore = process.cpuUsage();
-      const result = solvePlacement(problem, { timeLimitSeconds: limit });
-      const cpu = process.cpuUsage(cpuBefore);
+      const { result, cpuSeconds } = withCpuSeconds(() =>
+        solvePlacement(problem, { timeLimitSeconds: limit }),
+      );
       assignSeats(problem, result.placements); // throws if a hard rule is broken
-      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       // with PLACEMENT_CPU_CLOCK=1 the limit counts CPU time, and so does the goal
       const seconds = process.env.PLACEMENT_CPU_CLOCK ? cpuSeconds : result.seconds;
       const ok = result.gap === 0 && seconds <= GOAL_SECONDS;
