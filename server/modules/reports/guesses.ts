@@ -3,16 +3,14 @@
  * beyond WRONG_CODE_LIMIT the lookups answer 429. Nothing of it is written to the database or the log, and an
  * address is kept only as a hash, only while it is within its window.
  */
-import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { tokenHash } from '../../core/passwords.ts';
 import { WRONG_CODE_LIMIT, WRONG_CODE_WINDOW_MS } from './reports.terms.ts';
 
 type Counter = Map<string, number[]>;
 // One set of counters per running app (tests build several apps in one process).
 const counters = new WeakMap<object, { byAddress: Counter; byPrefix: Counter }>();
-
-const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 function countersOf(ctx: Ctx) {
   let found = counters.get(ctx.database);
@@ -31,7 +29,7 @@ function recent(counter: Counter, key: string, now: number): number[] {
 }
 
 function keys(ctx: Ctx, normalisedCode: string) {
-  return { address: keyOf(ctx.ip ?? 'unknown'), prefix: normalisedCode.slice(0, 4) };
+  return { address: tokenHash(ctx.ip ?? 'unknown'), prefix: normalisedCode.slice(0, 4) };
 }
 
 /** Throws 429 when this address, or this code's first group, had too many wrong codes lately. */

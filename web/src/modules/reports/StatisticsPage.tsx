@@ -3,83 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCity } from '../../app/city';
 import { useCityTime } from '../../app/time';
+import { CountTable } from '../../components/CountTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Select } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { TableScroll } from '../../components/TableScroll';
 import { GROUND_LABEL, PLACE_LABEL, SETTING_LABEL } from './labels';
-import {
-  type Bucket,
-  GROUNDS,
-  type Ground,
-  paths,
-  SETTINGS,
-  type Setting,
-  useStatistics,
-} from './reports.api';
+import { GROUNDS, type Ground, paths, SETTINGS, type Setting, useStatistics } from './reports.api';
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
-
-/** A table of counts with a bar per row (no bar for a suppressed "<5"). */
-function BucketTable({
-  id,
-  caption,
-  buckets,
-  nameOf,
-}: {
-  id: string;
-  caption: string;
-  buckets: Bucket[];
-  nameOf: (key: string) => string;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language);
-  const max = Math.max(1, ...buckets.map((b) => (b.count === '<5' ? 0 : b.count)));
-  return (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <table className="kern-table kern-table--small kern-table--striped app-reports__figure">
-        <caption className="kern-heading-small" id={`${id}-caption`}>
-          {caption}
-        </caption>
-        <thead>
-          <tr className="kern-table__row">
-            <th className="kern-table__header" scope="col">
-              {t('reports:statistics.category')}
-            </th>
-            <th className="kern-table__header kern-table__header--numeric" scope="col">
-              {t('reports:statistics.reports')}
-            </th>
-            <th className="kern-table__header" scope="col">
-              <span className="kern-sr-only">{t('reports:statistics.bar')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {buckets.map((bucket) => (
-            <tr className="kern-table__row" key={bucket.key}>
-              <th className="kern-table__cell" scope="row">
-                {nameOf(bucket.key)}
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric" data-testid={`${id}-${bucket.key}`}>
-                {bucket.count === '<5' ? '<5' : format.format(bucket.count)}
-              </td>
-              <td className="kern-table__cell app-reports__bar-cell" aria-hidden="true">
-                {bucket.count === '<5' ? null : (
-                  <span
-                    className="app-reports__bar"
-                    style={{ inlineSize: `${(bucket.count / max) * 100}%` }}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
 
 /** The public page: what counts as discrimination, where to get help, and the year's statistics. */
 export function StatisticsPage() {
@@ -148,39 +81,57 @@ export function StatisticsPage() {
             <p className="kern-body" data-testid="report-total">
               {t('reports:statistics.total', { count: String(figures.data.total) })}
             </p>
-            <BucketTable
+            <CountTable
               id="report-grounds"
               caption={t('reports:statistics.byGround')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.grounds}
               nameOf={(key) => (isOneOf<Ground>(GROUNDS, key) ? t(GROUND_LABEL[key]) : key)}
             />
-            <BucketTable
+            <CountTable
               id="report-settings"
               caption={t('reports:statistics.bySetting')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.settings}
               nameOf={(key) => (isOneOf<Setting>(SETTINGS, key) ? t(SETTING_LABEL[key]) : key)}
             />
-            <BucketTable
+            <CountTable
               id="report-districts"
               caption={t('reports:statistics.byDistrict')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.districts}
               nameOf={districtName}
             />
-            <BucketTable
+            <CountTable
               id="report-quarters"
               caption={t('reports:statistics.byQuarter')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.quarters}
               nameOf={(key) => key}
             />
-            <BucketTable
+            <CountTable
               id="report-violence"
               caption={t('reports:statistics.violence')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.violence}
               nameOf={yesNo}
             />
-            <BucketTable
+            <CountTable
               id="report-extremist"
               caption={t('reports:statistics.extremist')}
+              keyHeader={t('reports:statistics.category')}
+              countHeader={t('reports:statistics.reports')}
+              barLabel={t('reports:statistics.bar')}
               buckets={figures.data.extremist}
               nameOf={yesNo}
             />

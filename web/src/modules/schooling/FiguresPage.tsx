@@ -2,79 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { CountTable } from '../../components/CountTable';
 import { TableScroll } from '../../components/TableScroll';
 import { useLanguageNames } from '../../app/languages';
 import { useNumbers } from './display';
 import { FORM_LABEL, isOneOf, KIND_LABEL, SCHOOL_FORMS, SEAT_KINDS } from './labels';
-import { type Bucket, type Count, paths, useFigures, useSchools } from './schooling.api';
+import { type Count, paths, useFigures, useSchools } from './schooling.api';
 import { useCityTime } from '../../app/time';
 import { useCity } from '../../app/city';
-
-/** A table of counts with a bar per row (no bar for a suppressed "<5"). */
-function BucketTable({
-  id,
-  caption,
-  keyHeader,
-  buckets,
-  nameOf,
-}: {
-  id: string;
-  caption: string;
-  keyHeader: string;
-  buckets: Bucket[];
-  nameOf: (key: string) => string;
-}) {
-  const { t } = useTranslation();
-  const numbers = useNumbers();
-  const max = Math.max(1, ...buckets.map((b) => (b.count === '<5' ? 0 : b.count)));
-  return (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <table className="kern-table kern-table--small kern-table--striped app-schooling__figure">
-        <caption className="kern-heading-small" id={`${id}-caption`}>
-          {caption}
-        </caption>
-        <thead>
-          <tr className="kern-table__row">
-            <th className="kern-table__header" scope="col">
-              {keyHeader}
-            </th>
-            <th className="kern-table__header kern-table__header--numeric" scope="col">
-              {t('schooling:figures.children')}
-            </th>
-            <th className="kern-table__header" scope="col">
-              <span className="kern-sr-only">{t('schooling:figures.bar')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {buckets.length === 0 ? (
-            <tr className="kern-table__row">
-              <td className="kern-table__cell" colSpan={3}>
-                {t('schooling:figures.noData')}
-              </td>
-            </tr>
-          ) : null}
-          {buckets.map((bucket) => (
-            <tr className="kern-table__row" key={bucket.key}>
-              <th className="kern-table__cell" scope="row">
-                {nameOf(bucket.key)}
-              </th>
-              <td className="kern-table__cell kern-table__cell--numeric">{numbers.count(bucket.count)}</td>
-              <td className="kern-table__cell app-schooling__bar-cell" aria-hidden="true">
-                {bucket.count === '<5' ? null : (
-                  <span
-                    className="app-schooling__bar"
-                    style={{ inlineSize: `${(bucket.count / max) * 100}%` }}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
 
 function SchoolsTable() {
   const { t } = useTranslation();
@@ -205,38 +140,53 @@ export function FiguresPage() {
             <h2 className="kern-heading-medium" id="waiting-heading">
               {t('schooling:figures.waitingHeading')}
             </h2>
-            <BucketTable
+            <CountTable
               id="by-age"
               caption={t('schooling:figures.byAge')}
               keyHeader={t('schooling:figures.ageBand')}
+              countHeader={t('schooling:figures.children')}
+              barLabel={t('schooling:figures.bar')}
+              empty={t('schooling:figures.noData')}
               buckets={figures.data.waiting.byAgeBand}
               nameOf={band}
             />
-            <BucketTable
+            <CountTable
               id="by-language"
               caption={t('schooling:figures.byLanguage')}
               keyHeader={t('schooling:child.languages')}
+              countHeader={t('schooling:figures.children')}
+              barLabel={t('schooling:figures.bar')}
+              empty={t('schooling:figures.noData')}
               buckets={figures.data.waiting.byLanguage}
               nameOf={(code) => languages.nameOf(code)}
             />
-            <BucketTable
+            <CountTable
               id="by-district"
               caption={t('schooling:figures.byDistrict')}
               keyHeader={t('schooling:children.district')}
+              countHeader={t('schooling:figures.children')}
+              barLabel={t('schooling:figures.bar')}
+              empty={t('schooling:figures.noData')}
               buckets={figures.data.waiting.byDistrict}
               nameOf={districtName}
             />
-            <BucketTable
+            <CountTable
               id="by-weeks"
               caption={t('schooling:figures.byWeeks')}
               keyHeader={t('schooling:figures.weeksBand')}
+              countHeader={t('schooling:figures.children')}
+              barLabel={t('schooling:figures.bar')}
+              empty={t('schooling:figures.noData')}
               buckets={figures.data.waiting.byWeeksWaiting}
               nameOf={band}
             />
-            <BucketTable
+            <CountTable
               id="forecast-age"
               caption={t('schooling:figures.arrivalsByAge')}
               keyHeader={t('schooling:figures.ageBand')}
+              countHeader={t('schooling:figures.children')}
+              barLabel={t('schooling:figures.bar')}
+              empty={t('schooling:figures.noData')}
               buckets={figures.data.forecast.byAgeBand}
               nameOf={band}
             />
