@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- directory [--explain] [--services N] [--duration S]`
+ * `npm run bench -- directory [--explain] [--sequential] [--services N] [--duration S]`
  *
  * The directory's performance goal (spec: directory.md, "Performance"): 20,000 offers in ten languages on
  * PostgreSQL, a filtered word search under 50 concurrent clients at p95 ≤ 25 ms, and at least a third of the
@@ -50,6 +50,7 @@ type Options = {
   duration: number;
   queries: string | null;
   servers: number;
+  sequential: boolean;
 };
 
 function parseOptions(args: string[]): Options {
@@ -60,6 +61,7 @@ function parseOptions(args: string[]): Options {
     duration: 15,
     queries: null,
     servers: 1,
+    sequential: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -68,6 +70,7 @@ function parseOptions(args: string[]): Options {
     else if (arg === '--services') options.services = Number(args[++i]);
     else if (arg === '--duration') options.duration = Number(args[++i]);
     else if (arg === '--queries') options.queries = args[++i] ?? null;
+    else if (arg === '--sequential') options.sequential = true;
     else if (arg === '--servers') options.servers = Math.max(1, Math.min(4, Number(args[++i])));
     else throw new Error(`unknown option ${arg}`);
   }
@@ -510,6 +513,34 @@ async function timeIt(label: string, work: () => Promise<unknown>): Promise<stri
   return `  ${label.padEnd(52)} ${mean.toFixed(2).padStart(8)} ms  (${runs} runs)`;
 }
 
+/**
+ * Every request of the mix once, one after another in this process (no load, no network): the time one search
+ * costs the server, and the slowest requests. The first pass meets cold caches, the second warm ones.
+ */
+async function sequential(
+  app: { inject: (o: { url: string }) => Promise<{ statusCode: number }> },
+  paths: string[],
+): Promise<void> {
+  for (const pass of ['first pass (cold)', 'second pass (warm)']) {
+    const times: [number, string][] = [];
+    const started = performance.now();
+    for (const p of paths) {
+      const t = performance.now();
+      const response = await app.inject({ url: p });
+      if (response.statusCode !== 200) throw new Error(`${p} answered ${response.statusCode}`);
+      times.push([performance.now() - t, p]);
+    }
+    const total = performance.now() - started;
+    times.sort(([a], [b]) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.[0] ?? 0;
+    console.log(
+      `Sequential, ${pass}: ${times.length} requests in ${(total / 1000).toFixed(1)} s; p50 ${at(0.5).toFixed(2)} ms, ` +
+        `p95 ${at(0.95).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms, max ${at(1).toFixed(2)} ms; slowest:`,
+    );
+    for (const [ms, p] of times.slice(-8).reverse()) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${p}`);
+  }
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of the search, and the time of each query of one search request. */
 async function explain(database: Database, city: City): Promise<void> {
   expansions = await Promise.all(queryWords(SEARCH.q).map((w) => repo.similarWords(database.db, w)));
@@ -699,6 +730,7 @@ export async function benchDirectory(args: string[]): Promise<void> {
     );
 
     if (options.explain) await explain(database, city);
+    if (options.sequential) await sequential(app, paths);
     if (!options.duration) return;
 
     console.log(

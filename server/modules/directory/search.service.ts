@@ -14,6 +14,7 @@ const STALE_AFTER_DAYS = 183;
 
 /** The city's local weekday (MO…SU) and time (HH:MM:SS) at a moment. */
 const weekTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const lastWeekTime = new Map<string, { second: number; at: { day: string; time: string } }>();
 
 export function localWeekTime(now: Date, timeZone: string): { day: string; time: string } {
   let format = weekTimeFormats.get(timeZone);
@@ -28,11 +29,17 @@ export function localWeekTime(now: Date, timeZone: string): { day: string; time:
     });
     weekTimeFormats.set(timeZone, format);
   }
+  // Every search asks for it; formatting costs more than the rest of a small search. Kept for the second.
+  const second = Math.floor(now.getTime() / 1000);
+  const kept = lastWeekTime.get(timeZone);
+  if (kept?.second === second) return kept.at;
   const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-  return {
+  const at = {
     day: WEEKDAY[parts.weekday as keyof typeof WEEKDAY],
     time: `${parts.hour}:${parts.minute}:${parts.second}`,
   };
+  lastWeekTime.set(timeZone, { second, at });
+  return at;
 }
 
 /**

@@ -122,6 +122,26 @@ export class SearchIndex {
     string,
     { lookups: string[]; expansion: Expansion; m: Matched | null }
   >();
+  /**
+   * Per slot, what the filters and the ranking read, in flat arrays, so that the search's loop over thousands
+   * of matching offers reads numbers instead of objects: category bits, flags (1 free, 2 has places), and the
+   * offer's places as a run in the place columns.
+   */
+  private readonly cats: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly placeFrom: number[] = [];
+  private readonly placeCount: number[] = [];
+  private readonly places = {
+    district: [] as number[],
+    ortsteil: [] as number[],
+    lat: [] as number[],
+    lon: [] as number[],
+    accessible: [] as boolean[],
+  };
+  /** Categories, Stadtbezirke and Ortsteile as small numbers (a category is a bit). */
+  private readonly categoryBit = new Map<string, number>();
+  private readonly areaNumber = new Map<string, number>();
+  private readonly areaNames: string[] = [];
   private lastSeq = 0;
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
@@ -284,6 +304,17 @@ export class SearchIndex {
     }
     this.offers.push({ ...offer, words });
     this.slotOf.set(offer.id, slot);
+    this.cats.push(this.categoryMask(offer.categories, true));
+    this.flags.push((offer.free ? 1 : 0) | ((offer.capacityFree ?? 0) > 0 ? 2 : 0));
+    this.placeFrom.push(this.places.district.length);
+    this.placeCount.push(offer.locations.length);
+    for (const l of offer.locations) {
+      this.places.district.push(this.area(l.districtId, true));
+      this.places.ortsteil.push(this.area(l.ortsteilId, true));
+      this.places.lat.push(l.lat);
+      this.places.lon.push(l.lon);
+      this.places.accessible.push(l.accessible);
+    }
     // The kept matches learn the new offer (a removed one is skipped by its empty slot).
     for (const entry of this.matched.values()) {
       const m = entry.m;
@@ -298,6 +329,32 @@ export class SearchIndex {
         m.sims.push(best);
       }
     }
+  }
+
+  /** The bits of these categories (new ones get the next bit when `add`; unknown ones none). */
+  private categoryMask(categories: readonly string[], add = false): number {
+    let mask = 0;
+    for (const c of categories) {
+      let bit = this.categoryBit.get(c);
+      if (bit === undefined && add && this.categoryBit.size < 31) {
+        bit = this.categoryBit.size;
+        this.categoryBit.set(c, bit);
+      }
+      if (bit !== undefined) mask |= 1 << bit;
+    }
+    return mask;
+  }
+
+  /** The number of a Stadtbezirk or Ortsteil id (-2 for one no offer has: it matches nothing). */
+  private area(id: string, add = false): number {
+    let n = this.areaNumber.get(id);
+    if (n === undefined) {
+      if (!add) return -2;
+      n = this.areaNames.length;
+      this.areaNumber.set(id, n);
+      this.areaNames.push(id);
+    }
+    return n;
   }
 
   /** A new dictionary word: the kept expansions it is similar to are made again on their next search. */
@@ -418,16 +475,16 @@ export class SearchIndex {
    * category the word names), then distance, then slug — the same answer as the database's query had.
    */
   search(q: IndexQuery): IndexAnswer {
+    const n = q.words.length;
     // Per word, the best similarity of each offer it matches: in arrays by slot, reused from search to search
     // (a search runs to its end without yielding), marked valid by this search's stamp.
-    const scratch = this.scratchFor(q.words.length);
+    const scratch = this.scratchFor(n);
     const stamp = ++scratch.stamp;
-    const touched: number[] = [];
-    for (let i = 0; i < q.words.length; i++) {
-      const e = q.words[i] as Expansion;
+    let touched = 0;
+    for (let i = 0; i < n; i++) {
       const marks = scratch.marks[i] as Int32Array;
       const sims = scratch.sims[i] as Float64Array;
-      const m = this.matchesOf(e);
+      const m = this.matchesOf(q.words[i] as Expansion);
       for (let k = 0; k < m.slots.length; k++) {
         const slot = m.slots[k] as number;
         const sim = m.sims[k] as number;
@@ -436,85 +493,133 @@ export class SearchIndex {
           sims[slot] = sim;
           if (scratch.any[slot] !== stamp) {
             scratch.any[slot] = stamp;
-            touched.push(slot);
+            scratch.touched[touched++] = slot;
           }
         } else if (sim > (sims[slot] as number)) sims[slot] = sim;
       }
     }
-    const candidates: Iterable<number> = q.words.length ? touched : this.slotOf.values();
-    const wanted = q.categories.length ? new Set(q.categories) : null;
-    type Row = { offer: IndexedOffer; distanceKm: number | null; score: number; hits: number; found: number };
-    const placed: Row[] = [];
+    const wanted = q.categories.length ? this.categoryMask(q.categories) : -1;
+    const district = q.districtId ? this.area(q.districtId) : -1;
+    const ortsteil = q.ortsteilId ? this.area(q.ortsteilId) : -1;
+    const needs = (q.free ? 1 : 0) | (q.hasPlaces ? 2 : 0);
+    const { cats, flags, placeFrom, placeCount, places, offers } = this;
+    // First pass: the offers that pass every filter, with their nearest place and the words they match.
+    const all = n === 0;
+    const end = all ? offers.length : touched;
+    let passed = 0;
     let best = 0;
     let foundAny = 0;
-    for (const slot of candidates) {
-      const offer = this.offers[slot];
+    for (let k = 0; k < end; k++) {
+      const slot = all ? k : (scratch.touched[k] as number);
+      const offer = offers[slot];
       if (!offer) continue;
-      if (wanted && !offer.categories.some((c) => wanted.has(c))) continue;
+      if (wanted !== -1 && ((cats[slot] as number) & wanted) === 0) continue;
+      if (((flags[slot] as number) & needs) !== needs) continue;
       if (q.language && !offer.languages.includes(q.language)) continue;
       if (q.targetGroup && !offer.targetGroups.includes(q.targetGroup)) continue;
-      if (q.free && !offer.free) continue;
-      if (q.hasPlaces && !((offer.capacityFree ?? 0) > 0)) continue;
       if (q.openAt && !isOpen(offer, q.openAt)) continue;
       let place = false;
-      let distance: number | null = null;
-      for (const l of offer.locations) {
-        if (q.districtId && l.districtId !== q.districtId) continue;
-        if (q.ortsteilId && l.ortsteilId !== q.ortsteilId) continue;
-        if (q.accessible && !l.accessible) continue;
+      let distance = Number.POSITIVE_INFINITY;
+      const from = placeFrom[slot] as number;
+      const to = from + (placeCount[slot] as number);
+      for (let j = from; j < to; j++) {
+        if (district !== -1 && places.district[j] !== district) continue;
+        if (ortsteil !== -1 && places.ortsteil[j] !== ortsteil) continue;
+        if (q.accessible && !places.accessible[j]) continue;
         if (q.near) {
-          const d = distanceKm(q.near.lat, q.near.lon, l);
+          const d = distanceKm(q.near.lat, q.near.lon, {
+            lat: places.lat[j] as number,
+            lon: places.lon[j] as number,
+          });
           if (!(d <= q.near.radiusKm)) continue;
-          if (distance === null || d < distance) distance = d;
+          if (d < distance) distance = d;
         }
         place = true;
       }
       if (!place) continue;
-      let score = 0;
       let hits = 0;
-      let found = 0;
-      for (let i = 0; i < q.words.length; i++) {
+      for (let i = 0; i < n; i++) {
         if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
-        const named = (q.words[i] as Expansion).categories;
-        let bonus = 0;
-        for (const c of named) if (offer.categories.includes(c)) bonus = 1;
-        score += 100 + ((scratch.sims[i] as Float64Array)[slot] as number) + bonus;
         hits++;
-        found |= 1 << i;
+        foundAny |= 1 << i;
       }
-      foundAny |= found;
       if (hits > best) best = hits;
-      placed.push({ offer, distanceKm: distance, score, hits, found });
+      scratch.passed[passed] = slot;
+      scratch.hits[passed] = hits;
+      scratch.distance[passed] = distance;
+      passed++;
     }
-    const rows = placed.filter((row) => row.hits === best);
-    rows.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
-        cmp(a.offer.slug, b.offer.slug),
-    );
+    // Second pass: the offers matching the most words are the answer; count them by category and Stadtbezirk,
+    // score them, and keep the best offset + limit in order.
+    const bonusMasks = q.words.map((e) => this.categoryMask(e.categories));
+    const categoryCounts = new Array<number>(this.categoryBit.size).fill(0);
+    const districtCounts = new Map<number, number>();
+    const keep = q.offset + q.limit;
+    const top: { slot: number; score: number; distance: number }[] = [];
+    let total = 0;
+    for (let k = 0; k < passed; k++) {
+      if (scratch.hits[k] !== best) continue;
+      const slot = scratch.passed[k] as number;
+      total++;
+      const mask = cats[slot] as number;
+      for (let b = 0; b < categoryCounts.length; b++)
+        if (mask & (1 << b)) categoryCounts[b] = (categoryCounts[b] as number) + 1;
+      if ((placeCount[slot] as number) > 0) {
+        const d = places.district[placeFrom[slot] as number] as number;
+        districtCounts.set(d, (districtCounts.get(d) ?? 0) + 1);
+      }
+      if (keep <= 0) continue;
+      let score = 0;
+      for (let i = 0; i < n; i++) {
+        if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
+        score +=
+          100 +
+          ((scratch.sims[i] as Float64Array)[slot] as number) +
+          (mask & (bonusMasks[i] as number) ? 1 : 0);
+      }
+      const row = { slot, score, distance: scratch.distance[k] as number };
+      if (top.length === keep && !this.before(row, top[keep - 1] as typeof row)) continue;
+      let at = top.length === keep ? keep - 1 : top.length;
+      while (at > 0 && this.before(row, top[at - 1] as typeof row)) {
+        top[at] = top[at - 1] as typeof row;
+        at--;
+      }
+      top[at] = row;
+    }
     const facets = { categories: {} as Record<string, number>, districts: {} as Record<string, number> };
-    for (const row of rows) {
-      for (const c of row.offer.categories) facets.categories[c] = (facets.categories[c] ?? 0) + 1;
-      const district = row.offer.locations[0]?.districtId;
-      if (district) facets.districts[district] = (facets.districts[district] ?? 0) + 1;
-    }
+    for (const [c, bit] of this.categoryBit)
+      if (categoryCounts[bit]) facets.categories[c] = categoryCounts[bit];
+    for (const [d, count] of districtCounts) facets.districts[this.areaNames[d] as string] = count;
     return {
-      hits: rows.slice(q.offset, q.offset + q.limit).map(({ offer, distanceKm, score }) => ({
-        offer,
-        distanceKm,
+      hits: top.slice(q.offset).map(({ slot, score, distance }) => ({
+        offer: offers[slot] as IndexedOffer,
+        distanceKm: distance === Number.POSITIVE_INFINITY ? null : distance,
         score,
       })),
-      total: rows.length,
+      total,
       found: foundAny,
       facets,
     };
+  }
+
+  /** The ranking: higher score first, then the nearer place (none last), then the slug. */
+  private before(
+    a: { slot: number; score: number; distance: number },
+    b: { slot: number; score: number; distance: number },
+  ): boolean {
+    if (a.score !== b.score) return a.score > b.score;
+    if (a.distance !== b.distance) return a.distance < b.distance;
+    return cmp((this.offers[a.slot] as IndexedOffer).slug, (this.offers[b.slot] as IndexedOffer).slug) < 0;
   }
 
   private scratch = {
     stamp: 0,
     size: 0,
     any: new Int32Array(0),
+    touched: new Int32Array(0),
+    passed: new Int32Array(0),
+    hits: new Int32Array(0),
+    distance: new Float64Array(0),
     marks: [] as Int32Array[],
     sims: [] as Float64Array[],
   };
@@ -528,6 +633,10 @@ export class SearchIndex {
       s.size = next;
       s.stamp = 0;
       s.any = new Int32Array(next);
+      s.touched = new Int32Array(next);
+      s.passed = new Int32Array(next);
+      s.hits = new Int32Array(next);
+      s.distance = new Float64Array(next);
       s.marks = Array.from({ length: Math.max(words, s.marks.length) }, () => new Int32Array(next));
       s.sims = Array.from({ length: Math.max(words, s.marks.length) }, () => new Float64Array(next));
     }
