@@ -20,6 +20,7 @@ export const directoryPolicies = {
     coordinators(actor) ? ALL : ownOrganisation(actor, ['association', 'institution']),
   'directory.publish': coordinators,
   'directory.translate': coordinators,
+  'directory.jobs': (actor: Actor) => actor.kind === 'system',
 } satisfies Policies;
 
 type DirectoryRules = typeof directoryPolicies;

@@ -632,6 +632,15 @@ export async function lastDirectoryChange(db: Tx): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
+/** Deletes the change log's rows written before a moment; returns how many. */
+export async function pruneDirectoryChanges(db: Tx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(directoryChanges)
+    .where(sql`${directoryChanges.changedAt} < ${before.toISOString()}`)
+    .returning({ seq: directoryChanges.seq });
+  return deleted.length;
+}
+
 /** Changed offers after a sequence, oldest first. */
 export async function directoryChangesAfter(db: Tx, seq: number, limit: number) {
   const rows = await db

@@ -86,9 +86,21 @@ export const serviceSummary = z.object({
   stale: z.boolean().describe('Not checked for six months'),
 });
 
+export const searchFacets = z
+  .object({
+    categories: z.record(z.string(), z.number().int()).describe('Offers found per category'),
+    districts: z
+      .record(z.string(), z.number().int())
+      .describe('Offers found per Stadtbezirk (of the first place)'),
+  })
+  .describe(
+    'How all offers found (not only this page) spread over categories and Stadtbezirke; an offer in two categories counts in both',
+  );
+
 export const searchReply = z.object({
   items: z.array(serviceSummary),
   total: z.number().int(),
+  facets: searchFacets,
   page: z.number().int(),
   perPage: z.number().int(),
 });

@@ -218,10 +218,16 @@ export const unmetSearches = pgTable(
  * Every change to what the directory's search shows, in order: database triggers on the offers, their texts,
  * places and opening hours append the offer's id and send `pg_notify('directory_changes')`. Each app server's
  * search index reads the rows after the last sequence it has seen — on a notification, and after its listening
- * connection was lost — so a missed notification is not a lost update.
+ * connection was lost — so a missed notification is not a lost update. Renaming an organisation appends its
+ * offers too. A job deletes rows older than a day; a server that could not listen for longer reads everything.
  */
-export const directoryChanges = pgTable('directory_changes', {
-  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  serviceId: uuid('service_id').notNull(),
-  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const directoryChanges = pgTable(
+  'directory_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    serviceId: uuid('service_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The pruning job deletes by age.
+  (t) => [index('directory_changes_changed_at').on(t.changedAt)],
+);

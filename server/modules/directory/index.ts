@@ -7,6 +7,7 @@ import { hsdsRoutes } from './hsds/hsds.routes.ts';
 import { opendataPolicies } from './opendata/opendata.policy.ts';
 import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { searchIndexOf } from './search/search.index.ts';
+import { pruneSearchChanges } from './search.service.ts';
 
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
@@ -19,6 +20,7 @@ export const directoryModule: ModuleManifest = {
     { prefix: '/api/v1', routes: opendataRoutes },
   ],
   seedDemo: seedDirectoryDemo,
+  jobs: [{ name: 'directory.prune_changes', intervalSeconds: 3600, run: pruneSearchChanges }],
   // The search index is built when the app starts (directory.routes.ts); /ready waits for it.
   ready: (services) => searchIndexOf(services.database).isReady,
 };

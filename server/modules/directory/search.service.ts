@@ -4,7 +4,7 @@ import { authorize } from '../../core/policy.ts';
 import { organisationNames } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import { countUnmet, flushUnmet } from './search/unmet.ts';
-import { type IndexedOffer, searchIndexOf } from './search/search.index.ts';
+import { CHANGES_KEPT_MS, type IndexedOffer, searchIndexOf } from './search/search.index.ts';
 import { expandWords, expandWordsWith } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
 import { showText, type TextRow } from './texts.ts';
@@ -225,7 +225,7 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
   }
   const at = localWeekTime(ctx.now, ctx.city.profile.timezone);
   const items = answer.hits.map((hit) => summaryOf(ctx, hit.offer, hit.distanceKm, at));
-  return { items, total: answer.total, page: query.page, perPage: query.per_page };
+  return { items, total: answer.total, facets: answer.facets, page: query.page, perPage: query.per_page };
 }
 
 /**
@@ -334,4 +334,11 @@ export async function listUnmetSearches(ctx: Ctx) {
   await flushUnmet(ctx.database);
   const since = new Date(ctx.now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
   return repo.listUnmetSearches(ctx.db, since);
+}
+
+/** The job that keeps the search's change log short: rows older than a day are read by every server by then. */
+export async function pruneSearchChanges(ctx: Ctx): Promise<Record<string, number>> {
+  authorize(ctx, 'directory.jobs');
+  const pruned = await repo.pruneDirectoryChanges(ctx.db, new Date(ctx.now.getTime() - CHANGES_KEPT_MS));
+  return { pruned };
 }

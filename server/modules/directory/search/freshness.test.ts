@@ -6,9 +6,10 @@ import { testConfig } from '../../../../test/config.ts';
 import { buildApp } from '../../../app.ts';
 import { loadCity } from '../../../core/city.ts';
 import { systemContext } from '../../../core/context.ts';
-import { type Database, openDatabase } from '../../../core/db.ts';
+import { type Database, openDatabase, rows } from '../../../core/db.ts';
 import { buildService } from '../directory.factories.ts';
 import { insertServiceRecord } from '../records.ts';
+import { pruneSearchChanges } from '../search.service.ts';
 import { searchIndexOf, stopSearchIndex } from './search.index.ts';
 
 /**
@@ -91,6 +92,8 @@ beforeAll(async () => {
   await draft('fresh-wombat', 'Wombatgruppe');
   await draft('fresh-koala', 'Koalatreff');
   await draft('fresh-numbat', 'Numbatkreis');
+  await draft('fresh-quokka', 'Quokkarunde');
+  await draft('fresh-dingo', 'Dingotreff');
   // This process wrote just now: its searches read the change log first for two seconds. Past them, only the
   // notifications (and the catch-up after a lost connection) bring the plain SQL changes below.
   await new Promise((resolve) => setTimeout(resolve, 2100));
@@ -136,5 +139,55 @@ describe('the search on another server', () => {
     await dbA.db.execute(sql`update services set status = 'published' where slug = 'fresh-numbat'`);
     if (dbB.kind !== 'postgres') await searchIndexOf(dbB).ready;
     expect(await foundAfter('numbatkreis', 2000)).not.toBeNull();
+  });
+
+  it("shows an organisation's new name on the other server within a second", async () => {
+    await dbA.db.execute(sql`update services set status = 'published' where slug = 'fresh-quokka'`);
+    expect(await foundAfter('quokkarunde', 1000)).not.toBeNull();
+    await dbA.db.execute(sql`
+      update organisations set name = 'Quokka-Verein Neumühl'
+      where id = (select organisation_id from services where slug = 'fresh-quokka')`);
+    const started = performance.now();
+    let shown = '';
+    while (performance.now() - started < 1000 && shown !== 'Quokka-Verein Neumühl') {
+      const reply = await serverB.inject({ url: '/api/v1/directory/services?q=quokkarunde' });
+      shown = reply.json<{ items: { organisationName: string }[] }>().items[0]?.organisationName ?? '';
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(shown).toBe('Quokka-Verein Neumühl');
+  });
+
+  it('reads every offer again when the change log lost rows it never read (a connection lost for too long)', async () => {
+    const index = searchIndexOf(dbB);
+    // Written while nobody reads the log, and its row pruned before anyone did.
+    await index.stop();
+    await dbA.db.execute(sql`update services set status = 'published' where slug = 'fresh-dingo'`);
+    await dbA.db.execute(sql`update services set status = 'archived' where slug = 'fresh-quokka'`);
+    await dbA.db.execute(sql`delete from directory_changes`);
+    const before = index.resyncs;
+    await index.refresh();
+    expect(index.offer((await slugId('fresh-dingo')) ?? '')).toBeUndefined();
+    await index.refresh({ resync: true });
+    expect(index.resyncs).toBe(before + 1);
+    expect(index.offer((await slugId('fresh-dingo')) ?? '')?.slug).toBe('fresh-dingo');
+    expect(index.offer((await slugId('fresh-quokka')) ?? '')).toBeUndefined();
+  });
+});
+
+async function slugId(slug: string): Promise<string | undefined> {
+  const [row] = await rows<{ id: string }>(dbA.db, sql`select id from services where slug = ${slug}`);
+  return row?.id;
+}
+
+describe('the change log', () => {
+  it('keeps a day of changes: the job deletes older rows and keeps the newer ones', async () => {
+    await dbA.db.execute(sql`delete from directory_changes`);
+    await dbA.db.execute(sql`
+      insert into directory_changes (service_id, changed_at)
+      select id, now() - interval '2 days' from services where slug = 'fresh-koala'
+      union all select id, now() - interval '3 hours' from services where slug = 'fresh-koala'`);
+    expect(await pruneSearchChanges(systemContext(services))).toEqual({ pruned: 1 });
+    const [left] = await rows<{ n: number }>(dbA.db, sql`select count(*)::int as n from directory_changes`);
+    expect(left?.n).toBe(1);
   });
 });

@@ -162,14 +162,40 @@ describe('the search index', () => {
         const q = words.map((w) => (w.typo ? typo(w.word, w.typo[0], w.typo[1]) : w.word)).join(' ');
         const parsed = searchQuery.parse({ ...filters, ...(q ? { q } : {}), per_page: '5' });
         const reader = { ...ctx, locale };
-        const fromIndex = await findServices(reader, parsed);
+        const { facets, ...fromIndex } = await findServices(reader, parsed);
         const { found: _found, ...fromDatabase } = await findServicesInDatabase(reader, parsed);
         expect(fromIndex).toEqual(fromDatabase);
+        // Every offer found has a place: the Stadtbezirke count each once.
+        expect(Object.values(facets.districts).reduce((a, b) => a + b, 0)).toBe(fromIndex.total);
       }),
       { numRuns: 120, seed: 11 },
     );
     // Each run asks the database too (several queries): minutes on a busy machine.
   }, 300_000);
+
+  it('counts all offers found, not only the page, per category and Stadtbezirk', async () => {
+    const reader = t.client('de');
+    const all = (await reader.get('/api/v1/directory/services?q=hausaufgabenhilfe&per_page=100')).json<{
+      total: number;
+      items: { categories: string[]; location: { districtId: string } | null }[];
+      facets: { categories: Record<string, number>; districts: Record<string, number> };
+    }>();
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.items).toHaveLength(all.total);
+    const count = (keys: string[]) => {
+      const counts: Record<string, number> = {};
+      for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+      return counts;
+    };
+    expect(all.facets.categories).toEqual(count(all.items.flatMap((i) => i.categories)));
+    expect(all.facets.districts).toEqual(count(all.items.flatMap((i) => i.location?.districtId ?? [])));
+    const firstPage = (await reader.get('/api/v1/directory/services?q=hausaufgabenhilfe&per_page=2')).json<{
+      items: unknown[];
+      facets: unknown;
+    }>();
+    expect(firstPage.items).toHaveLength(2);
+    expect(firstPage.facets).toEqual(all.facets);
+  });
 
   it('finds offers by a misspelt Ukrainian or Arabic word', async () => {
     const reader = t.client('uk');

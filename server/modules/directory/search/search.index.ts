@@ -12,6 +12,10 @@ const WORD_SIMILARITY_THRESHOLD = 0.5;
 const MAX_SIMILAR = 1000;
 const BUILD_PAGE = 2000;
 const CHANGES_PAGE = 5000;
+/** The change log keeps a day (the job `directory.prune_changes`). */
+export const CHANGES_KEPT_MS = 24 * 3600_000;
+/** A server that could not listen for longer than this reads every offer again instead of the change log. */
+const RESYNC_AFTER_MS = CHANGES_KEPT_MS / 2;
 /** After a write on this server, searches first read the change log for this long (read your own writes). */
 const LOCAL_WRITE_WINDOW_MS = 2000;
 
@@ -143,6 +147,9 @@ export class SearchIndex {
   private readonly areaNumber = new Map<string, number>();
   private readonly areaNames: string[] = [];
   private lastSeq = 0;
+  /** When the listening connection was lost (null while listening). */
+  lostAt: number | null = null;
+  private resyncDue = false;
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
@@ -175,16 +182,42 @@ export class SearchIndex {
     const db = this.database.db;
     this.lastSeq = await repo.lastDirectoryChange(db);
     await this.listen();
-    let afterId: string | null = null;
-    for (;;) {
-      const rows = await repo.publishedServicesForIndex(db, { afterId, limit: BUILD_PAGE });
-      for (const offer of await loadOffers(db, rows)) this.upsert(offer);
-      if (rows.length < BUILD_PAGE) break;
-      afterId = rows[rows.length - 1]?.service.id ?? null;
-    }
+    await this.readAll();
     await this.catchUp();
     this.buildMs = performance.now() - started;
   }
+
+  /** Reads every published offer page by page, and takes out the offers it holds that are no longer there. */
+  private async readAll() {
+    const db = this.database.db;
+    const seen = new Set<string>();
+    let afterId: string | null = null;
+    for (;;) {
+      const rows = await repo.publishedServicesForIndex(db, { afterId, limit: BUILD_PAGE });
+      for (const offer of await loadOffers(db, rows)) {
+        this.upsert(offer);
+        seen.add(offer.id);
+      }
+      if (rows.length < BUILD_PAGE) break;
+      afterId = rows[rows.length - 1]?.service.id ?? null;
+    }
+    for (const id of [...this.slotOf.keys()]) if (!seen.has(id)) this.remove(id);
+  }
+
+  /**
+   * After its listening connection was down for longer than half the change log's life, the log may have lost
+   * rows this server never read: it reads every offer again (searches keep answering meanwhile).
+   */
+  private async resync() {
+    const db = this.database.db;
+    const seq = await repo.lastDirectoryChange(db);
+    await this.readAll();
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.resyncs++;
+  }
+
+  /** How often this server read every offer again after a long loss of its connection (for tests). */
+  resyncs = 0;
 
   /** PostgreSQL: LISTEN on its own connection, re-established (and caught up) when lost. PGlite: in-process. */
   private async listen() {
@@ -203,6 +236,7 @@ export class SearchIndex {
       const lost = () => {
         if (client !== next || this.stopped) return;
         client = null;
+        this.lostAt ??= Date.now();
         next.end().catch(() => {});
         retry = setTimeout(() => void connect(), 250);
       };
@@ -213,8 +247,11 @@ export class SearchIndex {
       try {
         await next.connect();
         await next.query('LISTEN directory_changes');
-        // What changed while the connection was down is in the change log.
-        void this.refresh();
+        // What changed while the connection was down is in the change log (or, after a long loss, in the tables).
+        const lostFor = this.lostAt === null ? 0 : Date.now() - this.lostAt;
+        this.lostAt = null;
+        if (lostFor > RESYNC_AFTER_MS) void this.refresh({ resync: true });
+        else void this.refresh();
       } catch {
         lost();
       }
@@ -239,11 +276,16 @@ export class SearchIndex {
    * Reads the change log from the last sequence seen. A call while a catch-up runs gets the next one, which
    * starts after it: the answer includes every change committed before the call.
    */
-  refresh(): Promise<void> {
+  refresh(options: { resync?: boolean } = {}): Promise<void> {
+    if (options.resync) this.resyncDue = true;
     if (!this.queued) {
       const queued = this.current.then(() => {
         this.queued = null;
-        const run = this.catchUp().catch((error) => this.onError(error));
+        const resync = this.resyncDue;
+        this.resyncDue = false;
+        const run = (resync ? this.resync() : Promise.resolve())
+          .then(() => this.catchUp())
+          .catch((error) => this.onError(error));
         this.current = run;
         return run;
       });
