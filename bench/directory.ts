@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- directory [--explain] [--sequential] [--services N] [--duration S]`
+ * `npm run bench -- directory [--explain] [--sequential] [--engines] [--services N] [--duration S]`
  *
  * The directory's performance goal (spec: directory.md, "Performance"): 20,000 offers in ten languages on
  * PostgreSQL, a filtered word search under 50 concurrent clients at p95 ≤ 25 ms, and at least a third of the
@@ -26,6 +26,7 @@ import { searchTextOf } from '../server/modules/directory/texts.ts';
 import { testConfig } from '../test/config.ts';
 import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
 import { ORGANISATION_PARTS, STREETS, TEXT_LANGUAGES, VOCABULARY } from './directory.words.ts';
+import { compareEngines } from './engines.ts';
 import type { LoadOptions, LoadResult } from './load.ts';
 
 const GOAL_P95_MS = 25;
@@ -51,6 +52,7 @@ type Options = {
   queries: string | null;
   servers: number;
   sequential: boolean;
+  engines: boolean;
 };
 
 function parseOptions(args: string[]): Options {
@@ -62,6 +64,7 @@ function parseOptions(args: string[]): Options {
     queries: null,
     servers: 1,
     sequential: false,
+    engines: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -71,6 +74,7 @@ function parseOptions(args: string[]): Options {
     else if (arg === '--duration') options.duration = Number(args[++i]);
     else if (arg === '--queries') options.queries = args[++i] ?? null;
     else if (arg === '--sequential') options.sequential = true;
+    else if (arg === '--engines') options.engines = true;
     else if (arg === '--servers') options.servers = Math.max(1, Math.min(4, Number(args[++i])));
     else throw new Error(`unknown option ${arg}`);
   }
@@ -731,6 +735,7 @@ export async function benchDirectory(args: string[]): Promise<void> {
 
     if (options.explain) await explain(database, city);
     if (options.sequential) await sequential(app, paths);
+    if (options.engines) await compareEngines(services, city, index, queries);
     if (!options.duration) return;
 
     console.log(

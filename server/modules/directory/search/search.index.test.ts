@@ -6,7 +6,8 @@ import { CATEGORIES, TARGET_GROUPS } from '../directory.terms.ts';
 import { buildService } from '../directory.factories.ts';
 import { searchQuery } from '../directory.schema.ts';
 import { insertServiceRecord } from '../records.ts';
-import { findServices, findServicesInDatabase } from '../search.service.ts';
+import { findServices, findServicesInDatabase, searchFilter } from '../search.service.ts';
+import { expandWordsWith } from '../word-expansions.ts';
 import { searchIndexOf } from './search.index.ts';
 
 let t: TestApp;
@@ -195,6 +196,21 @@ describe('the search index', () => {
     }>();
     expect(firstPage.items).toHaveLength(2);
     expect(firstPage.facets).toEqual(all.facets);
+  });
+
+  it('orders a far page (all rows sorted once) as the pages before it (kept in order while scanning)', async () => {
+    const index = searchIndexOf(t.services.database);
+    const ctx = systemContext(t.services);
+    for (const q of ['', 'kurs beratung', 'deutschkurs']) {
+      const { words, filter } = searchFilter(ctx, searchQuery.parse(q ? { q } : {}));
+      const query = { ...filter, words: expandWordsWith(index, words) };
+      const all = index.search({ ...query, offset: 0, limit: 100_000 }).hits.map((h) => h.offer.id);
+      expect(all.length).toBeGreaterThan(5);
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.length; offset += 7)
+        paged.push(...index.search({ ...query, offset, limit: 7 }).hits.map((h) => h.offer.id));
+      expect(paged).toEqual(all);
+    }
   });
 
   it('finds offers by a misspelt Ukrainian or Arabic word', async () => {

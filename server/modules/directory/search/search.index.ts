@@ -11,6 +11,8 @@ const WORD_SIMILARITY_THRESHOLD = 0.5;
 /** At most this many similar dictionary words per typed word (as the database's word search). */
 const MAX_SIMILAR = 1000;
 const BUILD_PAGE = 2000;
+/** Up to this many rows (offset + limit) are kept in order while scanning; a farther page sorts all rows once. */
+const TOP_BY_INSERTION = 300;
 const CHANGES_PAGE = 5000;
 /** The change log keeps a day (the job `directory.prune_changes`). */
 export const CHANGES_KEPT_MS = 24 * 3600_000;
@@ -170,6 +172,11 @@ export class SearchIndex {
 
   get size(): number {
     return this.slotOf.size;
+  }
+
+  /** Every published offer the index holds (for the benchmark's comparison with search libraries). */
+  *allOffers(): IterableIterator<IndexedOffer> {
+    for (const offer of this.offers) if (offer) yield offer;
   }
 
   get dictionarySize(): number {
@@ -620,6 +627,10 @@ export class SearchIndex {
           (mask & (bonusMasks[i] as number) ? 1 : 0);
       }
       const row = { slot, score, distance: scratch.distance[k] as number };
+      if (keep > TOP_BY_INSERTION) {
+        top.push(row);
+        continue;
+      }
       if (top.length === keep && !this.before(row, top[keep - 1] as typeof row)) continue;
       let at = top.length === keep ? keep - 1 : top.length;
       while (at > 0 && this.before(row, top[at - 1] as typeof row)) {
@@ -627,6 +638,11 @@ export class SearchIndex {
         at--;
       }
       top[at] = row;
+    }
+    // A far page: every row, sorted once (insertion into a long list would cost rows × offset).
+    if (keep > TOP_BY_INSERTION) {
+      top.sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
+      top.length = Math.min(top.length, keep);
     }
     const facets = { categories: {} as Record<string, number>, districts: {} as Record<string, number> };
     for (const [c, bit] of this.categoryBit)
