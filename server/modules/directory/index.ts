@@ -8,6 +8,9 @@ import { opendataPolicies } from './opendata/opendata.policy.ts';
 import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { searchIndexOf } from './search/search.index.ts';
 
+export { type OfferLink, publishedOffersBySlug } from './lookups.ts';
+export { nextTextRows, type TextRow } from './texts.ts';
+
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
   name: 'directory',
