@@ -78,8 +78,8 @@ export function sentencesOf(text: string): { text: string; start: number }[] {
     const next = text[i + 1];
     if (next !== undefined && !/\s/.test(next)) continue;
     if (char === '.' && ABBREVIATIONS.test(text.slice(Math.max(start, i - 8), i + 1))) continue;
-    if (char === '.' && /\d$/.test(text.slice(start, i)) && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)))
-      continue;
+    // A single letter (z. B.) or an ordinal of one or two digits (3. Mai) before the dot does not end a sentence.
+    if (char === '.' && /(?:^|[\s(])(?:\p{L}|\d{1,2})$/u.test(text.slice(start, i))) continue;
     push(i + 1);
   }
   push(text.length);
