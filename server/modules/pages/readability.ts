@@ -27,13 +27,15 @@ export type Readability = {
   wordsPerSentence: number;
   /** Average syllables per word. */
   syllablesPerWord: number;
-  /** The sentences below HARD_SENTENCE, hardest first. */
+  /** The sentences of at least MIN_WORDS words below HARD_SENTENCE, hardest first. */
   hard: SentenceScore[];
 };
 
 /** A sentence below this score is marked as one that pulls the text down. */
 export const HARD_SENTENCE = 50;
 export const LONG_WORD = 13;
+/** Sentences shorter than this are not marked as hard (headings, list items). */
+export const MIN_WORDS = 3;
 
 const VOWEL_GROUP = /(?:[aeiouyäöü]+)/giu;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -121,7 +123,10 @@ export function readability(text: string): Readability {
     sentences,
     wordsPerSentence: Math.round(wordsPerSentence * 10) / 10,
     syllablesPerWord: Math.round(syllablesPerWord * 100) / 100,
-    hard: sentences.filter((s) => s.score < HARD_SENTENCE).sort((a, b) => a.score - b.score),
+    // Headings and two-word lines ("Wohngeld beantragen") score low by the formula but are not hard to read.
+    hard: sentences
+      .filter((s) => s.words >= MIN_WORDS && s.score < HARD_SENTENCE)
+      .sort((a, b) => a.score - b.score),
   };
 }
 

@@ -37,6 +37,12 @@ describe('German readability (Amstad)', () => {
     expect(result.score).toBeLessThan(60);
   });
 
+  it('does not mark a two-word heading as hard, though the formula scores it low', () => {
+    const result = readability('Wohngeld beantragen.\nDas Wohngeld hilft bei der Miete.');
+    expect(result.sentences[0]?.score).toBeLessThan(50);
+    expect(result.hard).toEqual([]);
+  });
+
   it('has no score for an empty text, and reads the text of a body’s HTML', () => {
     expect(readability('').score).toBeNull();
     expect(plainTextOf('<h2>Wichtig</h2><p>Gehen Sie hin.</p><ul><li>Pass</li></ul>')).toBe(

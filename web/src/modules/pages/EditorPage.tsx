@@ -106,10 +106,9 @@ function inputOf(draft: Draft): PageInput {
   };
 }
 
-/** What the readability score reads: every German text of the form. */
+/** What the readability score reads: the German summary, body and steps (the title is a heading). */
 const scoredText = (draft: Draft) =>
   [
-    draft.title ? `${draft.title}.` : '',
     draft.summary,
     plainTextOf(draft.body),
     ...draft.steps.flatMap((step) => [step.title ? `${step.title}.` : '', step.text]),
@@ -132,53 +131,55 @@ function StepFields({
   return (
     <fieldset className="kern-fieldset app-pages-editor__step">
       <legend className="kern-label">{t('pages:page.stepN', { n: index + 1 })}</legend>
-      <TextInput
-        id={`${id}-title`}
-        label={t('pages:editor.stepTitle')}
-        value={step.title}
-        onValueChange={set('title')}
-      />
-      <TextArea
-        id={`${id}-text`}
-        label={t('pages:editor.stepText')}
-        value={step.text}
-        onValueChange={set('text')}
-        optional
-      />
-      <TextArea
-        id={`${id}-bring`}
-        label={t('pages:editor.stepBring')}
-        hint={t('pages:editor.stepBringHint')}
-        value={step.bring}
-        onValueChange={set('bring')}
-        optional
-      />
-      <TextInput
-        id={`${id}-costs`}
-        label={t('pages:page.costs')}
-        value={step.costs}
-        onValueChange={set('costs')}
-        optional
-      />
-      <TextInput
-        id={`${id}-duration`}
-        label={t('pages:page.duration')}
-        value={step.duration}
-        onValueChange={set('duration')}
-        optional
-      />
-      <TextInput
-        id={`${id}-offers`}
-        label={t('pages:editor.stepOffers')}
-        hint={t('pages:editor.stepOffersHint')}
-        value={step.offers}
-        onValueChange={set('offers')}
-        optional
-        dir="ltr"
-      />
-      <button type="button" className="kern-btn kern-btn--tertiary" onClick={onRemove}>
-        <span className="kern-label">{t('pages:editor.removeStep', { n: index + 1 })}</span>
-      </button>
+      <div className="kern-fieldset__body">
+        <TextInput
+          id={`${id}-title`}
+          label={t('pages:editor.stepTitle')}
+          value={step.title}
+          onValueChange={set('title')}
+        />
+        <TextArea
+          id={`${id}-text`}
+          label={t('pages:editor.stepText')}
+          value={step.text}
+          onValueChange={set('text')}
+          optional
+        />
+        <TextArea
+          id={`${id}-bring`}
+          label={t('pages:editor.stepBring')}
+          hint={t('pages:editor.stepBringHint')}
+          value={step.bring}
+          onValueChange={set('bring')}
+          optional
+        />
+        <TextInput
+          id={`${id}-costs`}
+          label={t('pages:page.costs')}
+          value={step.costs}
+          onValueChange={set('costs')}
+          optional
+        />
+        <TextInput
+          id={`${id}-duration`}
+          label={t('pages:page.duration')}
+          value={step.duration}
+          onValueChange={set('duration')}
+          optional
+        />
+        <TextInput
+          id={`${id}-offers`}
+          label={t('pages:editor.stepOffers')}
+          hint={t('pages:editor.stepOffersHint')}
+          value={step.offers}
+          onValueChange={set('offers')}
+          optional
+          dir="ltr"
+        />
+        <button type="button" className="kern-btn kern-btn--tertiary" onClick={onRemove}>
+          <span className="kern-label">{t('pages:editor.removeStep', { n: index + 1 })}</span>
+        </button>
+      </div>
     </fieldset>
   );
 }

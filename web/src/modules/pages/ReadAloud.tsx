@@ -100,7 +100,7 @@ export function ReadAloud({ lang, text }: { lang: PageLang; text: string }) {
         )}
         <fieldset className="kern-fieldset app-pages-read__speed">
           <legend className="kern-label">{t('pages:read.speed')}</legend>
-          <div className="app-pages-read__rates">
+          <div className="kern-fieldset__body kern-fieldset__body--horizontal">
             {RATES.map((option) => (
               <div className="kern-form-check" key={option.rate}>
                 <input
