@@ -188,6 +188,7 @@ export async function createPage(ctx: Ctx, input: s.PageInput): Promise<EditorPa
 export async function savePage(ctx: Ctx, id: string, input: s.PageInput): Promise<EditorPage> {
   const found = await loadForEdit(ctx, id);
   return inTransaction(ctx, async (tx) => {
+    await repo.lockPage(tx.db, found.id);
     await checkSlug(tx, found.id, input.slug);
     await checkParent(tx, found.id, input.parentId);
     const old = await repo.textsOf(tx.db, 'draft', [found.id]);
@@ -222,8 +223,11 @@ async function changeStatus(
   to: PageStatus,
   event: string,
 ): Promise<EditorPage> {
-  if (found.status !== from) throw new AppError('pages.wrong_state', { params: { status: found.status } });
   return inTransaction(ctx, async (tx) => {
+    // Checked on the locked row: of two simultaneous publishes, the second finds it published already.
+    const locked = (await repo.lockPage(tx.db, found.id)) ?? found;
+    if (locked.status !== from)
+      throw new AppError('pages.wrong_state', { params: { status: locked.status } });
     if (to === 'published') {
       await repo.deleteTexts(tx.db, found.id, 'published');
       await repo.copyDraftToPublished(tx.db, found.id, tx.now);
@@ -293,6 +297,7 @@ export async function rollbackPage(ctx: Ctx, id: string, input: { revision: numb
   if (!revision) throw errors.invalid('body.revision', 'validation.invalid_value');
   const snapshot = revision.snapshot as Snapshot;
   return inTransaction(ctx, async (tx) => {
+    await repo.lockPage(tx.db, found.id);
     await checkSlug(tx, found.id, snapshot.slug);
     const parentId =
       snapshot.parentId && (await repo.findPage(tx.db, snapshot.parentId)) ? snapshot.parentId : null;

@@ -24,6 +24,12 @@ export async function findPageBySlug(db: Tx, slug: string): Promise<PageRow | un
   return row;
 }
 
+/** The page's row, locked until the transaction ends: a second save of the page waits for the first. */
+export async function lockPage(db: Tx, id: string): Promise<PageRow | undefined> {
+  const [row] = await db.select().from(pages).where(eq(pages.id, id)).for('update');
+  return row;
+}
+
 /** A page readers can open: one with a published version. */
 export async function findPublishedBySlug(db: Tx, slug: string): Promise<PageRow | undefined> {
   const [row] = await db

@@ -325,4 +325,18 @@ describe('editing', () => {
     }>();
     expect(history.items.map((item) => item.number)).toEqual([3, 2, 1]);
   });
+
+  it('publishes once when two reviewers press publish at the same moment; the second is told it is published', async () => {
+    const created = await makePage();
+    await coordinator.post(`/api/v1/page-editor/pages/${created.id}/submit`);
+    const replies = await Promise.all([
+      coordinator.post(`/api/v1/page-editor/pages/${created.id}/publish`),
+      coordinator.post(`/api/v1/page-editor/pages/${created.id}/publish`),
+    ]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const history = (await coordinator.get(`/api/v1/page-editor/pages/${created.id}/revisions`)).json<{
+      items: { event: string }[];
+    }>();
+    expect(history.items.filter((item) => item.event === 'published')).toHaveLength(1);
+  });
 });
