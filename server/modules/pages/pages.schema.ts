@@ -99,7 +99,12 @@ export const pageReply = z.object({
     })
     .describe('Per field, where its text stands in the asked language'),
   fieldLang: z
-    .object({ title: z.string(), summary: z.string(), body: z.string(), steps: z.string() })
+    .object({
+      title: z.string().describe('Language of the title'),
+      summary: z.string().describe('Language of the summary'),
+      body: z.string().describe('Language of the body'),
+      steps: z.string().describe('Language of the steps'),
+    })
     .describe('Per field, the language it is shown in (German where the asked one is missing)'),
   breadcrumbs: z.array(crumb).describe('The pages above it, from the top'),
   children: z
