@@ -117,7 +117,7 @@ describe('home page', () => {
       await open(page, '/');
       const cards = page.locator('.app-cards > li');
       const count = await cards.count();
-      expect(count).toBe(8);
+      expect(count).toBe(9);
       for (let index = 0; index < count; index += 1) {
         await open(page, '/');
         const link = page.locator('.app-cards > li').nth(index).getByRole('link');

@@ -55,6 +55,7 @@ export const ERROR_STATUS = {
   'guides.too_early': 409,
   'guides.nothing_logged': 409,
   'guides.run_not_in_review': 409,
+  'pages.wrong_state': 409,
   'mt.failed': 502,
   'reports.photo_type': 400,
   'reports.photo_too_large': 413,

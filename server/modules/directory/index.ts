@@ -9,6 +9,9 @@ import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { searchIndexOf } from './search/search.index.ts';
 import { pruneSearchChanges } from './search.service.ts';
 
+export { type OfferLink, publishedOffersBySlug } from './lookups.ts';
+export { nextTextRows, type TextRow } from './texts.ts';
+
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
   name: 'directory',

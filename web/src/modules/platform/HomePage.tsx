@@ -9,6 +9,12 @@ import { PageTitle } from '../../components/PageTitle';
  */
 const offers = [
   {
+    id: 'pages',
+    to: '/seiten',
+    title: 'common:home.cards.pages.title',
+    text: 'common:home.cards.pages.text',
+  },
+  {
     id: 'offers',
     to: '/angebote',
     title: 'common:home.cards.offers.title',

@@ -1,0 +1,17 @@
+import type { ModuleManifest } from '../../core/module.ts';
+import { seedPagesDemo } from './pages.demo.ts';
+import { pagesPolicies } from './pages.policy.ts';
+import { pagesRoutes } from './pages.routes.ts';
+
+export { EASY_GERMAN, PAGE_LANGS } from './pages.terms.ts';
+
+/**
+ * Arriving in the city: a tree of step-by-step information pages in ten languages and Leichte Sprache (what to
+ * do, where, what to bring, costs, duration), edited draft → review → published with history.
+ */
+export const pagesModule: ModuleManifest = {
+  name: 'pages',
+  policies: pagesPolicies,
+  routes: pagesRoutes,
+  seedDemo: seedPagesDemo,
+};

@@ -1,0 +1,130 @@
+/**
+ * The pages module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). Reading is public.
+ * Coordinators and admins make, change and publish pages; associations and institutions see the editor's list
+ * (their organisation's pages: none in the demo) but may not touch the coordinators' pages; everyone else 403.
+ */
+import {
+  ACTORS,
+  type ActorName,
+  EVERYONE,
+  type MatrixBase,
+  type ModuleMatrix,
+} from '../../../test/matrix.ts';
+import { systemContext } from '../../core/context.ts';
+import { createPage, submitPage } from './editing.service.ts';
+import { buildPage } from './pages.factories.ts';
+
+const EDITORS = ['coordinator', 'admin'] as const;
+const LISTERS = ['coordinator', 'admin', 'institution', 'association'] as const;
+
+type Fixtures = {
+  /** A draft page and its slug (saved, read, its history). */
+  pageId: string;
+  slug: string;
+  /** One draft page per actor (submitting moves it on), and one in review per actor (publishing). */
+  drafts: Record<ActorName, string>;
+  inReview: Record<ActorName, string>;
+};
+type F = MatrixBase & Fixtures;
+
+let made = 0;
+const freshSlug = (actor: ActorName) => `matrix-${actor}-${++made}`;
+
+async function setup({ t }: MatrixBase): Promise<Fixtures> {
+  const ctx = systemContext(t.services);
+  const input = buildPage({ slug: 'matrix-seite' });
+  const page = await createPage(ctx, input);
+  const drafts = {} as Record<ActorName, string>;
+  const inReview = {} as Record<ActorName, string>;
+  for (const actor of ACTORS) {
+    drafts[actor] = (await createPage(ctx, buildPage({ slug: `matrix-draft-${actor}` }))).id;
+    const review = await createPage(ctx, buildPage({ slug: `matrix-review-${actor}` }));
+    await submitPage(ctx, review.id);
+    inReview[actor] = review.id;
+  }
+  return { pageId: page.id, slug: input.slug, drafts, inReview };
+}
+
+const matrix: ModuleMatrix<Fixtures> = {
+  setup,
+  rows: [
+    {
+      method: 'GET',
+      path: '/api/v1/pages',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/pages?lang=ar' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/pages/:slug',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/pages/anmeldung?lang=de-x-ls' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/pages',
+      allowed: LISTERS,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-editor/pages' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages',
+      allowed: EDITORS,
+      status: 201,
+      request: (actor) => ({ url: '/api/v1/page-editor/pages', body: buildPage({ slug: freshSlug(actor) }) }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/pages/:id',
+      allowed: EDITORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.pageId}` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/page-editor/pages/:id',
+      allowed: EDITORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/page-editor/pages/${f.pageId}`,
+        body: buildPage({ slug: f.slug }),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages/:id/submit',
+      allowed: EDITORS,
+      status: 200,
+      request: (actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.drafts[actor]}/submit` }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages/:id/publish',
+      allowed: EDITORS,
+      status: 200,
+      request: (actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.inReview[actor]}/publish` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/pages/:id/revisions',
+      allowed: EDITORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.pageId}/revisions` }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages/:id/rollback',
+      allowed: EDITORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/page-editor/pages/${f.pageId}/rollback`,
+        body: { revision: 1 },
+      }),
+    },
+  ],
+};
+
+export default matrix;

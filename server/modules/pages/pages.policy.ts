@@ -1,0 +1,26 @@
+import type { Actor } from '../../core/context.ts';
+import { ALL, anyone, hasRole, ofOrganisation, ownOrganisation, type Policies } from '../../core/policy.ts';
+
+/** The KI's coordinators (and admins) edit every page, make new ones and publish, as in the directory. */
+const coordinators = hasRole('coordinator', 'admin');
+
+/** A page, by the organisation that owns it (null: the coordinators' own). */
+type OwnedPage = { organisationId: string | null };
+
+/** Who may do what with the information pages. */
+export const pagesPolicies = {
+  'pages.read': anyone,
+  /** Coordinators every page; associations and institutions the pages their organisation owns. */
+  'pages.edit': (actor: Actor, page: OwnedPage) =>
+    coordinators(actor) || ofOrganisation(actor, ['association', 'institution'], page.organisationId),
+  'pages.edit_list': (actor: Actor) =>
+    coordinators(actor) ? ALL : ownOrganisation(actor, ['association', 'institution']),
+  /** A new page takes a place in the city's tree: coordinators only. */
+  'pages.create': coordinators,
+  'pages.publish': coordinators,
+} satisfies Policies;
+
+type PagesRules = typeof pagesPolicies;
+declare module '../../core/policy.ts' {
+  interface PolicyRules extends PagesRules {}
+}

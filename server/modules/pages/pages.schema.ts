@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import {
+  MAX_BODY_CHARS,
+  MAX_CHECKLIST,
+  MAX_STEPS,
+  PAGE_LANGS,
+  PAGE_STATUSES,
+  SLUG_PATTERN,
+  STORED_TEXT_STATES,
+  TRANSLATION_STATES,
+} from './pages.terms.ts';
+
+const lang = z
+  .enum(PAGE_LANGS)
+  .describe(
+    'Language: one of the ten UI languages (de en tr ar ro bg uk ru fa pl) or Leichte Sprache "de-x-ls"',
+  );
+const slug = z
+  .string()
+  .regex(SLUG_PATTERN)
+  .describe('The page’s address: small letters, digits and dashes (e.g. "anmeldung")');
+const id = z.uuid().describe('Page id (UUID)');
+const state = z
+  .enum(TRANSLATION_STATES)
+  .describe(
+    'Where the text stands in this language: source (German), up_to_date, outdated (German changed since), machine (made by machine translation), missing (German shown instead)',
+  );
+
+export const langQuery = z.object({
+  lang: lang
+    .optional()
+    .describe('The reader’s language; without it, the language of the request (cookie, Accept-Language)'),
+});
+export const slugParams = z.object({ slug: z.string().min(1).max(80).describe('The page’s slug') });
+export const idParams = z.object({ id });
+
+/** One entry of the published tree. */
+export const treeItem = z.object({
+  slug,
+  parent: z.string().nullable().describe('The parent page’s slug; null at the top of the tree'),
+  depth: z.number().int().describe('How deep in the tree: 0 at the top'),
+  title: z.string().describe('Title in the asked language (German where missing)'),
+  summary: z.string().describe('One or two sentences on what the page answers'),
+  lang: z.string().describe('The language title and summary are in (German where the asked one is missing)'),
+  translationState: state,
+  hasEasyGerman: z.boolean().describe('Whether the page has a Leichte Sprache variant'),
+});
+export const treeReply = z.object({
+  lang,
+  items: z
+    .array(treeItem)
+    .describe('Every published page, depth-first: a parent before its children, siblings in order'),
+});
+
+const place = z
+  .object({
+    name: z.string().describe('Name of the place'),
+    address: z.string().describe('Street and number'),
+    postcode: z.string().describe('Postcode'),
+    city: z.string().describe('City'),
+    lat: z.number().describe('Latitude (WGS 84)'),
+    lon: z.number().describe('Longitude (WGS 84)'),
+  })
+  .describe('Where the offer takes place');
+const offerLink = z.object({
+  slug: z.string().describe('The offer’s slug in the directory (/angebote/<slug>)'),
+  name: z.string().describe('The offer’s name in the asked language (German where missing)'),
+  place: place.nullable(),
+});
+export const pageStep = z.object({
+  title: z.string().describe('What to do, in a few words'),
+  text: z.string().describe('How to do it (plain text)'),
+  where: z
+    .array(offerLink)
+    .describe('Published directory offers where it is done (unpublished ones left out)'),
+  bring: z.array(z.string()).describe('What to bring: the checklist the reader ticks'),
+  costs: z.string().describe('What it costs ("" when not said)'),
+  duration: z.string().describe('How long it takes ("" when not said)'),
+});
+const crumb = z.object({ slug, title: z.string().describe('Title in the asked language') });
+export const pageReply = z.object({
+  slug,
+  lang,
+  dir: z.enum(['ltr', 'rtl']).describe('Writing direction of the asked language'),
+  title: z.string().describe('Title'),
+  summary: z.string().describe('What the page answers, in one or two sentences'),
+  body: z
+    .string()
+    .describe('The body in the safe rich-text format (HTML, sanitised when saved and again now)'),
+  steps: z
+    .array(pageStep)
+    .describe('The procedure’s steps in order (empty when the page is not a procedure)'),
+  translationState: z
+    .object({
+      title: state,
+      summary: state,
+      body: state,
+      steps: state,
+    })
+    .describe('Per field, where its text stands in the asked language'),
+  fieldLang: z
+    .object({
+      title: z.string().describe('Language of the title'),
+      summary: z.string().describe('Language of the summary'),
+      body: z.string().describe('Language of the body'),
+      steps: z.string().describe('Language of the steps'),
+    })
+    .describe('Per field, the language it is shown in (German where the asked one is missing)'),
+  breadcrumbs: z.array(crumb).describe('The pages above it, from the top'),
+  children: z
+    .array(crumb.extend({ summary: z.string().describe('Summary') }))
+    .describe('Its published sub-pages'),
+  hasEasyGerman: z.boolean().describe('Whether a Leichte Sprache variant exists'),
+  publishedAt: z.string().describe('When this version was published (ISO 8601)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Editing
+
+const line = (max: number, what: string) => z.string().trim().max(max).describe(what);
+export const stepInput = z.object({
+  title: line(200, 'What to do, in a few words').min(1),
+  text: line(4000, 'How to do it (plain text)').default(''),
+  bring: z
+    .array(line(200, 'One thing to bring').min(1))
+    .max(MAX_CHECKLIST)
+    .default([])
+    .describe('What to bring'),
+  costs: line(200, 'What it costs').default(''),
+  duration: line(200, 'How long it takes').default(''),
+  offers: z
+    .array(z.string().max(120).describe('An offer’s slug'))
+    .max(10)
+    .default([])
+    .describe('Directory offers where it is done (slugs; read from the German variant only)'),
+});
+export const variantInput = z
+  .object({
+    title: line(200, 'Title').min(1),
+    summary: line(500, 'What the page answers, in one or two sentences').default(''),
+    body: z
+      .string()
+      .max(MAX_BODY_CHARS)
+      .default('')
+      .describe('Body in the safe rich-text format (HTML; sanitised on save)'),
+    steps: z.array(stepInput).max(MAX_STEPS).default([]).describe('The procedure’s steps'),
+    machine: z
+      .boolean()
+      .default(false)
+      .describe('Whether a machine made this translation (shown to readers)'),
+  })
+  .describe('One language’s texts');
+export const pageBody = z.object({
+  slug,
+  parentId: id.nullable().default(null).describe('The parent page; null at the top'),
+  position: z.number().int().min(0).max(10_000).default(0).describe('Order among its siblings, lower first'),
+  variants: z
+    .partialRecord(z.enum(PAGE_LANGS), variantInput)
+    .describe(
+      'Texts by language; German ("de") is required when a page is made, other languages are optional',
+    ),
+  minor: z
+    .boolean()
+    .default(false)
+    .describe('A minor German change (typo): translations stay up to date instead of becoming outdated'),
+});
+export const rollbackBody = z.object({
+  revision: z.number().int().min(1).describe('The revision to restore (becomes a new draft revision)'),
+});
+
+const storedText = z.object({
+  lang: z.string().describe('Language'),
+  field: z.string().describe('Field: title, summary, body or steps'),
+  value: z.string().describe('The text (steps: JSON)'),
+  status: z.enum(STORED_TEXT_STATES).describe('Translation state'),
+});
+export const editorItem = z.object({
+  id,
+  slug,
+  parentId: id.nullable(),
+  position: z.number().int().describe('Order among its siblings'),
+  status: z.enum(PAGE_STATUSES).describe('Where the working copy stands'),
+  title: z.string().describe('German title'),
+  published: z.boolean().describe('Whether readers see a version of it'),
+  revision: z.number().int().describe('Latest revision number'),
+  updatedAt: z.string().describe('Last save (ISO 8601)'),
+  languages: z.array(z.string()).describe('Languages with a title'),
+});
+export const editorList = z.object({
+  items: z.array(editorItem).describe('Every page the editor may change'),
+});
+export const editorPage = editorItem.extend({
+  organisationId: z.string().nullable().describe('The owning organisation; null: the coordinators’'),
+  texts: z.array(storedText).describe('Every text of the working copy'),
+});
+export const revisionsReply = z.object({
+  items: z
+    .array(
+      z.object({
+        number: z.number().int().describe('Revision number'),
+        event: z.string().describe('saved, submitted, published or rolled_back'),
+        status: z.enum(PAGE_STATUSES).describe('Status after it'),
+        title: z.string().describe('German title then'),
+        authorName: z.string().nullable().describe('Who made it'),
+        createdAt: z.string().describe('When (ISO 8601)'),
+      }),
+    )
+    .describe('Newest first'),
+});
+
+export type PageInput = z.infer<typeof pageBody>;
+export type VariantInput = z.infer<typeof variantInput>;
+export type StepInput = z.infer<typeof stepInput>;
