@@ -75,12 +75,12 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<{ code
 export async function enterReport(
   ctx: Ctx,
   input: ReportInput & { source: Exclude<Source, 'online'> },
-): Promise<{ code: string }> {
+): Promise<{ code: string; id: string }> {
   authorize(ctx, 'reports.intake');
   return inTransaction(ctx, async (tx) => {
     const { code, row } = await insertWithCode(tx, input, input.source);
     await audit(tx, { action: 'reports.intake', entityType: 'report', entityId: row.id });
-    return { code };
+    return { code, id: row.id };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   REPORT_STATUSES,
   SETTINGS,
   SOURCES,
+  STAFF_SOURCES,
 } from './reports.terms.ts';
 
 const id = z.uuid().describe('Report id (UUID)');
@@ -102,13 +103,18 @@ export type ReportInput = z.infer<typeof reportBody>;
 
 /** Staff entering a report taken by phone or in person. */
 export const staffReportBody = reportBody
-  .extend({ source: z.enum(SOURCES).exclude(['online']).describe('How the report came in') })
+  .extend({ source: z.enum(STAFF_SOURCES).describe('How the report came in: phone or in person') })
   .strict();
 
 export const createdReply = z.object({
   code: z
     .string()
     .describe('The follow code, shown this once: the reporter reads the answers and writes back with it'),
+});
+
+/** A report staff entered: the code to read out, and the new case. */
+export const intakeReply = createdReply.extend({
+  id: z.uuid().describe('The new case, for the counsellor to open'),
 });
 
 const message = z.object({

@@ -60,6 +60,8 @@ export type ReportAction = (typeof ACTIONS)[number];
 /** How the report came in: the public form, or staff entering a call or a visit. */
 export const SOURCES = ['online', 'phone', 'in_person'] as const;
 export type Source = (typeof SOURCES)[number];
+/** How staff received a report they enter themselves. */
+export const STAFF_SOURCES = ['phone', 'in_person'] as const satisfies readonly Source[];
 
 /** How a reporter who wants counselling can be reached. */
 export const CONTACT_KINDS = ['phone', 'email'] as const;

@@ -334,11 +334,16 @@ describe('the advice centre', () => {
     expect(seen).toMatchObject({ status: 'closed', hasContact: false, contact: null });
   });
 
-  it('enters a report taken by phone, with a code to read out', async () => {
+  it('enters a report taken by phone, with a code to read out and the new case to open', async () => {
     const reply = await counsellor.post('/api/v1/reports/intake', { ...buildReport(), source: 'phone' });
     expect(reply.status, reply.body).toBe(201);
-    const { code } = reply.json<{ code: string }>();
+    const { code, id } = reply.json<{ code: string; id: string }>();
     expect((await visitor('192.0.2.60').get(`/api/v1/reports/follow/${code}`)).status).toBe(200);
+    const taken = await counsellor.get(`/api/v1/reports/${id}`);
+    expect(taken.json<Case & { source: string }>()).toMatchObject({ id, source: 'phone', status: 'new' });
+    const online = await counsellor.post('/api/v1/reports/intake', { ...buildReport(), source: 'online' });
+    expect(online.status).toBe(400);
+    expect(online.json<ErrorBody>().error.field).toBe('body.source');
   });
 });
 
