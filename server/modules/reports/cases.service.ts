@@ -6,11 +6,11 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policy.ts';
-import { accountNames, findAccount, findOrganisationById } from '../platform/index.ts';
+import { accountNames, findAccount, findOrganisationById, requireConsent } from '../platform/index.ts';
 import * as repo from './reports.repository.ts';
 import type { z } from 'zod';
 import type * as s from './reports.schema.ts';
-import type { PhotoType, ReportAction } from './reports.terms.ts';
+import { CONTACT_CONSENT, type PhotoType, type ReportAction } from './reports.terms.ts';
 import { unseal } from './seal.ts';
 
 type CaseItem = z.infer<typeof s.caseItem>;
@@ -77,7 +77,25 @@ async function loadCase(ctx: Ctx, id: string) {
   return row;
 }
 
-/** One case with messages and notes; the contact only for the counsellor it is assigned to. Audited. */
+/** Whether the reporter's consent to be contacted is valid (given, not withdrawn, not expired). */
+async function contactConsented(ctx: Ctx, reportId: string): Promise<boolean> {
+  try {
+    await requireConsent(ctx, {
+      subjectType: CONTACT_CONSENT.subjectType,
+      subjectId: reportId,
+      purpose: CONTACT_CONSENT.purpose,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'consent.required') return false;
+    throw error;
+  }
+}
+
+/**
+ * One case with messages and notes; the contact only for the counsellor it is assigned to, while the reporter's
+ * consent is valid. Audited.
+ */
 export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
   authorize(ctx, 'reports.case.read');
   const row = await loadCase(ctx, id);
@@ -86,7 +104,7 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
   const [messages, notes, contactRow, photos] = await Promise.all([
     repo.listMessages(ctx.db, ids),
     repo.listNotes(ctx.db, row.id),
-    can(ctx.actor, 'reports.contact.read', row)
+    can(ctx.actor, 'reports.contact.read', row) && (await contactConsented(ctx, row.id))
       ? repo.findContact(ctx.db, row.id)
       : Promise.resolve(undefined),
     can(ctx.actor, 'reports.photos.read', row) ? repo.listPhotos(ctx.db, ids) : Promise.resolve([]),

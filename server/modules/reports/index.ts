@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { reportsPolicies } from './reports.policy.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { seedReportsDemo } from './reports.demo.ts';
-import { reportsRetention } from './retention.ts';
+import { reportsPersonalData, reportsRetention } from './retention.ts';
 
 export { GROUNDS, SETTINGS } from './reports.terms.ts';
 
@@ -17,4 +17,5 @@ export const reportsModule: ModuleManifest = {
   routes: reportsRoutes,
   retention: reportsRetention,
   seedDemo: seedReportsDemo,
+  personalData: reportsPersonalData,
 };

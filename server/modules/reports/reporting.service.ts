@@ -4,16 +4,17 @@
  * (guesses.ts); no audit row is written for public actions (an audit row keeps the caller's address).
  */
 import { newCode, normaliseCode } from '../../core/codes.ts';
-import { type Ctx, inTransaction } from '../../core/context.ts';
+import { type Ctx, inTransaction, SYSTEM_ACTOR } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { tokenHash } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
 import { localDate } from '../../core/time.ts';
 import { audit } from '../../core/audit.ts';
+import { recordConsent } from '../platform/index.ts';
 import { countWrongCode, refuseWhenGuessing } from './guesses.ts';
 import * as repo from './reports.repository.ts';
 import type { ReportInput } from './reports.schema.ts';
-import { CODE_GROUPS, MAX_PHOTOS, type Source } from './reports.terms.ts';
+import { CODE_GROUPS, CONTACT_CONSENT, MAX_PHOTOS, type Source } from './reports.terms.ts';
 import { cleanPhoto } from './photos.ts';
 import { seal } from './seal.ts';
 
@@ -60,6 +61,19 @@ async function insertWithCode(tx: Ctx, input: ReportInput, source: Source) {
       sealed: seal(tx.config.sessionSecret, input.contact),
       createdAt: tx.now,
     });
+    // The reporter's consent, given on the form or to the counsellor on the phone. Recorded as the system and
+    // without the caller's address (its audit row would otherwise keep the reporter's IP address).
+    await recordConsent(
+      { ...tx, actor: SYSTEM_ACTOR, ip: null },
+      {
+        subjectType: CONTACT_CONSENT.subjectType,
+        subjectId: row.id,
+        purpose: CONTACT_CONSENT.purpose,
+        dataCategories: ['contact'],
+        expiresAt: new Date(tx.now.getTime() + CONTACT_CONSENT.days * 86_400_000).toISOString(),
+        channel: source === 'online' ? 'online_form' : source,
+      },
+    );
   }
   return { code, row };
 }

@@ -300,6 +300,9 @@ export function ContactStep({ draft, change, errors }: StepProps) {
   return (
     <>
       <p className="kern-body">{t('reports:form.contactPurpose')}</p>
+      <p className="kern-body kern-body--small" id="report-contact-consent">
+        {t('reports:form.contactConsent')}
+      </p>
       <Checkbox
         id="report-wants-contact"
         label={t('reports:form.wantsContact')}
