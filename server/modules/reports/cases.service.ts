@@ -11,7 +11,7 @@ import * as repo from './reports.repository.ts';
 import type { z } from 'zod';
 import type * as s from './reports.schema.ts';
 import { CONTACT_CONSENT, type PhotoType, type ReportAction } from './reports.terms.ts';
-import { unseal } from './seal.ts';
+import { isSealedBytes, unseal, unsealBytes } from './seal.ts';
 
 type CaseItem = z.infer<typeof s.caseItem>;
 type CaseReply = z.infer<typeof s.caseReply>;
@@ -126,9 +126,7 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
     affected: row.affected as CaseReply['affected'],
     actions: row.actions as ReportAction[],
     closedAt: row.closedAt?.toISOString() ?? null,
-    contact: contactRow
-      ? unseal<NonNullable<CaseReply['contact']>>(ctx.config.sessionSecret, contactRow.sealed)
-      : null,
+    contact: contactRow ? unseal<NonNullable<CaseReply['contact']>>(ctx.config, contactRow.sealed) : null,
     photos: photos.map((p) => ({
       id: p.id,
       type: p.type as PhotoType,
@@ -139,6 +137,12 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
       from: m.author as 'reporter' | 'staff',
       body: m.body,
       at: m.createdAt.toISOString(),
+    })),
+    duplicates: duplicates.map((d) => ({
+      id: d.id,
+      source: d.source as CaseReply['source'],
+      receivedAt: d.receivedAt.toISOString(),
+      description: d.description,
     })),
     notes: notes.map((n) => ({
       body: n.body,
@@ -162,7 +166,9 @@ export async function readPhoto(ctx: Ctx, id: string, photoId: string) {
     entityId: row.id,
     details: { photo: photo.id },
   });
-  return { type: photo.type as PhotoType, bytes: photo.bytes };
+  // Photos stored before sealing are served as they are (the start seals them: sealLegacyPhotos).
+  const bytes = isSealedBytes(photo.bytes) ? unsealBytes(ctx.config, photo.bytes) : photo.bytes;
+  return { type: photo.type as PhotoType, bytes };
 }
 
 /** A counsellor a case may be assigned to: a caseworker of an advice centre, not disabled. */

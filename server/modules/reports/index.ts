@@ -3,6 +3,7 @@ import { reportsPolicies } from './reports.policy.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { seedReportsDemo } from './reports.demo.ts';
 import { reportsPersonalData, reportsRetention } from './retention.ts';
+import { prepareSealing } from './sealing.ts';
 
 export { GROUNDS, SETTINGS } from './reports.terms.ts';
 
@@ -16,6 +17,7 @@ export const reportsModule: ModuleManifest = {
   policies: reportsPolicies,
   routes: reportsRoutes,
   retention: reportsRetention,
+  seedBase: prepareSealing,
   seedDemo: seedReportsDemo,
   personalData: reportsPersonalData,
 };

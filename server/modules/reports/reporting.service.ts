@@ -16,7 +16,7 @@ import * as repo from './reports.repository.ts';
 import type { ReportInput } from './reports.schema.ts';
 import { CODE_GROUPS, CONTACT_CONSENT, MAX_PHOTOS, type Source } from './reports.terms.ts';
 import { cleanPhoto } from './photos.ts';
-import { seal } from './seal.ts';
+import { seal, sealBytes } from './seal.ts';
 
 /** What the database keeps of a follow code. */
 export const codeHashOf = (code: string) => tokenHash(normaliseCode(code));
@@ -58,7 +58,7 @@ async function insertWithCode(tx: Ctx, input: ReportInput, source: Source) {
   if (input.contact) {
     await repo.insertContact(tx.db, {
       reportId: row.id,
-      sealed: seal(tx.config.sessionSecret, input.contact),
+      sealed: seal(tx.config, input.contact),
       createdAt: tx.now,
     });
     // The reporter's consent, given on the form or to the counsellor on the phone. Recorded as the system and
@@ -162,7 +162,7 @@ export async function addPhoto(ctx: Ctx, code: string, input: { photo: string })
       reportId: own.id,
       type: photo.type,
       size: photo.bytes.length,
-      bytes: photo.bytes,
+      bytes: sealBytes(tx.config, photo.bytes),
       createdAt: tx.now,
     });
     return { photos: before + 1 };

@@ -1,5 +1,19 @@
 // The reports module's queries: one function per query, over its own tables only.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { reportContacts, reportMessages, reportNotes, reportPhotos, reports } from './reports.tables.ts';
 
@@ -265,4 +279,33 @@ export async function unlinkMessagesOfAuthor(db: Tx, authorId: string): Promise<
 /** The cases assigned to a staff account go back to the team (erasure). */
 export async function unassignCases(db: Tx, userId: string, now: Date): Promise<void> {
   await db.update(reports).set({ assignedTo: null, updatedAt: now }).where(eq(reports.assignedTo, userId));
+}
+
+/** One sealed contact (the oldest), to check at start that the key opens it. */
+export async function firstContact(db: Tx) {
+  const [row] = await db.select().from(reportContacts).orderBy(asc(reportContacts.createdAt)).limit(1);
+  return row;
+}
+
+/** One sealed photo's bytes (the oldest), to check at start that the key opens it. */
+export async function firstSealedPhoto(db: Tx) {
+  const [row] = await db
+    .select({ bytes: reportPhotos.bytes })
+    .from(reportPhotos)
+    .where(sql`get_byte(${reportPhotos.bytes}, 0) = 1`)
+    .orderBy(asc(reportPhotos.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Photos stored before photos were sealed (their first byte is the image's own). */
+export async function listUnsealedPhotos(db: Tx) {
+  return db
+    .select({ id: reportPhotos.id, bytes: reportPhotos.bytes })
+    .from(reportPhotos)
+    .where(sql`get_byte(${reportPhotos.bytes}, 0) <> 1`);
+}
+
+export async function updatePhotoBytes(db: Tx, id: string, bytes: Buffer): Promise<void> {
+  await db.update(reportPhotos).set({ bytes }).where(eq(reportPhotos.id, id));
 }

@@ -206,6 +206,18 @@ export const caseReply = z.object({
       'The reporter’s photos, metadata removed: listed only for the counsellor the case is assigned to',
     ),
   messages: z.array(message).describe('Messages through the follow code, oldest first'),
+  duplicates: z
+    .array(
+      z.object({
+        id: z.uuid().describe('The duplicate report'),
+        source: z.enum(SOURCES).describe('How it came in'),
+        receivedAt: z.iso.datetime().describe('When it came in'),
+        description: z.string().nullable().describe('What happened, in that reporter’s words'),
+      }),
+    )
+    .describe(
+      'Reports of the same incident merged into this case, oldest first (their codes open this case)',
+    ),
   notes: z
     .array(
       z.object({

@@ -308,8 +308,11 @@ describe('the advice centre', () => {
     await visitor('192.0.2.51').post(`/api/v1/reports/follow/${second}/messages`, {
       body: 'Ich war auch dabei.',
     });
-    const seen = (await counsellor.get(`/api/v1/reports/${firstId}`)).json<Case>();
+    const seen = (await counsellor.get(`/api/v1/reports/${firstId}`)).json<
+      Case & { duplicates: { id: string; source: string }[] }
+    >();
     expect(seen.messages.map((m) => m.body)).toContain('Ich war auch dabei.');
+    expect(seen.duplicates).toEqual([expect.objectContaining({ id: secondId, source: 'online' })]);
     const list = (await counsellor.get('/api/v1/reports?per_page=200')).json<{ items: { id: string }[] }>();
     expect(list.items.map((i) => i.id)).not.toContain(secondId);
   });

@@ -111,6 +111,27 @@ function CaseBody({ report }: { report: CaseDetail }) {
           {report.description}
         </blockquote>
       ) : null}
+      {report.duplicates.length > 0 ? (
+        <section aria-labelledby="case-duplicates">
+          <h2 className="kern-heading-small" id="case-duplicates">
+            {t('reports:case.duplicates')}
+          </h2>
+          <ul className="app-reports__messages">
+            {report.duplicates.map((d) => (
+              <li key={d.id} className="app-reports__message" data-testid="case-duplicate">
+                <p className="kern-body kern-body--small">
+                  {dates.dateTime(d.receivedAt)} · {t(SOURCE_LABEL[d.source])}
+                </p>
+                {d.description ? (
+                  <p className="kern-body" dir="auto">
+                    {d.description}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {report.contact ? (
         <p className="kern-body" data-testid="case-contact">
           {t(CONTACT_LABEL[report.contact.kind])}: <span dir="ltr">{report.contact.value}</span> (
