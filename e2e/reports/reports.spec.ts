@@ -53,7 +53,19 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
     const context = await newContext(env, { lang: 'fa', viewport: PHONE });
     try {
       const page = await context.newPage();
+      // No request leaves the city's server on these pages (no fonts, maps or charts from elsewhere).
+      const elsewhere: string[] = [];
+      context.on('request', (request) => {
+        if (!request.url().startsWith(env.baseUrl) && !request.url().startsWith('data:'))
+          elsewhere.push(request.url());
+      });
       totalBefore = await publishedTotal(page);
+      // The figures as charts (an image named by its caption, pointing to the table with the same numbers).
+      const chart = page.getByTestId('report-grounds-chart').locator('svg[role="img"]');
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-label')).toContain(text('fa', 'reports:statistics.byGround'));
+      expect(await chart.getAttribute('aria-describedby')).toBe('report-grounds-caption');
+      expect(await offScreen(page), 'the charts fit a 360 px phone').toEqual([]);
       await expectAccessible(page, 'statistics page (fa, phone)');
 
       await open(page, '/melden');
@@ -115,6 +127,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
       expect(await again.evaluate(() => localStorage.getItem('lotse.reports.draft'))).toBeNull();
       await expectAccessible(again, 'code shown (fa, phone)');
+      expect(elsewhere).toEqual([]);
     } finally {
       await context.close();
     }

@@ -247,11 +247,19 @@ const bucket = z.object({ key: z.string().describe('The category'), count: suppr
 
 export const statisticsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('The year (default: this year)'),
+  quarter: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('One quarter of the year (1–4); without it, the whole year'),
 });
 export const statisticsReply = z.object({
   year: z.number().int().describe('The year the reports came in'),
-  total: suppressedCount.describe('Reports that year'),
-  quarters: z.array(bucket).describe('Reports per quarter (Q1–Q4)'),
+  quarter: z.number().int().nullable().describe('The quarter (1–4), or null for the whole year'),
+  total: suppressedCount.describe('Reports in the period'),
+  quarters: z.array(bucket).describe('Reports per quarter (Q1–Q4; for one quarter, only that one)'),
   grounds: z.array(bucket).describe('Per ground; a report with several grounds counts in each'),
   settings: z.array(bucket).describe('Per setting'),
   districts: z

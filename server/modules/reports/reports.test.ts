@@ -501,10 +501,33 @@ describe('statistics', () => {
     expect(count('districts', 'mitte')).toBe(7);
     expect(count('quarters', 'Q1')).toBe(7);
     const csv = (await visitor().get('/api/v1/reports/statistics.csv?year=2031')).body;
-    expect(csv).toContain('2031,grounds,disability,<5');
-    expect(csv).toContain('2031,grounds,racism,6');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFyear,quarter,category,key,count');
+    expect(csv).toContain('2031,,grounds,disability,<5');
+    expect(csv).toContain('2031,,grounds,racism,6');
     expect(csv).not.toMatch(/,[1-4]\r\n/);
     const empty = (await visitor().get('/api/v1/reports/statistics?year=2030')).json<{ total: number }>();
     expect(empty.total).toBe(0);
+  });
+
+  it('are published for one quarter too, with the same categories and "<5", also in CSV', async () => {
+    // The reports of the test before came in during the first quarter of 2031.
+    const first = (await visitor().get('/api/v1/reports/statistics?year=2031&quarter=1')).json<
+      Record<string, { key: string; count: number | string }[]> & { total: number; quarter: number }
+    >();
+    expect(first).toMatchObject({ year: 2031, quarter: 1, total: 7 });
+    expect(first.quarters).toEqual([{ key: 'Q1', count: 7 }]);
+    expect(first.grounds?.find((b) => b.key === 'disability')?.count).toBe('<5');
+    expect(first.settings?.find((b) => b.key === 'housing')?.count).toBe(7);
+    const second = (await visitor().get('/api/v1/reports/statistics?year=2031&quarter=2')).json<{
+      total: number;
+    }>();
+    expect(second.total).toBe(0);
+    const csv = (await visitor().get('/api/v1/reports/statistics.csv?year=2031&quarter=1')).body;
+    expect(csv).toContain('2031,1,total,all,7');
+    expect(csv).toContain('2031,1,grounds,disability,<5');
+    expect(csv).not.toMatch(/,[1-4]\r\n/);
+    const wrong = await visitor().get('/api/v1/reports/statistics?year=2031&quarter=5');
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error.field).toBe('query.quarter');
   });
 });

@@ -55,7 +55,8 @@ export const paths = {
   photos: (code: string) => `${BASE}/follow/${enc(code)}/photos`,
   photo: (id: string, photoId: string) => `${BASE}/${enc(id)}/photos/${enc(photoId)}`,
   statistics: `${BASE}/statistics`,
-  statisticsCsv: (year: number) => `${BASE}/statistics.csv?year=${year}`,
+  statisticsCsv: (year: number, quarter?: number) =>
+    `${BASE}/statistics.csv?year=${year}${quarter ? `&quarter=${quarter}` : ''}`,
   exportCsv: (year: number) => `${BASE}/export.csv?year=${year}`,
   case: (id: string) => `${BASE}/${enc(id)}`,
   notes: (id: string) => `${BASE}/${enc(id)}/notes`,
@@ -68,7 +69,8 @@ const keys = {
   follow: (code: string) => ['reports', 'follow', code] as const,
   cases: (query: CasesQuery) => ['reports', 'cases', query] as const,
   case: (id: string) => ['reports', 'case', id] as const,
-  statistics: (year: number) => ['reports', 'statistics', year] as const,
+  statistics: (year: number, quarter: number | undefined) =>
+    ['reports', 'statistics', year, quarter] as const,
 };
 
 /** A file's bytes as base64, as the photo route takes them. */
@@ -123,10 +125,11 @@ export function useAnswer(code: string) {
   });
 }
 
-export function useStatistics(year: number) {
+/** A year's statistics, or one quarter's. */
+export function useStatistics(year: number, quarter?: number) {
   return useQuery({
-    queryKey: keys.statistics(year),
-    queryFn: () => api<Statistics>(paths.statistics, { query: { year } }),
+    queryKey: keys.statistics(year, quarter),
+    queryFn: () => api<Statistics>(paths.statistics, { query: { year, quarter } }),
   });
 }
 
