@@ -55,6 +55,11 @@ export function CountChart({
         Plot.ruleX([0]),
       ],
     });
+    // One image, named once: Plot's own labels on its groups (aria-label without a role) are left out.
+    for (const part of chart.querySelectorAll('[aria-label], [aria-description]')) {
+      part.removeAttribute('aria-label');
+      part.removeAttribute('aria-description');
+    }
     chart.setAttribute('role', 'img');
     chart.setAttribute('aria-label', t('reports:statistics.chartOf', { caption }));
     chart.setAttribute('aria-describedby', `${tableId}-caption`);
