@@ -6,21 +6,39 @@
 import { ROLES } from '../server/core/roles.ts';
 import type { Client, TestApp } from './harness.ts';
 
-/** Everyone the matrix sends requests as: the anonymous visitor and one account per role (the platform's). */
-export const ACTORS = ['anonymous', ...ROLES] as const;
+/**
+ * Staff with a scope (server/core/roles.ts), each a role in an organisation of a kind: the counsellor is a
+ * caseworker of an advice centre (the `reports` scope), signed in as the demo account of the reports module.
+ */
+export const SCOPED = {
+  counsellor: { role: 'caseworker', organisationId: 'adb-duisburg', email: 'beratung@demo.lotse.example' },
+} as const;
+export type ScopedActor = keyof typeof SCOPED;
+
+/**
+ * Everyone the matrix sends requests as: the anonymous visitor, one account per role (the platform's), and the
+ * scoped staff — a row listing `caseworker` does not let the counsellor in; one that wants it names `counsellor`.
+ */
+export const ACTORS = ['anonymous', ...ROLES, 'counsellor'] as const;
 export type ActorName = (typeof ACTORS)[number];
+/** A signed-in actor of the matrix: a role's demo account or a scoped one. */
 export type Role = Exclude<ActorName, 'anonymous'>;
 export { ROLES };
+/** Every signed-in actor of the matrix. */
+export const STAFF_ACTORS: readonly Role[] = [...ROLES, 'counsellor'];
+/** The account role of a signed-in actor. */
+export const roleOf = (actor: Role): (typeof ROLES)[number] =>
+  actor in SCOPED ? SCOPED[actor as ScopedActor].role : (actor as (typeof ROLES)[number]);
 
 // Shorthands for the table. Everything else is listed role by role.
 export const EVERYONE: readonly ActorName[] = ACTORS;
-export const SIGNED_IN: readonly ActorName[] = ROLES;
+export const SIGNED_IN: readonly ActorName[] = STAFF_ACTORS;
 
 /** What every module's fixtures can build on: the app, one signed-in client per demo account, their ids. */
 export type MatrixBase = {
   t: TestApp;
   clients: Record<ActorName, Client>;
-  /** The demo account of each role. */
+  /** The demo account of each role (and of each scoped actor). */
   userIds: Record<Role, string>;
 };
 

@@ -38,15 +38,34 @@ async function publishedTotal(page: Page): Promise<string> {
   return (await line.textContent()) ?? '';
 }
 
+/** Where the main navigation leads, as the signed-in user sees it. */
+async function navTargets(page: Page): Promise<string[]> {
+  return page.locator('nav.app-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
 describe('a Persian-speaking woman reports discrimination at a housing company from her phone', () => {
   let code = '';
   let totalBefore = '';
+  /** Her case's page, as the counsellor opened it. */
+  let casePath = '';
 
   test('1. she fills in the form in Persian on a 360 px phone; the draft survives a lost connection; she adds a photo and gets her code', async () => {
     const context = await newContext(env, { lang: 'fa', viewport: PHONE });
     try {
       const page = await context.newPage();
+      // No request leaves the city's server on these pages (no fonts, maps or charts from elsewhere).
+      const elsewhere: string[] = [];
+      context.on('request', (request) => {
+        if (!request.url().startsWith(env.baseUrl) && !request.url().startsWith('data:'))
+          elsewhere.push(request.url());
+      });
       totalBefore = await publishedTotal(page);
+      // The figures as charts (an image named by its caption, pointing to the table with the same numbers).
+      const chart = page.getByTestId('report-grounds-chart').locator('svg[role="img"]');
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-label')).toContain(text('fa', 'reports:statistics.byGround'));
+      expect(await chart.getAttribute('aria-describedby')).toBe('report-grounds-caption');
+      expect(await offScreen(page), 'the charts fit a 360 px phone').toEqual([]);
       await expectAccessible(page, 'statistics page (fa, phone)');
 
       await open(page, '/melden');
@@ -108,6 +127,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
       expect(await again.evaluate(() => localStorage.getItem('lotse.reports.draft'))).toBeNull();
       await expectAccessible(again, 'code shown (fa, phone)');
+      expect(elsewhere).toEqual([]);
     } finally {
       await context.close();
     }
@@ -120,11 +140,16 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await open(page, '/reports');
       await expectHeading(page, text('de', 'reports:cases.title'));
       await expectAccessible(page, 'case list (de)');
+      // The reports scope: the counsellor's navigation leads to the cases, not to a caseworker's other pages.
+      const targets = await navTargets(page);
+      expect(targets).toContain('/reports');
+      expect(targets.filter((to) => to.startsWith('/guides') || to.startsWith('/schooling'))).toEqual([]);
       await page.locator('main table a').first().click();
       await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
       await settle(page);
       await expectHeading(page, text('de', 'reports:case.title'));
       await page.getByText(text('de', 'reports:case.contactHidden')).waitFor();
+      casePath = new URL(page.url()).pathname;
       await page.getByRole('button', { name: text('de', 'reports:case.take') }).click();
       await expect
         .poll(() => page.getByTestId('case-contact').textContent())
@@ -197,6 +222,75 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       expect(totalAfter).not.toBe(totalBefore);
     } finally {
       await reader.close();
+    }
+  });
+
+  test('5. a witness calls the advice centre about the same incident: the counsellor takes the report by phone and merges it into her case; the caller’s code opens it too', async () => {
+    const context = await newContext(env, { role: 'beratung' });
+    let phoneCode = '';
+    try {
+      const page = await context.newPage();
+      await open(page, '/reports');
+      await page.getByRole('link', { name: text('de', 'reports:cases.intake') }).click();
+      await expectHeading(page, text('de', 'reports:intake.title'));
+      await page.locator('#intake-source-phone').check();
+      // Saving without the required answers names what is missing.
+      await page.getByRole('button', { name: text('de', 'reports:intake.save') }).click();
+      await page.getByText(text('de', 'reports:intake.incomplete')).waitFor();
+      await page.fill(
+        '#report-description',
+        'Zeuge: Die Absage der Rheinblick Wohnen an die Familie gehört.',
+      );
+      await page.fill('#report-date', '2026-11-20');
+      await page.selectOption('#report-ortsteil', 'hochfeld');
+      await page.getByLabel(text('de', 'reports:setting.housing')).check();
+      await page.getByLabel(text('de', 'reports:ground.racism')).check();
+      await page.locator('#report-violence-no').check();
+      await page.locator('#report-police-no').check();
+      await page.locator('#report-affected-someone_else').check();
+      await expectAccessible(page, 'report taken by phone (de)');
+      await page.getByRole('button', { name: text('de', 'reports:intake.save') }).click();
+      const shown = page.getByTestId('intake-code');
+      await shown.waitFor();
+      phoneCode = ((await shown.textContent()) ?? '').trim();
+      expect(phoneCode).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+      await page.getByRole('link', { name: text('de', 'reports:intake.openCase') }).click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await settle(page);
+      expect(await page.locator('main').textContent()).toContain(text('de', 'reports:source.phone'));
+      await page.selectOption('#case-merge-into', casePath.split('/').pop() as string);
+      await page.getByRole('button', { name: text('de', 'reports:case.merge'), exact: true }).click();
+      await page.waitForURL((url) => url.pathname === casePath);
+      await page.getByText('Zeuge: Die Absage').first().waitFor();
+    } finally {
+      await context.close();
+    }
+    // Both codes open the case: the caller's shows its status and the counsellor's question, and hers still works.
+    const reader = await newContext(env, { lang: 'fa', viewport: PHONE });
+    try {
+      const page = await reader.newPage();
+      for (const each of [phoneCode, code]) {
+        await open(page, `/melden/code/${each}`);
+        await page.getByText('Wie heißt die Wohnungsgesellschaft').first().waitFor();
+        await expect
+          .poll(() => page.getByTestId('report-status').textContent())
+          .toBe(text('fa', 'reports:status.closed'));
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('a KI caseworker does not see the reports in the navigation, and gets no access to them', async () => {
+    const context = await newContext(env, { role: 'caseworker' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/');
+      expect(await navTargets(page)).not.toContain('/reports');
+      await open(page, '/reports');
+      expect(await page.locator('main').textContent()).not.toContain(text('de', 'reports:cases.intake'));
+    } finally {
+      await context.close();
     }
   });
 

@@ -14,6 +14,11 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string;
   sessionSecret: string;
+  /**
+   * The key that seals sensitive data at rest (reporters' contacts and photos): 32 bytes, from SEAL_KEY (64 hex
+   * digits or base64); null outside production without it (the key is then derived from SESSION_SECRET).
+   */
+  sealKey: Buffer | null;
   city: string;
   cityDir: string;
   tileUrl: string | null;
@@ -59,6 +64,19 @@ const count = (name: string, value: string | undefined, fallback: number, min: n
   return n;
 };
 
+/** SEAL_KEY as 32 bytes: 64 hex digits, or base64 / base64url of 32 bytes. */
+function parseSealKey(text: string | null): Buffer | null {
+  if (!text) return null;
+  const key = /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : null;
+  if (key?.length !== 32)
+    throw new ConfigError('SEAL_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)');
+  return key;
+}
+
 /** Reads and checks the settings; throws ConfigError naming the first wrong one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
@@ -98,6 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   }
   if (sessionSecret && sessionSecret.length < 32)
     throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+  const sealKey = parseSealKey(env.SEAL_KEY?.trim() || null);
+  if (production && !sealKey)
+    throw new ConfigError(
+      'SEAL_KEY must be set when NODE_ENV=production (32 bytes: openssl rand -base64 32)',
+    );
   const city = env.CITY?.trim() || 'duisburg';
   if (!/^[a-z0-9-]+$/.test(city))
     throw new ConfigError(`CITY must be a folder name under cities/, not "${city}"`);
@@ -128,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     smtpUrl,
     mailFrom,
     sessionSecret: sessionSecret || 'lotse-development-secret-not-for-production',
+    sealKey,
     city,
     cityDir,
     tileUrl,

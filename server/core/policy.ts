@@ -1,6 +1,7 @@
 import { type Column, eq, type SQL } from 'drizzle-orm';
 import type { Actor } from './context.ts';
 import { errors } from './errors.ts';
+import { type StaffScope, staffScope } from './roles.ts';
 
 /**
  * Which organisation-owned rows a list may return: every organisation's, or one organisation's. A list's policy
@@ -97,6 +98,13 @@ export function scopeWhere(scope: Scope, organisationColumn: Column): SQL | unde
   return 'organisationId' in scope ? eq(organisationColumn, scope.organisationId) : undefined;
 }
 
+/**
+ * Whether the actor holds one of the roles with its general rights: scoped staff (an advice centre's caseworkers,
+ * roles.ts) hold their role for their scope's work only, so a role list never lets them in.
+ */
+const holdsRole = (actor: Actor, roles: Actor['role'][]) =>
+  roles.includes(actor.role) && staffScope(actor.role, actor.organisationKind) === null;
+
 /** Rule helpers, so policies read as sentences. */
 export const anyone = (_actor: Actor) => true;
 export const signedIn = (actor: Actor) => actor.kind === 'user';
@@ -104,7 +112,11 @@ export const system = (actor: Actor) => actor.kind === 'system';
 export const hasRole =
   (...roles: Actor['role'][]) =>
   (actor: Actor) =>
-    actor.kind === 'system' || roles.includes(actor.role);
+    actor.kind === 'system' || holdsRole(actor, roles);
+/** Staff with the scope (e.g. `reports`: an advice centre's caseworkers), or the system. */
+export const inScope = (scope: StaffScope) => (actor: Actor) =>
+  actor.kind === 'system' ||
+  (actor.kind === 'user' && staffScope(actor.role, actor.organisationKind) === scope);
 /** Staff in one of the roles, of the given organisation. */
 export const ofOrganisation = (
   actor: Actor,
@@ -112,11 +124,11 @@ export const ofOrganisation = (
   organisationId: string | null | undefined,
 ) =>
   actor.kind === 'user' &&
-  roles.includes(actor.role) &&
+  holdsRole(actor, roles) &&
   !!organisationId &&
   actor.organisationId === organisationId;
 /** The scope of staff in one of the roles: their own organisation's rows; null for anyone else. */
 export const ownOrganisation = (actor: Actor, roles: Actor['role'][]): Scope | null =>
-  actor.kind === 'user' && roles.includes(actor.role) && actor.organisationId
+  actor.kind === 'user' && holdsRole(actor, roles) && actor.organisationId
     ? { organisationId: actor.organisationId }
     : null;

@@ -28,3 +28,21 @@ export const ORGANISATION_KINDS = [
 ] as const;
 /** One of ORGANISATION_KINDS. */
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * A scope: the one module's work that staff of an organisation kind are limited to. An advice centre's caseworkers
+ * (its counsellors) have the `reports` scope: they handle reports and get none of a caseworker's other rights or
+ * pages (children's records, guide bookings, other people's consents). The policies' role helpers (hasRole,
+ * ofOrganisation, ownOrganisation) and the web's role audiences leave scoped staff out; `inScope` lets them in.
+ */
+export const SCOPES = { advice: { role: 'caseworker', scope: 'reports' } } as const satisfies Partial<
+  Record<OrganisationKind, { role: Role; scope: string }>
+>;
+/** One of the scopes. */
+export type StaffScope = (typeof SCOPES)[keyof typeof SCOPES]['scope'];
+
+/** The scope of a signed-in user of this role in an organisation of this kind, or null for unscoped staff. */
+export function staffScope(role: string, organisationKind: OrganisationKind | null): StaffScope | null {
+  const scoped = organisationKind && organisationKind in SCOPES ? SCOPES[organisationKind as 'advice'] : null;
+  return scoped && scoped.role === role ? scoped.scope : null;
+}

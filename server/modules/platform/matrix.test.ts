@@ -19,9 +19,12 @@ import {
   type MatrixBase,
   type MatrixRow,
   type ModuleMatrix,
-  ROLES,
   type Role,
+  roleOf,
+  SCOPED,
+  type ScopedActor,
   SIGNED_IN,
+  STAFF_ACTORS,
 } from '../../../test/matrix.ts';
 import { outbox } from '../../core/core.tables.ts';
 import { hashPassword, newToken, tokenHash } from '../../core/passwords.ts';
@@ -32,7 +35,10 @@ const ORGANISATION: Partial<Record<Role, string>> = {
   institution: 'schwerpunktambulanz',
   association: 'punte-hochfeld',
   caseworker: 'ki-duisburg',
+  counsellor: SCOPED.counsellor.organisationId,
 };
+/** The demo account of a signed-in actor. */
+const emailOf = (actor: Role) => (actor in SCOPED ? SCOPED[actor as ScopedActor].email : demoEmail(actor));
 const THROWAWAY_PASSWORD = 'matrix-throwaway-1';
 const NEW_PASSWORD = 'Rheinufer-Abendlicht-7';
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
@@ -60,7 +66,7 @@ type Fixtures = MatrixBase & {
 type Row = MatrixRow<Fixtures>;
 
 const freshClientFor = (actor: ActorName, f: Fixtures) =>
-  actor === 'anonymous' ? f.t.client() : f.t.login(actor);
+  actor === 'anonymous' ? f.t.client() : f.t.login(emailOf(actor));
 
 /** The organisation an actor edits for: its own where it has one, else the KI (only coordinators may). */
 const ownOrganisation = (actor: ActorName) =>
@@ -134,7 +140,7 @@ const MATRIX: Row[] = [
     // Signed-in actors sign in again as themselves; the anonymous one on a fresh client as the guide.
     request: (actor, f) => ({
       url: '/api/v1/auth/login',
-      body: { email: demoEmail(actor === 'anonymous' ? 'guide' : actor), password: DEMO_PASSWORD },
+      body: { email: actor === 'anonymous' ? demoEmail('guide') : emailOf(actor), password: DEMO_PASSWORD },
       ...(actor === 'anonymous' ? { client: f.t.client() } : {}),
     }),
   },
@@ -719,7 +725,7 @@ async function createAccount(
   const reply = await admin.post('/api/v1/admin/users', {
     email,
     displayName: `Matrix ${label}`,
-    role,
+    role: roleOf(role),
     organisationId: ORGANISATION[role] ?? null,
   });
   if (reply.status !== 201) throw new Error(`creating ${email} failed: ${reply.status} ${reply.body}`);
@@ -757,15 +763,15 @@ async function recordConsent(client: Client, subjectId: string, own = false): Pr
 beforeAll(async () => {
   const t = await createTestApp();
   const clients = { anonymous: t.client() } as Record<ActorName, Client>;
-  for (const role of ROLES) clients[role] = await t.login(role);
+  for (const role of STAFF_ACTORS) clients[role] = await t.login(emailOf(role));
   const admin = clients.admin;
 
   // Each role's demo account by its own address (the demo has many more accounts: schools, Lotsen).
   const userIds = {} as Record<Role, string>;
-  for (const role of ROLES) {
-    const list = await admin.get(`/api/v1/admin/users?q=${encodeURIComponent(demoEmail(role))}`);
+  for (const role of STAFF_ACTORS) {
+    const list = await admin.get(`/api/v1/admin/users?q=${encodeURIComponent(emailOf(role))}`);
     const items = list.json<{ items: { id: string; email: string }[] }>().items;
-    userIds[role] = items.find((u) => u.email === demoEmail(role))?.id as string;
+    userIds[role] = items.find((u) => u.email === emailOf(role))?.id as string;
   }
   expect(Object.values(userIds).every(Boolean)).toBe(true);
 
@@ -788,17 +794,19 @@ beforeAll(async () => {
 
   const passwordHash = await hashPassword(THROWAWAY_PASSWORD);
   const passwordAccounts = {} as Record<Role, string>;
-  for (const role of ROLES) {
+  for (const role of STAFF_ACTORS) {
     const { id, email } = await createAccount(admin, role, `password-${role}`);
     await db.update(users).set({ passwordHash }).where(eq(users.id, id));
     passwordAccounts[role] = email;
   }
   const sessionAccounts = {} as Record<Role, string>;
-  for (const role of ROLES) sessionAccounts[role] = (await createAccount(admin, role, `sessions-${role}`)).id;
+  for (const role of STAFF_ACTORS)
+    sessionAccounts[role] = (await createAccount(admin, role, `sessions-${role}`)).id;
 
   const otherConsents = await byActor(ACTORS, () => recordConsent(clients.caseworker, subjectId));
   const ownConsents = {} as Record<Role, string>;
-  for (const role of ROLES) ownConsents[role] = await recordConsent(clients[role], userIds[role], true);
+  for (const role of STAFF_ACTORS)
+    ownConsents[role] = await recordConsent(clients[role], userIds[role], true);
 
   for (const { name, matrix } of moduleMatrices) {
     moduleFixtures.set(name, await matrix.setup({ t, clients, userIds }));

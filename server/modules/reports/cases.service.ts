@@ -6,12 +6,12 @@ import { audit, auditRead } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize, can } from '../../core/policy.ts';
-import { accountNames, findAccount, findOrganisationById } from '../platform/index.ts';
+import { accountNames, findAccount, findOrganisationById, requireConsent } from '../platform/index.ts';
 import * as repo from './reports.repository.ts';
 import type { z } from 'zod';
 import type * as s from './reports.schema.ts';
-import type { PhotoType, ReportAction } from './reports.terms.ts';
-import { unseal } from './seal.ts';
+import { CONTACT_CONSENT, type PhotoType, type ReportAction } from './reports.terms.ts';
+import { isSealedBytes, unseal, unsealBytes } from './seal.ts';
 
 type CaseItem = z.infer<typeof s.caseItem>;
 type CaseReply = z.infer<typeof s.caseReply>;
@@ -77,7 +77,25 @@ async function loadCase(ctx: Ctx, id: string) {
   return row;
 }
 
-/** One case with messages and notes; the contact only for the counsellor it is assigned to. Audited. */
+/** Whether the reporter's consent to be contacted is valid (given, not withdrawn, not expired). */
+async function contactConsented(ctx: Ctx, reportId: string): Promise<boolean> {
+  try {
+    await requireConsent(ctx, {
+      subjectType: CONTACT_CONSENT.subjectType,
+      subjectId: reportId,
+      purpose: CONTACT_CONSENT.purpose,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'consent.required') return false;
+    throw error;
+  }
+}
+
+/**
+ * One case with messages and notes; the contact only for the counsellor it is assigned to, while the reporter's
+ * consent is valid. Audited.
+ */
 export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
   authorize(ctx, 'reports.case.read');
   const row = await loadCase(ctx, id);
@@ -86,7 +104,7 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
   const [messages, notes, contactRow, photos] = await Promise.all([
     repo.listMessages(ctx.db, ids),
     repo.listNotes(ctx.db, row.id),
-    can(ctx.actor, 'reports.contact.read', row)
+    can(ctx.actor, 'reports.contact.read', row) && (await contactConsented(ctx, row.id))
       ? repo.findContact(ctx.db, row.id)
       : Promise.resolve(undefined),
     can(ctx.actor, 'reports.photos.read', row) ? repo.listPhotos(ctx.db, ids) : Promise.resolve([]),
@@ -108,9 +126,7 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
     affected: row.affected as CaseReply['affected'],
     actions: row.actions as ReportAction[],
     closedAt: row.closedAt?.toISOString() ?? null,
-    contact: contactRow
-      ? unseal<NonNullable<CaseReply['contact']>>(ctx.config.sessionSecret, contactRow.sealed)
-      : null,
+    contact: contactRow ? unseal<NonNullable<CaseReply['contact']>>(ctx.config, contactRow.sealed) : null,
     photos: photos.map((p) => ({
       id: p.id,
       type: p.type as PhotoType,
@@ -121,6 +137,12 @@ export async function readCase(ctx: Ctx, id: string): Promise<CaseReply> {
       from: m.author as 'reporter' | 'staff',
       body: m.body,
       at: m.createdAt.toISOString(),
+    })),
+    duplicates: duplicates.map((d) => ({
+      id: d.id,
+      source: d.source as CaseReply['source'],
+      receivedAt: d.receivedAt.toISOString(),
+      description: d.description,
     })),
     notes: notes.map((n) => ({
       body: n.body,
@@ -144,7 +166,9 @@ export async function readPhoto(ctx: Ctx, id: string, photoId: string) {
     entityId: row.id,
     details: { photo: photo.id },
   });
-  return { type: photo.type as PhotoType, bytes: photo.bytes };
+  // Photos stored before sealing are served as they are (the start seals them: sealLegacyPhotos).
+  const bytes = isSealedBytes(photo.bytes) ? unsealBytes(ctx.config, photo.bytes) : photo.bytes;
+  return { type: photo.type as PhotoType, bytes };
 }
 
 /** A counsellor a case may be assigned to: a caseworker of an advice centre, not disabled. */

@@ -2,7 +2,8 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { reportsPolicies } from './reports.policy.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { seedReportsDemo } from './reports.demo.ts';
-import { reportsRetention } from './retention.ts';
+import { reportsPersonalData, reportsRetention } from './retention.ts';
+import { prepareSealing } from './sealing.ts';
 
 export { GROUNDS, SETTINGS } from './reports.terms.ts';
 
@@ -16,5 +17,7 @@ export const reportsModule: ModuleManifest = {
   policies: reportsPolicies,
   routes: reportsRoutes,
   retention: reportsRetention,
+  seedBase: prepareSealing,
   seedDemo: seedReportsDemo,
+  personalData: reportsPersonalData,
 };

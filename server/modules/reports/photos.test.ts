@@ -15,6 +15,9 @@ import { DEMO_ADVICE_CENTRE, DEMO_COUNSELLOR } from './reports.demo.ts';
 import { buildReport } from './reports.factories.ts';
 import { reportPhotos } from './reports.tables.ts';
 import { reportsRetention } from './retention.ts';
+import { prepareSealing } from './sealing.ts';
+import { isSealedBytes, sealBytes, unsealBytes } from './seal.ts';
+import { ConfigError } from '../../core/config.ts';
 
 let t: TestApp;
 let counsellor: Client;
@@ -115,6 +118,38 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('photos with a report', () => {
+  it('keeps photos sealed at rest; a start with another SEAL_KEY stops with a configuration error naming it', async () => {
+    const { code } = await report();
+    expect((await upload(code, await jpegWithGps())).status).toBe(201);
+    const ctx = systemContext(t.services);
+    await expect(prepareSealing(ctx)).resolves.toBeUndefined();
+    const otherKey = { ...ctx, config: { ...ctx.config, sealKey: Buffer.alloc(32, 7) } };
+    const stopped = await prepareSealing(otherKey).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ConfigError);
+    expect((stopped as Error).message).toMatch(/^SEAL_KEY does not open/);
+  });
+
+  it('seals a photo stored before photos were sealed at the next start, and serves it the same', async () => {
+    const { code, id } = await report();
+    expect((await upload(code, await jpegWithGps())).status).toBe(201);
+    expect((await take(id)).status).toBe(200);
+    const photoId = (await counsellor.get(`/api/v1/reports/${id}`)).json<Case>().photos[0]?.id as string;
+    const db = t.services.database.db;
+    const ctx = systemContext(t.services);
+    // As an older version stored it: the cleaned image itself.
+    const [row] = await db.select().from(reportPhotos).where(eq(reportPhotos.id, photoId));
+    const plain = unsealBytes(ctx.config, row?.bytes as Buffer);
+    await db.update(reportPhotos).set({ bytes: plain }).where(eq(reportPhotos.id, photoId));
+    expect((await counsellor.get(`/api/v1/reports/${id}/photos/${photoId}`)).raw.equals(plain)).toBe(true);
+    await prepareSealing(ctx);
+    const [after] = await db.select().from(reportPhotos).where(eq(reportPhotos.id, photoId));
+    const resealed = after?.bytes ?? Buffer.alloc(0);
+    expect(isSealedBytes(resealed)).toBe(true);
+    expect(resealed.equals(plain)).toBe(false);
+    expect(resealed.length).toBe(sealBytes(ctx.config, plain).length);
+    expect((await counsellor.get(`/api/v1/reports/${id}/photos/${photoId}`)).raw.equals(plain)).toBe(true);
+  });
+
   it('stores and serves an uploaded JPEG without its EXIF and GPS position', async () => {
     const original = await jpegWithGps();
     // The fixture really carries EXIF: its APP1 segment is read as such.
@@ -136,7 +171,11 @@ describe('photos with a report', () => {
       .select()
       .from(reportPhotos)
       .where(eq(reportPhotos.id, seen.photos[0]?.id as string));
-    for (const bytes of [served.raw, stored?.bytes as Buffer]) {
+    // Sealed at rest: the stored bytes are no image; opened with the seal key, they are the cleaned JPEG.
+    const sealed = stored?.bytes as Buffer;
+    expect(photoTypeOf(sealed)).toBeNull();
+    expect(isSealedBytes(sealed)).toBe(true);
+    for (const bytes of [served.raw, unsealBytes(t.services.config, sealed)]) {
       expect(photoTypeOf(bytes)).toBe('image/jpeg');
       expect(jpegMarkers(bytes)).not.toContain(0xe1);
       expect(bytes.includes(Buffer.from('Exif', 'latin1'))).toBe(false);

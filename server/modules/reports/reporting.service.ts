@@ -4,18 +4,19 @@
  * (guesses.ts); no audit row is written for public actions (an audit row keeps the caller's address).
  */
 import { newCode, normaliseCode } from '../../core/codes.ts';
-import { type Ctx, inTransaction } from '../../core/context.ts';
+import { type Ctx, inTransaction, SYSTEM_ACTOR } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { tokenHash } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
 import { localDate } from '../../core/time.ts';
 import { audit } from '../../core/audit.ts';
+import { recordConsent } from '../platform/index.ts';
 import { countWrongCode, refuseWhenGuessing } from './guesses.ts';
 import * as repo from './reports.repository.ts';
 import type { ReportInput } from './reports.schema.ts';
-import { CODE_GROUPS, MAX_PHOTOS, type Source } from './reports.terms.ts';
+import { CODE_GROUPS, CONTACT_CONSENT, MAX_PHOTOS, type Source } from './reports.terms.ts';
 import { cleanPhoto } from './photos.ts';
-import { seal } from './seal.ts';
+import { seal, sealBytes } from './seal.ts';
 
 /** What the database keeps of a follow code. */
 export const codeHashOf = (code: string) => tokenHash(normaliseCode(code));
@@ -57,9 +58,22 @@ async function insertWithCode(tx: Ctx, input: ReportInput, source: Source) {
   if (input.contact) {
     await repo.insertContact(tx.db, {
       reportId: row.id,
-      sealed: seal(tx.config.sessionSecret, input.contact),
+      sealed: seal(tx.config, input.contact),
       createdAt: tx.now,
     });
+    // The reporter's consent, given on the form or to the counsellor on the phone. Recorded as the system and
+    // without the caller's address (its audit row would otherwise keep the reporter's IP address).
+    await recordConsent(
+      { ...tx, actor: SYSTEM_ACTOR, ip: null },
+      {
+        subjectType: CONTACT_CONSENT.subjectType,
+        subjectId: row.id,
+        purpose: CONTACT_CONSENT.purpose,
+        dataCategories: ['contact'],
+        expiresAt: new Date(tx.now.getTime() + CONTACT_CONSENT.days * 86_400_000).toISOString(),
+        channel: source === 'online' ? 'online_form' : source,
+      },
+    );
   }
   return { code, row };
 }
@@ -75,12 +89,12 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<{ code
 export async function enterReport(
   ctx: Ctx,
   input: ReportInput & { source: Exclude<Source, 'online'> },
-): Promise<{ code: string }> {
+): Promise<{ code: string; id: string }> {
   authorize(ctx, 'reports.intake');
   return inTransaction(ctx, async (tx) => {
     const { code, row } = await insertWithCode(tx, input, input.source);
     await audit(tx, { action: 'reports.intake', entityType: 'report', entityId: row.id });
-    return { code };
+    return { code, id: row.id };
   });
 }
 
@@ -148,7 +162,7 @@ export async function addPhoto(ctx: Ctx, code: string, input: { photo: string })
       reportId: own.id,
       type: photo.type,
       size: photo.bytes.length,
-      bytes: photo.bytes,
+      bytes: sealBytes(tx.config, photo.bytes),
       createdAt: tx.now,
     });
     return { photos: before + 1 };

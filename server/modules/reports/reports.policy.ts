@@ -1,12 +1,12 @@
 import type { Actor } from '../../core/context.ts';
-import { anyone, type Policies } from '../../core/policy.ts';
+import { anyone, inScope, type Policies } from '../../core/policy.ts';
 
 /**
- * Reports are handled by the counsellors of an advice centre: caseworkers of an organisation of kind "advice"
- * (the `reports` scope). Coordinators, admins and other caseworkers see the published statistics only.
+ * Reports are handled by the counsellors of an advice centre: caseworkers of an organisation of kind "advice",
+ * who have the `reports` scope (server/core/roles.ts) and no other caseworker's rights. Coordinators, admins and
+ * other caseworkers see the published statistics only.
  */
-const counsellors = (actor: Actor) =>
-  actor.kind === 'system' || (actor.role === 'caseworker' && actor.organisationKind === 'advice');
+const counsellors = inScope('reports');
 
 /** A case, by the counsellor who took it. */
 type Assigned = { assignedTo: string | null };

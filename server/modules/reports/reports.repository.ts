@@ -1,5 +1,19 @@
 // The reports module's queries: one function per query, over its own tables only.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { reportContacts, reportMessages, reportNotes, reportPhotos, reports } from './reports.tables.ts';
 
@@ -180,4 +194,118 @@ export async function deletePhotosClosedBefore(db: Tx, before: Date): Promise<nu
     .where(or(inArray(reportPhotos.reportId, closed), inArray(reportPhotos.reportId, duplicates)))
     .returning({ id: reportPhotos.id });
   return rows.length;
+}
+
+/** The cases closed before the given time, with the duplicates merged into them (a subquery of their ids). */
+function closedBefore(db: Tx, before: Date) {
+  const closed = db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.status, 'closed'), lt(reports.closedAt, before)));
+  return {
+    closed,
+    duplicates: db.select({ id: reports.id }).from(reports).where(inArray(reports.mergedInto, closed)),
+  };
+}
+
+/** Deletes the internal notes of cases closed before the given time; returns how many. */
+export async function deleteNotesClosedBefore(db: Tx, before: Date): Promise<number> {
+  const { closed } = closedBefore(db, before);
+  const rows = await db
+    .delete(reportNotes)
+    .where(inArray(reportNotes.reportId, closed))
+    .returning({ id: reportNotes.id });
+  return rows.length;
+}
+
+/** Deletes the messages of cases closed before the given time (and of their duplicates); returns how many. */
+export async function deleteMessagesClosedBefore(db: Tx, before: Date): Promise<number> {
+  const { closed, duplicates } = closedBefore(db, before);
+  const rows = await db
+    .delete(reportMessages)
+    .where(or(inArray(reportMessages.reportId, closed), inArray(reportMessages.reportId, duplicates)))
+    .returning({ id: reportMessages.id });
+  return rows.length;
+}
+
+/**
+ * Clears the reporters' own words (what happened, "about when") of cases closed before the given time and their
+ * duplicates; the categories stay for the statistics. Returns how many reports had any.
+ */
+export async function clearDescriptionsClosedBefore(db: Tx, before: Date): Promise<number> {
+  const { closed, duplicates } = closedBefore(db, before);
+  const rows = await db
+    .update(reports)
+    .set({ description: null, occurredAbout: null })
+    .where(
+      and(
+        or(inArray(reports.id, closed), inArray(reports.id, duplicates)),
+        or(isNotNull(reports.description), isNotNull(reports.occurredAbout)),
+      ),
+    )
+    .returning({ id: reports.id });
+  return rows.length;
+}
+
+/** What a staff account wrote to reporters, oldest first (for the person's export). */
+export async function listMessagesByAuthor(db: Tx, authorId: string) {
+  return db
+    .select({ body: reportMessages.body, createdAt: reportMessages.createdAt })
+    .from(reportMessages)
+    .where(eq(reportMessages.authorId, authorId))
+    .orderBy(asc(reportMessages.createdAt), asc(reportMessages.id));
+}
+
+/** The internal notes a staff account wrote, oldest first (for the person's export). */
+export async function listNotesByAuthor(db: Tx, authorId: string) {
+  return db
+    .select({ body: reportNotes.body, createdAt: reportNotes.createdAt })
+    .from(reportNotes)
+    .where(eq(reportNotes.authorId, authorId))
+    .orderBy(asc(reportNotes.createdAt), asc(reportNotes.id));
+}
+
+/** How many cases are assigned to a staff account. */
+export async function countAssigned(db: Tx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reports).where(eq(reports.assignedTo, userId));
+  return row?.n ?? 0;
+}
+
+/** A staff account's messages stay with the case, no longer linked to the account (erasure). */
+export async function unlinkMessagesOfAuthor(db: Tx, authorId: string): Promise<void> {
+  await db.update(reportMessages).set({ authorId: null }).where(eq(reportMessages.authorId, authorId));
+}
+
+/** The cases assigned to a staff account go back to the team (erasure). */
+export async function unassignCases(db: Tx, userId: string, now: Date): Promise<void> {
+  await db.update(reports).set({ assignedTo: null, updatedAt: now }).where(eq(reports.assignedTo, userId));
+}
+
+/** One sealed contact (the oldest), to check at start that the key opens it. */
+export async function firstContact(db: Tx) {
+  const [row] = await db.select().from(reportContacts).orderBy(asc(reportContacts.createdAt)).limit(1);
+  return row;
+}
+
+/** One sealed photo's bytes (the oldest), to check at start that the key opens it. */
+export async function firstSealedPhoto(db: Tx) {
+  const [row] = await db
+    .select({ bytes: reportPhotos.bytes })
+    .from(reportPhotos)
+    .where(sql`get_byte(${reportPhotos.bytes}, 0) = 1`)
+    .orderBy(asc(reportPhotos.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Photos stored before photos were sealed (their first byte is the image's own). */
+export async function listUnsealedPhotos(db: Tx) {
+  return db
+    .select({ id: reportPhotos.id, bytes: reportPhotos.bytes })
+    .from(reportPhotos)
+    .where(sql`get_byte(${reportPhotos.bytes}, 0) <> 1`);
+}
+
+export async function updatePhotoBytes(db: Tx, id: string, bytes: Buffer): Promise<void> {
+  await db.update(reportPhotos).set({ bytes }).where(eq(reportPhotos.id, id));
 }

@@ -152,7 +152,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
         tags: handling,
         summary: 'Enter a report taken by phone or in person; returns the follow code to read out',
         body: s.staffReportBody,
-        response: { 201: s.createdReply },
+        response: { 201: s.intakeReply },
       },
     },
     async (request, reply) => reply.status(201).send(await reporting.enterReport(ctx(request), request.body)),

@@ -15,6 +15,7 @@ import {
   REPORT_STATUSES,
   SETTINGS,
   SOURCES,
+  STAFF_SOURCES,
 } from './reports.terms.ts';
 
 const id = z.uuid().describe('Report id (UUID)');
@@ -102,13 +103,18 @@ export type ReportInput = z.infer<typeof reportBody>;
 
 /** Staff entering a report taken by phone or in person. */
 export const staffReportBody = reportBody
-  .extend({ source: z.enum(SOURCES).exclude(['online']).describe('How the report came in') })
+  .extend({ source: z.enum(STAFF_SOURCES).describe('How the report came in: phone or in person') })
   .strict();
 
 export const createdReply = z.object({
   code: z
     .string()
     .describe('The follow code, shown this once: the reporter reads the answers and writes back with it'),
+});
+
+/** A report staff entered: the code to read out, and the new case. */
+export const intakeReply = createdReply.extend({
+  id: z.uuid().describe('The new case, for the counsellor to open'),
 });
 
 const message = z.object({
@@ -200,6 +206,18 @@ export const caseReply = z.object({
       'The reporter’s photos, metadata removed: listed only for the counsellor the case is assigned to',
     ),
   messages: z.array(message).describe('Messages through the follow code, oldest first'),
+  duplicates: z
+    .array(
+      z.object({
+        id: z.uuid().describe('The duplicate report'),
+        source: z.enum(SOURCES).describe('How it came in'),
+        receivedAt: z.iso.datetime().describe('When it came in'),
+        description: z.string().nullable().describe('What happened, in that reporter’s words'),
+      }),
+    )
+    .describe(
+      'Reports of the same incident merged into this case, oldest first (their codes open this case)',
+    ),
   notes: z
     .array(
       z.object({
@@ -229,11 +247,19 @@ const bucket = z.object({ key: z.string().describe('The category'), count: suppr
 
 export const statisticsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('The year (default: this year)'),
+  quarter: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('One quarter of the year (1–4); without it, the whole year'),
 });
 export const statisticsReply = z.object({
   year: z.number().int().describe('The year the reports came in'),
-  total: suppressedCount.describe('Reports that year'),
-  quarters: z.array(bucket).describe('Reports per quarter (Q1–Q4)'),
+  quarter: z.number().int().nullable().describe('The quarter (1–4), or null for the whole year'),
+  total: suppressedCount.describe('Reports in the period'),
+  quarters: z.array(bucket).describe('Reports per quarter (Q1–Q4; for one quarter, only that one)'),
   grounds: z.array(bucket).describe('Per ground; a report with several grounds counts in each'),
   settings: z.array(bucket).describe('Per setting'),
   districts: z

@@ -107,7 +107,8 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 });
 
 /**
- * Photos a reporter added (at most three), already cleaned of all metadata (photos.ts). Shown only to the counsellor
+ * Photos a reporter added (at most three), already cleaned of all metadata (photos.ts) and sealed (seal.ts:
+ * sealBytes, 0x01 ‖ iv ‖ tag ‖ ciphertext; `size` is the cleaned photo's). Shown only to the counsellor
  * the case is assigned to; deleted the profile's days after the case closes (retention rule reports.photos).
  */
 export const reportPhotos = pgTable(

@@ -60,6 +60,8 @@ export type ReportAction = (typeof ACTIONS)[number];
 /** How the report came in: the public form, or staff entering a call or a visit. */
 export const SOURCES = ['online', 'phone', 'in_person'] as const;
 export type Source = (typeof SOURCES)[number];
+/** How staff received a report they enter themselves. */
+export const STAFF_SOURCES = ['phone', 'in_person'] as const satisfies readonly Source[];
 
 /** How a reporter who wants counselling can be reached. */
 export const CONTACT_KINDS = ['phone', 'email'] as const;
@@ -86,3 +88,9 @@ export type PhotoType = (typeof PHOTO_TYPES)[number];
 /** At most this many photos per report, each at most this large (before cleaning). */
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The optional contact is kept with the reporter's consent, recorded through the platform's consents (subject
+ * "report", the report's id): for counselling, for a year; without a valid consent the contact is not shown.
+ */
+export const CONTACT_CONSENT = { subjectType: 'report', purpose: 'reports.counselling', days: 365 } as const;

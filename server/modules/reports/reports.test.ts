@@ -4,7 +4,7 @@
  * the assigned counsellor only, messages through the code, duplicates, audited reads, suppression.
  */
 import { Writable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/config.ts';
 import { Client, openTestDatabase, type TestApp } from '../../../test/harness.ts';
@@ -14,6 +14,7 @@ import { loadCity } from '../../core/city.ts';
 import { CODE_ALPHABET } from '../../core/codes.ts';
 import { type AppServices, systemContext } from '../../core/context.ts';
 import { auditLog, idempotencyKeys } from '../../core/core.tables.ts';
+import { consents } from '../platform/platform.tables.ts';
 import { DEMO_ADVICE_CENTRE, DEMO_COUNSELLOR } from './reports.demo.ts';
 import { buildReport } from './reports.factories.ts';
 import { reportsRetention } from './retention.ts';
@@ -147,6 +148,7 @@ describe('reporting without a name', () => {
       await db.select().from(reportMessages),
       await db.select().from(reportNotes),
       await db.select().from(auditLog).where(eq(auditLog.ip, ADDRESS)),
+      await db.select().from(consents),
     ]);
     expect(rows).not.toContain(ADDRESS);
     expect(rows).not.toContain('Pixel-Meldung-4711');
@@ -306,8 +308,11 @@ describe('the advice centre', () => {
     await visitor('192.0.2.51').post(`/api/v1/reports/follow/${second}/messages`, {
       body: 'Ich war auch dabei.',
     });
-    const seen = (await counsellor.get(`/api/v1/reports/${firstId}`)).json<Case>();
+    const seen = (await counsellor.get(`/api/v1/reports/${firstId}`)).json<
+      Case & { duplicates: { id: string; source: string }[] }
+    >();
     expect(seen.messages.map((m) => m.body)).toContain('Ich war auch dabei.');
+    expect(seen.duplicates).toEqual([expect.objectContaining({ id: secondId, source: 'online' })]);
     const list = (await counsellor.get('/api/v1/reports?per_page=200')).json<{ items: { id: string }[] }>();
     expect(list.items.map((i) => i.id)).not.toContain(secondId);
   });
@@ -334,11 +339,133 @@ describe('the advice centre', () => {
     expect(seen).toMatchObject({ status: 'closed', hasContact: false, contact: null });
   });
 
-  it('enters a report taken by phone, with a code to read out', async () => {
+  it('enters a report taken by phone, with a code to read out and the new case to open', async () => {
     const reply = await counsellor.post('/api/v1/reports/intake', { ...buildReport(), source: 'phone' });
     expect(reply.status, reply.body).toBe(201);
-    const { code } = reply.json<{ code: string }>();
+    const { code, id } = reply.json<{ code: string; id: string }>();
     expect((await visitor('192.0.2.60').get(`/api/v1/reports/follow/${code}`)).status).toBe(200);
+    const taken = await counsellor.get(`/api/v1/reports/${id}`);
+    expect(taken.json<Case & { source: string }>()).toMatchObject({ id, source: 'phone', status: 'new' });
+    const online = await counsellor.post('/api/v1/reports/intake', { ...buildReport(), source: 'online' });
+    expect(online.status).toBe(400);
+    expect(online.json<ErrorBody>().error.field).toBe('body.source');
+  });
+});
+
+describe('consent, retention and the person’s export', () => {
+  const rule = (days: number) => ({ days, action: 'delete' as const, description: 'test' });
+  const later = (days: number) => {
+    const ctx = systemContext(services);
+    return { ...ctx, now: new Date(ctx.now.getTime() + days * 86_400_000) };
+  };
+  const consentsOf = (reportId: string) =>
+    services.database.db
+      .select()
+      .from(consents)
+      .where(and(eq(consents.subjectType, 'report'), eq(consents.subjectId, reportId)));
+  const idOf = async (client: Client) =>
+    (await client.get('/api/v1/auth/session')).json<{ user: { id: string } }>().user.id;
+
+  it('records the reporter’s consent to be contacted (counselling, one year); once withdrawn, the counsellor no longer sees the contact', async () => {
+    await send(buildReport({ contact: { kind: 'phone', value: '+49 203 5550199', language: 'tr' } }));
+    const id = await newestCaseId();
+    await counsellor.request('PATCH', `/api/v1/reports/${id}`, {
+      body: { assignedTo: await idOf(counsellor) },
+    });
+    expect((await counsellor.get(`/api/v1/reports/${id}`)).json<Case>().contact?.value).toBe(
+      '+49 203 5550199',
+    );
+
+    // The platform's consent record: subject "report", for counselling, given on the form, valid for a year.
+    const recorded = await consentsOf(id);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        purpose: 'reports.counselling',
+        channel: 'online_form',
+        dataCategories: ['contact'],
+      }),
+    ]);
+    const consent = recorded[0] as (typeof recorded)[number];
+    expect(Math.round((consent.expiresAt.getTime() - consent.givenAt.getTime()) / 86_400_000)).toBe(365);
+
+    // Once the consent has ended, the contact is no longer shown, not even to the counsellor of the case.
+    await services.database.db
+      .update(consents)
+      .set({ withdrawnAt: new Date() })
+      .where(eq(consents.id, consent.id));
+    expect((await counsellor.get(`/api/v1/reports/${id}`)).json<Case>()).toMatchObject({
+      hasContact: true,
+      contact: null,
+    });
+  });
+
+  it('records a phone report’s consent with the phone as its channel', async () => {
+    const reply = await counsellor.post('/api/v1/reports/intake', {
+      ...buildReport({ contact: { kind: 'phone', value: '+49 203 5550155', language: 'ro' } }),
+      source: 'phone',
+    });
+    const { id } = reply.json<{ id: string }>();
+    expect(await consentsOf(id)).toEqual([
+      expect.objectContaining({ purpose: 'reports.counselling', channel: 'phone', withdrawnAt: null }),
+    ]);
+  });
+
+  it('deletes what happened, the messages and the notes a year after the case closed, and keeps its categories', async () => {
+    const code = await send(buildReport({ setting: 'work', description: 'Der Vorarbeiter sagte …' }));
+    const id = await newestCaseId();
+    await counsellor.post(`/api/v1/reports/${id}/messages`, { body: 'Frage der Beratung' });
+    await counsellor.post(`/api/v1/reports/${id}/notes`, { body: 'Notiz der Beratung' });
+    await counsellor.request('PATCH', `/api/v1/reports/${id}`, { body: { status: 'closed' } });
+    const handler = reportsRetention['reports.texts'];
+    expect(handler).toBeDefined();
+    await handler?.(later(364), rule(365));
+    const kept = (await counsellor.get(`/api/v1/reports/${id}`)).json<
+      Case & { description: string | null }
+    >();
+    expect(kept).toMatchObject({ description: 'Der Vorarbeiter sagte …' });
+    expect(kept.notes).toHaveLength(1);
+    expect(await handler?.(later(366), rule(365))).toBeGreaterThanOrEqual(3);
+    const gone = (await counsellor.get(`/api/v1/reports/${id}`)).json<
+      Case & { description: string | null; setting: string }
+    >();
+    expect(gone).toMatchObject({
+      description: null,
+      setting: 'work',
+      status: 'closed',
+      messages: [],
+      notes: [],
+    });
+    const follow = (await visitor('192.0.2.90').get(`/api/v1/reports/follow/${code}`)).json<Follow>();
+    expect(follow).toMatchObject({ status: 'closed', messages: [] });
+  });
+
+  it('exports the messages and notes a counsellor wrote; erasure gives their cases back and keeps the messages', async () => {
+    const leaving = await signInStaff({ services, login } as unknown as TestApp, {
+      role: 'caseworker',
+      organisationId: DEMO_ADVICE_CENTRE,
+      kind: 'advice',
+    });
+    const leavingId = await idOf(leaving);
+    const code = await send(buildReport({ setting: 'health' }));
+    const id = await newestCaseId();
+    await leaving.request('PATCH', `/api/v1/reports/${id}`, { body: { assignedTo: leavingId } });
+    await leaving.post(`/api/v1/reports/${id}/messages`, { body: 'Sollen wir die Praxis anschreiben?' });
+    await leaving.post(`/api/v1/reports/${id}/notes`, { body: 'Rückruf am Montag.' });
+
+    const admin = await login('admin@demo.lotse.example');
+    const exported = await admin.get(`/api/v1/people/${leavingId}/export`);
+    expect(exported.status, exported.body).toBe(200);
+    expect(exported.json()).toMatchObject({
+      reportMessagesWritten: [expect.objectContaining({ body: 'Sollen wir die Praxis anschreiben?' })],
+      reportNotesWritten: [expect.objectContaining({ body: 'Rückruf am Montag.' })],
+      reportCasesAssigned: 1,
+    });
+    expect(exported.body).not.toContain(id);
+
+    expect((await admin.post(`/api/v1/people/${leavingId}/erase`, {})).status).toBe(204);
+    expect((await counsellor.get(`/api/v1/reports/${id}`)).json<Case>().assignedTo).toBeNull();
+    const follow = (await visitor('192.0.2.91').get(`/api/v1/reports/follow/${code}`)).json<Follow>();
+    expect(follow.messages.map((m) => m.body)).toEqual(['Sollen wir die Praxis anschreiben?']);
   });
 });
 
@@ -374,10 +501,33 @@ describe('statistics', () => {
     expect(count('districts', 'mitte')).toBe(7);
     expect(count('quarters', 'Q1')).toBe(7);
     const csv = (await visitor().get('/api/v1/reports/statistics.csv?year=2031')).body;
-    expect(csv).toContain('2031,grounds,disability,<5');
-    expect(csv).toContain('2031,grounds,racism,6');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFyear,quarter,category,key,count');
+    expect(csv).toContain('2031,,grounds,disability,<5');
+    expect(csv).toContain('2031,,grounds,racism,6');
     expect(csv).not.toMatch(/,[1-4]\r\n/);
     const empty = (await visitor().get('/api/v1/reports/statistics?year=2030')).json<{ total: number }>();
     expect(empty.total).toBe(0);
+  });
+
+  it('are published for one quarter too, with the same categories and "<5", also in CSV', async () => {
+    // The reports of the test before came in during the first quarter of 2031.
+    const first = (await visitor().get('/api/v1/reports/statistics?year=2031&quarter=1')).json<
+      Record<string, { key: string; count: number | string }[]> & { total: number; quarter: number }
+    >();
+    expect(first).toMatchObject({ year: 2031, quarter: 1, total: 7 });
+    expect(first.quarters).toEqual([{ key: 'Q1', count: 7 }]);
+    expect(first.grounds?.find((b) => b.key === 'disability')?.count).toBe('<5');
+    expect(first.settings?.find((b) => b.key === 'housing')?.count).toBe(7);
+    const second = (await visitor().get('/api/v1/reports/statistics?year=2031&quarter=2')).json<{
+      total: number;
+    }>();
+    expect(second.total).toBe(0);
+    const csv = (await visitor().get('/api/v1/reports/statistics.csv?year=2031&quarter=1')).body;
+    expect(csv).toContain('2031,1,total,all,7');
+    expect(csv).toContain('2031,1,grounds,disability,<5');
+    expect(csv).not.toMatch(/,[1-4]\r\n/);
+    const wrong = await visitor().get('/api/v1/reports/statistics?year=2031&quarter=5');
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error.field).toBe('query.quarter');
   });
 });

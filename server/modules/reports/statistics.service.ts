@@ -23,30 +23,39 @@ function buckets(keys: readonly string[], values: string[]) {
   return [...counts.entries()].map(([key, n]) => ({ key, count: suppress(n) }));
 }
 
-function yearRange(ctx: Ctx, year: number) {
+type Period = { year?: number | undefined; quarter?: number | undefined };
+
+/** The period asked for: a year, or one quarter of it, as instants in the city's zone. */
+function periodOf(ctx: Ctx, query: Period) {
   const zone = ctx.city.profile.timezone;
+  const year = query.year ?? thisYear(ctx);
+  const quarter = query.quarter ?? null;
+  const month = (m: number) => (m > 12 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
+  const [first, next] = quarter ? [quarter * 3 - 2, quarter * 3 + 1] : [1, 13];
   return {
-    from: zonedToUtc(`${year}-01-01`, '00:00', zone),
-    to: zonedToUtc(`${year + 1}-01-01`, '00:00', zone),
+    year,
+    quarter,
+    from: zonedToUtc(month(first), '00:00', zone),
+    to: zonedToUtc(month(next), '00:00', zone),
   };
 }
 
 const thisYear = (ctx: Ctx) => Number(localDate(ctx.now, ctx.city.profile.timezone).slice(0, 4));
 
-/** The year's statistics (public). */
-export async function statistics(ctx: Ctx, query: { year?: number | undefined }): Promise<Statistics> {
+/** A year's or a quarter's statistics (public). */
+export async function statistics(ctx: Ctx, query: Period): Promise<Statistics> {
   authorize(ctx, 'reports.statistics');
-  const year = query.year ?? thisYear(ctx);
-  const { from, to } = yearRange(ctx, year);
+  const { year, quarter, from, to } = periodOf(ctx, query);
   const rows = await repo.statisticsRows(ctx.db, from, to);
   const zone = ctx.city.profile.timezone;
   const quarterOf = (at: Date) => `Q${Math.floor((Number(localMonth(at, zone).slice(5, 7)) - 1) / 3) + 1}`;
   const districtIds = [...ctx.city.districts.map((d) => d.id), 'online', 'outside'];
   return {
     year,
+    quarter,
     total: suppress(rows.length),
     quarters: buckets(
-      ['Q1', 'Q2', 'Q3', 'Q4'],
+      quarter ? [`Q${quarter}`] : ['Q1', 'Q2', 'Q3', 'Q4'],
       rows.map((r) => quarterOf(r.receivedAt)),
     ),
     grounds: buckets(
@@ -72,15 +81,16 @@ export async function statistics(ctx: Ctx, query: { year?: number | undefined })
   };
 }
 
-/** The statistics as CSV: one line per category and key, with the same suppression. */
-export async function statisticsCsv(ctx: Ctx, query: { year?: number | undefined }): Promise<string> {
+/** The statistics as CSV: one line per category and key, with the same suppression (quarter empty: the year). */
+export async function statisticsCsv(ctx: Ctx, query: Period): Promise<string> {
   const figures = await statistics(ctx, query);
   const parts = ['quarters', 'grounds', 'settings', 'districts', 'violence', 'extremist'] as const;
+  const period = [figures.year, figures.quarter ?? ''];
   return toCsv(
-    ['year', 'category', 'key', 'count'],
+    ['year', 'quarter', 'category', 'key', 'count'],
     [
-      [figures.year, 'total', 'all', figures.total],
-      ...parts.flatMap((part) => figures[part].map((b) => [figures.year, part, b.key, b.count])),
+      [...period, 'total', 'all', figures.total],
+      ...parts.flatMap((part) => figures[part].map((b) => [...period, part, b.key, b.count])),
     ],
   );
 }
@@ -89,10 +99,9 @@ export async function statisticsCsv(ctx: Ctx, query: { year?: number | undefined
  * The export for the state's monitoring (counsellors): one row per case of the year, categories only — no free
  * text, no contact, no exact date (the month it happened, or was reported).
  */
-export async function monitoringCsv(ctx: Ctx, query: { year?: number | undefined }): Promise<string> {
+export async function monitoringCsv(ctx: Ctx, query: Period): Promise<string> {
   authorize(ctx, 'reports.export');
-  const year = query.year ?? thisYear(ctx);
-  const { from, to } = yearRange(ctx, year);
+  const { from, to } = periodOf(ctx, query);
   const rows = await repo.statisticsRows(ctx.db, from, to);
   const zone = ctx.city.profile.timezone;
   return toCsv(

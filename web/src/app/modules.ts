@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { OrganisationKind } from '../../../server/core/roles.ts';
+import { type OrganisationKind, type StaffScope, staffScope } from '../../../server/core/roles.ts';
 import type { Role } from './session';
 
 /** Staff of these roles whose organisation is of one of these kinds (a school's staff, the KI's caseworkers). */
@@ -8,11 +8,23 @@ export interface StaffAudience {
   organisationKinds: readonly OrganisationKind[];
 }
 
+/** Staff with a scope (server/core/roles.ts): an advice centre's caseworkers have `reports`. */
+export interface ScopeAudience {
+  scope: StaffScope;
+}
+
 /**
- * Who sees a nav entry or may open a page: everyone, only visitors, any logged-in user, these roles, or these
- * roles in organisations of these kinds (as the server's policy decides, so no one sees a page they get a 403 on).
+ * Who sees a nav entry or may open a page: everyone, only visitors, any logged-in user, these roles (scoped staff
+ * left out, as the server's hasRole), these roles in organisations of these kinds, or staff with a scope (as the
+ * server's policy decides, so no one sees a page they get a 403 on).
  */
-export type Audience = 'everyone' | 'anonymous' | 'authenticated' | readonly Role[] | StaffAudience;
+export type Audience =
+  | 'everyone'
+  | 'anonymous'
+  | 'authenticated'
+  | readonly Role[]
+  | StaffAudience
+  | ScopeAudience;
 
 /** Who is looking: the role and organisation kind of the signed-in user, or null for a visitor. */
 export type Viewer = { role: Role; organisationKind: OrganisationKind | null } | null;
@@ -46,6 +58,8 @@ export function isInAudience(audience: Audience, viewer: Viewer): boolean {
   if (audience === 'anonymous') return viewer === null;
   if (audience === 'authenticated') return viewer !== null;
   if (viewer === null) return false;
+  const scope = staffScope(viewer.role, viewer.organisationKind);
+  if ('scope' in audience) return scope === audience.scope;
   if ('roles' in audience) {
     return (
       audience.roles.includes(viewer.role) &&
@@ -53,5 +67,5 @@ export function isInAudience(audience: Audience, viewer: Viewer): boolean {
       audience.organisationKinds.includes(viewer.organisationKind)
     );
   }
-  return audience.includes(viewer.role);
+  return audience.includes(viewer.role) && scope === null;
 }

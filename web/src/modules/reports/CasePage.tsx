@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCity } from '../../app/city';
 import { useSession } from '../../app/session';
 import { useCityTime } from '../../app/time';
@@ -18,6 +18,7 @@ import {
   PLACE_LABEL,
   POLICE_LABEL,
   SETTING_LABEL,
+  SOURCE_LABEL,
   STATUS_LABEL,
 } from './labels';
 import {
@@ -28,6 +29,7 @@ import {
   type ReportStatus,
   useCase,
   useCaseAction,
+  useCases,
 } from './reports.api';
 
 /** One case: what was reported, triage, messages to the reporter through the code, internal notes. */
@@ -75,6 +77,7 @@ function CaseBody({ report }: { report: CaseDetail }) {
         <Fact term={t('reports:cases.status')}>
           <span data-testid="case-status">{t(STATUS_LABEL[report.status])}</span>
         </Fact>
+        <Fact term={t('reports:case.source')}>{t(SOURCE_LABEL[report.source])}</Fact>
         <Fact term={t('reports:form.when')}>
           {report.occurredOn ? dates.date(report.occurredOn) : (report.occurredAbout ?? '–')}
         </Fact>
@@ -95,10 +98,39 @@ function CaseBody({ report }: { report: CaseDetail }) {
         <Fact term={t('reports:form.affected')}>{t(AFFECTED_LABEL[report.affected])}</Fact>
         <Fact term={t('reports:cases.assigned')}>{report.assignedName ?? '–'}</Fact>
       </dl>
+      {report.mergedInto ? (
+        <p className="kern-body" data-testid="case-merged">
+          {t('reports:case.mergedInto')}{' '}
+          <Link className="kern-link" to={`/reports/${report.mergedInto}`}>
+            {t('reports:case.openMerged')}
+          </Link>
+        </p>
+      ) : null}
       {report.description ? (
         <blockquote className="kern-body app-reports__description" dir="auto">
           {report.description}
         </blockquote>
+      ) : null}
+      {report.duplicates.length > 0 ? (
+        <section aria-labelledby="case-duplicates">
+          <h2 className="kern-heading-small" id="case-duplicates">
+            {t('reports:case.duplicates')}
+          </h2>
+          <ul className="app-reports__messages">
+            {report.duplicates.map((d) => (
+              <li key={d.id} className="app-reports__message" data-testid="case-duplicate">
+                <p className="kern-body kern-body--small">
+                  {dates.dateTime(d.receivedAt)} · {t(SOURCE_LABEL[d.source])}
+                </p>
+                {d.description ? (
+                  <p className="kern-body" dir="auto">
+                    {d.description}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {report.contact ? (
         <p className="kern-body" data-testid="case-contact">
@@ -139,6 +171,7 @@ function CaseBody({ report }: { report: CaseDetail }) {
         userId={user?.id ?? null}
         action={action}
       />
+      {report.mergedInto ? null : <Merge report={report} action={action} />}
       <Messages messages={report.messages} />
       <Compose
         id="case-message"
@@ -278,5 +311,56 @@ function Compose({
         <span className="kern-label">{button}</span>
       </button>
     </form>
+  );
+}
+
+/**
+ * A duplicate (the same incident reported again) is merged into the case it repeats: the list offers the latest
+ * cases; afterwards both reporters' codes open that case.
+ */
+function Merge({ report, action }: { report: CaseDetail; action: ReturnType<typeof useCaseAction> }) {
+  const { t } = useTranslation();
+  const dates = useCityTime();
+  const navigate = useNavigate();
+  const latest = useCases({ page: 1, per_page: 50 });
+  const [intoId, setIntoId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissing(!intoId);
+    if (!intoId) return;
+    action.merge.mutate({ intoId }, { onSuccess: (into) => navigate(`/reports/${into.id}`) });
+  };
+  const options = (latest.data?.items ?? [])
+    .filter((item) => item.id !== report.id)
+    .map((item) => ({
+      value: item.id,
+      label: `${dates.dateTime(item.receivedAt)} · ${t(SETTING_LABEL[item.setting])} · ${item.grounds
+        .map((g) => t(GROUND_LABEL[g]))
+        .join(', ')}`,
+    }));
+  return (
+    <section className="app-section" aria-labelledby="case-merge-heading">
+      <h2 className="kern-heading-medium" id="case-merge-heading">
+        {t('reports:case.mergeTitle')}
+      </h2>
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
+        <Select
+          id="case-merge-into"
+          name="intoId"
+          label={t('reports:case.mergeInto')}
+          hint={t('reports:case.mergeHint')}
+          placeholder={t('reports:form.choose')}
+          value={intoId}
+          onValueChange={setIntoId}
+          error={missing ? t('reports:form.required') : undefined}
+          options={options}
+        />
+        <ErrorAlert error={action.merge.error} fieldLabels={{ intoId: t('reports:case.mergeInto') }} />
+        <button type="submit" className="kern-btn kern-btn--secondary" disabled={action.merge.isPending}>
+          <span className="kern-label">{t('reports:case.merge')}</span>
+        </button>
+      </form>
+    </section>
   );
 }

@@ -53,6 +53,11 @@ export function CasesPage() {
         />
       </div>
       <p className="kern-body">
+        <Link className="kern-link" to="/reports/new">
+          {t('reports:cases.intake')}
+        </Link>
+      </p>
+      <p className="kern-body">
         <a className="kern-link" href={paths.exportCsv(Number(dates.today().slice(0, 4)))} download>
           {t('reports:cases.export')}
         </a>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useCity } from '../../app/city';
 import { useCityTime } from '../../app/time';
 import { CountTable } from '../../components/CountTable';
+import { CountChart } from './CountChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Select } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
@@ -21,11 +22,13 @@ export function StatisticsPage() {
   const city = useCity();
   const thisYear = Number(dates.today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const figures = useStatistics(year);
+  const [quarter, setQuarter] = useState<number | undefined>(undefined);
+  const figures = useStatistics(year, quarter);
   const districtName = (key: string) =>
     key === 'online' || key === 'outside'
       ? t(PLACE_LABEL[key])
       : (city.data?.districts.find((d) => d.id === key)?.name ?? key);
+  const quarterName = (key: string) => t('reports:statistics.quarter', { quarter: Number(key.slice(1)) });
   const yesNo = (key: string) => (key === 'yes' ? t('reports:form.yes') : t('reports:form.no'));
   return (
     <>
@@ -72,6 +75,20 @@ export function StatisticsPage() {
               label: String(y),
             }))}
           />
+          <Select
+            id="report-quarter"
+            name="quarter"
+            label={t('reports:statistics.period')}
+            value={quarter ? String(quarter) : ''}
+            onValueChange={(value) => setQuarter(value ? Number(value) : undefined)}
+            options={[
+              { value: '', label: t('reports:statistics.wholeYear') },
+              ...[1, 2, 3, 4].map((q) => ({
+                value: String(q),
+                label: t('reports:statistics.quarter', { quarter: q }),
+              })),
+            ]}
+          />
         </div>
         <p className="kern-body kern-body--small">{t('reports:statistics.suppressed')}</p>
         <ErrorAlert error={figures.error} focus={false} />
@@ -81,6 +98,13 @@ export function StatisticsPage() {
             <p className="kern-body" data-testid="report-total">
               {t('reports:statistics.total', { count: String(figures.data.total) })}
             </p>
+            <CountChart
+              id="report-grounds-chart"
+              tableId="report-grounds"
+              caption={t('reports:statistics.byGround')}
+              buckets={figures.data.grounds}
+              nameOf={(key) => (isOneOf<Ground>(GROUNDS, key) ? t(GROUND_LABEL[key]) : key)}
+            />
             <CountTable
               id="report-grounds"
               caption={t('reports:statistics.byGround')}
@@ -89,6 +113,13 @@ export function StatisticsPage() {
               barLabel={t('reports:statistics.bar')}
               buckets={figures.data.grounds}
               nameOf={(key) => (isOneOf<Ground>(GROUNDS, key) ? t(GROUND_LABEL[key]) : key)}
+            />
+            <CountChart
+              id="report-settings-chart"
+              tableId="report-settings"
+              caption={t('reports:statistics.bySetting')}
+              buckets={figures.data.settings}
+              nameOf={(key) => (isOneOf<Setting>(SETTINGS, key) ? t(SETTING_LABEL[key]) : key)}
             />
             <CountTable
               id="report-settings"
@@ -99,6 +130,13 @@ export function StatisticsPage() {
               buckets={figures.data.settings}
               nameOf={(key) => (isOneOf<Setting>(SETTINGS, key) ? t(SETTING_LABEL[key]) : key)}
             />
+            <CountChart
+              id="report-districts-chart"
+              tableId="report-districts"
+              caption={t('reports:statistics.byDistrict')}
+              buckets={figures.data.districts}
+              nameOf={districtName}
+            />
             <CountTable
               id="report-districts"
               caption={t('reports:statistics.byDistrict')}
@@ -108,6 +146,13 @@ export function StatisticsPage() {
               buckets={figures.data.districts}
               nameOf={districtName}
             />
+            <CountChart
+              id="report-quarters-chart"
+              tableId="report-quarters"
+              caption={t('reports:statistics.byQuarter')}
+              buckets={figures.data.quarters}
+              nameOf={quarterName}
+            />
             <CountTable
               id="report-quarters"
               caption={t('reports:statistics.byQuarter')}
@@ -115,7 +160,7 @@ export function StatisticsPage() {
               countHeader={t('reports:statistics.reports')}
               barLabel={t('reports:statistics.bar')}
               buckets={figures.data.quarters}
-              nameOf={(key) => key}
+              nameOf={quarterName}
             />
             <CountTable
               id="report-violence"
@@ -136,7 +181,7 @@ export function StatisticsPage() {
               nameOf={yesNo}
             />
             <p className="kern-body">
-              <a className="kern-link" href={paths.statisticsCsv(year)} download>
+              <a className="kern-link" href={paths.statisticsCsv(year, quarter)} download>
                 {t('reports:statistics.csv')}
               </a>
             </p>

@@ -11,11 +11,12 @@ const StatisticsPage = lazy(() =>
 );
 const CasesPage = lazy(() => import('./CasesPage').then((module) => ({ default: module.CasesPage })));
 const CasePage = lazy(() => import('./CasePage').then((module) => ({ default: module.CasePage })));
+const IntakePage = lazy(() => import('./IntakePage').then((module) => ({ default: module.IntakePage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
-/** Counsellors of an advice centre: caseworkers of an organisation of kind "advice" (as the server's policy). */
-const counsellors = { roles: ['caseworker'], organisationKinds: ['advice'] } as const;
+/** Counsellors of an advice centre: staff with the `reports` scope (as the server's policy). */
+const counsellors = { scope: 'reports' } as const;
 
 /** Reporting discrimination and extremism: the anonymous form, the follow page, statistics, the cases. */
 export const reportsModule: WebModule = {
@@ -25,6 +26,7 @@ export const reportsModule: WebModule = {
     { path: '/melden/code/:code', element: page(<FollowPage />), audience: 'everyone' },
     { path: '/melden/statistik', element: page(<StatisticsPage />), audience: 'everyone' },
     { path: '/reports', element: page(<CasesPage />), audience: counsellors },
+    { path: '/reports/new', element: page(<IntakePage />), audience: counsellors },
     { path: '/reports/:id', element: page(<CasePage />), audience: counsellors },
   ],
   nav: [

@@ -9,6 +9,7 @@ import type {
   ReportAction,
   ReportStatus,
   Setting,
+  Source,
 } from './reports.api';
 
 export const SETTING_LABEL: Record<Setting, string> = {
@@ -106,4 +107,10 @@ export const ACTION_LABEL: Record<ReportAction, string> = {
 export const CONTACT_LABEL: Record<ContactKind, string> = {
   phone: 'reports:contact.phone',
   email: 'reports:contact.email',
+};
+
+export const SOURCE_LABEL: Record<Source, string> = {
+  online: 'reports:source.online',
+  phone: 'reports:source.phone',
+  in_person: 'reports:source.in_person',
 };

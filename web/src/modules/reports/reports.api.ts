@@ -16,6 +16,7 @@ export {
   POLICE,
   REPORT_STATUSES,
   SETTINGS,
+  STAFF_SOURCES,
 } from '../../../../server/modules/reports/reports.terms.ts';
 export type {
   Affected,
@@ -27,10 +28,13 @@ export type {
   ReportAction,
   ReportStatus,
   Setting,
+  Source,
 } from '../../../../server/modules/reports/reports.terms.ts';
 
 /** What the public form sends. */
 export type ReportInput = Body<typeof s.reportBody>;
+/** What a counsellor sends for a report taken by phone or in person. */
+export type IntakeInput = Body<typeof s.staffReportBody>;
 /** What the follow page shows. */
 export type FollowState = Reply<typeof s.followReply>;
 export type CaseItem = Reply<typeof s.caseItem>;
@@ -51,18 +55,22 @@ export const paths = {
   photos: (code: string) => `${BASE}/follow/${enc(code)}/photos`,
   photo: (id: string, photoId: string) => `${BASE}/${enc(id)}/photos/${enc(photoId)}`,
   statistics: `${BASE}/statistics`,
-  statisticsCsv: (year: number) => `${BASE}/statistics.csv?year=${year}`,
+  statisticsCsv: (year: number, quarter?: number) =>
+    `${BASE}/statistics.csv?year=${year}${quarter ? `&quarter=${quarter}` : ''}`,
   exportCsv: (year: number) => `${BASE}/export.csv?year=${year}`,
   case: (id: string) => `${BASE}/${enc(id)}`,
   notes: (id: string) => `${BASE}/${enc(id)}/notes`,
   messages: (id: string) => `${BASE}/${enc(id)}/messages`,
+  merge: (id: string) => `${BASE}/${enc(id)}/merge`,
+  intake: `${BASE}/intake`,
 } as const;
 
 const keys = {
   follow: (code: string) => ['reports', 'follow', code] as const,
   cases: (query: CasesQuery) => ['reports', 'cases', query] as const,
   case: (id: string) => ['reports', 'case', id] as const,
-  statistics: (year: number) => ['reports', 'statistics', year] as const,
+  statistics: (year: number, quarter: number | undefined) =>
+    ['reports', 'statistics', year, quarter] as const,
 };
 
 /** A file's bytes as base64, as the photo route takes them. */
@@ -117,10 +125,11 @@ export function useAnswer(code: string) {
   });
 }
 
-export function useStatistics(year: number) {
+/** A year's statistics, or one quarter's. */
+export function useStatistics(year: number, quarter?: number) {
   return useQuery({
-    queryKey: keys.statistics(year),
-    queryFn: () => api<Statistics>(paths.statistics, { query: { year } }),
+    queryKey: keys.statistics(year, quarter),
+    queryFn: () => api<Statistics>(paths.statistics, { query: { year, quarter } }),
   });
 }
 
@@ -160,5 +169,24 @@ export function useCaseAction(id: string) {
         api<CaseDetail>(paths.messages(id), { method: 'POST', body }),
       onSuccess,
     }),
+    /** Merges this case (a duplicate) into the one it repeats; answers with that case. */
+    merge: useMutation({
+      mutationFn: (body: Body<typeof s.mergeBody>) =>
+        api<CaseDetail>(paths.merge(id), { method: 'POST', body }),
+      onSuccess: (data: CaseDetail) => {
+        client.setQueryData(keys.case(data.id), data);
+        void client.invalidateQueries({ queryKey: ['reports'] });
+      },
+    }),
   };
+}
+
+/** A report taken by phone or in person: answers with the code to read out and the new case's id. */
+export function useEnterReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IntakeInput) =>
+      api<Reply<typeof s.intakeReply>>(paths.intake, { method: 'POST', body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['reports', 'cases'] }),
+  });
 }
