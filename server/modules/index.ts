@@ -1,6 +1,7 @@
 import type { ModuleManifest, PersonalData } from '../core/module.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
+import { networkModule } from './network/index.ts';
 import { platformModule } from './platform/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { schoolingModule } from './schooling/index.ts';
@@ -9,6 +10,13 @@ import { schoolingModule } from './schooling/index.ts';
 export function allModules(): ModuleManifest[] {
   const modules: ModuleManifest[] = [];
   const personalData = (): PersonalData[] => modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
-  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule, reportsModule);
+  modules.push(
+    platformModule(personalData),
+    directoryModule,
+    guidesModule,
+    schoolingModule,
+    reportsModule,
+    networkModule,
+  );
   return modules;
 }

@@ -8,6 +8,11 @@ import { opendataPolicies } from './opendata/opendata.policy.ts';
 import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { searchIndexOf } from './search/search.index.ts';
 
+/** The directory's categories and target groups: other modules (the network's topics) use the same lists. */
+export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup } from './directory.terms.ts';
+/** iCalendar pieces the other modules' feeds share: a wall-clock time in the city's zone, the VTIMEZONE. */
+export { vtimezone, zoned } from './opendata/calendar.ts';
+
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
   name: 'directory',
