@@ -153,7 +153,7 @@ describe('overlap warnings', () => {
       [{ rrule: 'FREQ=SOMETIMES' }, 'body.rrule', 'network.rrule_invalid'],
       [{ from: '10:00', to: '09:00' }, 'body.to', 'network.time_order'],
       [{ ortsteilId: 'atlantis' }, 'body.ortsteilId', 'network.ortsteil_unknown'],
-      [{ targetGroups: [] }, 'body.targetGroups', 'validation.too_small'],
+      [{ targetGroups: [] }, 'body.targetGroups', 'validation.too_short'],
     ];
     for (const [body, field, code] of cases) {
       const reply = await english.post('/api/v1/network/activities/check', planned(body));
@@ -418,7 +418,7 @@ describe('rooms of the Begegnungszentrum', () => {
     expect(lost.json<ErrorBody>().error.message).toContain('Werkstatt');
     // A third request for the same time, in Turkish.
     const again = await first.client.request('POST', '/api/v1/network/rooms/werkstatt/bookings', {
-      body: slot(30, '06:30', '07:00'),
+      body: slot(30, '07:00', '07:30'),
       headers: { 'accept-language': 'tr' },
     });
     expect(again.status).toBe(409);

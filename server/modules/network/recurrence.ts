@@ -27,9 +27,26 @@ export type Holiday = { from: string; to: string };
 export type Occurrence = { start: Date; end: Date };
 
 /** Why a rule cannot be used, as an error code of the caller's choice. */
-export type RuleProblem = 'syntax' | 'frequency' | 'time_parts' | 'dtstart';
+export type RuleProblem = 'syntax' | 'frequency' | 'time_parts' | 'dtstart' | 'never';
 
-const FORBIDDEN_PARTS = ['BYHOUR', 'BYMINUTE', 'BYSECOND'];
+const TIME_PARTS = ['BYHOUR', 'BYMINUTE', 'BYSECOND'];
+/** The parts an activity's rule may have (times of day are the activity's own). */
+const ALLOWED_PARTS = [
+  'FREQ',
+  'INTERVAL',
+  'COUNT',
+  'UNTIL',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
+];
+/**
+ * Parts that make a daily or weekly rule able to never match (the 30th of February every day): the engine would
+ * search up to the year 9999, so they are for monthly and yearly rules only.
+ */
+const MONTHLY_PARTS = ['BYMONTHDAY', 'BYSETPOS'];
 
 /**
  * Checks a rule written by a person: RRULE parts only, a frequency of DAILY to YEARLY, no times of day (those are the
@@ -39,15 +56,19 @@ export function ruleProblem(rule: string): RuleProblem | null {
   const text = rule.trim().replace(/^RRULE:/i, '');
   if (/DTSTART|\n/i.test(text)) return 'dtstart';
   const parts = text.split(';').map((p) => p.split('=')[0]?.toUpperCase() ?? '');
-  if (parts.some((p) => FORBIDDEN_PARTS.includes(p))) return 'time_parts';
+  if (parts.some((p) => TIME_PARTS.includes(p))) return 'time_parts';
+  if (parts.some((p) => !ALLOWED_PARTS.includes(p))) return 'syntax';
+  if (/FREQ=(DAILY|WEEKLY)/i.test(text) && parts.some((p) => MONTHLY_PARTS.includes(p))) return 'syntax';
   try {
     const options = RRule.parseString(text);
     if (options.freq === undefined) return 'syntax';
     const freq = RRule.FREQUENCIES[options.freq];
     if (!freq || !(FREQUENCIES as readonly string[]).includes(freq)) return 'frequency';
-    // The whole rule must make sense to the engine (e.g. BYDAY values).
-    new RRule({ ...options, dtstart: new Date(Date.UTC(2026, 0, 1)), count: 1 }).all();
-    return null;
+    if (options.interval !== undefined && !(options.interval >= 1 && options.interval <= 99)) return 'syntax';
+    // A rule that never matches (the 31st of February) would make the engine search up to the year 9999 at every
+    // expansion: it must match within the last two centuries the engine knows (the calendar repeats every 400 years).
+    const probe = new RRule({ ...options, until: null, count: 1, dtstart: new Date(Date.UTC(9800, 0, 1)) });
+    return probe.all().length === 1 ? null : 'never';
   } catch {
     return 'syntax';
   }
@@ -97,11 +118,11 @@ export function expandDays(
     !(recurrence.skipSchoolHolidays && inHolidays(day, window.holidays));
   if (!recurrence.rrule) return { days: keep(recurrence.date) ? [recurrence.date] : [], cut: false };
   const options = RRule.parseString(recurrence.rrule.trim().replace(/^RRULE:/i, ''));
+  const first = floating(laterDay(window.fromDate, recurrence.date), '00:00');
+  const last = floating(addDays(window.toDate, 1), '00:00');
   const rule = new RRule({ ...options, dtstart: floating(recurrence.date, recurrence.from) });
   const days: string[] = [];
   let cut = false;
-  const first = floating(laterDay(window.fromDate, recurrence.date), '00:00');
-  const last = floating(addDays(window.toDate, 1), '00:00');
   rule.between(first, last, true, (instant) => {
     const day = instant.toISOString().slice(0, 10);
     if (!keep(day)) return true;

@@ -156,7 +156,12 @@ describe('recurrence expansion', () => {
     ]);
   });
 
-  it('refuses rules with times of day, a DTSTART, an unknown frequency or bad syntax', () => {
+  it('refuses rules with times of day, a DTSTART, an unknown frequency, bad syntax, or no date ever', () => {
+    expect(ruleProblem('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30')).toBe('never');
+    expect(ruleProblem('FREQ=MONTHLY;BYSETPOS=6;BYDAY=MO')).toBe('never');
+    expect(ruleProblem('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')).toBe('syntax');
+    expect(ruleProblem('FREQ=DAILY;INTERVAL=0')).toBe('syntax');
+    expect(ruleProblem('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO')).toBeNull();
     expect(ruleProblem('FREQ=WEEKLY;BYDAY=TU')).toBeNull();
     expect(ruleProblem('FREQ=WEEKLY;BYHOUR=15')).toBe('time_parts');
     expect(ruleProblem('DTSTART:20260101T100000Z\nRRULE:FREQ=DAILY')).toBe('dtstart');
