@@ -175,7 +175,13 @@ export async function rooms(ctx: Ctx) {
   const { centre } = networkSettings(ctx);
   const rows = await repo.listRooms(ctx.db, centre.id);
   return {
-    centre: { id: centre.id, name: centre.name, address: centre.address, ortsteilId: centre.ortsteilId },
+    centre: {
+      id: centre.id,
+      name: centre.name,
+      organisationId: centre.organisationId,
+      address: centre.address,
+      ortsteilId: centre.ortsteilId,
+    },
     rooms: rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -65,7 +65,8 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     const entry = await addContact(ctx, ki.id, { name: `Kontakt ${actor}`, consent: true });
     contactIds[actor] = entry.contacts.find((c) => c.name === `Kontakt ${actor}`)?.id as string;
   }
-  const plan = (title: string) => createActivity(ctx, activityBody.parse(activity({ title, actorId: ki.id })));
+  const plan = (title: string) =>
+    createActivity(ctx, activityBody.parse(activity({ title, actorId: ki.id })));
   const activityId = (await plan('Matrix')).activity.id;
   const deletable: Record<string, string> = {};
   for (const actor of KI) deletable[actor] = (await plan(`Löschen ${actor}`)).activity.id;

@@ -286,6 +286,9 @@ export const roomsReply = z.object({
     .object({
       id: z.string().describe('Centre id'),
       name: z.string().describe('Name'),
+      organisationId: z
+        .string()
+        .describe('The organisation that runs the house (its staff decide on requests)'),
       address: z.string().describe('Address'),
       ortsteilId: z.string().describe('Ortsteil'),
     })

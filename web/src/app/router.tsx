@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
 import { guidesModule } from '../modules/guides';
+import { networkModule } from '../modules/network';
 import { platformModule } from '../modules/platform';
 import { reportsModule } from '../modules/reports';
 import { schoolingModule } from '../modules/schooling';
@@ -18,6 +19,7 @@ const modules: readonly WebModule[] = [
   schoolingModule,
   guidesModule,
   reportsModule,
+  networkModule,
 ];
 
 const nav = modules
