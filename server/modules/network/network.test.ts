@@ -5,9 +5,11 @@
  * calendar and its iCalendar feed (RRULE and EXDATE kept), and the rooms: the race for one room, decisions.
  */
 import { createRequire } from 'node:module';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { systemContext } from '../../core/context.ts';
+import { rows } from '../../core/db.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
 import { findAccountByEmail } from '../platform/index.ts';
 import { DEMO_HOUSE_ACCOUNT } from './network.demo.ts';
@@ -59,6 +61,29 @@ const planned = (overrides: Record<string, unknown> = {}) => {
   const { title: _t, kind: _k, place: _p, languages: _l, public: _pub, ...rest } = activity(overrides);
   return rest;
 };
+
+describe('the demo', () => {
+  it('has 60 actors (3 waiting for approval), 400 activities (most recurring), 5 rooms, 3 working groups', async () => {
+    const [counts] = await rows<Record<string, number>>(
+      t.services.database.db,
+      sql`select
+        (select count(*)::int from network_actors where organisation_id not like 'test-%') as actors,
+        (select count(*)::int from network_actors where status = 'pending' and organisation_id not like 'test-%') as pending,
+        (select count(*)::int from network_activities a join network_actors n on n.id = a.actor_id
+          where n.organisation_id not like 'test-%') as activities,
+        (select count(*)::int from network_activities a join network_actors n on n.id = a.actor_id
+          where n.organisation_id not like 'test-%' and a.rrule is not null) as recurring,
+        (select count(*)::int from network_rooms) as rooms,
+        (select count(*)::int from network_working_groups) as groups`,
+    );
+    expect(counts).toMatchObject({ actors: 60, pending: 3, activities: 400, rooms: 5, groups: 3 });
+    expect(counts?.recurring).toBeGreaterThan(250);
+    const groups = await coordinator.get('/api/v1/network/working-groups');
+    expect(groups.json<{ items: { members: unknown[] }[] }>().items.every((g) => g.members.length >= 8)).toBe(
+      true,
+    );
+  });
+});
 
 describe('overlap warnings', () => {
   let theirs: Saved;

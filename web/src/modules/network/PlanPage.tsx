@@ -212,7 +212,7 @@ export function PlanPage() {
         />
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('network:plan.when')}</legend>
-          <div className="app-inline-form">
+          <div className="kern-fieldset__body app-inline-form">
             <TextInput
               id="date"
               type="date"
@@ -313,10 +313,13 @@ export function PlanPage() {
         <Checkbox
           id="public"
           label={t('network:plan.public')}
-          hint={t('network:plan.publicHint')}
+          describedBy="public-hint"
           checked={draft.public}
           onChange={(on) => set({ public: on })}
         />
+        <p className="kern-hint" id="public-hint">
+          {t('network:plan.publicHint')}
+        </p>
         <section aria-live="polite" className="app-section">
           {planned === null ? (
             <p className="kern-body kern-body--small">{t('network:plan.checkHint')}</p>
