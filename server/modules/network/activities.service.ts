@@ -4,7 +4,7 @@ import { inTransaction } from '../../core/context.ts';
 import { audit } from '../../core/audit.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
-import { addDays } from '../../core/time.ts';
+import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
 import { actorFor, actorNames, activityView, districtOf, horizon } from './common.ts';
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
@@ -246,4 +246,49 @@ async function saved(ctx: Ctx, row: repo.ActivityRow, occurrences: { start: Date
     overlaps,
     occurrences: occurrences.length,
   };
+}
+
+/** How many recurring activities the daily job extends per run (the rest on the next run). */
+const EXTEND_BATCH = 2000;
+
+/**
+ * The daily job: recurring activities whose stored occurrences end more than a week before the horizon's end are
+ * expanded again (from a few weeks back to the horizon), so the check and the calendar always look a year ahead.
+ * An activity whose rule gives nothing after its last stored date (ended, or next date beyond the horizon) is left.
+ */
+export async function extendOccurrences(ctx: Ctx): Promise<Record<string, number>> {
+  const { today, last } = horizon(ctx);
+  const settings = networkSettings(ctx);
+  const timeZone = ctx.city.profile.timezone;
+  const stale = await repo.listRecurringStoredBefore(
+    ctx.db,
+    zonedToUtc(addDays(last, -7), '00:00', timeZone),
+    EXTEND_BATCH,
+  );
+  let extended = 0;
+  for (const { activity: row, last: stored } of stale) {
+    const recurrence: Recurrence = {
+      date: row.startDate,
+      from: row.startTime,
+      to: row.endTime,
+      rrule: row.rrule,
+      exceptions: row.exceptions,
+      skipSchoolHolidays: row.skipSchoolHolidays,
+    };
+    const window = { toDate: last, timeZone, holidays: settings.schoolHolidays };
+    // Nothing new after what is stored (the rule has ended, or its next date lies beyond the horizon): skip.
+    const after = stored ? addDays(localDate(stored, timeZone), 1) : row.startDate;
+    if (expand(recurrence, { ...window, fromDate: after }, 1).occurrences.length === 0) continue;
+    const { occurrences } = expand(
+      recurrence,
+      { ...window, fromDate: laterDay(row.startDate, addDays(today, -KEEP_PAST_DAYS)) },
+      MAX_OCCURRENCES,
+    );
+    await inTransaction(ctx, async (tx) => {
+      await repo.deleteOccurrences(tx.db, row.id);
+      await repo.insertOccurrences(tx.db, occurrenceKey(row), occurrences);
+    });
+    extended++;
+  }
+  return { extended };
 }

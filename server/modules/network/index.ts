@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { extendOccurrences } from './activities.service.ts';
 import { networkPolicies } from './network.policy.ts';
 import { networkRoutes } from './network.routes.ts';
 import { seedNetworkDemo, seedRooms } from './network.demo.ts';
@@ -17,6 +18,8 @@ export const networkModule: ModuleManifest = {
   settings: networkSettingsSection,
   policies: networkPolicies,
   routes: networkRoutes,
+  // Recurrences are stored a horizon ahead; every day the horizon moves on.
+  jobs: [{ name: 'network.occurrences_extend', intervalSeconds: 86_400, run: extendOccurrences }],
   retention: networkRetention,
   seedBase: seedRooms,
   seedDemo: seedNetworkDemo,

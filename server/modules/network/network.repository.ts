@@ -208,6 +208,38 @@ export async function listPublicActivities(
     .orderBy(asc(networkActivities.startDate), asc(networkActivities.id));
 }
 
+/**
+ * Recurring activities whose stored occurrences end before `before` (or that have none), the stalest first: the
+ * daily job extends them to the horizon.
+ */
+export async function listRecurringStoredBefore(
+  db: Tx,
+  before: Date,
+  limit: number,
+): Promise<{ activity: ActivityRow; last: Date | null }[]> {
+  const stored = db
+    .select({
+      activityId: networkOccurrences.activityId,
+      last: sql<Date>`max(upper(${networkOccurrences.during}))`.as('last'),
+    })
+    .from(networkOccurrences)
+    .groupBy(networkOccurrences.activityId)
+    .as('stored');
+  return db
+    .select({ activity: networkActivities, last: stored.last })
+    .from(networkActivities)
+    .leftJoin(stored, eq(stored.activityId, networkActivities.id))
+    .where(
+      and(
+        sql`${networkActivities.rrule} is not null`,
+        sql`coalesce(${stored.last}, '-infinity'::timestamptz) < ${before.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`${stored.last} asc nulls first`, asc(networkActivities.id))
+    .limit(limit)
+    .then((list) => list.map((r) => ({ activity: r.activity, last: r.last ? toDate(r.last) : null })));
+}
+
 export async function deleteOccurrences(db: Tx, activityId: string): Promise<void> {
   await db.delete(networkOccurrences).where(eq(networkOccurrences.activityId, activityId));
 }

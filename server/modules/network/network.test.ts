@@ -15,6 +15,7 @@ import { findAccountByEmail } from '../platform/index.ts';
 import { DEMO_HOUSE_ACCOUNT } from './network.demo.ts';
 import { networkContacts } from './network.tables.ts';
 import { type Actor, activity, icsEvents, newActor, next, ZONE } from './network.testkit.ts';
+import { extendOccurrences } from './activities.service.ts';
 import { networkRetention } from './privacy.ts';
 import { inHolidays } from './recurrence.ts';
 import { networkSettings } from './settings.ts';
@@ -317,6 +318,33 @@ describe('the register', () => {
     expect(await networkRetention['network.contacts']?.(ctx, rule)).toBe(0);
     expect(await networkRetention['network.contacts']?.(inTwoYears, rule)).toBeGreaterThan(0);
     expect(await t.services.database.db.select().from(networkContacts)).toEqual([]);
+  });
+});
+
+describe('the horizon', () => {
+  it('moves on every day: a weekly activity saved today has its occurrences a year ahead again half a year later', async () => {
+    const saved = await save(
+      first.client,
+      activity({ title: 'Wochentreff', ortsteilId: 'baerl', from: '19:00', to: '20:00' }),
+    );
+    const lastStored = async () => {
+      const [row] = await rows<{ last: unknown }>(
+        t.services.database.db,
+        sql`select max(upper(during)) as last from network_occurrences where activity_id = ${saved.activity.id}`,
+      );
+      return new Date(String(row?.last instanceof Date ? row.last.toISOString() : row?.last));
+    };
+    const before = await lastStored();
+    expect(before.getTime()).toBeGreaterThan(Date.now() + 355 * 86_400_000);
+    const later = { ...systemContext(t.services), now: new Date(Date.now() + 182 * 86_400_000) };
+    expect((await extendOccurrences(later)).extended).toBeGreaterThan(0);
+    const after = await lastStored();
+    expect(after.getTime() - before.getTime()).toBeGreaterThan(170 * 86_400_000);
+    // A second run the same day has nothing to do for it.
+    const again = await extendOccurrences(later);
+    const unchanged = await lastStored();
+    expect(unchanged.getTime()).toBe(after.getTime());
+    expect(again.extended).toBe(0);
   });
 });
 
