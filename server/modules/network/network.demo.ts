@@ -59,7 +59,7 @@ const demoSchema = z.object({
     }),
   ),
   quietSlots: z.array(z.object({ ortsteile: z.array(z.string()), weekday, targetGroup })),
-  names: z.record(z.enum(ACTOR_KINDS), z.array(z.string()).min(1)),
+  names: z.partialRecord(z.enum(ACTOR_KINDS), z.array(z.string()).min(1)),
   kindTopics: z.record(z.enum(ACTOR_KINDS), z.array(z.enum(CATEGORIES)).min(1)),
   contactNames: z.array(z.string()).min(1),
   activities: z.array(
@@ -101,6 +101,10 @@ function randomSource(seed: number) {
 
 const LANGUAGES = ['deu', 'tur', 'ara', 'ron', 'bul', 'rom', 'ukr', 'rus', 'pol', 'fas', 'kmr', 'eng'];
 const STARTS = ['09:00', '09:30', '10:00', '11:00', '14:00', '15:00', '15:30', '16:00', '17:00', '18:00'];
+/**
+ * The kinds of the invented actors, in turn. No invented schools: a platform organisation of kind school is a school
+ * of the schooling module too (its lists and placement); the demo's schools are the demo organisations'.
+ */
 const KIND_MIX: ActorKind[] = [
   'provider',
   'provider',
@@ -109,7 +113,6 @@ const KIND_MIX: ActorKind[] = [
   'migrant_organisation',
   'association',
   'association',
-  'school',
   'kita',
   'kita',
   'religious',
