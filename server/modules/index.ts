@@ -2,6 +2,7 @@ import type { ModuleManifest, PersonalData } from '../core/module.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { pagesModule } from './pages/index.ts';
+import { networkModule } from './network/index.ts';
 import { platformModule } from './platform/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { schoolingModule } from './schooling/index.ts';
@@ -17,6 +18,7 @@ export function allModules(): ModuleManifest[] {
     schoolingModule,
     reportsModule,
     pagesModule,
+    networkModule,
   );
   return modules;
 }

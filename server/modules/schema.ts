@@ -7,3 +7,4 @@ export * from './guides/after/after.tables.ts';
 export * from './schooling/schooling.tables.ts';
 export * from './reports/reports.tables.ts';
 export * from './pages/pages.tables.ts';
+export * from './network/network.tables.ts';

@@ -18,7 +18,7 @@ const check = (city: City) => {
 
 describe("the modules' sections of the city profile", () => {
   it('are checked by their modules and accept the Duisburg profile', () => {
-    expect(sections.map((s) => s.key).sort()).toEqual(['guides', 'schooling']);
+    expect(sections.map((s) => s.key).sort()).toEqual(['guides', 'network', 'schooling']);
     expect(() => check(duisburg)).not.toThrow();
   });
 
@@ -32,6 +32,14 @@ describe("the modules' sections of the city profile", () => {
       /^CITY profile: schooling\.counsellingPlace\.address /,
     );
     expect(() => check(withSection('guides', { speedKmh: -5 }))).toThrow(/^CITY profile: guides\.speedKmh /);
+    const network = duisburg.profile.network as { centre: { rooms: object[] } };
+    const noCapacity = {
+      ...network,
+      centre: { ...network.centre, rooms: [{ id: 'saal', name: 'Saal', equipment: [] }] },
+    };
+    expect(() => check(withSection('network', noCapacity))).toThrow(
+      /^CITY profile: network\.centre\.rooms\.0\.capacity /,
+    );
     expect(() => check(withSection('schooling', undefined))).toThrow(
       /^CITY profile: schooling\.anonymiseMonthsAfterFirstSchoolDay /,
     );

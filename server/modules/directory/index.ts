@@ -12,6 +12,11 @@ import { pruneSearchChanges } from './search.service.ts';
 export { type OfferLink, publishedOffersBySlug } from './lookups.ts';
 export { nextTextRows, type TextRow } from './texts.ts';
 
+/** The directory's categories and target groups: other modules (the network's topics) use the same lists. */
+export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup } from './directory.terms.ts';
+/** iCalendar pieces the other modules' feeds share: a wall-clock time in the city's zone, the VTIMEZONE. */
+export { vtimezone, zoned } from './opendata/calendar.ts';
+
 /** Every offer in the city, found in ten languages (HSDS 3.0 data model with translations). */
 export const directoryModule: ModuleManifest = {
   name: 'directory',

@@ -28,6 +28,7 @@ export const NAMESPACES = [
   'guides',
   'reports',
   'pages',
+  'network',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -35,7 +36,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network}.json',
   {
     import: 'default',
   },

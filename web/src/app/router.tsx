@@ -3,6 +3,7 @@ import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
 import { guidesModule } from '../modules/guides';
 import { pagesModule } from '../modules/pages';
+import { networkModule } from '../modules/network';
 import { platformModule } from '../modules/platform';
 import { reportsModule } from '../modules/reports';
 import { schoolingModule } from '../modules/schooling';
@@ -20,6 +21,7 @@ const modules: readonly WebModule[] = [
   guidesModule,
   reportsModule,
   pagesModule,
+  networkModule,
 ];
 
 const nav = modules

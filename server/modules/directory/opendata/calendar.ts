@@ -11,7 +11,7 @@ const wallString = (w: WallClock) =>
   `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 
 // ical-generator formats plain Dates in the process's time zone; Temporal-like objects carry the city's own.
-function zoned(wall: WallClock, timeZone: string): ICalTemporalZonedDateTimeStub {
+export function zoned(wall: WallClock, timeZone: string): ICalTemporalZonedDateTimeStub {
   const local = wallString(wall);
   const instant = zonedToUtc(local.slice(0, 10), local.slice(11, 16), timeZone);
   const iso = `${wallString(wall)}[${timeZone}]`;

@@ -1,0 +1,464 @@
+// The network module's queries: one function per query, over its own tables only.
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { rows, type Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
+import {
+  networkActivities,
+  networkActors,
+  networkContacts,
+  networkOccurrences,
+  networkRoomBookings,
+  networkRooms,
+  networkWorkingGroupMembers,
+  networkWorkingGroups,
+} from './network.tables.ts';
+
+export type ActorRow = typeof networkActors.$inferSelect;
+export type ContactRow = typeof networkContacts.$inferSelect;
+export type ActivityRow = typeof networkActivities.$inferSelect;
+export type NewActivity = typeof networkActivities.$inferInsert;
+export type BookingRow = typeof networkRoomBookings.$inferSelect;
+export type RoomRow = typeof networkRooms.$inferSelect;
+
+const toDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+
+// Actors
+
+export async function insertActor(db: Tx, values: typeof networkActors.$inferInsert): Promise<ActorRow> {
+  const [row] = await db.insert(networkActors).values(values).returning();
+  return row as ActorRow;
+}
+
+export async function findActor(db: Tx, id: string): Promise<ActorRow | undefined> {
+  const [row] = await db.select().from(networkActors).where(eq(networkActors.id, id));
+  return row;
+}
+
+export async function findActorOfOrganisation(db: Tx, organisationId: string): Promise<ActorRow | undefined> {
+  const [row] = await db.select().from(networkActors).where(eq(networkActors.organisationId, organisationId));
+  return row;
+}
+
+export async function actorsByIds(db: Tx, ids: readonly string[]): Promise<ActorRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(networkActors)
+    .where(inArray(networkActors.id, [...ids]));
+}
+
+export type ActorFilter = {
+  kind?: string | undefined;
+  district?: string | undefined;
+  topic?: string | undefined;
+  targetGroup?: string | undefined;
+  status?: string | undefined;
+  /** Pending actors are shown to the coordinators, and to their own organisation. */
+  pendingOf: 'all' | string | null;
+};
+
+/** The register: approved actors (and the pending ones the caller may see), newest change first. */
+export async function listActors(db: Tx, filter: ActorFilter): Promise<ActorRow[]> {
+  const pending =
+    filter.pendingOf === 'all'
+      ? undefined
+      : filter.pendingOf
+        ? or(eq(networkActors.status, 'approved'), eq(networkActors.organisationId, filter.pendingOf))
+        : eq(networkActors.status, 'approved');
+  return db
+    .select()
+    .from(networkActors)
+    .where(
+      and(
+        pending,
+        filter.status ? eq(networkActors.status, filter.status) : undefined,
+        filter.kind ? eq(networkActors.kind, filter.kind) : undefined,
+        filter.district ? arrayOverlaps(networkActors.districts, [filter.district]) : undefined,
+        filter.topic ? arrayOverlaps(networkActors.topics, [filter.topic]) : undefined,
+        filter.targetGroup ? arrayOverlaps(networkActors.targetGroups, [filter.targetGroup]) : undefined,
+      ),
+    )
+    .orderBy(asc(networkActors.status), desc(networkActors.updatedAt), asc(networkActors.id));
+}
+
+export async function updateActor(
+  db: Tx,
+  id: string,
+  values: Partial<typeof networkActors.$inferInsert>,
+): Promise<ActorRow> {
+  const [row] = await db.update(networkActors).set(values).where(eq(networkActors.id, id)).returning();
+  return row as ActorRow;
+}
+
+// Contact persons
+
+export async function insertContact(
+  db: Tx,
+  values: typeof networkContacts.$inferInsert,
+): Promise<ContactRow> {
+  const [row] = await db.insert(networkContacts).values(values).returning();
+  return row as ContactRow;
+}
+
+export async function listContacts(db: Tx, actorIds: readonly string[]): Promise<ContactRow[]> {
+  if (actorIds.length === 0) return [];
+  return db
+    .select()
+    .from(networkContacts)
+    .where(inArray(networkContacts.actorId, [...actorIds]))
+    .orderBy(asc(networkContacts.name), asc(networkContacts.id));
+}
+
+export async function deleteContact(db: Tx, actorId: string, id: string): Promise<number> {
+  const deleted = await db
+    .delete(networkContacts)
+    .where(and(eq(networkContacts.actorId, actorId), eq(networkContacts.id, id)))
+    .returning({ id: networkContacts.id });
+  return deleted.length;
+}
+
+export async function contactsOfUser(db: Tx, userId: string): Promise<ContactRow[]> {
+  return db.select().from(networkContacts).where(eq(networkContacts.userId, userId));
+}
+
+export async function deleteContactsOfUser(db: Tx, userId: string): Promise<number> {
+  const deleted = await db
+    .delete(networkContacts)
+    .where(eq(networkContacts.userId, userId))
+    .returning({ id: networkContacts.id });
+  return deleted.length;
+}
+
+/** Contacts whose last consent is older than the cut-off (retention). */
+export async function deleteContactsConsentedBefore(db: Tx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(networkContacts)
+    .where(lt(networkContacts.consentAt, before))
+    .returning({ id: networkContacts.id });
+  return deleted.length;
+}
+
+// Activities and their occurrences
+
+export async function insertActivity(
+  db: Tx,
+  values: typeof networkActivities.$inferInsert,
+): Promise<ActivityRow> {
+  const [row] = await db.insert(networkActivities).values(values).returning();
+  return row as ActivityRow;
+}
+
+export async function updateActivity(
+  db: Tx,
+  id: string,
+  values: Partial<typeof networkActivities.$inferInsert>,
+): Promise<ActivityRow> {
+  const [row] = await db
+    .update(networkActivities)
+    .set(values)
+    .where(eq(networkActivities.id, id))
+    .returning();
+  return row as ActivityRow;
+}
+
+export async function deleteActivity(db: Tx, id: string): Promise<void> {
+  await db.delete(networkActivities).where(eq(networkActivities.id, id));
+}
+
+export async function findActivity(db: Tx, id: string): Promise<ActivityRow | undefined> {
+  const [row] = await db.select().from(networkActivities).where(eq(networkActivities.id, id));
+  return row;
+}
+
+/** Activities the scope may see (joined to their actor for the organisation), of one actor or all. */
+export async function listActivities(db: Tx, scope: Scope, filter: { actorId?: string | undefined }) {
+  return db
+    .select({ activity: networkActivities })
+    .from(networkActivities)
+    .innerJoin(networkActors, eq(networkActors.id, networkActivities.actorId))
+    .where(
+      and(
+        scopeWhere(scope, networkActors.organisationId),
+        filter.actorId ? eq(networkActivities.actorId, filter.actorId) : undefined,
+      ),
+    )
+    .orderBy(asc(networkActivities.startDate), asc(networkActivities.startTime), asc(networkActivities.id))
+    .limit(500)
+    .then((list) => list.map((r) => r.activity));
+}
+
+/** Public activities of approved actors, optionally of one actor, Ortsteil or target group (the iCal feeds). */
+export async function listPublicActivities(
+  db: Tx,
+  filter: { actorId?: string | undefined; ortsteilId?: string | undefined; targetGroup?: string | undefined },
+) {
+  return db
+    .select({ activity: networkActivities, organisationId: networkActors.organisationId })
+    .from(networkActivities)
+    .innerJoin(networkActors, eq(networkActors.id, networkActivities.actorId))
+    .where(
+      and(
+        eq(networkActivities.public, true),
+        eq(networkActors.status, 'approved'),
+        filter.actorId ? eq(networkActivities.actorId, filter.actorId) : undefined,
+        filter.ortsteilId ? eq(networkActivities.ortsteilId, filter.ortsteilId) : undefined,
+        filter.targetGroup ? arrayOverlaps(networkActivities.targetGroups, [filter.targetGroup]) : undefined,
+      ),
+    )
+    .orderBy(asc(networkActivities.startDate), asc(networkActivities.id));
+}
+
+/**
+ * Recurring activities whose stored occurrences end before `before` (or that have none), the stalest first: the
+ * daily job extends them to the horizon.
+ */
+export async function listRecurringStoredBefore(
+  db: Tx,
+  before: Date,
+  limit: number,
+): Promise<{ activity: ActivityRow; last: Date | null }[]> {
+  const stored = db
+    .select({
+      activityId: networkOccurrences.activityId,
+      last: sql<Date>`max(upper(${networkOccurrences.during}))`.as('last'),
+    })
+    .from(networkOccurrences)
+    .groupBy(networkOccurrences.activityId)
+    .as('stored');
+  return db
+    .select({ activity: networkActivities, last: stored.last })
+    .from(networkActivities)
+    .leftJoin(stored, eq(stored.activityId, networkActivities.id))
+    .where(
+      and(
+        sql`${networkActivities.rrule} is not null`,
+        sql`coalesce(${stored.last}, '-infinity'::timestamptz) < ${before.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`${stored.last} asc nulls first`, asc(networkActivities.id))
+    .limit(limit)
+    .then((list) => list.map((r) => ({ activity: r.activity, last: r.last ? toDate(r.last) : null })));
+}
+
+export async function deleteOccurrences(db: Tx, activityId: string): Promise<void> {
+  await db.delete(networkOccurrences).where(eq(networkOccurrences.activityId, activityId));
+}
+
+export async function insertOccurrences(
+  db: Tx,
+  activity: {
+    activityId: string;
+    actorId: string;
+    ortsteilId: string;
+    targetGroups: string[];
+    public: boolean;
+  },
+  occurrences: readonly { start: Date; end: Date }[],
+): Promise<void> {
+  if (occurrences.length === 0) return;
+  await db.insert(networkOccurrences).values(
+    occurrences.map((o) => ({
+      ...activity,
+      during: `[${o.start.toISOString()},${o.end.toISOString()})`,
+    })),
+  );
+}
+
+export type OverlapRow = { activityId: string; actorId: string; start: Date; end: Date; count: number };
+
+/**
+ * Other actors' occurrences for one of the target groups, in one of the Ortsteile, overlapping one of the planned
+ * occurrences: per activity its first overlapping occurrence and how many overlap. Each planned range × Ortsteil is
+ * one probe of the GiST index (ortsteil_id =, during &&).
+ */
+export async function findOverlaps(
+  db: Tx,
+  input: {
+    ranges: readonly { start: Date; end: Date }[];
+    ortsteile: readonly string[];
+    targetGroups: readonly string[];
+    exceptActorId: string | null;
+    exceptActivityId: string | null;
+    limit: number;
+  },
+): Promise<OverlapRow[]> {
+  if (input.ranges.length === 0 || input.ortsteile.length === 0 || input.targetGroups.length === 0) return [];
+  const starts = `{${input.ranges.map((r) => `"${r.start.toISOString()}"`).join(',')}}`;
+  const ends = `{${input.ranges.map((r) => `"${r.end.toISOString()}"`).join(',')}}`;
+  const places = `{${input.ortsteile.map((o) => `"${o.replaceAll('"', '')}"`).join(',')}}`;
+  const groups = `{${input.targetGroups.map((g) => `"${g.replaceAll('"', '')}"`).join(',')}}`;
+  const found = await rows<{
+    activity_id: string;
+    actor_id: string;
+    start: unknown;
+    end: unknown;
+    n: unknown;
+  }>(
+    db,
+    sql`select o.activity_id, o.actor_id, min(lower(o.during)) as start,
+               (array_agg(upper(o.during) order by lower(o.during)))[1] as "end", count(*)::int as n
+          from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as p(s, e)
+          cross join unnest(${places}::text[]) as place(id)
+          join network_occurrences o
+            on o.ortsteil_id = place.id and o.during && tstzrange(p.s, p.e)
+         where o.target_groups && ${groups}::text[]
+           and (${input.exceptActorId}::uuid is null or o.actor_id <> ${input.exceptActorId}::uuid)
+           and (${input.exceptActivityId}::uuid is null or o.activity_id <> ${input.exceptActivityId}::uuid)
+         group by o.activity_id, o.actor_id
+         order by min(lower(o.during)), o.activity_id
+         limit ${input.limit}`,
+  );
+  return found.map((r) => ({
+    activityId: r.activity_id,
+    actorId: r.actor_id,
+    start: toDate(r.start),
+    end: toDate(r.end),
+    count: Number(r.n),
+  }));
+}
+
+export type CalendarRow = {
+  activityId: string;
+  actorId: string;
+  start: Date;
+  end: Date;
+};
+
+/** Public occurrences in a time window, in the Ortsteile and for the target group asked (the public calendar). */
+export async function listPublicOccurrences(
+  db: Tx,
+  input: {
+    from: Date;
+    to: Date;
+    ortsteile: readonly string[] | null;
+    targetGroup: string | null;
+    limit: number;
+  },
+): Promise<CalendarRow[]> {
+  const found = await db
+    .select({
+      activityId: networkOccurrences.activityId,
+      actorId: networkOccurrences.actorId,
+      start: sql<unknown>`lower(${networkOccurrences.during})`,
+      end: sql<unknown>`upper(${networkOccurrences.during})`,
+    })
+    .from(networkOccurrences)
+    .innerJoin(networkActors, eq(networkActors.id, networkOccurrences.actorId))
+    .where(
+      and(
+        eq(networkOccurrences.public, true),
+        eq(networkActors.status, 'approved'),
+        sql`${networkOccurrences.during} && tstzrange(${input.from.toISOString()}::timestamptz, ${input.to.toISOString()}::timestamptz)`,
+        input.ortsteile ? inArray(networkOccurrences.ortsteilId, [...input.ortsteile]) : undefined,
+        input.targetGroup ? arrayOverlaps(networkOccurrences.targetGroups, [input.targetGroup]) : undefined,
+      ),
+    )
+    .orderBy(sql`lower(${networkOccurrences.during})`, asc(networkOccurrences.activityId))
+    .limit(input.limit);
+  return found.map((r) => ({ ...r, start: toDate(r.start), end: toDate(r.end) }));
+}
+
+export async function activitiesByIds(db: Tx, ids: readonly string[]): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(networkActivities)
+    .where(inArray(networkActivities.id, [...ids]));
+}
+
+// Rooms and bookings
+
+export async function upsertRoom(db: Tx, room: typeof networkRooms.$inferInsert): Promise<void> {
+  await db
+    .insert(networkRooms)
+    .values(room)
+    .onConflictDoUpdate({
+      target: networkRooms.id,
+      set: { centreId: room.centreId, name: room.name, capacity: room.capacity, equipment: room.equipment },
+    });
+}
+
+export async function listRooms(db: Tx, centreId: string): Promise<RoomRow[]> {
+  return db
+    .select()
+    .from(networkRooms)
+    .where(eq(networkRooms.centreId, centreId))
+    .orderBy(asc(networkRooms.id));
+}
+
+export async function findRoom(db: Tx, id: string): Promise<RoomRow | undefined> {
+  const [row] = await db.select().from(networkRooms).where(eq(networkRooms.id, id));
+  return row;
+}
+
+export async function insertBooking(
+  db: Tx,
+  values: typeof networkRoomBookings.$inferInsert,
+): Promise<BookingRow> {
+  const [row] = await db.insert(networkRoomBookings).values(values).returning();
+  return row as BookingRow;
+}
+
+export async function findBooking(db: Tx, id: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(networkRoomBookings).where(eq(networkRoomBookings.id, id));
+  return row;
+}
+
+export async function updateBooking(
+  db: Tx,
+  id: string,
+  values: Partial<typeof networkRoomBookings.$inferInsert>,
+): Promise<BookingRow> {
+  const [row] = await db
+    .update(networkRoomBookings)
+    .set(values)
+    .where(eq(networkRoomBookings.id, id))
+    .returning();
+  return row as BookingRow;
+}
+
+/** Bookings the scope may see, from a time on, soonest first. */
+export async function listBookings(db: Tx, scope: Scope, filter: { from: Date; state?: string | undefined }) {
+  return db
+    .select()
+    .from(networkRoomBookings)
+    .where(
+      and(
+        scopeWhere(scope, networkRoomBookings.organisationId),
+        gte(networkRoomBookings.endsAt, filter.from),
+        filter.state
+          ? eq(networkRoomBookings.state, filter.state)
+          : ne(networkRoomBookings.state, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(networkRoomBookings.startsAt), asc(networkRoomBookings.id))
+    .limit(500);
+}
+
+// Working groups
+
+export async function insertWorkingGroup(db: Tx, values: typeof networkWorkingGroups.$inferInsert) {
+  const [row] = await db.insert(networkWorkingGroups).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertWorkingGroupMembers(db: Tx, groupId: string, actorIds: readonly string[]) {
+  if (actorIds.length === 0) return;
+  await db
+    .insert(networkWorkingGroupMembers)
+    .values(actorIds.map((actorId) => ({ groupId, actorId })))
+    .onConflictDoNothing();
+}
+
+export async function listWorkingGroups(db: Tx) {
+  return db.select().from(networkWorkingGroups).orderBy(asc(networkWorkingGroups.name));
+}
+
+export async function listWorkingGroupMembers(db: Tx) {
+  return db.select().from(networkWorkingGroupMembers);
+}
+
+export async function countActors(db: Tx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(networkActors);
+  return Number(row?.n ?? 0);
+}

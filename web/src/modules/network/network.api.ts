@@ -1,0 +1,101 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/network/network.schema.ts';
+import { api } from '../../app/api';
+import type { Body, Query, Reply } from '../../app/contract';
+
+export { TARGET_GROUPS, type TargetGroup } from '../../../../server/modules/directory/directory.terms.ts';
+export {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  type BookingState,
+  type Equipment,
+} from '../../../../server/modules/network/network.terms.ts';
+
+export type CheckInput = Body<typeof s.checkBody>;
+export type CheckResult = Reply<typeof s.checkReply>;
+export type ActivityInput = Body<typeof s.activityBody>;
+export type Saved = Reply<typeof s.savedActivityReply>;
+export type CalendarQuery = Query<typeof s.calendarQuery>;
+export type CalendarItem = Reply<typeof s.calendarItem>;
+export type Rooms = Reply<typeof s.roomsReply>;
+export type Booking = Reply<typeof s.bookingReply>;
+export type BookingInput = Body<typeof s.bookingBody>;
+
+const BASE = '/api/v1/network';
+const enc = encodeURIComponent;
+
+/** The API's paths, in one place. */
+export const paths = {
+  check: `${BASE}/activities/check`,
+  activities: `${BASE}/activities`,
+  calendar: `${BASE}/calendar`,
+  feed: `${BASE}/calendar.ics`,
+  rooms: `${BASE}/rooms`,
+  book: (roomId: string) => `${BASE}/rooms/${enc(roomId)}/bookings`,
+  bookings: `${BASE}/bookings`,
+  decide: (id: string) => `${BASE}/bookings/${enc(id)}/decision`,
+  me: `${BASE}/actors/me`,
+} as const;
+
+/** The overlap check of a planned activity; null input: nothing to check yet. Keeps the last answer while typing. */
+export function useOverlapCheck(input: CheckInput | null) {
+  return useQuery({
+    queryKey: ['network', 'check', input],
+    queryFn: () => api<CheckResult>(paths.check, { method: 'POST', body: input }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useMyActor() {
+  return useQuery({
+    queryKey: ['network', 'me'],
+    queryFn: () => api<Reply<typeof s.myActorReply>>(paths.me),
+  });
+}
+
+export function useSaveActivity() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActivityInput) => api<Saved>(paths.activities, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['network'] }),
+  });
+}
+
+export function useCalendar(query: CalendarQuery) {
+  return useQuery({
+    queryKey: ['network', 'calendar', query],
+    queryFn: () => api<Reply<typeof s.calendarReply>>(paths.calendar, { query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRooms() {
+  return useQuery({ queryKey: ['network', 'rooms'], queryFn: () => api<Rooms>(paths.rooms) });
+}
+
+export function useBookRoom() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roomId, body }: { roomId: string; body: BookingInput }) =>
+      api<Booking>(paths.book(roomId), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['network', 'bookings'] }),
+  });
+}
+
+export function useBookings() {
+  return useQuery({
+    queryKey: ['network', 'bookings'],
+    queryFn: () => api<Reply<typeof s.bookingsReply>>(paths.bookings),
+  });
+}
+
+export function useDecide() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Body<typeof s.decisionBody> }) =>
+      api<Booking>(paths.decide(id), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['network', 'bookings'] }),
+  });
+}
