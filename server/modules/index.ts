@@ -1,4 +1,5 @@
 import type { ModuleManifest, PersonalData } from '../core/module.ts';
+import { coursesModule } from './courses/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { platformModule } from './platform/index.ts';
@@ -9,6 +10,6 @@ import { schoolingModule } from './schooling/index.ts';
 export function allModules(): ModuleManifest[] {
   const modules: ModuleManifest[] = [];
   const personalData = (): PersonalData[] => modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
-  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule, reportsModule);
+  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule, reportsModule, coursesModule);
   return modules;
 }

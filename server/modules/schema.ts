@@ -6,3 +6,4 @@ export * from './guides/guides.tables.ts';
 export * from './guides/after/after.tables.ts';
 export * from './schooling/schooling.tables.ts';
 export * from './reports/reports.tables.ts';
+export * from './courses/courses.tables.ts';
