@@ -10,6 +10,13 @@ import { schoolingModule } from './schooling/index.ts';
 export function allModules(): ModuleManifest[] {
   const modules: ModuleManifest[] = [];
   const personalData = (): PersonalData[] => modules.flatMap((m) => (m.personalData ? [m.personalData] : []));
-  modules.push(platformModule(personalData), directoryModule, guidesModule, schoolingModule, reportsModule, coursesModule);
+  modules.push(
+    platformModule(personalData),
+    directoryModule,
+    guidesModule,
+    schoolingModule,
+    reportsModule,
+    coursesModule,
+  );
   return modules;
 }

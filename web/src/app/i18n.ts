@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'schooling',
   'guides',
   'reports',
+  'courses',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -34,7 +35,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,courses}.json',
   {
     import: 'default',
   },

@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { coursesModule } from '../modules/courses';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
 import { guidesModule } from '../modules/guides';
@@ -18,6 +19,7 @@ const modules: readonly WebModule[] = [
   schoolingModule,
   guidesModule,
   reportsModule,
+  coursesModule,
 ];
 
 const nav = modules

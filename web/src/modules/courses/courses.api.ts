@@ -36,7 +36,8 @@ export const paths = {
   enrol: (id: string) => `${BASE}/${enc(id)}/enrolments`,
   enrolments: (id: string) => `${BASE}/${enc(id)}/enrolments`,
   follow: (code: string) => `${BASE}/enrolments/${enc(code)}`,
-  act: (code: string, what: 'cancel' | 'accept' | 'decline' | 'others') => `${BASE}/enrolments/${enc(code)}/${what}`,
+  act: (code: string, what: 'cancel' | 'accept' | 'decline' | 'others') =>
+    `${BASE}/enrolments/${enc(code)}/${what}`,
 } as const;
 
 const keys = {
@@ -88,16 +89,27 @@ export function useFollow(code: string) {
 export function useFollowAction(code: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ what, body }: { what: 'cancel' | 'accept' | 'decline' | 'others'; body?: Body<typeof s.othersBody> }) =>
-      api<FollowState>(paths.act(code, what), { method: 'POST', body }),
+    mutationFn: ({
+      what,
+      body,
+    }: {
+      what: 'cancel' | 'accept' | 'decline' | 'others';
+      body?: Body<typeof s.othersBody>;
+    }) => api<FollowState>(paths.act(code, what), { method: 'POST', body }),
     onSuccess: (data) => client.setQueryData(keys.follow(code), data),
   });
 }
 
 export function useManagedCourses() {
-  return useQuery({ queryKey: keys.managed, queryFn: () => api<Reply<typeof s.managedReply>>(paths.managed) });
+  return useQuery({
+    queryKey: keys.managed,
+    queryFn: () => api<Reply<typeof s.managedReply>>(paths.managed),
+  });
 }
 
 export function useCourseEnrolments(id: string) {
-  return useQuery({ queryKey: keys.enrolments(id), queryFn: () => api<CourseEnrolments>(paths.enrolments(id)) });
+  return useQuery({
+    queryKey: keys.enrolments(id),
+    queryFn: () => api<CourseEnrolments>(paths.enrolments(id)),
+  });
 }
