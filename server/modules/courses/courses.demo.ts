@@ -1,6 +1,6 @@
 /**
  * Demo courses for Duisburg: 42 invented courses of every kind in all seven Stadtbezirke (real Ortsteile, invented
- * places and people), each a directory offer; every fourth one full with a waiting list. Enrolments go through the
+ * places and people), each a directory offer; every third one full with a waiting list. Enrolments go through the
  * same service as the public form, so places and positions are the database's.
  */
 import type { Ctx } from '../../core/context.ts';
@@ -259,7 +259,7 @@ function person(i: number, course: CourseInput): EnrolmentInput {
   };
 }
 
-/** 42 courses over the seven Stadtbezirke, and their enrolments (every fourth course full, with a waiting list). */
+/** 42 courses over the seven Stadtbezirke, and their enrolments (every third course full, with a waiting list). */
 export async function seedCoursesDemo(ctx: Ctx): Promise<void> {
   for (const provider of PROVIDERS) await ensureOrganisation(ctx, provider);
   const today = localDate(ctx.now, ctx.city.profile.timezone);
@@ -298,8 +298,8 @@ export async function seedCoursesDemo(ctx: Ctx): Promise<void> {
     };
     const course = await createCourse(ctx, input);
     if (input.enrolment !== 'here') continue;
-    // Every fourth course is full with 3–8 waiting; the others are about half full.
-    const full = i % 4 === 1;
+    // Every third course is full with 3–8 waiting (of every kind); the others are about half full.
+    const full = i % 3 === 1;
     const count = full ? input.capacity + 3 + (i % 6) : Math.floor(input.capacity / 2);
     for (let n = 0; n < count; n++) {
       await enrol(ctx, course.id, person(people++, input));
