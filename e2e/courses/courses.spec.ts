@@ -103,7 +103,7 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 
   test('2. a place frees; she opens her link, sees the offer with its deadline and accepts it', async () => {
     await cancel(systemContext(env.t.services), holderCode);
@@ -123,7 +123,7 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 
   test('3. the provider sees the course with her enrolment and every move of the waiting list', async () => {
     const context = await newContext(env, { role: 'association' });
@@ -141,7 +141,7 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 
   test('4. in Arabic the list and a course read right to left and pass axe', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE });

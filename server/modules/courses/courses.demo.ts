@@ -277,7 +277,15 @@ export async function seedCoursesDemo(ctx: Ctx): Promise<void> {
       organisationId,
       kind,
       name: nameOf(ctx, kind, placeName),
-      description: `${translate('de', KIND_LABEL[kind])} in ${ortsteil.name}: kleine Gruppe, erfahrene Kursleitung. Anmeldung hier oder vor Ort.`,
+      description: Object.fromEntries(
+        ctx.city.profile.languages.map((l) => [
+          l.code,
+          translate(l.code, 'courses:offer.description', {
+            kind: translate(l.code, KIND_LABEL[kind]),
+            ortsteil: ortsteil.name,
+          }),
+        ]),
+      ),
       place: {
         name: placeName,
         address: street,

@@ -8,7 +8,7 @@ export function buildCourse(overrides: Partial<CourseInput> = {}): CourseInput {
   return {
     organisationId: 'punte-hochfeld',
     name: { de: `Griffbereit Testgruppe ${made}`, bg: `Griffbereit тестова група ${made}` },
-    description: 'Eltern und Kinder von 1 bis 3 Jahren lernen zusammen Deutsch.',
+    description: { de: 'Eltern und Kinder von 1 bis 3 Jahren lernen zusammen Deutsch.' },
     kind: 'griffbereit',
     level: 'mixed',
     targetGroup: 'parents',

@@ -104,7 +104,10 @@ export const courseBody = z
   .object({
     organisationId: z.string().min(1).max(80).describe('The provider (organisation id)'),
     name: translated,
-    description: text(4000, 'What the course is about (German)'),
+    description: z
+      .record(language, z.string().trim().min(1).max(4000))
+      .refine((texts) => !!texts.de, { message: 'de', path: ['de'] })
+      .describe('What the course is about, by language; German (de) is required'),
     kind: z.enum(COURSE_KINDS).describe('The kind of course'),
     level: z.enum(COURSE_LEVELS).describe('The level'),
     targetGroup: z.enum(TARGET_GROUPS).describe('Who it is for'),

@@ -113,7 +113,7 @@ function offerOf(ctx: Ctx, input: CourseInput): OfferInput {
     lastCheckedAt: today(ctx),
     texts: {
       name: input.name,
-      description: { de: input.description },
+      description: input.description,
       eligibility: null,
       fees: null,
       requiredDocuments: null,
@@ -128,7 +128,14 @@ function offerOf(ctx: Ctx, input: CourseInput): OfferInput {
 function checkCourse(ctx: Ctx, input: CourseInput) {
   const district = ctx.city.districts.find((d) => d.ortsteile.some((o) => o.id === input.place.ortsteilId));
   if (!district) throw new AppError('validation.invalid_value', { field: 'body.place.ortsteilId' });
+  for (const field of ['startsOn', 'endsOn'] as const)
+    if (input[field] < '2000-01-01' || input[field] > '2199-12-31')
+      throw new AppError('validation.invalid_value', { field: `body.${field}` });
   if (input.endsOn < input.startsOn) throw new AppError('courses.date_order', { field: 'body.endsOn' });
+  input.sessions.forEach((session, i) => {
+    if (session.to <= session.from)
+      throw new AppError('courses.date_order', { field: `body.sessions.${i}.to` });
+  });
   if (input.enrolment === 'external' && !input.externalUrl)
     throw new AppError('validation.required', { field: 'body.externalUrl' });
   if ((input.ageMin ?? 0) > (input.ageMax ?? 99))

@@ -349,6 +349,12 @@ describe('providers', () => {
     const wrong = await coordinator.post('/api/v1/courses', buildCourse({ endsOn: '2026-01-01' }));
     expect(wrong.status).toBe(400);
     expect(wrong.json<ErrorBody>().error.field).toBe('body.endsOn');
+    const backwards = await coordinator.post(
+      '/api/v1/courses',
+      buildCourse({ sessions: [{ day: 'MO', from: '11:00', to: '09:00' }] }),
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.json<ErrorBody>().error.field).toBe('body.sessions.0.to');
   });
 });
 
