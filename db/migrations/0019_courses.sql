@@ -12,7 +12,7 @@ CREATE TABLE "course_enrolments" (
 	"contact_hash" text NOT NULL,
 	"language" text NOT NULL,
 	"languages" text[] DEFAULT '{}'::text[] NOT NULL,
-	"german_level" text NOT NULL,
+	"german_level" text,
 	"childcare_ages" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"women_only" boolean DEFAULT false NOT NULL,
 	"evening" boolean DEFAULT false NOT NULL,

@@ -6,8 +6,10 @@ import * as s from './courses.schema.ts';
 import * as courses from './courses.service.ts';
 import * as enrolment from './enrolment.service.ts';
 
-const publicForm = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-const publicRead = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+// Generous per address: a school or a counselling centre enrols many families from one address, and the race
+// (200 at once) must be decided by the database, not refused at the door. The code (78 bits) is not guessable.
+const publicForm = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
+const publicRead = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
 
 /** The courses module's HTTP routes under /api/v1/courses: thin — validate, call the service, reply. */
 export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {

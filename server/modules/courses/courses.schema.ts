@@ -158,7 +158,10 @@ export const enrolmentBody = z
     participant: z
       .object({
         name: text(200, 'The participant’s name (the parent’s or the child’s)'),
-        kind: z.enum(PARTICIPANT_KINDS).describe('An adult for themselves, or a child (a parent enrols)'),
+        kind: z
+          .enum(PARTICIPANT_KINDS)
+          .default('adult')
+          .describe('An adult for themselves (default), or a child (a parent enrols)'),
         age: age.nullable().optional().describe('A child’s age in years'),
       })
       .strict()
@@ -180,7 +183,7 @@ export const enrolmentBody = z
       .optional()
       .describe('The language for messages (offers) — default: the language of the page'),
     languages: z.array(language).max(10).default([]).describe('Languages the participant speaks'),
-    germanLevel: z.enum(GERMAN_LEVELS).describe('German, self-assessed'),
+    germanLevel: z.enum(GERMAN_LEVELS).nullable().optional().describe('German, self-assessed (optional)'),
     childcare: z
       .array(age)
       .max(6)
@@ -243,7 +246,7 @@ const enrolmentItem = z.object({
   email: z.string().nullable().describe('E-mail'),
   language: z.string().describe('Language for messages'),
   languages: z.array(z.string()).describe('Languages spoken'),
-  germanLevel: z.enum(GERMAN_LEVELS).describe('German, self-assessed'),
+  germanLevel: z.enum(GERMAN_LEVELS).nullable().describe('German, self-assessed (null: not given)'),
   childcare: z.array(z.number().int()).describe('Ages of the children in childcare'),
   womenOnly: z.boolean().describe('Wants a women-only course'),
   evening: z.boolean().describe('Needs evening sessions'),

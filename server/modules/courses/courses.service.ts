@@ -219,7 +219,7 @@ export async function courseEnrolments(ctx: Ctx, id: string) {
       email: e.email,
       language: e.language,
       languages: e.languages,
-      germanLevel: e.germanLevel as GermanLevel,
+      germanLevel: e.germanLevel as GermanLevel | null,
       childcare: e.childcareAges,
       womenOnly: e.womenOnly,
       evening: e.evening,

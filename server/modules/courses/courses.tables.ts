@@ -100,7 +100,7 @@ export const courseEnrolments = pgTable(
     /** The language messages are written in (a UI language). */
     language: text('language').notNull(),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
-    germanLevel: text('german_level').notNull(),
+    germanLevel: text('german_level'),
     /** Ages (years) of the children who need childcare during the course; one childcare place each. */
     childcareAges: integer('childcare_ages').array().notNull().default(sql`'{}'::integer[]`),
     womenOnly: boolean('women_only').notNull().default(false),

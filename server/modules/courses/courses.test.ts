@@ -158,6 +158,16 @@ describe('enrolling', () => {
     expect(course).toMatchObject({ capacityFree: 1, childcareFree: 0, waiting: 1 });
   });
 
+  it('takes the smallest enrolment: a name and one way to reach the person', async () => {
+    const id = await newCourse();
+    const reply = await visitor().post(`/api/v1/courses/${id}/enrolments`, {
+      participant: { name: 'Ioana Popescu' },
+      contact: { email: 'ioana@example.org' },
+    });
+    expect(reply.status, reply.body).toBe(201);
+    expect(reply.json<Enrolled>()).toMatchObject({ status: 'enrolled', position: null });
+  });
+
   it('keeps the code only as its hash', async () => {
     const id = await newCourse();
     const { code } = await enrol(id);

@@ -146,7 +146,7 @@ export async function enrol(ctx: Ctx, courseId: string, input: EnrolmentInput) {
       contactHash: contactHashOf(input.contact),
       language,
       languages: input.languages,
-      germanLevel: input.germanLevel,
+      germanLevel: input.germanLevel ?? null,
       childcareAges: input.childcare,
       womenOnly: input.womenOnly,
       evening: input.evening,

@@ -147,7 +147,7 @@ function Enrolments({ data }: { data: CourseEnrolments }) {
                 {e.phone ?? e.email}
               </td>
               <td className="kern-table__cell">{languages.listOf(e.languages)}</td>
-              <td className="kern-table__cell">{t(GERMAN_LABEL[e.germanLevel])}</td>
+              <td className="kern-table__cell">{e.germanLevel ? t(GERMAN_LABEL[e.germanLevel]) : ''}</td>
               <td className="kern-table__cell">{e.childcare.join(', ')}</td>
               <td className="kern-table__cell">{t(STATUS_LABEL[e.status])}</td>
             </tr>
