@@ -1,4 +1,5 @@
 import type { ModuleManifest, PersonalData } from '../core/module.ts';
+import { coursesModule } from './courses/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { pagesModule } from './pages/index.ts';
@@ -19,6 +20,7 @@ export function allModules(): ModuleManifest[] {
     reportsModule,
     pagesModule,
     networkModule,
+    coursesModule,
   );
   return modules;
 }

@@ -8,3 +8,4 @@ export * from './schooling/schooling.tables.ts';
 export * from './reports/reports.tables.ts';
 export * from './pages/pages.tables.ts';
 export * from './network/network.tables.ts';
+export * from './courses/courses.tables.ts';

@@ -32,3 +32,7 @@ export const directoryModule: ModuleManifest = {
   // The search index is built when the app starts (directory.routes.ts); /ready waits for it.
   ready: (services) => searchIndexOf(services.database).isReady,
 };
+
+/** For modules whose records are also directory offers (courses): the offer's input and the one way to write it. */
+export type { ServiceInput as OfferInput } from './directory.model.ts';
+export { insertServiceRecord as createOffer } from './records.ts';

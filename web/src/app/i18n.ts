@@ -29,6 +29,7 @@ export const NAMESPACES = [
   'reports',
   'pages',
   'network',
+  'courses',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -36,7 +37,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network,courses}.json',
   {
     import: 'default',
   },

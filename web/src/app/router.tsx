@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { coursesModule } from '../modules/courses';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
 import { guidesModule } from '../modules/guides';
@@ -22,6 +23,7 @@ const modules: readonly WebModule[] = [
   reportsModule,
   pagesModule,
   networkModule,
+  coursesModule,
 ];
 
 const nav = modules

@@ -116,11 +116,11 @@ describe('GET /api/hsds/', () => {
 describe('services', () => {
   it('lists published offers only, as valid HSDS service_list records with HSDS paging', async () => {
     const first = await page('/api/hsds/services?per_page=10');
-    expect(first.total_items).toBe(138); // 137 demo offers + the published test offer, not the draft
+    expect(first.total_items).toBe(180); // 137 demo offers, 42 demo courses + the published test offer, not the draft
     expect(first).toMatchObject({
       page_number: 1,
       size: 10,
-      total_pages: 14,
+      total_pages: 18,
       first_page: true,
       last_page: false,
     });
@@ -131,17 +131,17 @@ describe('services', () => {
     const second = await page('/api/hsds/services?per_page=10&page=2');
     expect(second).toMatchObject({ page_number: 2, first_page: false });
     expect(second.contents.map((s) => s.id)).not.toEqual(first.contents.map((s) => s.id));
-    const last = await page('/api/hsds/services?per_page=10&page=14');
-    expect(last).toMatchObject({ size: 8, last_page: true });
-    const beyond = await page('/api/hsds/services?per_page=10&page=15');
-    expect(beyond).toMatchObject({ size: 0, empty: true, total_items: 138 });
+    const last = await page('/api/hsds/services?per_page=10&page=18');
+    expect(last).toMatchObject({ size: 10, last_page: true });
+    const beyond = await page('/api/hsds/services?per_page=10&page=19');
+    expect(beyond).toMatchObject({ size: 0, empty: true, total_items: 180 });
   });
 
   it('answers every offer fully nested as valid HSDS service (ndjson, full)', async () => {
     const reply = await get('/api/hsds/services?format=ndjson&full=true');
     expect(reply.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const lines = reply.body.trimEnd().split('\n');
-    expect(lines).toHaveLength(138);
+    expect(lines).toHaveLength(180);
     for (const line of lines) expectValid('compiled/service.json', JSON.parse(line));
   });
 
@@ -221,7 +221,7 @@ describe('services', () => {
     expect((await page('/api/hsds/services?modified_after=2999-01-01')).total_items).toBe(0);
     expect(
       (await page('/api/hsds/services?modified_after=2000-01-01T00:00:00Z&per_page=1')).total_items,
-    ).toBe(138);
+    ).toBe(180);
     expect((await page(`/api/hsds/services?taxonomy_term_id=${draftId}`)).empty).toBe(true);
   });
 

@@ -1,0 +1,168 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppServices } from '../../core/context.ts';
+import { requestContext } from '../../core/http.ts';
+import * as s from './courses.schema.ts';
+import * as courses from './courses.service.ts';
+import * as enrolment from './enrolment.service.ts';
+
+// Generous per address: a school or a counselling centre enrols many families from one address, and the race
+// (200 at once) must be decided by the database, not refused at the door. The code (78 bits) is not guessable.
+const publicForm = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
+const publicRead = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
+
+/** The courses module's HTTP routes under /api/v1/courses: thin — validate, call the service, reply. */
+export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  const ctx = (request: FastifyRequest) => requestContext(services, request);
+  const offers = ['courses: courses'];
+  const enrolling = ['courses: enrolment'];
+  const providers = ['courses: providers'];
+
+  app.get(
+    '/courses',
+    {
+      config: publicRead,
+      schema: {
+        tags: offers,
+        summary: 'Language courses not yet ended, with free places and childcare places, soonest first',
+        querystring: s.listQuery,
+        response: { 200: s.coursesReply },
+      },
+    },
+    async (request) => courses.listCourses(ctx(request), request.query),
+  );
+  app.get(
+    '/courses/managed',
+    {
+      schema: {
+        tags: providers,
+        summary:
+          'The courses the caller keeps: a provider’s own organisation’s, every course for coordinators',
+        response: { 200: s.managedReply },
+      },
+    },
+    async (request) => courses.listManagedCourses(ctx(request)),
+  );
+  app.post(
+    '/courses',
+    {
+      schema: {
+        tags: providers,
+        summary: 'Open a course (also a directory offer, found in the directory’s search)',
+        body: s.courseBody,
+        response: { 201: s.courseReply },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await courses.createCourse(ctx(request), request.body)),
+  );
+  app.get(
+    '/courses/:id',
+    {
+      config: publicRead,
+      schema: {
+        tags: offers,
+        summary: 'One course with its free places and childcare places',
+        params: s.idParams,
+        response: { 200: s.courseReply },
+      },
+    },
+    async (request) => courses.readCourse(ctx(request), request.params.id),
+  );
+  app.get(
+    '/courses/:id/enrolments',
+    {
+      schema: {
+        tags: providers,
+        summary:
+          'A course’s enrolments, waiting list and every move (its provider and coordinators; audited)',
+        params: s.idParams,
+        response: { 200: s.enrolmentsReply },
+      },
+    },
+    async (request) => courses.courseEnrolments(ctx(request), request.params.id),
+  );
+  app.post(
+    '/courses/:id/enrolments',
+    {
+      // Not `idempotent`: a replayed answer would keep the code in plain text (it is kept only as its hash).
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary:
+          'Enrol without an account: a place when one (and the childcare needed) is free, else the waiting list with its position; returns the code (once)',
+        params: s.idParams,
+        body: s.enrolmentBody,
+        response: { 201: s.enrolledReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await enrolment.enrol(ctx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/courses/enrolments/:code',
+    {
+      config: publicRead,
+      schema: {
+        tags: enrolling,
+        summary:
+          'An enrolment by its code: status, waiting position or offer with deadline, other waiting places',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.follow(ctx(request), request.params.code),
+  );
+  app.post(
+    '/courses/enrolments/:code/cancel',
+    {
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary: 'Cancel an enrolment or leave the waiting list; a freed place is offered to the next',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.cancel(ctx(request), request.params.code),
+  );
+  app.post(
+    '/courses/enrolments/:code/accept',
+    {
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary: 'Accept the offered place before its deadline',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.accept(ctx(request), request.params.code),
+  );
+  app.post(
+    '/courses/enrolments/:code/decline',
+    {
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary: 'Decline the offered place; it goes to the next on the waiting list',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.decline(ctx(request), request.params.code),
+  );
+  app.post(
+    '/courses/enrolments/:code/others',
+    {
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary: 'After getting a place: keep or leave the other waiting places (asked once)',
+        params: s.codeParams,
+        body: s.othersBody,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.answerOthers(ctx(request), request.params.code, request.body),
+  );
+};

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { page, pageOf } from '../../core/paging.ts';
+import {
+  COURSE_KINDS,
+  COURSE_LEVELS,
+  ENROLMENT_MODES,
+  ENROLMENT_STATUSES,
+  GERMAN_LEVELS,
+  MAX_CHILD_AGE,
+  MOVE_REASONS,
+  OTHERS_QUESTION,
+  PARTICIPANT_KINDS,
+  SESSION_DAYS,
+  TARGET_GROUPS,
+} from './courses.terms.ts';
+
+const id = z.uuid().describe('Course id (UUID)');
+export const idParams = z.object({ id });
+export const codeParams = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe(
+      'The enrolment code from the confirmation (e.g. K7QP-2MXD-9RTA-HN4C; any case, dashes optional)',
+    ),
+});
+
+const day = z.iso.date().describe('A calendar day, YYYY-MM-DD');
+const time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+  .describe('A time of day, HH:MM');
+const language = z
+  .string()
+  .regex(/^[a-z]{2,3}$/)
+  .describe('A language (ISO 639)');
+const age = z.number().int().min(0).max(MAX_CHILD_AGE).describe('Age in years');
+const text = (max: number, what: string) => z.string().trim().min(1).max(max).describe(what);
+const translated = z
+  .record(language, z.string().trim().min(1).max(200))
+  .refine((names) => !!names.de, { message: 'de', path: ['de'] })
+  .describe('The course’s name by language; German (de) is required');
+
+const session = z
+  .object({
+    day: z.enum(SESSION_DAYS).describe('Weekday'),
+    from: time.describe('Start, HH:MM'),
+    to: time.describe('End, HH:MM'),
+  })
+  .describe('One weekly session');
+
+// ---------------------------------------------------------------------------------------------------------
+// Courses
+
+export const listQuery = z.object({
+  ...page,
+  kind: z.enum(COURSE_KINDS).optional().describe('Only courses of this kind'),
+  district: z
+    .string()
+    .max(80)
+    .optional()
+    .describe('Only courses in this Stadtbezirk (id from GET /api/v1/city)'),
+  language: language.optional().describe('Only courses taught or supported in this language'),
+});
+
+const courseFields = {
+  id,
+  name: z.string().describe('The course’s name in the reader’s language (German when not translated)'),
+  kind: z.enum(COURSE_KINDS).describe('The kind of course'),
+  level: z.enum(COURSE_LEVELS).describe('Level: A0 literacy … C1, or a grade band for children'),
+  targetGroup: z.enum(TARGET_GROUPS).describe('Who it is for'),
+  ageMin: z.number().int().nullable().describe('Children’s courses: youngest age (years)'),
+  ageMax: z.number().int().nullable().describe('Children’s courses: oldest age (years)'),
+  instructionLanguages: z.array(z.string()).describe('Languages the course is taught in (ISO 639)'),
+  supportLanguages: z.array(z.string()).describe('Languages the teachers help in (ISO 639)'),
+  startsOn: day.describe('First day'),
+  endsOn: day.describe('Last day'),
+  sessions: z.array(session).describe('Weekly sessions'),
+  placeName: z.string().describe('Where it takes place'),
+  address: z.string().describe('The address'),
+  ortsteilId: z.string().describe('The Ortsteil (id from GET /api/v1/city)'),
+  districtId: z.string().describe('The Stadtbezirk (id from GET /api/v1/city)'),
+  capacity: z.number().int().describe('Places in the course'),
+  capacityFree: z.number().int().describe('Places free now (neither taken nor held for an offer)'),
+  childcarePlaces: z.number().int().describe('Childcare places during the course'),
+  childcareFree: z.number().int().describe('Childcare places free now'),
+  childcareAgeMin: z.number().int().nullable().describe('Childcare: youngest child (years)'),
+  childcareAgeMax: z.number().int().nullable().describe('Childcare: oldest child (years)'),
+  waiting: z.number().int().describe('People on the waiting list'),
+  costCents: z.number().int().describe('Cost of the whole course in euro cents; 0 is free'),
+  enrolment: z.enum(ENROLMENT_MODES).describe('Enrol here, or with the provider (externalUrl)'),
+  externalUrl: z.string().nullable().describe('Where to enrol when the provider takes enrolments itself'),
+  serviceId: z.uuid().describe('The directory offer (GET /api/v1/directory/services/{id})'),
+  organisationId: z.string().describe('The provider'),
+};
+export const courseItem = z.object(courseFields);
+export const coursesReply = pageOf(courseItem);
+export const courseReply = courseItem;
+export type CourseView = z.infer<typeof courseItem>;
+
+/** A provider's or coordinator's new course. */
+export const courseBody = z
+  .object({
+    organisationId: z.string().min(1).max(80).describe('The provider (organisation id)'),
+    name: translated,
+    description: z
+      .record(language, z.string().trim().min(1).max(4000))
+      .refine((texts) => !!texts.de, { message: 'de', path: ['de'] })
+      .describe('What the course is about, by language; German (de) is required'),
+    kind: z.enum(COURSE_KINDS).describe('The kind of course'),
+    level: z.enum(COURSE_LEVELS).describe('The level'),
+    targetGroup: z.enum(TARGET_GROUPS).describe('Who it is for'),
+    ageMin: age.nullable().optional().describe('Children’s courses: youngest age'),
+    ageMax: age.nullable().optional().describe('Children’s courses: oldest age'),
+    instructionLanguages: z.array(language).min(1).max(10).describe('Languages it is taught in'),
+    supportLanguages: z.array(language).max(20).default([]).describe('Languages the teachers help in'),
+    startsOn: day.describe('First day'),
+    endsOn: day.describe('Last day'),
+    sessions: z.array(session).min(1).max(14).describe('Weekly sessions'),
+    place: z
+      .object({
+        name: text(200, 'The place’s name (a school, a Kita, a centre)'),
+        address: text(200, 'Street and number'),
+        postcode: z
+          .string()
+          .regex(/^\d{5}$/)
+          .describe('Postcode'),
+        ortsteilId: z.string().min(1).max(80).describe('The Ortsteil (id from GET /api/v1/city)'),
+        lat: z.number().min(-90).max(90).describe('Latitude (WGS84)'),
+        lon: z.number().min(-180).max(180).describe('Longitude (WGS84)'),
+        accessible: z.boolean().default(false).describe('Step-free access'),
+      })
+      .describe('Where the course takes place'),
+    capacity: z.number().int().min(1).max(500).describe('Places'),
+    childcarePlaces: z.number().int().min(0).max(100).default(0).describe('Childcare places'),
+    childcareAgeMin: age.nullable().optional().describe('Childcare: youngest child'),
+    childcareAgeMax: age.nullable().optional().describe('Childcare: oldest child'),
+    costCents: z.number().int().min(0).max(1_000_000).default(0).describe('Cost in euro cents'),
+    enrolment: z.enum(ENROLMENT_MODES).describe('Enrol here or with the provider'),
+    externalUrl: z
+      .url()
+      .max(500)
+      .nullable()
+      .optional()
+      .describe('The provider’s enrolment page (for "external")'),
+    phone: z.string().max(40).nullable().optional().describe('The provider’s phone for questions'),
+    email: z.email().max(200).nullable().optional().describe('The provider’s e-mail for questions'),
+  })
+  .strict();
+export type CourseInput = z.infer<typeof courseBody>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Enrolment
+
+export const enrolmentBody = z
+  .object({
+    participant: z
+      .object({
+        name: text(200, 'The participant’s name (the parent’s or the child’s)'),
+        kind: z
+          .enum(PARTICIPANT_KINDS)
+          .default('adult')
+          .describe('An adult for themselves (default), or a child (a parent enrols)'),
+        age: age.nullable().optional().describe('A child’s age in years'),
+      })
+      .strict()
+      .describe('Who takes part'),
+    contact: z
+      .object({
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ()/-]{5,30}$/)
+          .nullable()
+          .optional()
+          .describe('A phone number'),
+        email: z.email().max(200).nullable().optional().describe('An e-mail address'),
+      })
+      .strict()
+      .describe('One way to reach the person: phone or e-mail (one is enough)'),
+    language: language
+      .optional()
+      .describe('The language for messages (offers) — default: the language of the page'),
+    languages: z.array(language).max(10).default([]).describe('Languages the participant speaks'),
+    germanLevel: z.enum(GERMAN_LEVELS).nullable().optional().describe('German, self-assessed (optional)'),
+    childcare: z
+      .array(age)
+      .max(6)
+      .default([])
+      .describe('Ages of the children who need childcare during the course (one place each)'),
+    womenOnly: z.boolean().default(false).describe('Wants a women-only course'),
+    evening: z.boolean().default(false).describe('Needs evening sessions'),
+  })
+  .strict();
+export type EnrolmentInput = z.infer<typeof enrolmentBody>;
+
+export const enrolledReply = z.object({
+  status: z.enum(['enrolled', 'waiting']).describe('A place, or the waiting list'),
+  position: z.number().int().nullable().describe('Place on the waiting list (1 = next), null when enrolled'),
+  code: z.string().describe('The enrolment code, shown this once: see, cancel or accept an offer with it'),
+});
+
+const otherWaiting = z.object({
+  courseId: id,
+  name: z.string().describe('The course’s name'),
+  status: z.enum(ENROLMENT_STATUSES).describe('Waiting, or offered'),
+});
+
+/** What the follow page shows: the enrolment as the person sees it by their code. */
+export const followReply = z.object({
+  course: courseItem.describe('The course'),
+  status: z.enum(ENROLMENT_STATUSES).describe('Where the enrolment stands'),
+  position: z.number().int().nullable().describe('Place on the waiting list, when waiting'),
+  offerExpiresAt: z.iso.datetime().nullable().describe('When offered: until when to accept'),
+  participantName: z.string().describe('Who takes part'),
+  childcare: z.array(z.number().int()).describe('Ages of the children in childcare'),
+  othersQuestion: z
+    .enum(OTHERS_QUESTION)
+    .nullable()
+    .describe('Asked once after getting a place: keep the other waiting places? (open, kept, dropped)'),
+  others: z.array(otherWaiting).describe('The person’s other waiting places (same phone or e-mail)'),
+});
+export type FollowView = z.infer<typeof followReply>;
+
+export const othersBody = z
+  .object({ keep: z.boolean().describe('Keep the other waiting places (true) or leave them (false)') })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------------------
+// Providers
+
+export const managedReply = z.object({
+  items: z.array(courseItem).describe('The courses the caller keeps (coordinators: all)'),
+});
+
+const enrolmentItem = z.object({
+  id: z.uuid().describe('Enrolment id'),
+  arrival: z.number().int().describe('Order of arrival in this course'),
+  status: z.enum(ENROLMENT_STATUSES).describe('Where it stands'),
+  position: z.number().int().nullable().describe('Place on the waiting list, when waiting'),
+  participantName: z.string().describe('Who takes part'),
+  participantKind: z.enum(PARTICIPANT_KINDS).describe('Adult or child'),
+  participantAge: z.number().int().nullable().describe('A child’s age'),
+  phone: z.string().nullable().describe('Phone'),
+  email: z.string().nullable().describe('E-mail'),
+  language: z.string().describe('Language for messages'),
+  languages: z.array(z.string()).describe('Languages spoken'),
+  germanLevel: z.enum(GERMAN_LEVELS).nullable().describe('German, self-assessed (null: not given)'),
+  childcare: z.array(z.number().int()).describe('Ages of the children in childcare'),
+  womenOnly: z.boolean().describe('Wants a women-only course'),
+  evening: z.boolean().describe('Needs evening sessions'),
+  offerExpiresAt: z.iso.datetime().nullable().describe('When offered: the deadline'),
+  createdAt: z.iso.datetime().describe('When it arrived'),
+});
+const moveItem = z.object({
+  enrolmentId: z.uuid().describe('The enrolment'),
+  from: z.enum(ENROLMENT_STATUSES).nullable().describe('Status before (null: new)'),
+  to: z.enum(ENROLMENT_STATUSES).describe('Status after'),
+  by: z.string().describe('Who: "person" (by code), "system", or the staff member’s name'),
+  reason: z.enum(MOVE_REASONS).describe('Why'),
+  at: z.iso.datetime().describe('When'),
+});
+/** A course's enrolments, waiting list and moves, for its provider and coordinators (audited). */
+export const enrolmentsReply = z.object({
+  course: courseItem,
+  enrolments: z.array(enrolmentItem).describe('Every enrolment in order of arrival'),
+  moves: z.array(moveItem).describe('Every move of the waiting list, oldest first'),
+});
+export const jobReply = z.object({ expired: z.number().int().describe('Offers whose deadline had passed') });

@@ -1,0 +1,80 @@
+// Term → i18n key, written out in full (a new term without a label fails typecheck).
+import type {
+  CourseKind,
+  CourseLevel,
+  CourseTargetGroup,
+  EnrolmentStatus,
+  GermanLevel,
+  MoveReason,
+  SessionDay,
+} from './courses.api';
+
+export const KIND_LABEL: Record<CourseKind, string> = {
+  german_children: 'courses:kinds.german_children',
+  rucksack_schule: 'courses:kinds.rucksack_schule',
+  rucksack_kita: 'courses:kinds.rucksack_kita',
+  griffbereit: 'courses:kinds.griffbereit',
+  hsu: 'courses:kinds.hsu',
+  integration: 'courses:kinds.integration',
+  literacy: 'courses:kinds.literacy',
+  women: 'courses:kinds.women',
+};
+
+export const LEVEL_LABEL: Record<CourseLevel, string> = {
+  a0: 'courses:levels.a0',
+  a1: 'courses:levels.a1',
+  a2: 'courses:levels.a2',
+  b1: 'courses:levels.b1',
+  b2: 'courses:levels.b2',
+  c1: 'courses:levels.c1',
+  kita: 'courses:levels.kita',
+  grades_1_4: 'courses:levels.grades_1_4',
+  grades_5_10: 'courses:levels.grades_5_10',
+  mixed: 'courses:levels.mixed',
+};
+
+export const TARGET_LABEL: Record<CourseTargetGroup, string> = {
+  children: 'courses:targets.children',
+  parents: 'courses:targets.parents',
+  women: 'courses:targets.women',
+  adults: 'courses:targets.adults',
+};
+
+/** The German levels a person picks from, each with a picture (an emoji) and a sentence. */
+export const GERMAN_LABEL: Record<GermanLevel, string> = {
+  none: 'courses:german.none',
+  words: 'courses:german.words',
+  introduce: 'courses:german.introduce',
+  everyday: 'courses:german.everyday',
+  fluent: 'courses:german.fluent',
+};
+export const GERMAN_PICTURE: Record<GermanLevel, string> = {
+  none: '🤐',
+  words: '💬',
+  introduce: '👋',
+  everyday: '🛒',
+  fluent: '📚',
+};
+
+export const STATUS_LABEL: Record<EnrolmentStatus, string> = {
+  enrolled: 'courses:status.enrolled',
+  waiting: 'courses:status.waiting',
+  offered: 'courses:status.offered',
+  cancelled: 'courses:status.cancelled',
+  declined: 'courses:status.declined',
+  expired: 'courses:status.expired',
+  withdrawn: 'courses:status.withdrawn',
+};
+
+export const REASON_LABEL: Record<MoveReason, string> = {
+  arrival: 'courses:reasons.arrival',
+  place_freed: 'courses:reasons.place_freed',
+  accepted: 'courses:reasons.accepted',
+  declined: 'courses:reasons.declined',
+  deadline_passed: 'courses:reasons.deadline_passed',
+  cancelled: 'courses:reasons.cancelled',
+  placed_elsewhere: 'courses:reasons.placed_elsewhere',
+};
+
+/** ISO weekday numbers of the session days (the city's weekday names come from Intl). */
+export const DAY_NUMBER: Record<SessionDay, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
