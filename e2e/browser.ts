@@ -279,6 +279,12 @@ export function describeViolations(findings: AxeFinding[]): string {
     .join('\n');
 }
 
+/** Fails the test, naming the page, when axe finds a serious or critical violation on it. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const findings = await seriousViolations(page);
+  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
+}
+
 /**
  * Text that looks like an i18n key left untranslated: with its namespace (`platform:login.title`) or
  * without, as i18next shows a missing key (`login.title`, `home.cards.offers.text`).

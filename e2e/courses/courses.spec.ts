@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
 import { systemContext } from '../../server/core/context.ts';
@@ -8,13 +7,12 @@ import { createCourse } from '../../server/modules/courses/courses.service.ts';
 import { cancel, enrol } from '../../server/modules/courses/enrolment.service.ts';
 import {
   type BrowserEnv,
-  describeViolations,
+  expectAccessible,
   expectHeading,
   newContext,
   offScreen,
   open,
   PHONE,
-  seriousViolations,
   startBrowserEnv,
   text,
 } from '../browser.ts';
@@ -48,11 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
-}
 
 describe('a Bulgarian-speaking mother enrols in a parents’ course with childcare from her phone', () => {
   let code = '';

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { outbox } from '../../server/core/core.tables.ts';
 import { buildRequest } from '../../server/modules/guides/guides.factories.ts';
@@ -10,12 +9,11 @@ import { ROOT } from '../../test/config.ts';
 import {
   type BrowserEnv,
   DESKTOP,
-  describeViolations,
+  expectAccessible,
   newContext,
   offScreen,
   open,
   PHONE,
-  seriousViolations,
   settle,
   startBrowserEnv,
   text,
@@ -40,11 +38,6 @@ function nextWednesday(): string {
   const weekday = (noon.getUTCDay() + 6) % 7;
   noon.setUTCDate(noon.getUTCDate() + 7 - weekday + 2);
   return noon.toISOString().slice(0, 10);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
 }
 
 describe('an Arabic mediator for a clinic appointment, from booking to reminder', () => {

@@ -5,13 +5,12 @@ import { addDays, isoWeekday, localDate } from '../../server/core/time.ts';
 import { ROOT } from '../../test/config.ts';
 import {
   type BrowserEnv,
-  describeViolations,
+  expectAccessible,
   expectHeading,
   newContext,
   offScreen,
   open,
   PHONE,
-  seriousViolations,
   startBrowserEnv,
   text,
 } from '../browser.ts';
@@ -23,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
-}
 
 /** The next local date (from tomorrow) on an ISO weekday (1 Monday … 7 Sunday). */
 function nextDay(weekday: number): string {

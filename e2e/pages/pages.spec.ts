@@ -1,16 +1,14 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
 import {
   type BrowserEnv,
-  describeViolations,
+  expectAccessible,
   expectHeading,
   newContext,
   offScreen,
   open,
   PHONE,
-  seriousViolations,
   startBrowserEnv,
   text,
 } from '../browser.ts';
@@ -22,11 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
-}
 
 type Spoken = { lang: string; text: string };
 
