@@ -70,6 +70,8 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
   const activityId = (await plan('Matrix')).activity.id;
   const deletable: Record<string, string> = {};
   for (const actor of KI) deletable[actor] = (await plan(`Löschen ${actor}`)).activity.id;
+  // The one every refused caller tries (never deleted: a refused call must meet it, not a 404).
+  deletable.refused = (await plan('Löschen verweigert')).activity.id;
   const newcomers: Partial<Record<ActorName, Client>> = {};
   for (const role of ['institution', 'association', 'caseworker'] as const)
     newcomers[role] = await signInStaff(t, { role, organisationId: `matrix-${role}`, kind: 'association' });
@@ -227,7 +229,7 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: KI,
       status: 204,
       request: (actor, f: F) => ({
-        url: `/api/v1/network/activities/${f.deletable[actor] ?? f.deletable.admin}`,
+        url: `/api/v1/network/activities/${f.deletable[actor] ?? f.deletable.refused}`,
       }),
     },
     {

@@ -7,8 +7,7 @@ const STAFF: Actor['role'][] = ['institution', 'association', 'caseworker', 'coo
 const coordinators = (actor: Actor) =>
   actor.kind === 'system' || actor.role === 'coordinator' || actor.role === 'admin';
 /** Everyone who works in the network: staff of an organisation, and the coordinators. */
-const members = (actor: Actor) =>
-  coordinators(actor) || (actor.kind === 'user' && STAFF.includes(actor.role) && !!actor.organisationId);
+const members = (actor: Actor) => coordinators(actor) || ownOrganisation(actor, STAFF) !== null;
 /** An actor's entry (and its activities, bookings): its own staff, or the coordinators. */
 const ownEntry = (actor: Actor, entry: { organisationId: string }) =>
   coordinators(actor) || ofOrganisation(actor, STAFF, entry.organisationId);

@@ -99,9 +99,12 @@ const editorOffer = (organisationId: string) => ({
   },
   schedule: [{ days: ['MO'], opens: '09:00', closes: '12:00' }],
 });
+let coordinatorSession: Awaited<ReturnType<Fixtures['t']['login']>> | undefined;
 /** A fresh draft of the actor's organisation, made by a coordinator. */
 async function newDraft(f: Fixtures, actor: ActorName): Promise<string> {
-  const coordinator = await f.t.login('coordinator');
+  // One coordinator session for every draft (a login per row would run into the login rate limit).
+  coordinatorSession ??= await f.t.login('coordinator');
+  const coordinator = coordinatorSession;
   const reply = await coordinator.post(
     '/api/v1/directory/editor/services',
     editorOffer(ownOrganisation(actor)),
