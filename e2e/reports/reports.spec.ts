@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
@@ -28,6 +28,16 @@ afterAll(async () => {
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const findings = await seriousViolations(page);
   expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
+}
+
+/** Presses Tab (nothing else) until the target has the focus; fails when the page's tab order never reaches it. */
+async function tabTo(page: Page, target: Locator, what: string): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < 150; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reaches ${what}`);
 }
 
 /** This year's total on the public statistics page, as the reader sees it. */
@@ -172,7 +182,7 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
     }
   });
 
-  test('3. she reads the question with her code and answers', async () => {
+  test('3. she reads the question with her code, answers, and removes her contact details', async () => {
     const context = await newContext(env, { lang: 'fa', viewport: PHONE });
     try {
       const page = await context.newPage();
@@ -188,12 +198,23 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await page.fill('#report-answer', 'Rheinblick Wohnen. بله، نامه را دارم.');
       await page.getByRole('button', { name: text('fa', 'reports:follow.send') }).click();
       await page.getByText('Rheinblick Wohnen').first().waitFor();
+
+      // She no longer wants to be contacted: she removes her contact details, still without an account.
+      await page.getByText(text('fa', 'reports:follow.contactKept')).waitFor();
+      await page.getByRole('button', { name: text('fa', 'reports:follow.removeContact') }).click();
+      await page.getByText(text('fa', 'reports:follow.contactRemoved')).waitFor();
+      expect(await offScreen(page), 'the follow page fits a 360 px phone').toEqual([]);
+      await expectAccessible(page, 'follow page, contact removed (fa, phone)');
+      // Opened again, the page offers nothing to remove any more.
+      await open(page, `/melden/code/${code}`);
+      await page.getByText('Rheinblick Wohnen').first().waitFor();
+      expect(await page.getByText(text('fa', 'reports:follow.removeContact')).count()).toBe(0);
     } finally {
       await context.close();
     }
   });
 
-  test('4. the counsellor reads the answer and closes the case; she sees it closed, and the statistics changed', async () => {
+  test('4. the counsellor reads the answer, no longer sees her contact, and closes the case; she sees it closed, and the statistics changed', async () => {
     const context = await newContext(env, { role: 'beratung' });
     try {
       const page = await context.newPage();
@@ -202,6 +223,9 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
       await settle(page);
       await page.getByText('Rheinblick Wohnen').first().waitFor();
+      // Her contact details are gone, for the counsellor of the case too.
+      expect(await page.locator('main').textContent()).not.toContain('maryam.r@example.org');
+      expect(await page.getByTestId('case-contact').count()).toBe(0);
       await page.selectOption('#case-status', 'closed');
       await page.locator('#case-action-counselling').check();
       await page.getByRole('button', { name: text('de', 'reports:case.save'), exact: true }).click();
@@ -257,7 +281,9 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       await page.getByRole('link', { name: text('de', 'reports:intake.openCase') }).click();
       await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
       await settle(page);
-      expect(await page.locator('main').textContent()).toContain(text('de', 'reports:source.phone'));
+      await expect
+        .poll(() => page.locator('main').textContent())
+        .toContain(text('de', 'reports:source.phone'));
       await page.selectOption('#case-merge-into', casePath.split('/').pop() as string);
       await page.getByRole('button', { name: text('de', 'reports:case.merge'), exact: true }).click();
       await page.waitForURL((url) => url.pathname === casePath);
@@ -289,6 +315,68 @@ describe('a Persian-speaking woman reports discrimination at a housing company f
       expect(await navTargets(page)).not.toContain('/reports');
       await open(page, '/reports');
       expect(await page.locator('main').textContent()).not.toContain(text('de', 'reports:cases.intake'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a counsellor working in Arabic on a 360 px phone takes a call by keyboard alone: the intake form and the case page pass axe and fit the screen', async () => {
+    const context = await newContext(env, { role: 'beratung', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/reports/new');
+      await expectHeading(page, text('ar', 'reports:intake.title'));
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await offScreen(page), 'the intake form fits a 360 px phone').toEqual([]);
+      await expectAccessible(page, 'report taken by phone (ar, phone)');
+
+      // Tab to each field, Space to choose, typing for text; the phone is the source already chosen.
+      expect(await page.locator('#intake-source-phone').isChecked()).toBe(true);
+      await tabTo(page, page.locator('#report-description'), 'what happened');
+      await page.keyboard.type('موظف في المكتب رفض مساعدتي بسبب لغتي.');
+      await tabTo(page, page.locator('#report-ortsteil'), 'the Ortsteil');
+      await page.keyboard.type('Hochfeld');
+      expect(await page.inputValue('#report-ortsteil')).toBe('hochfeld');
+      for (const [selector, what] of [
+        ['#report-setting-authority', 'the setting'],
+        ['#report-ground-racism', 'a ground'],
+        ['#report-violence-yes', 'violence'],
+        ['#report-police-yes', 'police'],
+        ['#report-affected-me', 'who was affected'],
+        ['#report-wants-contact', 'the wish for counselling'],
+      ] as const) {
+        await tabTo(page, page.locator(selector), what);
+        await page.keyboard.press('Space');
+        expect(await page.locator(selector).isChecked(), what).toBe(true);
+      }
+      await tabTo(page, page.locator('#report-contact-value'), 'the contact');
+      await page.keyboard.type('karim.h@example.org');
+      expect(await offScreen(page), 'the filled-in form fits a 360 px phone').toEqual([]);
+      await tabTo(page, page.getByRole('button', { name: text('ar', 'reports:intake.save') }), 'save');
+      await page.keyboard.press('Enter');
+
+      const shown = page.getByTestId('intake-code');
+      await shown.waitFor();
+      expect(((await shown.textContent()) ?? '').trim()).toMatch(
+        /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/,
+      );
+      await expectAccessible(page, 'code to read out (ar, phone)');
+      await tabTo(page, page.getByRole('link', { name: text('ar', 'reports:intake.openCase') }), 'the case');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      await settle(page);
+      await expectHeading(page, text('ar', 'reports:case.title'));
+      await expect.poll(() => page.locator('main').textContent()).toContain('موظف في المكتب');
+      expect(await offScreen(page), 'the case page fits a 360 px phone').toEqual([]);
+      await expectAccessible(page, 'case page (ar, phone)');
+      // Taking the case by keyboard shows the caller's contact.
+      await tabTo(page, page.getByRole('button', { name: text('ar', 'reports:case.take') }), 'take the case');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByTestId('case-contact').textContent())
+        .toContain('karim.h@example.org');
+      expect(await offScreen(page), 'the taken case fits a 360 px phone').toEqual([]);
+      await expectAccessible(page, 'case page, taken (ar, phone)');
     } finally {
       await context.close();
     }

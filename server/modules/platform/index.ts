@@ -4,7 +4,7 @@ import { platformRoutes } from './platform.routes.ts';
 import { seedDemoAccounts, seedLocales } from './platform.seed.ts';
 import { platformPersonalData, platformRetention } from './privacy.service.ts';
 
-export { listConsents, recordConsent, requireConsent } from './privacy.service.ts';
+export { listConsents, recordConsent, requireConsent, withdrawConsent } from './privacy.service.ts';
 export { resolveSession } from './auth.service.ts';
 export { SESSION_COOKIE } from './platform.routes.ts';
 export { ensureDemoAccounts, ensureOrganisation } from './platform.seed.ts';

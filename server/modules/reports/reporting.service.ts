@@ -10,7 +10,7 @@ import { tokenHash } from '../../core/passwords.ts';
 import { authorize } from '../../core/policy.ts';
 import { localDate } from '../../core/time.ts';
 import { audit } from '../../core/audit.ts';
-import { recordConsent } from '../platform/index.ts';
+import { listConsents, recordConsent, withdrawConsent } from '../platform/index.ts';
 import { countWrongCode, refuseWhenGuessing } from './guesses.ts';
 import * as repo from './reports.repository.ts';
 import type { ReportInput } from './reports.schema.ts';
@@ -117,10 +117,12 @@ async function reportOfCode(ctx: Ctx, code: string) {
 /** The follow page: the case's status and the messages, never the contact, notes or who handles it. */
 export async function followReport(ctx: Ctx, code: string) {
   authorize(ctx, 'reports.follow');
-  const { target } = await reportOfCode(ctx, code);
+  const { own, target } = await reportOfCode(ctx, code);
   const duplicates = await repo.listDuplicates(ctx.db, target.id);
   const messages = await repo.listMessages(ctx.db, [target.id, ...duplicates.map((d) => d.id)]);
+  const contact = await repo.findContact(ctx.db, own.id);
   return {
+    contactKept: contact !== undefined,
     status: target.status as 'new',
     receivedAt: target.receivedAt.toISOString(),
     messages: messages.map((m) => ({
@@ -129,6 +131,25 @@ export async function followReport(ctx: Ctx, code: string) {
       at: m.createdAt.toISOString(),
     })),
   };
+}
+
+/**
+ * The reporter removes the contact details they left, without an account: their consent is withdrawn through the
+ * platform (as the system and without the caller's address, as it was recorded) and the sealed contact deleted at
+ * once. Nothing to remove is no error: the follow page simply shows no contact kept.
+ */
+export async function removeContact(ctx: Ctx, code: string) {
+  authorize(ctx, 'reports.follow');
+  const { own } = await reportOfCode(ctx, code);
+  await inTransaction(ctx, async (tx) => {
+    const system = { ...tx, actor: SYSTEM_ACTOR, ip: null };
+    const given = await listConsents(system, { subjectType: CONTACT_CONSENT.subjectType, subjectId: own.id });
+    for (const consent of given)
+      if (consent.purpose === CONTACT_CONSENT.purpose && !consent.withdrawnAt)
+        await withdrawConsent(system, { id: consent.id });
+    await repo.deleteContact(tx.db, own.id);
+  });
+  return followReport(ctx, code);
 }
 
 /** The reporter answers or adds information through the code. */

@@ -93,6 +93,13 @@ const matrix: ModuleMatrix<Fixtures> = {
       }),
     },
     {
+      method: 'DELETE',
+      path: '/api/v1/reports/follow/:code/contact',
+      allowed: EVERYONE,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/reports/follow/${f.code}/contact` }),
+    },
+    {
       method: 'POST',
       path: '/api/v1/reports/follow/:code/photos',
       allowed: EVERYONE,

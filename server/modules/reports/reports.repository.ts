@@ -44,6 +44,11 @@ export async function findContact(db: Tx, reportId: string) {
   return row;
 }
 
+/** Removes the report's sealed contact at once (the reporter withdrew their consent). */
+export async function deleteContact(db: Tx, reportId: string): Promise<void> {
+  await db.delete(reportContacts).where(eq(reportContacts.reportId, reportId));
+}
+
 /** Which of the reports have a contact. */
 export async function reportsWithContact(db: Tx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -82,6 +82,20 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     async (request, reply) =>
       reply.status(201).send(await reporting.answerReport(ctx(request), request.params.code, request.body)),
   );
+  app.delete(
+    '/reports/follow/:code/contact',
+    {
+      config: publicForm,
+      schema: {
+        tags: report,
+        summary:
+          'Remove the contact details left with a report, through its code: the consent is withdrawn and the details deleted at once',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => reporting.removeContact(ctx(request), request.params.code),
+  );
 
   app.post(
     '/reports/follow/:code/photos',

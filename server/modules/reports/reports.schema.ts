@@ -128,6 +128,11 @@ export const followReply = z.object({
   status: z.enum(REPORT_STATUSES).describe('The case’s status'),
   receivedAt: z.iso.datetime().describe('When the report came in'),
   messages: z.array(message).describe('Messages between the reporter and the advice centre, oldest first'),
+  contactKept: z
+    .boolean()
+    .describe(
+      'Whether the advice centre keeps contact details the reporter left with this report (never the details themselves); the reporter can remove them',
+    ),
 });
 
 export const messageBody = z.object({ body: text(4000, 'The message') }).strict();

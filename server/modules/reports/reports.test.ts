@@ -366,8 +366,12 @@ describe('consent, retention and the person’s export', () => {
   const idOf = async (client: Client) =>
     (await client.get('/api/v1/auth/session')).json<{ user: { id: string } }>().user.id;
 
-  it('records the reporter’s consent to be contacted (counselling, one year); once withdrawn, the counsellor no longer sees the contact', async () => {
-    await send(buildReport({ contact: { kind: 'phone', value: '+49 203 5550199', language: 'tr' } }));
+  it('records the reporter’s consent to be contacted (counselling, one year); the reporter removes the contact by code, and the counsellor no longer sees it', async () => {
+    const reporter = visitor('198.18.1.40');
+    const code = await send(
+      buildReport({ contact: { kind: 'phone', value: '+49 203 5550199', language: 'tr' } }),
+      reporter,
+    );
     const id = await newestCaseId();
     await counsellor.request('PATCH', `/api/v1/reports/${id}`, {
       body: { assignedTo: await idOf(counsellor) },
@@ -388,14 +392,62 @@ describe('consent, retention and the person’s export', () => {
     const consent = recorded[0] as (typeof recorded)[number];
     expect(Math.round((consent.expiresAt.getTime() - consent.givenAt.getTime()) / 86_400_000)).toBe(365);
 
-    // Once the consent has ended, the contact is no longer shown, not even to the counsellor of the case.
-    await services.database.db
-      .update(consents)
-      .set({ withdrawnAt: new Date() })
-      .where(eq(consents.id, consent.id));
+    // The follow page tells the reporter a contact is kept (never the contact itself) ...
+    const before = await reporter.get(`/api/v1/reports/follow/${code}`);
+    expect(before.json()).toMatchObject({ contactKept: true });
+    expect(before.body).not.toContain('5550199');
+
+    // ... and the reporter removes it without an account: consent withdrawn, sealed contact deleted at once.
+    const removed = await reporter.request('DELETE', `/api/v1/reports/follow/${code}/contact`);
+    expect(removed.status, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ contactKept: false, status: 'new' });
+    expect((await reporter.get(`/api/v1/reports/follow/${code}`)).json()).toMatchObject({
+      contactKept: false,
+    });
+    expect(await consentsOf(id)).toEqual([
+      expect.objectContaining({ id: consent.id, withdrawnAt: expect.any(Date) }),
+    ]);
+    expect(
+      await services.database.db.select().from(reportContacts).where(eq(reportContacts.reportId, id)),
+    ).toEqual([]);
+    // The withdrawal is audited as the system's, without the reporter's address.
+    const withdrawals = await services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'consent.withdraw'), eq(auditLog.entityId, consent.id)));
+    expect(withdrawals).toEqual([expect.objectContaining({ actorRole: 'system', ip: null })]);
+
+    // Not even the counsellor of the case sees it any more.
     expect((await counsellor.get(`/api/v1/reports/${id}`)).json<Case>()).toMatchObject({
-      hasContact: true,
+      hasContact: false,
       contact: null,
+    });
+    // Asking again changes nothing and is no error.
+    const again = await reporter.request('DELETE', `/api/v1/reports/follow/${code}/contact`);
+    expect(again.status, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ contactKept: false });
+  });
+
+  it('keeps a report’s contact when a wrong code asks to remove it, and counts the wrong code towards the limit', async () => {
+    const code = await send(
+      buildReport({ contact: { kind: 'email', value: 'melde@example.org', language: 'ar' } }),
+    );
+    const guesser = visitor('198.51.100.30');
+    // Ten wrong codes asking to remove a contact (the most the form's rate allows in a minute), ten looking.
+    for (let i = 0; i < 10; i++) {
+      const reply = await guesser.request(
+        'DELETE',
+        `/api/v1/reports/follow/WW${10 + i}-ABCD-EFGH-JKMN/contact`,
+      );
+      expect(reply.status).toBe(404);
+      expect(reply.json<ErrorBody>().error.code).toBe('not_found');
+    }
+    for (let i = 0; i < 10; i++)
+      expect((await guesser.get(`/api/v1/reports/follow/WW${20 + i}-ABCD-EFGH-JKMN`)).status).toBe(404);
+    // Twenty wrong codes in all: even the right code is refused from this address for the window.
+    expect((await guesser.get(`/api/v1/reports/follow/${code}`)).status).toBe(429);
+    expect((await visitor('198.51.100.31').get(`/api/v1/reports/follow/${code}`)).json()).toMatchObject({
+      contactKept: true,
     });
   });
 

@@ -2,12 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCityTime } from '../../app/time';
+import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextArea } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { STATUS_LABEL, STATUS_TEXT } from './labels';
-import { type FollowState, useAnswer, useFollow } from './reports.api';
+import { type FollowState, useAnswer, useFollow, useRemoveContact } from './reports.api';
 
 /** The reporter follows a report by its code: status, the advice centre's messages, and an answer. */
 export function FollowPage() {
@@ -69,7 +70,39 @@ function FollowBody({ code, state }: { code: string; state: FollowState }) {
           <span className="kern-label">{t('reports:follow.send')}</span>
         </button>
       </form>
+      <ContactDetails code={code} kept={state.contactKept} />
     </>
+  );
+}
+
+/**
+ * The contact details the reporter left for counselling: they remove them here, without an account (the consent is
+ * withdrawn and the details deleted at once); afterwards the page says they were removed.
+ */
+function ContactDetails({ code, kept }: { code: string; kept: boolean }) {
+  const { t } = useTranslation();
+  const remove = useRemoveContact(code);
+  if (remove.isSuccess)
+    return <Alert variant="success" role="status" title={t('reports:follow.contactRemoved')} />;
+  if (!kept) return null;
+  return (
+    <section className="app-section app-stack" aria-labelledby="report-contact-heading">
+      <h2 className="kern-heading-medium" id="report-contact-heading">
+        {t('reports:follow.contactHeading')}
+      </h2>
+      <p className="kern-body">{t('reports:follow.contactKept')}</p>
+      <ErrorAlert error={remove.error} />
+      <div>
+        <button
+          type="button"
+          className="kern-btn kern-btn--secondary"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
+          <span className="kern-label">{t('reports:follow.removeContact')}</span>
+        </button>
+      </div>
+    </section>
   );
 }
 

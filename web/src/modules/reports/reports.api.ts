@@ -53,6 +53,7 @@ export const paths = {
   follow: (code: string) => `${BASE}/follow/${enc(code)}`,
   answer: (code: string) => `${BASE}/follow/${enc(code)}/messages`,
   photos: (code: string) => `${BASE}/follow/${enc(code)}/photos`,
+  contact: (code: string) => `${BASE}/follow/${enc(code)}/contact`,
   photo: (id: string, photoId: string) => `${BASE}/${enc(id)}/photos/${enc(photoId)}`,
   statistics: `${BASE}/statistics`,
   statisticsCsv: (year: number, quarter?: number) =>
@@ -121,6 +122,15 @@ export function useAnswer(code: string) {
   return useMutation({
     mutationFn: (body: Body<typeof s.messageBody>) =>
       api<FollowState>(paths.answer(code), { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(keys.follow(code), data),
+  });
+}
+
+/** The reporter removes the contact details they left: the consent is withdrawn and the details deleted. */
+export function useRemoveContact(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<FollowState>(paths.contact(code), { method: 'DELETE' }),
     onSuccess: (data) => client.setQueryData(keys.follow(code), data),
   });
 }
