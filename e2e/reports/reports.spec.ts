@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
 import {
   type BrowserEnv,
-  describeViolations,
+  expectAccessible,
   expectHeading,
   newContext,
   offScreen,
   open,
   PHONE,
-  seriousViolations,
   settle,
   startBrowserEnv,
   text,
@@ -24,11 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  expect(findings, `${where}:\n${describeViolations(findings)}`).toEqual([]);
-}
 
 /** Presses Tab (nothing else) until the target has the focus; fails when the page's tab order never reaches it. */
 async function tabTo(page: Page, target: Locator, what: string): Promise<void> {
