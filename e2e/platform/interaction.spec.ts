@@ -40,7 +40,7 @@ const focused = (page: Page) =>
 async function tabTo(
   page: Page,
   match: (el: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean,
-  max = 25,
+  max = 40,
 ) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
@@ -117,10 +117,13 @@ describe('navigation by role', () => {
   // What anyone sees without an account: the offers, the three forms that need no account, and the login.
   const ANONYMOUS_NAV = [
     'common:nav.home',
+    'pages:nav.pages',
     'directory:nav.search',
+    'courses:nav.courses',
     'schooling:nav.register',
     'guides:nav.request',
     'reports:nav.report',
+    'network:nav.calendar',
     'common:nav.login',
   ].map((key) => text('de', key));
   const admin = ['common:nav.audit', 'common:nav.users', 'common:nav.jobs'].map((key) => text('de', key));

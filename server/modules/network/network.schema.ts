@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, TARGET_GROUPS } from '../directory/index.ts';
+import { CATEGORIES, TARGET_GROUPS } from '../directory/directory.terms.ts';
 import {
   ACTIVITY_KINDS,
   ACTOR_KINDS,
