@@ -5,7 +5,7 @@ import { audit } from '../../core/audit.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
-import { actorFor, actorNames, activityView, districtOf, horizon } from './common.ts';
+import { actorFor, actorNames, activityView, districtOf, horizon, KEEP_PAST_DAYS } from './common.ts';
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
 import { MAX_OCCURRENCES } from './network.terms.ts';
@@ -14,8 +14,6 @@ import { nearbyOrtsteile, networkSettings } from './settings.ts';
 
 /** How many other activities the check names at most. */
 const MAX_OVERLAPS = 50;
-/** Occurrences stay stored this many days back (the calendar's recent past). */
-const KEEP_PAST_DAYS = 42;
 
 type When = Pick<CheckBody, 'date' | 'from' | 'to' | 'rrule' | 'exceptions' | 'skipSchoolHolidays'>;
 
