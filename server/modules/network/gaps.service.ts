@@ -32,8 +32,7 @@ export async function gaps(
   const districts = input.districtId
     ? ctx.city.districts.filter((d) => d.id === input.districtId)
     : ctx.city.districts;
-  if (districts.length === 0)
-    throw new AppError('network.district_unknown', { field: 'query.districtId' });
+  if (districts.length === 0) throw new AppError('network.district_unknown', { field: 'query.districtId' });
   const places = districts.flatMap((d) => d.ortsteile.map((o) => ({ ortsteilId: o.id, districtId: d.id })));
   const weeks = Array.from({ length: input.weeks }, (_, i) => addDays(first, 7 * i));
   const timeZone = ctx.city.profile.timezone;

@@ -368,25 +368,27 @@ export async function countActivitiesByWeek(
 ): Promise<{ ortsteilId: string; week: string; count: number }[]> {
   if (input.ortsteile.length === 0) return [];
   const week = sql<string>`to_char(date_trunc('week', lower(${networkOccurrences.during}) at time zone ${input.timeZone}), 'YYYY-MM-DD')`;
-  return db
-    .select({
-      ortsteilId: networkOccurrences.ortsteilId,
-      week,
-      count: sql<number>`count(distinct ${networkOccurrences.activityId})::int`,
-    })
-    .from(networkOccurrences)
-    .innerJoin(networkActors, eq(networkActors.id, networkOccurrences.actorId))
-    .where(
-      and(
-        eq(networkActors.status, 'approved'),
-        sql`${networkOccurrences.during} && tstzrange(${input.from.toISOString()}::timestamptz, ${input.to.toISOString()}::timestamptz)`,
-        inArray(networkOccurrences.ortsteilId, [...input.ortsteile]),
-        arrayOverlaps(networkOccurrences.targetGroups, [input.targetGroup]),
-      ),
-    )
-    // By position: the week's expression carries the zone as a parameter, so it cannot be repeated here.
-    .groupBy(sql`1`, sql`2`)
-    .then((list) => list.map((r) => ({ ...r, count: Number(r.count) })));
+  return (
+    db
+      .select({
+        ortsteilId: networkOccurrences.ortsteilId,
+        week,
+        count: sql<number>`count(distinct ${networkOccurrences.activityId})::int`,
+      })
+      .from(networkOccurrences)
+      .innerJoin(networkActors, eq(networkActors.id, networkOccurrences.actorId))
+      .where(
+        and(
+          eq(networkActors.status, 'approved'),
+          sql`${networkOccurrences.during} && tstzrange(${input.from.toISOString()}::timestamptz, ${input.to.toISOString()}::timestamptz)`,
+          inArray(networkOccurrences.ortsteilId, [...input.ortsteile]),
+          arrayOverlaps(networkOccurrences.targetGroups, [input.targetGroup]),
+        ),
+      )
+      // By position: the week's expression carries the zone as a parameter, so it cannot be repeated here.
+      .groupBy(sql`1`, sql`2`)
+      .then((list) => list.map((r) => ({ ...r, count: Number(r.count) })))
+  );
 }
 
 export async function activitiesByIds(db: Tx, ids: readonly string[]): Promise<ActivityRow[]> {
