@@ -15,6 +15,11 @@ export type LoadOptions = {
   paths?: string[];
   /** Further servers: connection i goes to bases[i % bases.length] (the url's origin is the first). */
   bases?: string[];
+  /** The method (default GET), and headers sent with every request (a session cookie, a CSRF token). */
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** JSON bodies to walk like `paths` (each connection in its own order), for a POST. */
+  bodies?: string[];
 };
 export type LoadResult = {
   requests: number;
@@ -61,21 +66,28 @@ function run(
       connections,
       duration: options.duration,
       timeout: 10,
-      ...(paths?.length
+      method: options.method ?? 'GET',
+      headers: { ...(options.bodies ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      ...(paths?.length || options.bodies?.length
         ? {
             requests: [
               {
                 setupRequest: (request: autocannon.Request, state: object) => {
+                  const n = Math.max(paths?.length ?? 0, options.bodies?.length ?? 0);
                   const context = state as { walk?: Walk };
                   let walk = context.walk;
                   if (!walk) {
                     const k = connection++;
-                    walk = { next: (k * 104_729) % paths.length, stride: strideFor(paths.length, k) };
+                    walk = { next: (k * 104_729) % n, stride: strideFor(n, k) };
                     context.walk = walk;
                   }
-                  const path = paths[walk.next] ?? '/';
-                  walk.next = (walk.next + walk.stride) % paths.length;
-                  return { ...request, path };
+                  const at = walk.next;
+                  walk.next = (walk.next + walk.stride) % n;
+                  return {
+                    ...request,
+                    ...(paths?.length ? { path: paths[at % paths.length] ?? '/' } : {}),
+                    ...(options.bodies?.length ? { body: options.bodies[at % options.bodies.length] } : {}),
+                  };
                 },
               },
             ],

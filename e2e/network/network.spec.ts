@@ -138,4 +138,35 @@ describe('a migrant organisation plans a weekly women’s café in Marxloh', () 
       await context.close();
     }
   });
+
+  test('5. a coordinator sees the gaps view: the café fills its week in Marxloh, the empty weeks say "gap"', async () => {
+    const context = await newContext(env, { role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/network/gaps');
+      await expectHeading(page, text('de', 'network:gaps.title'));
+      await page.selectOption('#gaps-district', 'hamborn');
+      const monday = addDays(THURSDAY, 1 - isoWeekday(THURSDAY));
+      const cell = page.getByTestId(`gap-marxloh-${monday}`);
+      await expect.poll(async () => Number(await cell.textContent())).toBeGreaterThanOrEqual(1);
+      const gaps = page.locator('td.app-gap');
+      const count = await gaps.count();
+      for (const text of await gaps.allTextContents()) expect(text).toBe('Lücke');
+      await expect.poll(() => page.getByTestId('gaps-summary').textContent()).toContain(`${count}`);
+      await expectAccessible(page, 'gaps (de)');
+    } finally {
+      await context.close();
+    }
+    const phone = await newContext(env, { role: 'coordinator', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await phone.newPage();
+      await open(page, '/network/gaps');
+      await expectHeading(page, text('ar', 'network:gaps.title'));
+      await page.getByTestId('gaps-summary').waitFor();
+      expect(await offScreen(page), 'the table scrolls inside itself, the page does not').toEqual([]);
+      await expectAccessible(page, 'gaps (ar, phone)');
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   'network.too_many_occurrences': 400,
   'network.no_occurrences': 400,
   'network.period_too_long': 400,
+  'network.outside_horizon': 400,
   'network.in_the_past': 400,
   'network.booking_too_long': 400,
   'network.room_taken': 409,

@@ -27,16 +27,16 @@ export async function calendar(
   },
 ) {
   authorize(ctx, 'network.calendar');
-  if (input.to < input.from) throw new AppError('network.date_order', { field: 'querystring.to' });
+  if (input.to < input.from) throw new AppError('network.date_order', { field: 'query.to' });
   if (daysBetween(input.from, input.to) > MAX_CALENDAR_DAYS)
     throw new AppError('network.period_too_long', {
-      field: 'querystring.to',
+      field: 'query.to',
       params: { max: MAX_CALENDAR_DAYS },
     });
   const timeZone = ctx.city.profile.timezone;
   const district = input.districtId ? ctx.city.districts.find((d) => d.id === input.districtId) : null;
   if (input.districtId && !district)
-    throw new AppError('network.district_unknown', { field: 'querystring.districtId' });
+    throw new AppError('network.district_unknown', { field: 'query.districtId' });
   const ortsteile = input.ortsteilId
     ? [input.ortsteilId]
     : district

@@ -43,6 +43,9 @@ export function checkDistricts(ctx: Ctx, ids: readonly string[], field: string):
   if (wrong >= 0) throw new AppError('network.district_unknown', { field: `${field}.${wrong}` });
 }
 
+/** Occurrences stay stored this many days back (the calendar's recent past, the gaps view's earliest week). */
+export const KEEP_PAST_DAYS = 42;
+
 /** Today and the last day of the horizon (local dates): what the check and the stored occurrences cover. */
 export function horizon(ctx: Ctx): { today: string; last: string } {
   const today = localDate(ctx.now, ctx.city.profile.timezone);

@@ -1,7 +1,7 @@
 /**
  * The network module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). The register,
  * planning and rooms are for the network's staff (institution, association, caseworker, coordinator) and admins;
- * residents and guides get 403, the public 401. The calendar, its feed and the rooms are public. The matrix's
+ * residents and guides get 403, the public 401 (the gaps view too: counts, but of internal activities as well). The calendar, its feed and the rooms are public. The matrix's
  * caseworker and coordinator belong to the KI, whose entry the fixtures change; the institution (a clinic) and the
  * association (Punte) have their own demo entries. Approving is the KI's coordinators' (and admins').
  */
@@ -195,6 +195,13 @@ const matrix: ModuleMatrix<Fixtures> = {
         const { title: _t, kind: _k, place: _p, languages: _l, public: _pub, ...planned } = activity();
         return { url: '/api/v1/network/activities/check', body: planned };
       },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/network/gaps',
+      allowed: STAFF,
+      status: 200,
+      request: () => ({ url: '/api/v1/network/gaps?targetGroup=women&districtId=hamborn&weeks=4' }),
     },
     {
       method: 'GET',

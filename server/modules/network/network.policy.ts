@@ -27,6 +27,8 @@ export const networkPolicies = {
   'network.activity.write': ownEntry,
   /** Activities (internal ones too): the coordinators all, staff their own actor's. */
   'network.activities.list': (actor: Actor) => (coordinators(actor) ? ALL : ownOrganisation(actor, STAFF)),
+  /** The gaps view (counts per Ortsteil and week, no names): everyone in the network. */
+  'network.gaps': members,
   /** The public calendar, its iCalendar feeds, the rooms and the house's programme. */
   'network.calendar': anyone,
   'network.rooms.book': ownEntry,

@@ -244,23 +244,47 @@ export async function deleteOccurrences(db: Tx, activityId: string): Promise<voi
   await db.delete(networkOccurrences).where(eq(networkOccurrences.activityId, activityId));
 }
 
+/** The stored occurrences of several activities, in one statement (the daily job's batches). */
+export async function deleteOccurrencesOf(db: Tx, activityIds: readonly string[]): Promise<void> {
+  if (activityIds.length === 0) return;
+  await db.delete(networkOccurrences).where(inArray(networkOccurrences.activityId, [...activityIds]));
+}
+
+type OccurrenceKey = {
+  activityId: string;
+  actorId: string;
+  ortsteilId: string;
+  targetGroups: string[];
+  public: boolean;
+};
+
+/** Rows per INSERT: six parameters each, well under PostgreSQL's 65,535 parameters per statement. */
+const INSERT_ROWS = 5000;
+
+/** Occurrences of any activities, as multi-row inserts of up to 5,000 rows. */
+export async function insertOccurrenceRows(
+  db: Tx,
+  occurrences: readonly (OccurrenceKey & { start: Date; end: Date })[],
+): Promise<void> {
+  for (let i = 0; i < occurrences.length; i += INSERT_ROWS) {
+    await db.insert(networkOccurrences).values(
+      occurrences.slice(i, i + INSERT_ROWS).map(({ start, end, ...key }) => ({
+        ...key,
+        during: `[${start.toISOString()},${end.toISOString()})`,
+      })),
+    );
+  }
+}
+
+/** One activity's occurrences. */
 export async function insertOccurrences(
   db: Tx,
-  activity: {
-    activityId: string;
-    actorId: string;
-    ortsteilId: string;
-    targetGroups: string[];
-    public: boolean;
-  },
+  activity: OccurrenceKey,
   occurrences: readonly { start: Date; end: Date }[],
 ): Promise<void> {
-  if (occurrences.length === 0) return;
-  await db.insert(networkOccurrences).values(
-    occurrences.map((o) => ({
-      ...activity,
-      during: `[${o.start.toISOString()},${o.end.toISOString()})`,
-    })),
+  await insertOccurrenceRows(
+    db,
+    occurrences.map((o) => ({ ...activity, ...o })),
   );
 }
 
@@ -269,7 +293,9 @@ export type OverlapRow = { activityId: string; actorId: string; start: Date; end
 /**
  * Other actors' occurrences for one of the target groups, in one of the Ortsteile, overlapping one of the planned
  * occurrences: per activity its first overlapping occurrence and how many overlap. Each planned range × Ortsteil is
- * one probe of the GiST index (ortsteil_id =, during &&).
+ * one probe of the GiST index (ortsteil_id =, during &&): the lateral subquery with OFFSET 0 keeps the planner from
+ * turning it into a join, which it costed as a sequential scan of every occurrence of the target groups (220 ms at
+ * 100,000 occurrences; `npm run bench -- network --explain` prints the plans).
  */
 export async function findOverlaps(
   db: Tx,
@@ -299,11 +325,15 @@ export async function findOverlaps(
                (array_agg(upper(o.during) order by lower(o.during)))[1] as "end", count(*)::int as n
           from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as p(s, e)
           cross join unnest(${places}::text[]) as place(id)
-          join network_occurrences o
-            on o.ortsteil_id = place.id and o.during && tstzrange(p.s, p.e)
-         where o.target_groups && ${groups}::text[]
-           and (${input.exceptActorId}::uuid is null or o.actor_id <> ${input.exceptActorId}::uuid)
-           and (${input.exceptActivityId}::uuid is null or o.activity_id <> ${input.exceptActivityId}::uuid)
+          cross join lateral (
+            select x.activity_id, x.actor_id, x.during
+              from network_occurrences x
+             where x.ortsteil_id = place.id and x.during && tstzrange(p.s, p.e)
+               and x.target_groups && ${groups}::text[]
+               and (${input.exceptActorId}::uuid is null or x.actor_id <> ${input.exceptActorId}::uuid)
+               and (${input.exceptActivityId}::uuid is null or x.activity_id <> ${input.exceptActivityId}::uuid)
+            offset 0
+          ) o
          group by o.activity_id, o.actor_id
          order by min(lower(o.during)), o.activity_id
          limit ${input.limit}`,
@@ -356,6 +386,39 @@ export async function listPublicOccurrences(
     .orderBy(sql`lower(${networkOccurrences.during})`, asc(networkOccurrences.activityId))
     .limit(input.limit);
   return found.map((r) => ({ ...r, start: toDate(r.start), end: toDate(r.end) }));
+}
+
+/**
+ * How many activities of approved actors (public and internal) for one target group run in each Ortsteil and week
+ * (weeks from Monday, in the city's zone) within a window: the gaps view fills the rest of the grid with zeros.
+ */
+export async function countActivitiesByWeek(
+  db: Tx,
+  input: { from: Date; to: Date; timeZone: string; targetGroup: string; ortsteile: readonly string[] },
+): Promise<{ ortsteilId: string; week: string; count: number }[]> {
+  if (input.ortsteile.length === 0) return [];
+  const week = sql<string>`to_char(date_trunc('week', lower(${networkOccurrences.during}) at time zone ${input.timeZone}), 'YYYY-MM-DD')`;
+  return (
+    db
+      .select({
+        ortsteilId: networkOccurrences.ortsteilId,
+        week,
+        count: sql<number>`count(distinct ${networkOccurrences.activityId})::int`,
+      })
+      .from(networkOccurrences)
+      .innerJoin(networkActors, eq(networkActors.id, networkOccurrences.actorId))
+      .where(
+        and(
+          eq(networkActors.status, 'approved'),
+          sql`${networkOccurrences.during} && tstzrange(${input.from.toISOString()}::timestamptz, ${input.to.toISOString()}::timestamptz)`,
+          inArray(networkOccurrences.ortsteilId, [...input.ortsteile]),
+          arrayOverlaps(networkOccurrences.targetGroups, [input.targetGroup]),
+        ),
+      )
+      // By position: the week's expression carries the zone as a parameter, so it cannot be repeated here.
+      .groupBy(sql`1`, sql`2`)
+      .then((list) => list.map((r) => ({ ...r, count: Number(r.count) })))
+  );
 }
 
 export async function activitiesByIds(db: Tx, ids: readonly string[]): Promise<ActivityRow[]> {

@@ -7,6 +7,7 @@ import { requestContext } from '../../core/http.ts';
 import * as activities from './activities.service.ts';
 import * as actors from './actors.service.ts';
 import * as calendar from './calendar.service.ts';
+import * as gaps from './gaps.service.ts';
 import * as s from './network.schema.ts';
 import * as rooms from './rooms.service.ts';
 
@@ -235,6 +236,19 @@ export const networkRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
 
   // The public calendar
 
+  app.get(
+    '/network/gaps',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary: 'Gaps: per Ortsteil and week, how many activities serve a target group (0: nothing offered)',
+        querystring: s.gapsQuery,
+        response: { 200: s.gapsReply },
+      },
+    },
+    async (request) => gaps.gaps(ctx(request), request.query),
+  );
   app.get(
     '/network/calendar',
     {

@@ -8,6 +8,7 @@ import {
   BOOKING_STATES,
   EQUIPMENT,
   MAX_CALENDAR_DAYS,
+  MAX_GAP_WEEKS,
 } from './network.terms.ts';
 
 const uuid = (what: string) => z.uuid().describe(what);
@@ -271,6 +272,39 @@ export const feedQuery = z.object({
   actorId: uuid('Only this actor’s activities').optional(),
   ortsteilId: slug('Only in this Ortsteil').optional(),
   targetGroup: z.enum(TARGET_GROUPS).optional().describe('Only for this target group'),
+});
+
+// The gaps view
+
+export const gapsQuery = z.object({
+  targetGroup: z.enum(TARGET_GROUPS).describe('The target group to look at'),
+  from: day.optional().describe('A day in the first week (default: this week); weeks start on Monday'),
+  weeks: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_GAP_WEEKS)
+    .default(8)
+    .describe(`How many weeks, 1–${MAX_GAP_WEEKS} (default 8)`),
+  districtId: slug('Only the Ortsteile of this Stadtbezirk').optional(),
+});
+export const gapsReply = z.object({
+  targetGroup: z.enum(TARGET_GROUPS).describe('The target group looked at'),
+  weeks: z.array(day).describe('The Monday of each week, in order'),
+  rows: z
+    .array(
+      z.object({
+        ortsteilId: z.string().describe('Ortsteil'),
+        districtId: z.string().describe('Its Stadtbezirk'),
+        counts: z
+          .array(z.number().int())
+          .describe(
+            'Per week (same order as "weeks"): how many activities for the target group run there; 0 is a gap',
+          ),
+      }),
+    )
+    .describe('One row per Ortsteil, in the city profile’s order'),
+  gaps: z.number().int().describe('How many Ortsteil × week cells have nothing for the target group'),
 });
 
 // Rooms

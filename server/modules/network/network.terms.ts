@@ -64,3 +64,5 @@ export const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 export const MAX_OCCURRENCES = 550;
 /** The public calendar answers at most this many days at once. */
 export const MAX_CALENDAR_DAYS = 42;
+/** The gaps view answers at most this many weeks at once. */
+export const MAX_GAP_WEEKS = 13;

@@ -348,6 +348,105 @@ describe('the horizon', () => {
   });
 });
 
+type Gaps = {
+  targetGroup: string;
+  weeks: string[];
+  rows: { ortsteilId: string; districtId: string; counts: number[] }[];
+  gaps: number;
+};
+
+describe('the gaps view', () => {
+  const gapsOf = async (query: string) => {
+    const reply = await coordinator.get(`/api/v1/network/gaps?${query}`);
+    expect(reply.status, reply.body).toBe(200);
+    return reply.json<Gaps>();
+  };
+
+  it('shows every Ortsteil of a Stadtbezirk week by week, and an activity planned where nothing was offered fills that gap', async () => {
+    const before = await gapsOf('targetGroup=seniors&districtId=rheinhausen&weeks=4');
+    expect(before.weeks).toHaveLength(4);
+    expect(before.weeks.every((week) => new Date(`${week}T12:00:00Z`).getUTCDay() === 1)).toBe(true);
+    const rheinhausen = t.services.city.districts.find((d) => d.id === 'rheinhausen');
+    expect(before.rows.map((r) => r.ortsteilId)).toEqual(rheinhausen?.ortsteile.map((o) => o.id));
+    const empty = before.rows.find((row) => row.counts[2] === 0);
+    expect(empty, 'the demo leaves some week without anything for seniors in Rheinhausen').toBeDefined();
+    if (!empty) return;
+    // An internal activity counts too: it serves its target group, it is just not in the public calendar.
+    const day = addDays(before.weeks[2] as string, 2);
+    await save(
+      first.client,
+      activity({
+        title: 'Seniorencafé',
+        date: day,
+        rrule: null,
+        ortsteilId: empty.ortsteilId,
+        targetGroups: ['seniors', 'women'],
+        public: false,
+      }),
+    );
+    const after = await gapsOf('targetGroup=seniors&districtId=rheinhausen&weeks=4');
+    const row = after.rows.find((r) => r.ortsteilId === empty.ortsteilId);
+    expect(row?.counts[2]).toBe(1);
+    expect(after.gaps).toBe(before.gaps - 1);
+    // Other weeks and other target groups are as they were.
+    expect(row?.counts.filter((_, i) => i !== 2)).toEqual(empty.counts.filter((_, i) => i !== 2));
+    const children = await gapsOf('targetGroup=children&districtId=rheinhausen&weeks=4');
+    const childrenBefore = children.rows.find((r) => r.ortsteilId === empty.ortsteilId);
+    expect(childrenBefore?.counts[2]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts each activity once per week, however often it meets, and only approved actors’ activities', async () => {
+    const pending = await newActor(t, coordinator, { pending: true });
+    const before = await gapsOf(`targetGroup=youth&districtId=homberg-ruhrort-baerl&weeks=2`);
+    const daily = await save(
+      second.client,
+      activity({
+        title: 'Jugendtreff täglich',
+        date: before.weeks[1],
+        rrule: 'FREQ=DAILY;COUNT=5',
+        ortsteilId: 'baerl',
+        targetGroups: ['youth'],
+      }),
+    );
+    expect(daily.occurrences).toBe(5);
+    const pendingSave = await pending.client.post(
+      '/api/v1/network/activities',
+      activity({
+        title: 'Noch nicht freigegeben',
+        date: before.weeks[1],
+        rrule: null,
+        ortsteilId: 'baerl',
+        targetGroups: ['youth'],
+      }),
+    );
+    const after = await gapsOf(`targetGroup=youth&districtId=homberg-ruhrort-baerl&weeks=2`);
+    const baerl = (g: Gaps) => g.rows.find((r) => r.ortsteilId === 'baerl')?.counts;
+    expect(baerl(after)?.[1]).toBe((baerl(before)?.[1] ?? 0) + 1);
+    expect(baerl(after)?.[0]).toBe(baerl(before)?.[0]);
+    // Whether or not a pending actor may save, its activity does not fill a gap before the KI approves it.
+    expect([201, 409]).toContain(pendingSave.status);
+  });
+
+  it('answers only for the stored weeks and the city’s Stadtbezirke, naming the field, and only to the network', async () => {
+    const tooFar = await coordinator.get('/api/v1/network/gaps?targetGroup=women&from=2099-01-05');
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.json<ErrorBody>().error.field).toBe('query.from');
+    const far = addDays(localDate(new Date(), ZONE), 360);
+    const tooLong = await coordinator.get(`/api/v1/network/gaps?targetGroup=women&from=${far}&weeks=13`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json<ErrorBody>().error.field).toBe('query.weeks');
+    const unknown = await coordinator.get('/api/v1/network/gaps?targetGroup=women&districtId=atlantis');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<ErrorBody>().error).toMatchObject({ field: 'query.districtId' });
+    expect(unknown.json<ErrorBody>().error.message).toContain('Stadtbezirk');
+    const noGroup = await coordinator.get('/api/v1/network/gaps');
+    expect(noGroup.status).toBe(400);
+    expect(noGroup.json<ErrorBody>().error.field).toBe('query.targetGroup');
+    const anonymous = await t.client().get('/api/v1/network/gaps?targetGroup=women');
+    expect(anonymous.status).toBe(401);
+  });
+});
+
 describe('the public calendar', () => {
   let weekly: Saved;
   let internal: Saved;
@@ -401,7 +500,7 @@ describe('the public calendar', () => {
     const tooLong = await t.client().get(`/api/v1/network/calendar?from=${from}&to=${addDays(from, 100)}`);
     expect(tooLong.json<ErrorBody>().error).toMatchObject({
       code: 'network.period_too_long',
-      field: 'querystring.to',
+      field: 'query.to',
     });
   });
 

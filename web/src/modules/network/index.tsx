@@ -7,6 +7,7 @@ const CalendarPage = lazy(() =>
   import('./CalendarPage').then((module) => ({ default: module.CalendarPage })),
 );
 const PlanPage = lazy(() => import('./PlanPage').then((module) => ({ default: module.PlanPage })));
+const GapsPage = lazy(() => import('./GapsPage').then((module) => ({ default: module.GapsPage })));
 const BookingsPage = lazy(() =>
   import('./BookingsPage').then((module) => ({ default: module.BookingsPage })),
 );
@@ -16,17 +17,22 @@ const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}<
 /** The network's staff: staff of an organisation (as the server's policy), and the admins. */
 const staff = ['institution', 'association', 'caseworker', 'coordinator', 'admin'] as const;
 
-/** The network of actors: the public calendar, planning with overlap warnings, the Begegnungszentrum's rooms. */
+/**
+ * The network of actors: the public calendar, planning with overlap warnings, the Begegnungszentrum's rooms, and
+ * the gaps view.
+ */
 export const networkModule: WebModule = {
   name: 'network',
   routes: [
     { path: '/netzwerk/kalender', element: page(<CalendarPage />), audience: 'everyone' },
     { path: '/network/plan', element: page(<PlanPage />), audience: staff },
     { path: '/network/rooms', element: page(<BookingsPage />), audience: staff },
+    { path: '/network/gaps', element: page(<GapsPage />), audience: staff },
   ],
   nav: [
     { to: '/netzwerk/kalender', label: 'network:nav.calendar', audience: 'everyone', order: 9 },
     { to: '/network/plan', label: 'network:nav.plan', audience: staff, order: 6 },
     { to: '/network/rooms', label: 'network:nav.rooms', audience: staff, order: 7 },
+    { to: '/network/gaps', label: 'network:nav.gaps', audience: staff, order: 8 },
   ],
 };

@@ -16,6 +16,8 @@ export type CheckResult = Reply<typeof s.checkReply>;
 export type ActivityInput = Body<typeof s.activityBody>;
 export type Saved = Reply<typeof s.savedActivityReply>;
 export type CalendarQuery = Query<typeof s.calendarQuery>;
+export type GapsQuery = Query<typeof s.gapsQuery>;
+export type Gaps = Reply<typeof s.gapsReply>;
 export type CalendarItem = Reply<typeof s.calendarItem>;
 export type Rooms = Reply<typeof s.roomsReply>;
 export type Booking = Reply<typeof s.bookingReply>;
@@ -29,6 +31,7 @@ export const paths = {
   check: `${BASE}/activities/check`,
   activities: `${BASE}/activities`,
   calendar: `${BASE}/calendar`,
+  gaps: `${BASE}/gaps`,
   feed: `${BASE}/calendar.ics`,
   rooms: `${BASE}/rooms`,
   book: (roomId: string) => `${BASE}/rooms/${enc(roomId)}/bookings`,
@@ -67,6 +70,15 @@ export function useCalendar(query: CalendarQuery) {
   return useQuery({
     queryKey: ['network', 'calendar', query],
     queryFn: () => api<Reply<typeof s.calendarReply>>(paths.calendar, { query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The gaps view: per Ortsteil and week, how many activities serve the target group. */
+export function useGaps(query: GapsQuery) {
+  return useQuery({
+    queryKey: ['network', 'gaps', query],
+    queryFn: () => api<Gaps>(paths.gaps, { query }),
     placeholderData: keepPreviousData,
   });
 }
