@@ -1,7 +1,8 @@
 /**
  * The pages module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). Reading is public.
  * Coordinators and admins make, change and publish pages; associations and institutions see the editor's list
- * (their organisation's pages: none in the demo) but may not touch the coordinators' pages; everyone else 403.
+ * (their organisation's pages: none in the demo) and the checks list, but may not touch the coordinators' pages;
+ * translation (XLIFF, machine translation, glossaries) is the coordinators'; everyone else 403.
  */
 import {
   ACTORS,
@@ -11,10 +12,12 @@ import {
   type ModuleMatrix,
 } from '../../../test/matrix.ts';
 import { systemContext } from '../../core/context.ts';
+import { buildXliff } from '../../core/translation/xliff.ts';
 import { createPage, submitPage } from './editing.service.ts';
 import { buildPage } from './pages.factories.ts';
 
 const EDITORS = ['coordinator', 'admin'] as const;
+
 const LISTERS = ['coordinator', 'admin', 'institution', 'association'] as const;
 
 type Fixtures = {
@@ -123,6 +126,66 @@ const matrix: ModuleMatrix<Fixtures> = {
         url: `/api/v1/page-editor/pages/${f.pageId}/rollback`,
         body: { revision: 1 },
       }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/translations/:lang/xliff',
+      allowed: EDITORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-editor/translations/ar/xliff' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/translations/:lang/xliff',
+      allowed: EDITORS,
+      status: 200,
+      request: () => ({
+        url: '/api/v1/page-editor/translations/ar/xliff',
+        body: buildXliff('lotse-pages', 'ar', []),
+        headers: { 'content-type': 'application/xliff+xml' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages/:id/translate',
+      allowed: EDITORS,
+      // The matrix's app has no translation service (MT_URL): allowed callers learn that it is switched off.
+      status: 409,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/page-editor/pages/${f.pageId}/translate`,
+        body: { lang: 'tr' },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/glossary/:lang',
+      allowed: EDITORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-editor/glossary/tr' }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/page-editor/glossary/:lang',
+      allowed: EDITORS,
+      status: 200,
+      request: () => ({
+        url: '/api/v1/page-editor/glossary/uk',
+        body: { terms: [{ source: 'Jobcenter', target: 'Jobcenter' }] },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/checks',
+      allowed: LISTERS,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-editor/checks' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/pages/:id/confirm',
+      allowed: EDITORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.pageId}/confirm` }),
     },
   ],
 };
