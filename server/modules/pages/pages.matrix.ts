@@ -14,6 +14,7 @@ import {
 import { systemContext } from '../../core/context.ts';
 import { buildXliff } from '../../core/translation/xliff.ts';
 import { createPage, submitPage } from './editing.service.ts';
+import { createNews } from './news.service.ts';
 import { buildPage } from './pages.factories.ts';
 
 const EDITORS = ['coordinator', 'admin'] as const;
@@ -27,8 +28,16 @@ type Fixtures = {
   /** One draft page per actor (submitting moves it on), and one in review per actor (publishing). */
   drafts: Record<ActorName, string>;
   inReview: Record<ActorName, string>;
+  /** One draft news item per actor (publishing moves it on). */
+  news: Record<ActorName, string>;
 };
 type F = MatrixBase & Fixtures;
+
+const NEWS = { topic: 'school', district: null, endsOn: '2099-12-31' } as const;
+const KEYS = {
+  p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+  auth: 'tBHItJI5svbpez7KI4CCXg',
+};
 
 let made = 0;
 const freshSlug = (actor: ActorName) => `matrix-${actor}-${++made}`;
@@ -45,7 +54,12 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     await submitPage(ctx, review.id);
     inReview[actor] = review.id;
   }
-  return { pageId: page.id, slug: input.slug, drafts, inReview };
+  const news = {} as Record<ActorName, string>;
+  for (const actor of ACTORS)
+    news[actor] = (
+      await createNews(ctx, { ...NEWS, texts: { de: { title: `Matrix ${actor}`, text: '' } } })
+    ).id;
+  return { pageId: page.id, slug: input.slug, drafts, inReview, news };
 }
 
 const matrix: ModuleMatrix<Fixtures> = {
@@ -186,6 +200,71 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: EDITORS,
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/page-editor/pages/${f.pageId}/confirm` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/news',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/news?lang=uk' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/news/feed.atom',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/news/feed.atom?lang=fa' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/news/push-key',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/news/push-key' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/news/subscriptions',
+      allowed: EVERYONE,
+      status: 204,
+      request: (actor) => ({
+        url: '/api/v1/news/subscriptions',
+        body: { endpoint: `https://push.example/${actor}`, keys: KEYS, lang: 'ar', topics: ['health'] },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/news/subscriptions/remove',
+      allowed: EVERYONE,
+      status: 204,
+      request: (actor) => ({
+        url: '/api/v1/news/subscriptions/remove',
+        body: { endpoint: `https://push.example/${actor}` },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/page-editor/news',
+      allowed: EDITORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-editor/news' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/news',
+      allowed: EDITORS,
+      status: 201,
+      request: () => ({
+        url: '/api/v1/page-editor/news',
+        body: { ...NEWS, texts: { de: { title: 'Neue Kita in Marxloh', text: '' } } },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/page-editor/news/:id/publish',
+      allowed: EDITORS,
+      status: 200,
+      request: (actor, f: F) => ({ url: `/api/v1/page-editor/news/${f.news[actor]}/publish` }),
     },
   ],
 };

@@ -7,6 +7,7 @@ import { requestContext } from '../../core/http.ts';
 import * as checks from './checks.service.ts';
 import * as editing from './editing.service.ts';
 import * as s from './pages.schema.ts';
+import * as news from './news.service.ts';
 import * as reading from './reading.service.ts';
 import * as translations from './translations.service.ts';
 
@@ -265,5 +266,112 @@ export const pagesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
       },
     },
     async (request) => checks.confirmPage(ctx(request), request.params.id),
+  );
+
+  // News: current items and the Atom feed per language, web push without an account; coordinators publish.
+  const newsTags = ['pages: news'];
+  app.get(
+    '/news',
+    {
+      schema: {
+        tags: newsTags,
+        summary: 'Current news in a language (German where an item has none), newest first',
+        querystring: s.newsQuery,
+        response: { 200: s.newsReply },
+      },
+    },
+    async (request) => news.currentNews(ctx(request), request.query),
+  );
+  app.get(
+    '/news/feed.atom',
+    {
+      schema: {
+        tags: newsTags,
+        summary: 'The current news as an Atom 1.0 feed in a language',
+        querystring: s.newsQuery,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(await news.newsFeed(ctx(request), request.query)),
+  );
+  app.get(
+    '/news/push-key',
+    {
+      schema: {
+        tags: newsTags,
+        summary: 'The VAPID public key for a web push subscription',
+        response: { 200: s.pushKeyReply },
+      },
+    },
+    async (request) => news.pushKey(ctx(request)),
+  );
+  app.post(
+    '/news/subscriptions',
+    {
+      schema: {
+        tags: newsTags,
+        summary:
+          'Subscribe to news by web push, without an account: the endpoint, its keys, language, topics and districts (nothing else is kept)',
+        body: s.subscriptionBody,
+      },
+    },
+    async (request, reply) => {
+      await news.subscribe(ctx(request), request.body);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/news/subscriptions/remove',
+    {
+      schema: {
+        tags: newsTags,
+        summary: 'Unsubscribe in one click: the subscription of this endpoint is deleted',
+        body: s.unsubscribeBody,
+      },
+    },
+    async (request, reply) => {
+      await news.unsubscribe(ctx(request), request.body);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/page-editor/news',
+    {
+      config: staff,
+      schema: {
+        tags: newsTags,
+        summary: 'Every news item, newest first',
+        response: { 200: s.editorNewsReply },
+      },
+    },
+    async (request) => news.listNews(ctx(request)),
+  );
+  app.post(
+    '/page-editor/news',
+    {
+      config: staff,
+      schema: {
+        tags: newsTags,
+        summary: 'Write a news item (a draft; German required)',
+        body: s.newsBody,
+        response: { 201: s.editorNewsItem },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await news.createNews(ctx(request), request.body)),
+  );
+  app.post(
+    '/page-editor/news/:id/publish',
+    {
+      config: staff,
+      schema: {
+        tags: newsTags,
+        summary: 'Publish a news item and send it by web push to the subscriptions of its topic and district',
+        params: s.newsIdParams,
+        response: { 200: s.editorNewsItem },
+      },
+    },
+    async (request) => news.publishNews(ctx(request), request.params.id),
   );
 };

@@ -358,7 +358,10 @@ export const pushKeyReply = z.object({
   publicKey: z.string().describe('The VAPID public key (base64url) for PushManager.subscribe'),
 });
 export const subscriptionBody = z.object({
-  endpoint: z.url({ protocol: /^https?$/ }).max(1000).describe('The push service’s endpoint (from the browser)'),
+  endpoint: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .describe('The push service’s endpoint (from the browser)'),
   keys: z
     .object({
       p256dh: z.string().min(1).max(200).describe('The browser’s public key (base64url)'),
@@ -367,7 +370,11 @@ export const subscriptionBody = z.object({
     .describe('The subscription’s keys (PushSubscription.toJSON().keys)'),
   lang: z.enum(UI_LANGS).describe('The language the news are sent in'),
   topics: z.array(topic).min(1).max(NEWS_TOPICS.length).describe('The topics chosen'),
-  districts: z.array(district).max(20).default([]).describe('The Stadtbezirke chosen (city-wide news always come)'),
+  districts: z
+    .array(district)
+    .max(20)
+    .default([])
+    .describe('The Stadtbezirke chosen (city-wide news always come)'),
 });
 export const unsubscribeBody = z.object({
   endpoint: z.string().max(1000).describe('The endpoint of the subscription to remove'),

@@ -78,6 +78,15 @@ export const LINK_PROBLEMS = ['dead_link', 'unpublished_offer'] as const;
 export type LinkProblem = (typeof LINK_PROBLEMS)[number];
 
 /** What news are about; readers subscribe to topics. */
-export const NEWS_TOPICS = ['authorities', 'health', 'school', 'work', 'housing', 'family', 'courses', 'events'] as const;
+export const NEWS_TOPICS = [
+  'authorities',
+  'health',
+  'school',
+  'work',
+  'housing',
+  'family',
+  'courses',
+  'events',
+] as const;
 export type NewsTopic = (typeof NEWS_TOPICS)[number];
 export const NEWS_STATUSES = ['draft', 'published'] as const;

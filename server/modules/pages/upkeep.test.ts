@@ -1,9 +1,12 @@
 /**
  * Pages' upkeep: machine translation through a LibreTranslate-compatible service (a local fake) with the glossary
  * applied, the review check that flags a glossary term written another way, XLIFF out and in per language, the
- * nightly link check against a local web server, and the 6-month "still correct?" list.
+ * nightly link check against a local web server, the 6-month "still correct?" list, and news with their Atom feed
+ * and web push to a local push endpoint (the real protocol: VAPID and aes128gcm, decrypted here).
  */
+import { createECDH, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
@@ -33,8 +36,14 @@ let mtServer: Server;
 let site: Server;
 let siteUrl: string;
 
+/** A push service for the test: keeps what it receives. */
+let pushService: Server;
+let pushUrl: string;
+const pushed: { path: string; headers: Record<string, unknown>; body: Buffer }[] = [];
+
 let t: TestApp;
 let coordinator: Client;
+const reader = () => t.client('ar');
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,14 +84,25 @@ beforeAll(async () => {
     else response.statusCode = 404;
     response.end();
   });
-  const [mtUrl, url] = await Promise.all([listen(mtServer), listen(site)]);
+  pushService = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      pushed.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
+      response.statusCode = request.url === '/reader-gone' ? 410 : 201;
+      response.end();
+    });
+  });
+  const [mtUrl, url, push] = await Promise.all([listen(mtServer), listen(site), listen(pushService)]);
   siteUrl = url;
+  pushUrl = push;
   t = await createTestApp({ MT_URL: mtUrl });
   coordinator = await t.login('coordinator');
 });
 afterAll(async () => {
   await t?.close();
   mtServer?.close();
+  pushService?.close();
   site?.close();
 });
 
@@ -314,5 +334,88 @@ describe('keeping pages correct', () => {
     } finally {
       t.services.clock.set(now);
     }
+  });
+});
+
+type NewsReply = { lang: string; items: { id: string; title: string; lang: string }[] };
+const ece = createRequire(import.meta.url)('http_ece') as {
+  decrypt: (body: Buffer, params: { version: string; privateKey: unknown; authSecret: Buffer }) => Buffer;
+};
+
+describe('news and web push', () => {
+  it('sends a published news item to the subscriptions of its topic, in their language, and shows it in the feed', async () => {
+    // A browser's subscription: its key pair and auth secret, as PushManager.subscribe would make them.
+    const browser = createECDH('prime256v1');
+    browser.generateKeys();
+    const authSecret = randomBytes(16);
+    const keys = { p256dh: browser.getPublicKey('base64url'), auth: authSecret.toString('base64url') };
+    const key = (await reader().get('/api/v1/news/push-key')).json<{ publicKey: string }>().publicKey;
+    expect(key.length).toBeGreaterThan(80);
+    const subscribe = (path: string, body: Record<string, unknown>) =>
+      reader().post('/api/v1/news/subscriptions', { endpoint: `${pushUrl}${path}`, keys, ...body });
+    expect((await subscribe('/reader-ar', { lang: 'ar', topics: ['authorities'] })).status).toBe(204);
+    expect((await subscribe('/reader-school', { lang: 'tr', topics: ['school'] })).status).toBe(204);
+    expect((await subscribe('/reader-gone', { lang: 'de', topics: ['authorities'] })).status).toBe(204);
+    expect((await subscribe('/reader-left', { lang: 'de', topics: ['authorities'] })).status).toBe(204);
+    // One click: unsubscribed, nothing is sent there.
+    const left = await reader().post('/api/v1/news/subscriptions/remove', {
+      endpoint: `${pushUrl}/reader-left`,
+    });
+    expect(left.status).toBe(204);
+    const wrongDistrict = await subscribe('/x', { lang: 'de', topics: ['school'], districts: ['atlantis'] });
+    expect(wrongDistrict.json<ErrorBody>().error.field).toBe('body.districts.0');
+
+    const created = await coordinator.post('/api/v1/page-editor/news', {
+      topic: 'authorities',
+      texts: {
+        de: { title: 'Bürgeramt Hamborn am Freitag geschlossen', text: 'Bitte gehen Sie nach Walsum.' },
+        ar: { title: 'مكتب المواطنين في هامبورن مغلق يوم الجمعة', text: 'يرجى الذهاب إلى فالزوم.' },
+      },
+      endsOn: '2099-12-31',
+    });
+    expect(created.status, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    expect(
+      (await reader().get('/api/v1/news?lang=ar')).json<NewsReply>().items.map((i) => i.id),
+    ).not.toContain(id);
+
+    const published = await coordinator.post(`/api/v1/page-editor/news/${id}/publish`);
+    expect(published.status, published.body).toBe(200);
+    expect(published.json<{ pushed: number }>().pushed).toBe(1);
+    expect(pushed.map((p) => p.path).sort()).toEqual(['/reader-ar', '/reader-gone']);
+    const message = pushed.find((p) => p.path === '/reader-ar');
+    expect(message?.headers['content-encoding']).toBe('aes128gcm');
+    expect(String(message?.headers.authorization)).toContain(`k=${key}`);
+    const plain = ece.decrypt(message?.body ?? Buffer.alloc(0), {
+      version: 'aes128gcm',
+      privateKey: browser,
+      authSecret,
+    });
+    expect(JSON.parse(plain.toString('utf8'))).toMatchObject({
+      id,
+      title: 'مكتب المواطنين في هامبورن مغلق يوم الجمعة',
+      lang: 'ar',
+    });
+    expect((await coordinator.post(`/api/v1/page-editor/news/${id}/publish`)).status).toBe(409);
+    // The push service said the other subscription is gone: the next item goes to the Arabic reader only.
+    const second = await coordinator.post('/api/v1/page-editor/news', {
+      topic: 'authorities',
+      texts: { de: { title: 'Neue Sprechzeiten', text: '' } },
+      endsOn: '2099-12-31',
+    });
+    pushed.length = 0;
+    await coordinator.post(`/api/v1/page-editor/news/${second.json<{ id: string }>().id}/publish`);
+    expect(pushed.map((p) => p.path)).toEqual(['/reader-ar']);
+
+    const news = (await reader().get('/api/v1/news?lang=tr')).json<NewsReply>();
+    expect(news.items.find((i) => i.id === id)).toMatchObject({
+      lang: 'de',
+      title: 'Bürgeramt Hamborn am Freitag geschlossen',
+    });
+    const feed = await reader().get('/api/v1/news/feed.atom?lang=ar');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
+    expect(feed.body).toContain(`<id>urn:uuid:${id}</id>`);
+    expect(feed.body).toContain('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
   });
 });
