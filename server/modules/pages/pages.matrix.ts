@@ -203,6 +203,13 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/page-packages/:lang',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/page-packages/de-x-ls' }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/news',
       allowed: EVERYONE,
       status: 200,

@@ -58,6 +58,22 @@ export const pagesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   );
 
   app.get(
+    '/page-packages/:lang',
+    {
+      // Every page of a language at once: one of the heavy routes' few slots.
+      config: { heavy: true },
+      schema: {
+        tags: read,
+        summary:
+          'Offline package of a language: the tree and every published page (with the offers they link), for storing on the device',
+        params: s.offlineParams,
+        response: { 200: s.offlineReply },
+      },
+    },
+    async (request) => reading.offlinePackage(ctx(request), request.params.lang),
+  );
+
+  app.get(
     '/page-editor/pages',
     {
       config: staff,

@@ -121,6 +121,16 @@ export const pageReply = z.object({
   publishedAt: z.string().describe('When this version was published (ISO 8601)'),
 });
 
+export const offlineParams = z.object({ lang });
+export const offlineReply = z.object({
+  lang,
+  tree: treeReply.describe('The published tree (GET /api/v1/pages?lang=…)'),
+  pages: z
+    .array(pageReply)
+    .describe('Every published page in the language (GET /api/v1/pages/{slug}?lang=…)'),
+  madeAt: z.string().describe('When the package was made (ISO 8601)'),
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // Editing
 

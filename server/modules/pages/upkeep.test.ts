@@ -6,6 +6,7 @@
  */
 import { createECDH, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -417,5 +418,27 @@ describe('news and web push', () => {
     expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
     expect(feed.body).toContain(`<id>urn:uuid:${id}</id>`);
     expect(feed.body).toContain('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
+  });
+});
+
+describe('offline package', () => {
+  it('packs the Arabic tree and every published page with its offers, small enough for 2,000 pages in 5 MB', async () => {
+    const reply = await reader().get('/api/v1/page-packages/ar');
+    expect(reply.status, reply.body.slice(0, 200)).toBe(200);
+    const pack = reply.json<{
+      lang: string;
+      tree: { items: { slug: string }[] };
+      pages: { slug: string; dir: string; steps: { where: { slug: string }[] }[] }[];
+    }>();
+    expect(pack.lang).toBe('ar');
+    expect(pack.pages.map((p) => p.slug)).toEqual(pack.tree.items.map((i) => i.slug));
+    const anmeldung = pack.pages.find((p) => p.slug === 'anmeldung');
+    expect(anmeldung?.dir).toBe('rtl');
+    expect(anmeldung?.steps.flatMap((step) => step.where.map((w) => w.slug))).toContain(
+      'buergeramt-anmeldung-hamborn',
+    );
+    // The demo's pages are full-length: per page compressed, 2,000 of them stay within the issue's 5 MB.
+    const perPage = gzipSync(reply.body).length / pack.pages.length;
+    expect(perPage * 2000).toBeLessThan(5 * 1024 * 1024);
   });
 });

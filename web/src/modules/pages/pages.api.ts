@@ -31,6 +31,7 @@ export type EditorList = Reply<typeof s.editorList>;
 export type EditorPage = Reply<typeof s.editorPage>;
 export type Revisions = Reply<typeof s.revisionsReply>;
 export type PageInput = Body<typeof s.pageBody>;
+export type OfflinePackage = Reply<typeof s.offlineReply>;
 
 const enc = encodeURIComponent;
 
