@@ -1,11 +1,13 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
 import { benchDirectory } from './directory.ts';
 import { benchMatching } from './matching.ts';
+import { benchPages } from './pages.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   directory: benchDirectory,
   matching: benchMatching,
+  pages: benchPages,
   placement: benchPlacement,
 };
 
