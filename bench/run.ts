@@ -2,12 +2,14 @@
 import { benchDirectory } from './directory.ts';
 import { benchMatching } from './matching.ts';
 import { benchNetwork } from './network.ts';
+import { benchPages } from './pages.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   directory: benchDirectory,
   matching: benchMatching,
   network: benchNetwork,
+  pages: benchPages,
   placement: benchPlacement,
 };
 

@@ -24,7 +24,7 @@ afterAll(async () => {
 type Spoken = { lang: string; text: string };
 
 describe('arriving in Duisburg: information pages', () => {
-  test('an Arabic reader on a 360 px phone opens "Anmeldung", ticks two things to bring, finds the emergency numbers and listens', async () => {
+  test('an Arabic reader on a 360 px phone opens "Anmeldung", ticks two things to bring, finds the emergency numbers, listens, stores Arabic and reads another page offline', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE });
     // Headless Chromium has no voices: the page's speechSynthesis is only wrapped to record what it was asked.
     await context.addInitScript(() => {
@@ -85,12 +85,29 @@ describe('arriving in Duisburg: information pages', () => {
       await page.locator('#step3-0').scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -260));
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-pages.png') });
+
+      // She keeps Arabic on her phone, goes offline and reads another page.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await open(page, '/seiten');
+      await page.locator('.app-pages-offline .kern-btn--secondary').click();
+      await page
+        .getByTestId('pages-offline-status')
+        .getByText(/^تم الحفظ: \d+ صفحة/)
+        .waitFor();
+      await page
+        .getByTestId('pages-offline-status')
+        .getByText(/^المساحة المستخدمة على هذا الجهاز/)
+        .waitFor();
+      await context.setOffline(true);
+      await page.getByRole('link', { name: 'فتح حساب بنكي' }).click();
+      await expectHeading(page, 'فتح حساب بنكي');
     } finally {
+      await context.setOffline(false);
       await context.close();
     }
   });
 
-  test('an editor writes a page in German, sees its readability score and the hard sentence, and publishes it', async () => {
+  test('an editor writes a page in German, sees its readability score and the hard sentence, publishes it, and sees a glossary term translated another way flagged', async () => {
     const context = await newContext(env, { lang: 'de', role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -139,6 +156,35 @@ describe('arriving in Duisburg: information pages', () => {
       expect(await page.locator('.app-pages-body script').count()).toBe(0);
       await page.getByLabel('Mietvertrag').waitFor();
       await expectAccessible(page, 'new page as readers see it (de)');
+
+      // The glossary says "Anmeldung" stays German in English; the demo's English writes "Registration": flagged.
+      const anmeldung = await page.evaluate(async () => {
+        const { token } = (await (await fetch('/api/v1/auth/csrf')).json()) as { token: string };
+        await fetch('/api/v1/page-editor/glossary/en', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({ terms: [{ source: 'Anmeldung', target: 'Anmeldung' }] }),
+        });
+        const list = (await (await fetch('/api/v1/page-editor/pages')).json()) as {
+          items: { id: string; slug: string }[];
+        };
+        return list.items.find((item) => item.slug === 'anmeldung')?.id;
+      });
+      await open(page, `/seiten-editor/${anmeldung}`);
+      await page.getByTestId('glossary-flags').getByText(text('de', 'pages:work.flagsTitle')).waitFor();
+      await page.getByRole('heading', { name: text('de', 'pages:work.history') }).waitFor();
+      await expectAccessible(page, 'page editor with translations, glossary flags and history (de)');
+
+      const arabic = await newContext(env, { lang: 'ar', role: 'coordinator' });
+      try {
+        const staff = await arabic.newPage();
+        await open(staff, `/seiten-editor/${anmeldung}`);
+        await staff.getByRole('heading', { name: text('ar', 'pages:work.translations') }).waitFor();
+        await staff.getByTestId('glossary-flags').waitFor();
+        await expectAccessible(staff, 'page editor with translations, glossary flags and history (ar)');
+      } finally {
+        await arabic.close();
+      }
     } finally {
       await context.close();
     }

@@ -4,7 +4,11 @@ import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './directory.repository.ts';
 import { refreshSearchWords } from './records.ts';
-import { buildXliff, parseXliff, sourceHash, type XliffUnit } from './xliff.ts';
+import { machineTranslate as translateTexts } from '../../core/translation/machine.ts';
+import { buildXliff, parseXliff, sourceHash, type XliffUnit } from '../../core/translation/xliff.ts';
+
+/** The `original` attribute that marks XLIFF files exported by this directory. */
+export const XLIFF_ORIGINAL = 'lotse-directory';
 
 export type PendingText = {
   entityType: string;
@@ -62,7 +66,7 @@ export async function exportXliff(ctx: Ctx, lang: string): Promise<string> {
     state: t.status === 'missing' ? 'new' : 'needs-review-translation',
   }));
   await audit(ctx, { action: 'directory.xliff_export', details: { lang, units: units.length } });
-  return buildXliff(lang, units);
+  return buildXliff(XLIFF_ORIGINAL, lang, units);
 }
 
 /**
@@ -76,7 +80,7 @@ export async function importXliff(
 ): Promise<{ imported: number; outdated: number }> {
   authorize(ctx, 'directory.translate');
   checkLanguage(ctx, lang);
-  const units = parseXliff(xml, lang).filter((unit) => unit.target !== '');
+  const units = parseXliff(xml, XLIFF_ORIGINAL, lang).filter((unit) => unit.target !== '');
   const sources = await repo.germanSources(
     ctx.db,
     units.map((unit) => unit.id.split('/')),
@@ -108,8 +112,6 @@ export async function importXliff(
   return { imported: units.length, outdated };
 }
 
-type MtAnswer = { translatedText?: string | string[] };
-
 /** Machine-translates a language's missing and outdated texts (LibreTranslate API); the results are marked machine-made. */
 export async function machineTranslate(ctx: Ctx, lang: string, limit = 100): Promise<{ translated: number }> {
   authorize(ctx, 'directory.translate');
@@ -119,28 +121,7 @@ export async function machineTranslate(ctx: Ctx, lang: string, limit = 100): Pro
     .filter((t) => t.status !== 'machine')
     .slice(0, limit);
   if (!pending.length) return { translated: 0 };
-  let answer: MtAnswer;
-  try {
-    const response = await fetch(`${ctx.config.mtUrl}/translate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        q: pending.map((t) => t.source),
-        source: 'de',
-        target: lang,
-        format: 'text',
-        ...(ctx.config.mtApiKey ? { api_key: ctx.config.mtApiKey } : {}),
-      }),
-      signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) throw new Error(`status ${response.status}`);
-    answer = (await response.json()) as MtAnswer;
-  } catch (error) {
-    throw new AppError('mt.failed', { cause: error });
-  }
-  const texts = Array.isArray(answer.translatedText) ? answer.translatedText : [answer.translatedText];
-  if (texts.length !== pending.length || texts.some((t) => typeof t !== 'string'))
-    throw new AppError('mt.failed');
+  const texts = await translateTexts(ctx, { target: lang, texts: pending.map((t) => t.source) });
   await inTransaction(ctx, async (tx) => {
     for (const [i, text] of pending.entries()) {
       const { entityType, entityId, field } = text;

@@ -8,10 +8,11 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { accountNames } from '../platform/index.ts';
-import { nextTextRows, type TextRow } from '../directory/index.ts';
+import { glossaryFlags } from '../../core/translation/machine.ts';
+import { nextTextRows, type TextRow } from '../../core/translation/texts.ts';
 import * as repo from './pages.repository.ts';
 import type * as s from './pages.schema.ts';
-import { PAGE_FIELDS, type PageStatus, type StoredTextState } from './pages.terms.ts';
+import { MT_LANGS, PAGE_FIELDS, type PageStatus, type StoredTextState } from './pages.terms.ts';
 import { sanitizeBody } from './sanitize.ts';
 
 type EditorItem = z.infer<typeof s.editorItem>;
@@ -94,10 +95,44 @@ async function checkSlug(ctx: Ctx, pageId: string | null, slug: string) {
   if (other && other.id !== pageId) throw errors.exists('body.slug');
 }
 
+/** The words of a field a reader sees: the steps' texts (not their offers' slugs), or the text itself. */
+export function readableText(field: string, value: string): string {
+  if (field !== 'steps' || !value) return value;
+  try {
+    const steps = JSON.parse(value) as Record<string, unknown>[];
+    return steps
+      .flatMap(({ offers: _offers, ...step }) => Object.values(step).flat())
+      .filter((v): v is string => typeof v === 'string')
+      .join('\n');
+  } catch {
+    return value;
+  }
+}
+
+/** The review check: per translated field, the glossary terms it writes another way than the glossary says. */
+function reviewFlags(
+  texts: repo.TextInput[],
+  glossary: { lang: string; source: string; target: string }[],
+): EditorPage['glossaryFlags'] {
+  const german = new Map(texts.filter((t) => t.lang === 'de').map((t) => [t.field, t.value]));
+  return texts.flatMap((text) => {
+    const source = german.get(text.field);
+    const terms = glossary.filter((g) => g.lang === text.lang);
+    if (text.lang === 'de' || !source || !terms.length) return [];
+    return glossaryFlags(readableText(text.field, source), readableText(text.field, text.value), terms).map(
+      (flag) => ({ lang: text.lang, field: text.field, ...flag }),
+    );
+  });
+}
+
 async function editorPageOf(ctx: Ctx, page: repo.PageRow): Promise<EditorPage> {
-  const texts = await repo.textsOf(ctx.db, 'draft', [page.id]);
+  const [texts, glossary] = await Promise.all([
+    repo.textsOf(ctx.db, 'draft', [page.id]),
+    repo.glossaryOf(ctx.db, [...MT_LANGS]),
+  ]);
   const titles = texts.filter((t) => t.field === 'title');
   return {
+    glossaryFlags: reviewFlags(texts, glossary),
     ...itemOf(page, titles),
     organisationId: page.organisationId,
     texts: texts.map((t) => ({
@@ -109,7 +144,7 @@ async function editorPageOf(ctx: Ctx, page: repo.PageRow): Promise<EditorPage> {
   };
 }
 
-async function loadForEdit(ctx: Ctx, id: string) {
+export async function loadForEdit(ctx: Ctx, id: string) {
   const page = await repo.findPage(ctx.db, id);
   if (!page) {
     // Staff without the right learn nothing about which ids exist.
@@ -322,4 +357,26 @@ export async function rollbackPage(ctx: Ctx, id: string, input: { revision: numb
     await audit(tx, { action: 'pages.rollback', entityType: 'page', entityId: page.id });
     return editorPageOf(tx, page);
   });
+}
+
+/**
+ * After the working copy's translations changed outside a save (an XLIFF import, a machine translation): the page
+ * goes back to draft and the change becomes a revision. Runs inside the caller's transaction, the page locked.
+ */
+export async function recordTranslation(tx: Ctx, pageId: string, event: string): Promise<EditorPage> {
+  const page = await repo.updatePage(tx.db, pageId, { status: 'draft', updatedAt: tx.now });
+  const texts = await repo.textsOf(tx.db, 'draft', [pageId]);
+  await repo.insertRevision(tx.db, {
+    pageId,
+    number: page.revision,
+    event,
+    status: 'draft',
+    snapshot: snapshotOf(
+      page,
+      texts.map(({ pageId: _, ...text }) => text),
+    ),
+    authorId: tx.actor.id,
+    createdAt: tx.now,
+  });
+  return editorPageOf(tx, page);
 }

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { checkLinks } from './checks.service.ts';
 import { seedPagesDemo } from './pages.demo.ts';
 import { pagesPolicies } from './pages.policy.ts';
 import { pagesRoutes } from './pages.routes.ts';
@@ -14,4 +15,6 @@ export const pagesModule: ModuleManifest = {
   policies: pagesPolicies,
   routes: pagesRoutes,
   seedDemo: seedPagesDemo,
+  // The nightly link check: dead external links and linked offers no longer published, listed for editors.
+  jobs: [{ name: 'pages.link_check', intervalSeconds: 86_400, run: checkLinks }],
 };

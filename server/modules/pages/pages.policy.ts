@@ -18,6 +18,13 @@ export const pagesPolicies = {
   /** A new page takes a place in the city's tree: coordinators only. */
   'pages.create': coordinators,
   'pages.publish': coordinators,
+  /** XLIFF of every page in a language, and the glossaries: the coordinators, who commission translations. */
+  'pages.translate': coordinators,
+  /** News: the coordinators write and publish them (publishing sends web push). */
+  'pages.news': coordinators,
+  /** The "still correct?" list and the link check's findings: every editor, for the pages they may change. */
+  'pages.checks': (actor: Actor) =>
+    coordinators(actor) ? ALL : ownOrganisation(actor, ['association', 'institution']),
 } satisfies Policies;
 
 type PagesRules = typeof pagesPolicies;

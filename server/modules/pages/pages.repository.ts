@@ -1,8 +1,17 @@
 // The pages module's queries: one function per query, over its own tables only.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { pageRevisions, pages, pageTexts } from './pages.tables.ts';
+import {
+  pageGlossary,
+  pageLinkProblems,
+  pageNews,
+  pagePushSubscriptions,
+  pageRevisions,
+  pages,
+  pageTexts,
+} from './pages.tables.ts';
+import { appMeta } from '../../core/core.tables.ts';
 
 export type PageRow = typeof pages.$inferSelect;
 export type PageTextRow = typeof pageTexts.$inferSelect;
@@ -199,4 +208,193 @@ export async function draftTitles(db: Tx, pageIds: string[]) {
     .where(
       and(eq(pageTexts.version, 'draft'), eq(pageTexts.field, 'title'), inArray(pageTexts.pageId, pageIds)),
     );
+}
+
+/** Every page's working-copy texts in some languages (the XLIFF export and import of a language). */
+export async function draftTextsIn(db: Tx, langs: string[]) {
+  return db
+    .select({
+      pageId: pageTexts.pageId,
+      lang: pageTexts.lang,
+      field: pageTexts.field,
+      value: pageTexts.value,
+      status: pageTexts.status,
+    })
+    .from(pageTexts)
+    .where(and(eq(pageTexts.version, 'draft'), inArray(pageTexts.lang, langs)));
+}
+
+/** Writes one working-copy text (a translation), replacing the one there. */
+export async function upsertDraftText(db: Tx, pageId: string, row: TextInput, now: Date): Promise<void> {
+  await db
+    .insert(pageTexts)
+    .values({ ...row, pageId, version: 'draft', updatedAt: now })
+    .onConflictDoUpdate({
+      target: [pageTexts.pageId, pageTexts.version, pageTexts.lang, pageTexts.field],
+      set: { value: row.value, status: row.status, updatedAt: now },
+    });
+}
+
+/** The glossary of some languages (one language, or all for the review check), terms in order. */
+export async function glossaryOf(db: Tx, langs: string[]) {
+  return db
+    .select({ lang: pageGlossary.lang, source: pageGlossary.source, target: pageGlossary.target })
+    .from(pageGlossary)
+    .where(inArray(pageGlossary.lang, langs))
+    .orderBy(asc(pageGlossary.source));
+}
+
+export async function deleteGlossary(db: Tx, lang: string): Promise<void> {
+  await db.delete(pageGlossary).where(eq(pageGlossary.lang, lang));
+}
+
+export async function insertGlossary(
+  db: Tx,
+  lang: string,
+  terms: { source: string; target: string }[],
+  now: Date,
+): Promise<void> {
+  if (!terms.length) return;
+  await db.insert(pageGlossary).values(terms.map((term) => ({ ...term, lang, updatedAt: now })));
+}
+
+/** Published pages (in the scope) last confirmed before the day, or never; oldest first. */
+export async function reviewDuePages(db: Tx, scope: Scope, before: string) {
+  return db
+    .select({ id: pages.id, slug: pages.slug, lastCheckedAt: pages.lastCheckedAt })
+    .from(pages)
+    .where(
+      and(
+        scopeWhere(scope, pages.organisationId),
+        isNotNull(pages.publishedAt),
+        or(isNull(pages.lastCheckedAt), lt(pages.lastCheckedAt, before)),
+      ),
+    )
+    .orderBy(sql`${pages.lastCheckedAt} asc nulls first`, asc(pages.slug));
+}
+
+/** An editor confirms the page is still correct (no new revision: the texts do not change). */
+export async function setLastChecked(db: Tx, id: string, day: string): Promise<void> {
+  await db.update(pages).set({ lastCheckedAt: day }).where(eq(pages.id, id));
+}
+
+/** Every published page's links and steps in German (the nightly link check reads them). */
+export async function publishedGermanLinks(db: Tx) {
+  return db
+    .select({ pageId: pageTexts.pageId, field: pageTexts.field, value: pageTexts.value })
+    .from(pageTexts)
+    .where(
+      and(
+        eq(pageTexts.version, 'published'),
+        eq(pageTexts.lang, 'de'),
+        inArray(pageTexts.field, ['body', 'steps']),
+      ),
+    );
+}
+
+export async function deleteLinkProblems(db: Tx): Promise<void> {
+  await db.delete(pageLinkProblems);
+}
+
+export async function insertLinkProblems(db: Tx, rows: (typeof pageLinkProblems.$inferInsert)[]) {
+  if (!rows.length) return;
+  await db.insert(pageLinkProblems).values(rows).onConflictDoNothing();
+}
+
+/** The link check's findings on the pages in the scope. */
+export async function linkProblemsIn(db: Tx, scope: Scope) {
+  return db
+    .select({
+      id: pages.id,
+      slug: pages.slug,
+      kind: pageLinkProblems.kind,
+      target: pageLinkProblems.target,
+      httpStatus: pageLinkProblems.httpStatus,
+      checkedAt: pageLinkProblems.checkedAt,
+    })
+    .from(pageLinkProblems)
+    .innerJoin(pages, eq(pages.id, pageLinkProblems.pageId))
+    .where(scopeWhere(scope, pages.organisationId))
+    .orderBy(asc(pages.slug), asc(pageLinkProblems.target));
+}
+
+export type NewsRow = typeof pageNews.$inferSelect;
+
+export async function insertNews(db: Tx, values: typeof pageNews.$inferInsert): Promise<NewsRow> {
+  const [row] = await db.insert(pageNews).values(values).returning();
+  return row as NewsRow;
+}
+
+/** Publishes a draft; undefined when it is not a draft (any more): of two publishes, one sends. */
+export async function publishNews(db: Tx, id: string, now: Date): Promise<NewsRow | undefined> {
+  const [row] = await db
+    .update(pageNews)
+    .set({ status: 'published', publishedAt: now })
+    .where(and(eq(pageNews.id, id), eq(pageNews.status, 'draft')))
+    .returning();
+  return row;
+}
+
+export async function findNews(db: Tx, id: string): Promise<NewsRow | undefined> {
+  const [row] = await db.select().from(pageNews).where(eq(pageNews.id, id));
+  return row;
+}
+
+/** Every news item, newest first (the editors' list; at most 200). */
+export async function allNews(db: Tx) {
+  return db.select().from(pageNews).orderBy(desc(pageNews.createdAt)).limit(200);
+}
+
+/** Published news whose end date is today or later, newest first. */
+export async function currentNews(db: Tx, today: string) {
+  return db
+    .select()
+    .from(pageNews)
+    .where(and(eq(pageNews.status, 'published'), gte(pageNews.endsOn, today)))
+    .orderBy(desc(pageNews.publishedAt))
+    .limit(100);
+}
+
+export async function upsertSubscription(db: Tx, values: typeof pagePushSubscriptions.$inferInsert) {
+  await db
+    .insert(pagePushSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: pagePushSubscriptions.endpoint,
+      set: {
+        p256dh: values.p256dh,
+        auth: values.auth,
+        lang: values.lang,
+        topics: values.topics,
+        districts: values.districts,
+      },
+    });
+}
+
+export async function deleteSubscription(db: Tx, endpoint: string): Promise<void> {
+  await db.delete(pagePushSubscriptions).where(eq(pagePushSubscriptions.endpoint, endpoint));
+}
+
+/** The subscriptions a news item reaches: its topic chosen, and its district chosen (or a city-wide item). */
+export async function subscriptionsFor(db: Tx, topic: string, district: string | null) {
+  return db
+    .select()
+    .from(pagePushSubscriptions)
+    .where(
+      and(
+        sql`${pagePushSubscriptions.topics} ? ${topic}`,
+        district ? sql`${pagePushSubscriptions.districts} ? ${district}` : undefined,
+      ),
+    );
+}
+
+/** A value kept in app_meta (the VAPID keys), or undefined. */
+export async function readMeta(db: Tx, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key));
+  return row?.value;
+}
+
+/** Keeps a value once: a second server starting at the same time keeps the first one's. */
+export async function insertMetaOnce(db: Tx, key: string, value: unknown): Promise<void> {
+  await db.insert(appMeta).values({ key, value }).onConflictDoNothing();
 }

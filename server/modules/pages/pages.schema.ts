@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
+  LINK_PROBLEMS,
   MAX_BODY_CHARS,
+  MAX_GLOSSARY_TERMS,
+  MT_LANGS,
+  NEWS_STATUSES,
+  NEWS_TOPICS,
+  REVIEW_MONTHS,
   MAX_CHECKLIST,
   MAX_STEPS,
   PAGE_LANGS,
@@ -8,6 +14,7 @@ import {
   SLUG_PATTERN,
   STORED_TEXT_STATES,
   TRANSLATION_STATES,
+  UI_LANGS,
 } from './pages.terms.ts';
 
 const lang = z
@@ -114,6 +121,16 @@ export const pageReply = z.object({
   publishedAt: z.string().describe('When this version was published (ISO 8601)'),
 });
 
+export const offlineParams = z.object({ lang });
+export const offlineReply = z.object({
+  lang,
+  tree: treeReply.describe('The published tree (GET /api/v1/pages?lang=…)'),
+  pages: z
+    .array(pageReply)
+    .describe('Every published page in the language (GET /api/v1/pages/{slug}?lang=…)'),
+  madeAt: z.string().describe('When the package was made (ISO 8601)'),
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // Editing
 
@@ -189,9 +206,20 @@ export const editorItem = z.object({
 export const editorList = z.object({
   items: z.array(editorItem).describe('Every page the editor may change'),
 });
+export const glossaryFlag = z.object({
+  lang: z.string().describe('The translation’s language'),
+  field: z.string().describe('The field: title, summary, body or steps'),
+  source: z.string().describe('The German glossary term the German text uses'),
+  expected: z
+    .string()
+    .describe('How the glossary says it is written in that language (missing in the translation)'),
+});
 export const editorPage = editorItem.extend({
   organisationId: z.string().nullable().describe('The owning organisation; null: the coordinators’'),
   texts: z.array(storedText).describe('Every text of the working copy'),
+  glossaryFlags: z
+    .array(glossaryFlag)
+    .describe('The review check: glossary terms a translation writes another way than the glossary says'),
 });
 export const revisionsReply = z.object({
   items: z
@@ -208,6 +236,156 @@ export const revisionsReply = z.object({
     .describe('Newest first'),
 });
 
+// ---------------------------------------------------------------------------------------------------------
+// Translation: XLIFF per language, machine translation of a page, the glossary
+
+const translationLang = z
+  .enum(MT_LANGS)
+  .describe(
+    'A translation language: one of the nine UI languages besides German (en tr ar ro bg uk ru fa pl)',
+  );
+export const translationLangParams = z.object({ lang: translationLang });
+export const translateBody = z.object({ lang: translationLang });
+export const xliffImportReply = z.object({
+  imported: z.number().int().describe('Texts imported'),
+  outdated: z
+    .number()
+    .int()
+    .describe('Of them, texts whose German changed since the export (stored as outdated)'),
+});
+const glossaryTerm = z.object({
+  source: z.string().trim().min(1).max(120).describe('The German term, as it appears in the text'),
+  target: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('How it is written in the language (may be the German term)'),
+});
+export const glossaryBody = z.object({
+  terms: z
+    .array(glossaryTerm)
+    .max(MAX_GLOSSARY_TERMS)
+    .describe('The whole glossary of the language (replaces the one stored)'),
+});
+export const glossaryReply = z.object({
+  lang: translationLang,
+  terms: z.array(glossaryTerm).describe('The glossary, German terms in alphabetical order'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks: the 6-month "still correct?" review and the nightly link check
+
+export const checksReply = z.object({
+  reviewDue: z
+    .array(
+      z.object({
+        id,
+        slug,
+        title: z.string().describe('German title'),
+        lastCheckedAt: z
+          .string()
+          .nullable()
+          .describe('The day it was last confirmed (YYYY-MM-DD); null: never'),
+      }),
+    )
+    .describe(`Published pages not confirmed as still correct for ${REVIEW_MONTHS} months, oldest first`),
+  linkProblems: z
+    .array(
+      z.object({
+        id,
+        slug,
+        title: z.string().describe('German title'),
+        kind: z
+          .enum(LINK_PROBLEMS)
+          .describe('dead_link: an external link does not answer; unpublished_offer: a linked offer is gone'),
+        target: z.string().describe('The link’s address, or the offer’s slug'),
+        httpStatus: z
+          .number()
+          .int()
+          .nullable()
+          .describe('The status the link answered with (null: no answer)'),
+        checkedAt: z.string().describe('When the nightly check found it (ISO 8601)'),
+      }),
+    )
+    .describe('What the last nightly link check found on published pages'),
+});
+export const confirmReply = z.object({
+  lastCheckedAt: z.string().describe('The day the page was confirmed as still correct (YYYY-MM-DD)'),
+});
+
 export type PageInput = z.infer<typeof pageBody>;
 export type VariantInput = z.infer<typeof variantInput>;
 export type StepInput = z.infer<typeof stepInput>;
+
+// ---------------------------------------------------------------------------------------------------------
+// News and web push
+
+const newsText = z.object({
+  title: z.string().trim().min(1).max(120).describe('Headline'),
+  text: z.string().trim().max(1000).default('').describe('A few sentences (plain text)'),
+});
+const topic = z.enum(NEWS_TOPICS).describe('What the news is about');
+const district = z.string().max(60).describe('A Stadtbezirk’s id (GET /api/v1/city lists them)');
+export const newsBody = z.object({
+  topic,
+  district: district.nullable().default(null).describe('The Stadtbezirk it concerns; null: the whole city'),
+  texts: z
+    .partialRecord(z.enum(UI_LANGS), newsText)
+    .describe('Texts by language; German ("de") is required, the other UI languages optional'),
+  endsOn: z.iso.date().describe('The last day it is shown (YYYY-MM-DD)'),
+});
+export const newsQuery = z.object({
+  lang: z.enum(UI_LANGS).optional().describe('The reader’s language; without it, the request’s'),
+});
+export const newsItem = z.object({
+  id,
+  topic,
+  district: z.string().nullable().describe('The Stadtbezirk it concerns; null: the whole city'),
+  title: z.string().describe('Headline in the asked language (German where missing)'),
+  text: z.string().describe('The text in the asked language (German where missing)'),
+  lang: z.string().describe('The language title and text are in'),
+  endsOn: z.string().describe('The last day it is shown (YYYY-MM-DD)'),
+  publishedAt: z.string().describe('When it was published (ISO 8601)'),
+});
+export const newsReply = z.object({
+  lang: z.string().describe('The asked language'),
+  items: z.array(newsItem).describe('Current news, newest first'),
+});
+export const editorNewsItem = z.object({
+  id,
+  status: z.enum(NEWS_STATUSES).describe('draft or published'),
+  topic,
+  district: z.string().nullable().describe('The Stadtbezirk; null: the whole city'),
+  texts: z.record(z.string(), newsText).describe('Texts by language'),
+  endsOn: z.string().describe('The last day it is shown'),
+  publishedAt: z.string().nullable().describe('When it was published; null: a draft'),
+  pushed: z.number().int().describe('Push messages sent when it was published (0 for a draft)'),
+});
+export const editorNewsReply = z.object({ items: z.array(editorNewsItem).describe('Newest first') });
+export const newsIdParams = z.object({ id: z.uuid().describe('News id') });
+export const pushKeyReply = z.object({
+  publicKey: z.string().describe('The VAPID public key (base64url) for PushManager.subscribe'),
+});
+export const subscriptionBody = z.object({
+  endpoint: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .describe('The push service’s endpoint (from the browser)'),
+  keys: z
+    .object({
+      p256dh: z.string().min(1).max(200).describe('The browser’s public key (base64url)'),
+      auth: z.string().min(1).max(100).describe('The browser’s auth secret (base64url)'),
+    })
+    .describe('The subscription’s keys (PushSubscription.toJSON().keys)'),
+  lang: z.enum(UI_LANGS).describe('The language the news are sent in'),
+  topics: z.array(topic).min(1).max(NEWS_TOPICS.length).describe('The topics chosen'),
+  districts: z
+    .array(district)
+    .max(20)
+    .default([])
+    .describe('The Stadtbezirke chosen (city-wide news always come)'),
+});
+export const unsubscribeBody = z.object({
+  endpoint: z.string().max(1000).describe('The endpoint of the subscription to remove'),
+});

@@ -95,3 +95,82 @@ export const pageRevisions = pgTable(
   },
   (t) => [unique('page_revisions_number').on(t.pageId, t.number)],
 );
+
+/**
+ * The glossary per language: German terms that machine translation must write one way (kept, like "Jobcenter", or
+ * explained). Applied before a page is machine-translated and checked in review (editorPage's glossaryFlags).
+ */
+export const pageGlossary = pgTable(
+  'page_glossary',
+  {
+    lang: text('lang').notNull(),
+    /** The German term as it appears in the source. */
+    source: text('source').notNull(),
+    /** How the term is written in this language. */
+    target: text('target').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.lang, t.source] })],
+);
+
+/**
+ * What the nightly link check found on published pages: an external link that does not answer (or answers with an
+ * error), or a linked directory offer that is no longer published. The check replaces the whole list each night.
+ */
+export const pageLinkProblems = pgTable(
+  'page_link_problems',
+  {
+    pageId: uuid('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** The link's address, or the offer's slug. */
+    target: text('target').notNull(),
+    /** The HTTP status that came back (null: no answer, or an offer). */
+    httpStatus: integer('http_status'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pageId, t.kind, t.target] }),
+    check('page_link_problems_kind', sql`${t.kind} in ('dead_link', 'unpublished_offer')`),
+  ],
+);
+
+/**
+ * A short news item ("Bürgeramt Hamborn closed on Friday"): German with translations (texts: lang → title and
+ * text), targeted by topic and optionally a district, shown until its end date. Publishing sends web push.
+ */
+export const pageNews = pgTable(
+  'page_news',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').notNull().default('draft'),
+    topic: text('topic').notNull(),
+    /** A Stadtbezirk's id (districts.json); null: the whole city. */
+    district: text('district'),
+    texts: jsonb('texts').notNull().$type<Record<string, { title: string; text: string }>>(),
+    /** The last day it is shown (inclusive, in the city's zone). */
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('page_news_status', sql`${t.status} in ('draft', 'published')`),
+    index('page_news_published').on(t.publishedAt),
+  ],
+);
+
+/**
+ * A reader's web push subscription, without an account: the push service's endpoint and keys, and the choice
+ * (language, topics, districts). Nothing else about the reader is kept; one click removes the row.
+ */
+export const pagePushSubscriptions = pgTable('page_push_subscriptions', {
+  endpoint: text('endpoint').primaryKey(),
+  p256dh: text('p256dh').notNull(),
+  auth: text('auth').notNull(),
+  lang: text('lang').notNull(),
+  topics: jsonb('topics').notNull().$type<string[]>(),
+  /** Stadtbezirk ids; empty: news for the whole city only. */
+  districts: jsonb('districts').notNull().$type<string[]>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -64,3 +64,29 @@ export const MAX_STEPS = 20;
 export const MAX_CHECKLIST = 20;
 /** A slug: small letters, digits and dashes (it is the page's address). */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
+
+/** The languages a machine (or an agency through XLIFF) translates into: the UI languages besides German. */
+export const MT_LANGS = ['en', 'tr', 'ar', 'ro', 'bg', 'uk', 'ru', 'fa', 'pl'] as const;
+export type MtLang = (typeof MT_LANGS)[number];
+/** At most this many glossary terms per language. */
+export const MAX_GLOSSARY_TERMS = 500;
+
+/** A published page is due for the "still correct?" review this many months after it was last confirmed. */
+export const REVIEW_MONTHS = 6;
+/** What the nightly link check finds: a dead external link, a linked offer that is no longer published. */
+export const LINK_PROBLEMS = ['dead_link', 'unpublished_offer'] as const;
+export type LinkProblem = (typeof LINK_PROBLEMS)[number];
+
+/** What news are about; readers subscribe to topics. */
+export const NEWS_TOPICS = [
+  'authorities',
+  'health',
+  'school',
+  'work',
+  'housing',
+  'family',
+  'courses',
+  'events',
+] as const;
+export type NewsTopic = (typeof NEWS_TOPICS)[number];
+export const NEWS_STATUSES = ['draft', 'published'] as const;

@@ -174,3 +174,15 @@ export async function publishedPage(
     publishedAt: (page.publishedAt as Date).toISOString(),
   };
 }
+
+/**
+ * Everything a reader keeps offline for one language: the tree and every published page in that language (German
+ * where a text is missing, marked), each with the offers its steps link (name and place). The web app stores each
+ * page under the address it reads it from, so the same screens work offline.
+ */
+export async function offlinePackage(ctx: Ctx, lang: PageLang): Promise<z.infer<typeof s.offlineReply>> {
+  const tree = await publishedTree(ctx, { lang });
+  const pages: PageReply[] = [];
+  for (const item of tree.items) pages.push(await publishedPage(ctx, item.slug, { lang }));
+  return { lang, tree, pages, madeAt: ctx.now.toISOString() };
+}

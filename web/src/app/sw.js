@@ -3,6 +3,8 @@
  * - The app shell (index.html, scripts, styles) is cached on install, so the app starts offline.
  * - Directory searches, offers and the city profile: network first; a copy is kept per UI language, and when
  *   the network fails the copy is served with an `x-lotse-saved` header (the app shows "saved version").
+ * - Information pages (the tree and one page per language): network first; offline the copy the reader stored
+ *   with "keep offline" (web/src/modules/pages/OfflinePanel.tsx writes the lotse-pages-<lang> caches).
  * - Every other API call (accounts, sessions, personal data) passes through and is never cached.
  * - Page navigations: network first, offline the cached index.html.
  */
@@ -19,6 +21,20 @@ const LANGUAGES = ['de', 'en', 'tr', 'ar', 'bg', 'ro', 'uk', 'ru', 'pl', 'fa'];
  * personal and nothing of the editors' (drafts, revisions, feedback) matches.
  */
 const DIRECTORY_DATA = /^\/api\/v1\/(city|directory\/services(\/[A-Za-z0-9-]+)?)$/;
+
+/** The published tree and one published page, in a language (?lang=). */
+const PAGES_DATA = /^\/api\/v1\/pages(\/[a-z0-9-]+)?$/;
+
+/** Network first; offline the page the reader stored for offline reading, if any. */
+async function networkFirstPages(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const saved = await caches.match(request.url);
+    if (saved) return saved;
+    throw error;
+  }
+}
 
 function isDirectoryData(url) {
   return DIRECTORY_DATA.test(url.pathname);
@@ -116,6 +132,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
     if (isDirectoryData(url)) event.respondWith(networkFirstData(request));
+    else if (PAGES_DATA.test(url.pathname)) event.respondWith(networkFirstPages(request));
     return;
   }
   if (request.mode === 'navigate') {

@@ -18,6 +18,7 @@ import {
   usePageActions,
 } from './pages.api';
 import { ReadabilityPanel } from './ReadabilityPanel';
+import { HistoryPanel, TranslationPanel } from './TranslationPanel';
 
 type StepDraft = {
   title: string;
@@ -367,6 +368,12 @@ export function EditorPage() {
         </form>
         <ReadabilityPanel text={scoredText(draft)} />
       </div>
+      {page ? (
+        <>
+          <TranslationPanel page={page} />
+          <HistoryPanel page={page} onRestored={(restored) => setDraft(draftOf(restored))} />
+        </>
+      ) : null}
     </div>
   );
 }

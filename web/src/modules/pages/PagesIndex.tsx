@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { EmergencyHelp } from './EmergencyHelp';
 import { htmlLang, useReaderLang } from './lang';
+import { OfflinePanel } from './OfflinePanel';
 import { EASY_GERMAN, RTL_LANGS, type TreeItem, usePageTree } from './pages.api';
 
 /** The tree's items under one parent, nested. */
@@ -65,6 +66,7 @@ export function PagesIndex() {
           <Branch items={tree.data.items} parent={null} query={query} />
         </nav>
       ) : null}
+      <OfflinePanel lang={lang} />
     </div>
   );
 }

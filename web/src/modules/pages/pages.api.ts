@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as s from '../../../../server/modules/pages/pages.schema.ts';
-import type { PageLang } from '../../../../server/modules/pages/pages.terms.ts';
+import type { MtLang, PageLang } from '../../../../server/modules/pages/pages.terms.ts';
 import { api } from '../../app/api';
 import type { Body, Reply } from '../../app/contract';
 
 export {
   EASY_GERMAN,
   EMERGENCY_NUMBERS,
+  MT_LANGS,
+  PAGE_FIELDS,
   PAGE_LANGS,
   PAGE_STATUSES,
   RTL_LANGS,
@@ -14,6 +16,8 @@ export {
 } from '../../../../server/modules/pages/pages.terms.ts';
 export type {
   EmergencyId,
+  MtLang,
+  PageField,
   PageLang,
   PageStatus,
   TranslationState,
@@ -27,6 +31,7 @@ export type EditorList = Reply<typeof s.editorList>;
 export type EditorPage = Reply<typeof s.editorPage>;
 export type Revisions = Reply<typeof s.revisionsReply>;
 export type PageInput = Body<typeof s.pageBody>;
+export type OfflinePackage = Reply<typeof s.offlineReply>;
 
 const enc = encodeURIComponent;
 
@@ -93,6 +98,14 @@ export function usePageActions(id: string | undefined) {
     }),
     publish: useMutation({
       mutationFn: (pageId: string) => api<EditorPage>(`${base}/${enc(pageId)}/publish`, { method: 'POST' }),
+      onSuccess: done,
+    }),
+    translate: useMutation({
+      mutationFn: (input: { pageId: string; lang: MtLang }) =>
+        api<EditorPage>(`${base}/${enc(input.pageId)}/translate`, {
+          method: 'POST',
+          body: { lang: input.lang },
+        }),
       onSuccess: done,
     }),
     rollback: useMutation({

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../errors.ts';
 
-/** The `original` attribute that marks files exported by this directory. */
-export const XLIFF_ORIGINAL = 'lotse-directory';
+/**
+ * XLIFF 1.2, the one file format translation agencies read and write: every module that exports its texts for
+ * translation (the directory's offers, the information pages) builds and reads it here. A file's `original`
+ * attribute names the module that exported it, so one module's file is refused by another.
+ */
 
 export type XliffUnit = {
   id: string;
@@ -17,8 +20,11 @@ export function sourceHash(source: string): string {
   return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 
-/** XLIFF 1.2: one trans-unit per text (id "service/<id>/<field>"), the German source and the current target. */
-export function buildXliff(targetLanguage: string, units: XliffUnit[]): string {
+/**
+ * XLIFF 1.2: one trans-unit per text (id e.g. "service/<id>/<field>"), the German source and the current target;
+ * `original` names the exporting module (e.g. "lotse-directory").
+ */
+export function buildXliff(original: string, targetLanguage: string, units: XliffUnit[]): string {
   const builder = new XMLBuilder({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -31,7 +37,7 @@ export function buildXliff(targetLanguage: string, units: XliffUnit[]): string {
       '@version': '1.2',
       '@xmlns': 'urn:oasis:names:tc:xliff:document:1.2',
       file: {
-        '@original': XLIFF_ORIGINAL,
+        '@original': original,
         '@source-language': 'de',
         '@target-language': targetLanguage,
         '@datatype': 'plaintext',
@@ -122,11 +128,12 @@ export function checkXliffLimits(xml: string): void {
 }
 
 /**
- * Reads an XLIFF 1.2 file exported by this directory; refuses anything else with a reason. Returns the units the
- * translator finished (state translated, final or signed-off, or no state on a non-empty target).
+ * Reads an XLIFF 1.2 file exported by the module named `original`; refuses anything else with a reason. Returns the
+ * units the translator finished (state translated, final or signed-off, or no state on a non-empty target).
  */
 export function parseXliff(
   xml: string,
+  original: string,
   expectedLanguage: string,
 ): { id: string; target: string; sourceHash: string }[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
@@ -157,7 +164,7 @@ export function parseXliff(
   if (!parsed.xliff || !files || files.length !== 1)
     throw new AppError('xliff.malformed', { field: 'body', params: { reason: 'xliff/file' } });
   const file = files[0] ?? {};
-  if (file['@original'] !== XLIFF_ORIGINAL || file['@source-language'] !== 'de')
+  if (file['@original'] !== original || file['@source-language'] !== 'de')
     throw new AppError('xliff.foreign', { field: 'body' });
   const target = String(file['@target-language'] ?? '');
   if (target !== expectedLanguage)

@@ -1,0 +1,218 @@
+/**
+ * News: coordinators publish short items (German with translations, by topic and district, with an end date);
+ * readers see the current ones in their language and as an Atom feed, and may subscribe without an account to web
+ * push (VAPID through the `web-push` package; the keys are made on the first start and kept in app_meta).
+ */
+import webpush from 'web-push';
+import type { z } from 'zod';
+import { audit } from '../../core/audit.ts';
+import { type Ctx, inTransaction } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { authorize } from '../../core/policy.ts';
+import { localDate } from '../../core/time.ts';
+import * as repo from './pages.repository.ts';
+import type * as s from './pages.schema.ts';
+import { type NewsTopic, UI_LANGS } from './pages.terms.ts';
+
+type NewsItem = z.infer<typeof s.newsItem>;
+type UiLang = (typeof UI_LANGS)[number];
+const VAPID_KEY = 'pages.vapid_keys';
+/** How long a push service keeps an undelivered message (seconds): news are of the day. */
+const PUSH_TTL = 24 * 3600;
+
+const uiLang = (ctx: Ctx, lang: UiLang | undefined): UiLang =>
+  lang ?? ((UI_LANGS as readonly string[]).includes(ctx.locale) ? (ctx.locale as UiLang) : 'de');
+
+function shownNews(row: repo.NewsRow, lang: string): NewsItem {
+  const own = row.texts[lang];
+  const text = own ?? row.texts.de ?? { title: '', text: '' };
+  return {
+    id: row.id,
+    topic: row.topic as NewsTopic,
+    district: row.district,
+    title: text.title,
+    text: text.text,
+    lang: own ? lang : 'de',
+    endsOn: row.endsOn,
+    publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
+  };
+}
+
+/** The current news in a language (German where an item has none). */
+export async function currentNews(ctx: Ctx, query: { lang?: UiLang | undefined }) {
+  authorize(ctx, 'pages.read');
+  const lang = uiLang(ctx, query.lang);
+  const rows = await repo.currentNews(ctx.db, localDate(ctx.now, ctx.city.profile.timezone));
+  return { lang, items: rows.map((row) => shownNews(row, lang)) };
+}
+
+const xml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** The current news as an Atom 1.0 feed in a language. */
+export async function newsFeed(ctx: Ctx, query: { lang?: UiLang | undefined }): Promise<string> {
+  const { lang, items } = await currentNews(ctx, query);
+  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  const self = `${base}/api/v1/news/feed.atom?lang=${lang}`;
+  const updated = items[0]?.publishedAt ?? new Date(0).toISOString();
+  const entries = items.map(
+    (item) => `  <entry>
+    <id>urn:uuid:${item.id}</id>
+    <title xml:lang="${item.lang}">${xml(item.title)}</title>
+    <updated>${item.publishedAt}</updated>
+    <link href="${xml(`${base}/?news=${item.id}`)}"/>
+    <category term="${item.topic}"/>
+    <content type="text" xml:lang="${item.lang}">${xml(item.text)}</content>
+  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
+  <id>${xml(self)}</id>
+  <title>${xml(`${ctx.city.profile.name} – Lotse`)}</title>
+  <updated>${updated}</updated>
+  <link rel="self" href="${xml(self)}"/>
+  <link href="${xml(`${base}/`)}"/>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+/** The VAPID keys: made once (the first server to ask keeps them), then read. */
+async function vapidKeys(ctx: Ctx): Promise<{ publicKey: string; privateKey: string }> {
+  const stored = (await repo.readMeta(ctx.db, VAPID_KEY)) as
+    | { publicKey: string; privateKey: string }
+    | undefined;
+  if (stored) return stored;
+  await repo.insertMetaOnce(ctx.db, VAPID_KEY, webpush.generateVAPIDKeys());
+  return (await repo.readMeta(ctx.db, VAPID_KEY)) as { publicKey: string; privateKey: string };
+}
+
+/** The public key a browser subscribes with. */
+export async function pushKey(ctx: Ctx) {
+  authorize(ctx, 'pages.read');
+  return { publicKey: (await vapidKeys(ctx)).publicKey };
+}
+
+/** A reader subscribes (or changes the choice): only the endpoint, its keys and the choice are kept. */
+export async function subscribe(ctx: Ctx, input: z.infer<typeof s.subscriptionBody>): Promise<void> {
+  authorize(ctx, 'pages.read');
+  const known = new Set(ctx.city.districts.map((d) => d.id));
+  const unknown = input.districts.findIndex((d) => !known.has(d));
+  if (unknown >= 0) throw errors.invalid(`body.districts.${unknown}`);
+  await repo.upsertSubscription(ctx.db, {
+    endpoint: input.endpoint,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    lang: input.lang,
+    topics: [...new Set(input.topics)],
+    districts: [...new Set(input.districts)],
+    createdAt: ctx.now,
+  });
+}
+
+/** One click: the subscription is gone (an unknown endpoint is gone already). */
+export async function unsubscribe(ctx: Ctx, input: { endpoint: string }): Promise<void> {
+  authorize(ctx, 'pages.read');
+  await repo.deleteSubscription(ctx.db, input.endpoint);
+}
+
+function editorItem(row: repo.NewsRow, pushed = 0): z.infer<typeof s.editorNewsItem> {
+  return {
+    id: row.id,
+    status: row.status as 'draft' | 'published',
+    topic: row.topic as NewsTopic,
+    district: row.district,
+    texts: row.texts,
+    endsOn: row.endsOn,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    pushed,
+  };
+}
+
+/** Every news item for the coordinators, newest first. */
+export async function listNews(ctx: Ctx) {
+  authorize(ctx, 'pages.news');
+  return { items: (await repo.allNews(ctx.db)).map((row) => editorItem(row)) };
+}
+
+/** A new news item, a draft. German is required; the end date may not lie in the past. */
+export async function createNews(ctx: Ctx, input: z.infer<typeof s.newsBody>) {
+  authorize(ctx, 'pages.news');
+  if (!input.texts.de) throw errors.invalid('body.texts.de', 'validation.required');
+  if (input.district && !ctx.city.districts.some((d) => d.id === input.district))
+    throw errors.invalid('body.district');
+  if (input.endsOn < localDate(ctx.now, ctx.city.profile.timezone)) throw errors.invalid('body.endsOn');
+  const texts = Object.fromEntries(Object.entries(input.texts).filter(([, text]) => text)) as Record<
+    string,
+    { title: string; text: string }
+  >;
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.insertNews(tx.db, {
+      topic: input.topic,
+      district: input.district,
+      texts,
+      endsOn: input.endsOn,
+      status: 'draft',
+      createdAt: tx.now,
+    });
+    await audit(tx, { action: 'pages.news_create', entityType: 'page_news', entityId: row.id });
+    return editorItem(row);
+  });
+}
+
+/**
+ * Publishes a draft and sends it by web push to every subscription of its topic (and district), each in its
+ * language; a subscription the push service says is gone (404, 410) is removed. Returns how many were sent.
+ */
+export async function publishNews(ctx: Ctx, id: string) {
+  authorize(ctx, 'pages.news');
+  const found = await repo.findNews(ctx.db, id);
+  if (!found) throw errors.notFound('news');
+  const row = await inTransaction(ctx, async (tx) => {
+    const published = await repo.publishNews(tx.db, id, tx.now);
+    if (!published) throw new AppError('pages.wrong_state', { params: { status: found.status } });
+    await audit(tx, { action: 'pages.news_publish', entityType: 'page_news', entityId: id });
+    return published;
+  });
+  const pushed = await pushNews(ctx, row);
+  return editorItem(row, pushed);
+}
+
+async function pushNews(ctx: Ctx, row: repo.NewsRow): Promise<number> {
+  const subscriptions = await repo.subscriptionsFor(ctx.db, row.topic, row.district);
+  if (!subscriptions.length) return 0;
+  const keys = await vapidKeys(ctx);
+  const contact = ctx.config.mailFrom.match(/[^<\s]+@[^>\s]+/)?.[0] ?? 'lotse@example.org';
+  let sent = 0;
+  for (const subscription of subscriptions) {
+    const item = shownNews(row, subscription.lang);
+    const payload = JSON.stringify({ id: item.id, title: item.title, body: item.text, lang: item.lang });
+    const request = webpush.generateRequestDetails(
+      { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+      payload,
+      {
+        TTL: PUSH_TTL,
+        vapidDetails: {
+          subject: `mailto:${contact}`,
+          publicKey: keys.publicKey,
+          privateKey: keys.privateKey,
+        },
+      },
+    );
+    try {
+      const response = await fetch(request.endpoint, {
+        method: request.method,
+        headers: request.headers as Record<string, string>,
+        body: new Uint8Array(request.body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.status === 404 || response.status === 410)
+        await repo.deleteSubscription(ctx.db, subscription.endpoint);
+      else if (response.ok) sent++;
+      else ctx.logger.warn({ status: response.status }, 'push service refused a news message');
+    } catch {
+      ctx.logger.warn('push service did not answer');
+    }
+  }
+  return sent;
+}
