@@ -1,9 +1,11 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
+import { benchCourses } from './courses.ts';
 import { benchDirectory } from './directory.ts';
 import { benchMatching } from './matching.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  courses: benchCourses,
   directory: benchDirectory,
   matching: benchMatching,
   placement: benchPlacement,
