@@ -160,6 +160,20 @@ const matrix: ModuleMatrix<Fixtures> = {
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/courses/${f.courseId}/enrolments` }),
     },
+    {
+      method: 'GET',
+      path: '/api/v1/courses/demand',
+      allowed: ['coordinator', 'admin'],
+      status: 200,
+      request: () => ({ url: '/api/v1/courses/demand' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/courses/planner',
+      allowed: ['coordinator', 'admin'],
+      status: 200,
+      request: () => ({ url: '/api/v1/courses/planner', body: { groups: 2 } }),
+    },
   ],
 };
 

@@ -246,3 +246,34 @@ export async function anonymiseEnrolmentsOfUser(db: Tx, userId: string, now: Dat
     })
     .where(eq(courseEnrolments.userId, userId));
 }
+
+/** Everyone waiting for a course that has not ended, with the course's kind and place (the demand view). */
+export async function listWaitingDemand(db: Tx, from: string) {
+  return db
+    .select({
+      contactHash: courseEnrolments.contactHash,
+      language: courseEnrolments.language,
+      languages: courseEnrolments.languages,
+      childcareAges: courseEnrolments.childcareAges,
+      createdAt: courseEnrolments.createdAt,
+      kind: courses.kind,
+      ortsteilId: courses.ortsteilId,
+      districtId: courses.districtId,
+    })
+    .from(courseEnrolments)
+    .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
+    .where(and(eq(courseEnrolments.status, 'waiting'), gte(courses.endsOn, from)))
+    .orderBy(asc(courseEnrolments.createdAt), asc(courseEnrolments.id));
+}
+
+/** Courses that have not ended: their directory offer and languages (the planner's existing courses). */
+export async function listRunningCourseOffers(db: Tx, from: string) {
+  return db
+    .select({
+      serviceId: courses.serviceId,
+      instructionLanguages: courses.instructionLanguages,
+      supportLanguages: courses.supportLanguages,
+    })
+    .from(courses)
+    .where(gte(courses.endsOn, from));
+}

@@ -4,6 +4,7 @@ import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
 import * as s from './courses.schema.ts';
 import * as courses from './courses.service.ts';
+import * as demand from './demand.service.ts';
 import * as enrolment from './enrolment.service.ts';
 
 // Generous per address: a school or a counselling centre enrols many families from one address, and the race
@@ -17,6 +18,7 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
   const offers = ['courses: courses'];
   const enrolling = ['courses: enrolment'];
   const providers = ['courses: providers'];
+  const planning = ['courses: planning'];
 
   app.get(
     '/courses',
@@ -42,6 +44,31 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => courses.listManagedCourses(ctx(request)),
+  );
+  app.get(
+    '/courses/demand',
+    {
+      schema: {
+        tags: planning,
+        summary:
+          'Coordinators: waiting persons by Ortsteil, kind, support language and childcare need (small counts "<5")',
+        response: { 200: s.demandReply },
+      },
+    },
+    async (request) => demand.readDemand(ctx(request)),
+  );
+  app.post(
+    '/courses/planner',
+    {
+      schema: {
+        tags: planning,
+        summary:
+          'Coordinators: where to open the budget’s new groups so the most waiting persons get a place within their travel limit (exact)',
+        body: s.plannerBody,
+        response: { 200: s.plannerReply },
+      },
+    },
+    async (request) => demand.runPlanner(ctx(request), request.body),
   );
   app.post(
     '/courses',

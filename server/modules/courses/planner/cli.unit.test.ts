@@ -19,7 +19,14 @@ const demand = {
   groupSize: 14,
   demand: [
     { id: 'marxloh-ro', ortsteil: 'Marxloh', point: marxloh, language: 'ro', childcare: true, persons: 20 },
-    { id: 'obermarxloh-ro', ortsteil: 'Obermarxloh', point: marxloh, language: 'ro', childcare: false, persons: 11 },
+    {
+      id: 'obermarxloh-ro',
+      ortsteil: 'Obermarxloh',
+      point: marxloh,
+      language: 'ro',
+      childcare: false,
+      persons: 11,
+    },
   ],
   places: [{ id: 'kita-1', name: 'Kita Marxloh', point: marxloh, rooms: 1, childcarePlaces: 6 }],
 };
@@ -35,7 +42,12 @@ describe('npm run lotse -- plan-courses', () => {
     const plan = JSON.parse(readFileSync(output, 'utf8'));
     expect(plan).toMatchObject({ objective: 14, bound: 14, gap: 0, status: 'optimal' });
     expect(plan.seconds).toBeGreaterThanOrEqual(0);
-    expect(plan.proposals[0]).toMatchObject({ place: 'kita-1', language: 'ro', placed: 14, childcarePlaced: 6 });
+    expect(plan.proposals[0]).toMatchObject({
+      place: 'kita-1',
+      language: 'ro',
+      placed: 14,
+      childcarePlaced: 6,
+    });
   });
 
   it('exits with code 2 naming the wrong field of an invalid demand file', async () => {

@@ -113,3 +113,18 @@ export function useCourseEnrolments(id: string) {
     queryFn: () => api<CourseEnrolments>(paths.enrolments(id)),
   });
 }
+
+export type Demand = Reply<typeof s.demandReply>;
+export type PlannerInput = Body<typeof s.plannerBody>;
+export type Plan = Reply<typeof s.plannerReply>;
+
+export function useDemand() {
+  return useQuery({ queryKey: ['courses', 'demand'], queryFn: () => api<Demand>(`${BASE}/demand`) });
+}
+
+/** Runs the planner (the coordinator's fixed and forbidden places in the body). */
+export function usePlanner() {
+  return useMutation({
+    mutationFn: (body: PlannerInput) => api<Plan>(`${BASE}/planner`, { method: 'POST', body }),
+  });
+}
