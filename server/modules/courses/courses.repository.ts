@@ -2,7 +2,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { courseEnrolments, courseMoves, courses } from './courses.tables.ts';
+import { courseAttendance, courseEnrolments, courseMoves, courses } from './courses.tables.ts';
 import { HOLDING_STATUSES } from './courses.terms.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -276,4 +276,36 @@ export async function listRunningCourseOffers(db: Tx, from: string) {
     })
     .from(courses)
     .where(gte(courses.endsOn, from));
+}
+
+/** A course's attendance marks, every day (the attendance page and each person's hours). */
+export async function listAttendance(db: Tx, courseId: string) {
+  return db
+    .select({
+      enrolmentId: courseAttendance.enrolmentId,
+      day: courseAttendance.day,
+      status: courseAttendance.status,
+    })
+    .from(courseAttendance)
+    .where(eq(courseAttendance.courseId, courseId))
+    .orderBy(asc(courseAttendance.day));
+}
+
+/** Writes the day's marks (a mark taken again replaces the earlier one). */
+export async function upsertAttendance(
+  db: Tx,
+  rows: (typeof courseAttendance.$inferInsert)[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insert(courseAttendance)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [courseAttendance.enrolmentId, courseAttendance.day],
+      set: {
+        status: sql`excluded.status`,
+        recordedBy: sql`excluded.recorded_by`,
+        recordedAt: sql`excluded.recorded_at`,
+      },
+    });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import {
+  ATTENDANCE_STATUSES,
   COURSE_KINDS,
   COURSE_LEVELS,
   ENROLMENT_MODES,
@@ -364,4 +365,58 @@ export const plannerReply = z.object({
       }),
     )
     .describe('Every candidate place (schools, Kitas, centres from the directory)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Attendance, completion, certificate (providers)
+
+export const enrolmentParams = z.object({
+  id,
+  enrolmentId: z.uuid().describe('Enrolment id (UUID)'),
+});
+export const attendanceQuery = z.object({
+  day: day.optional().describe('The session day (default: the latest up to today)'),
+});
+export const attendanceBody = z
+  .object({
+    day: day.describe('The session day'),
+    marks: z
+      .array(
+        z
+          .object({
+            enrolmentId: z.uuid().describe('An enrolled person'),
+            status: z.enum(ATTENDANCE_STATUSES).describe('present, absent or excused'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500)
+      .describe('One mark per person'),
+  })
+  .strict();
+export type AttendanceInput = z.infer<typeof attendanceBody>;
+export const completionBody = z
+  .object({ completed: z.boolean().describe('The person completed the course (true) or not (false)') })
+  .strict();
+
+export const attendanceReply = z.object({
+  courseId: id,
+  name: z.string().describe('The course’s name'),
+  day: day.nullable().describe('The session day shown (null: none yet)'),
+  days: z.array(day).describe('The course’s session days up to today, latest first'),
+  rows: z
+    .array(
+      z.object({
+        enrolmentId: z.uuid().describe('The enrolment'),
+        participantName: z.string().describe('Who takes part'),
+        status: z
+          .enum(ATTENDANCE_STATUSES)
+          .nullable()
+          .describe('The mark on the day shown (null: not taken)'),
+        present: z.number().int().describe('Sessions attended so far'),
+        hours: z.number().describe('Hours attended so far'),
+        completed: z.boolean().describe('Marked completed (the certificate can be printed)'),
+      }),
+    )
+    .describe('The enrolled persons'),
 });

@@ -493,3 +493,76 @@ describe('demand and planning for coordinators', () => {
     expect(reply.json<ErrorBody>().error.field).toBe('body.places.0.id');
   });
 });
+
+describe('attendance, completion and the certificate', () => {
+  type Attendance = {
+    day: string | null;
+    days: string[];
+    rows: {
+      enrolmentId: string;
+      participantName: string;
+      status: string | null;
+      present: number;
+      hours: number;
+      completed: boolean;
+    }[];
+  };
+
+  it('lets the provider take attendance on a session day, mark completion and print the certificate', async () => {
+    // Friday 11 December 2026, after the course's Friday session
+    t.services.clock.set(new Date('2026-12-11T12:00:00Z'));
+    const id = await newCourse({ organisationId: 'punte-hochfeld' });
+    await enrol(id, { participant: { name: 'Amira Saleh', kind: 'adult', age: null } }, 'ar');
+    await enrol(id, { participant: { name: 'Petya Ivanova', kind: 'adult', age: null } }, 'bg');
+    const provider = await t.login('association');
+    const before = (await provider.get(`/api/v1/courses/${id}/attendance`)).json<Attendance>();
+    expect(before.day).toBe('2026-12-11');
+    expect(before.days).toContain('2026-12-04');
+    const [amira, petya] = before.rows;
+    const taken = await provider.request('PUT', `/api/v1/courses/${id}/attendance`, {
+      body: {
+        day: '2026-12-04',
+        marks: [
+          { enrolmentId: amira?.enrolmentId, status: 'present' },
+          { enrolmentId: petya?.enrolmentId, status: 'excused' },
+        ],
+      },
+    });
+    expect(taken.status, taken.body).toBe(200);
+    const after = taken.json<Attendance>();
+    expect(after.rows.map((r: Attendance['rows'][number]) => [r.participantName, r.status, r.hours])).toEqual(
+      [
+        ['Amira Saleh', 'present', 1.5],
+        ['Petya Ivanova', 'excused', 0],
+      ],
+    );
+    // a Thursday: the course meets on Fridays
+    const thursday = await provider.request('PUT', `/api/v1/courses/${id}/attendance`, {
+      body: {
+        day: '2026-12-03',
+        marks: [{ enrolmentId: amira?.enrolmentId, status: 'present' }],
+      },
+    });
+    expect(thursday.status).toBe(400);
+    expect(thursday.json<ErrorBody>().error.field).toBe('body.day');
+    const certificate = `/api/v1/courses/${id}/enrolments/${amira?.enrolmentId}/certificate.pdf`;
+    expect((await provider.get(certificate)).status).toBe(409);
+    const completed = await provider.request(
+      'PUT',
+      `/api/v1/courses/${id}/enrolments/${amira?.enrolmentId}/completion`,
+      { body: { completed: true } },
+    );
+    expect(completed.status, completed.body).toBe(200);
+    expect(completed.json<Attendance>().rows[0]?.completed).toBe(true);
+    const pdf = await provider.get(certificate);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.body.startsWith('%PDF')).toBe(true);
+    const stranger = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'anderer-verein',
+      kind: 'association',
+    });
+    expect((await stranger.get(`/api/v1/courses/${id}/attendance`)).status).toBe(403);
+  });
+});

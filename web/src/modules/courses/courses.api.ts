@@ -128,3 +128,37 @@ export function usePlanner() {
     mutationFn: (body: PlannerInput) => api<Plan>(`${BASE}/planner`, { method: 'POST', body }),
   });
 }
+
+export type Attendance = Reply<typeof s.attendanceReply>;
+export type AttendanceInput = Body<typeof s.attendanceBody>;
+export type { AttendanceStatus } from '../../../../server/modules/courses/courses.terms.ts';
+export { ATTENDANCE_STATUSES } from '../../../../server/modules/courses/courses.terms.ts';
+
+export const certificateUrl = (id: string, enrolmentId: string) =>
+  `${BASE}/${enc(id)}/enrolments/${enc(enrolmentId)}/certificate.pdf`;
+
+export function useAttendance(id: string, day: string) {
+  return useQuery({
+    queryKey: ['courses', 'attendance', id, day],
+    queryFn: () => api<Attendance>(`${BASE}/${enc(id)}/attendance`, { query: { day: day || undefined } }),
+  });
+}
+
+/** Takes a day's attendance, or marks one person's completion; both answer the attendance list. */
+export function useAttendanceAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      action:
+        | { what: 'attendance'; body: AttendanceInput }
+        | { what: 'completion'; enrolmentId: string; completed: boolean },
+    ) =>
+      action.what === 'attendance'
+        ? api<Attendance>(`${BASE}/${enc(id)}/attendance`, { method: 'PUT', body: action.body })
+        : api<Attendance>(`${BASE}/${enc(id)}/enrolments/${enc(action.enrolmentId)}/completion`, {
+            method: 'PUT',
+            body: { completed: action.completed },
+          }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['courses', 'attendance', id] }),
+  });
+}
