@@ -213,7 +213,7 @@ export async function deleteEnrolmentsEndedBefore(db: Tx, day: string): Promise<
   return deleted.length;
 }
 
-/** The enrolments a signed-in person made (their data export). */
+/** The enrolments a signed-in person made, with completion and attendance (their data export). */
 export async function listEnrolmentsOfUser(db: Tx, userId: string) {
   return db
     .select({
@@ -226,6 +226,10 @@ export async function listEnrolmentsOfUser(db: Tx, userId: string) {
       germanLevel: courseEnrolments.germanLevel,
       childcareAges: courseEnrolments.childcareAges,
       createdAt: courseEnrolments.createdAt,
+      completedAt: courseEnrolments.completedAt,
+      attendance: sql<
+        { day: string; status: string }[]
+      >`coalesce((select json_agg(json_build_object('day', ${courseAttendance.day}, 'status', ${courseAttendance.status}) order by ${courseAttendance.day}) from ${courseAttendance} where ${courseAttendance.enrolmentId} = ${courseEnrolments.id}), '[]'::json)`,
     })
     .from(courseEnrolments)
     .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
