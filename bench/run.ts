@@ -1,4 +1,5 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
+import { benchCourses } from './courses.ts';
 import { benchDirectory } from './directory.ts';
 import { benchMatching } from './matching.ts';
 import { benchNetwork } from './network.ts';
@@ -6,6 +7,7 @@ import { benchPages } from './pages.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  courses: benchCourses,
   directory: benchDirectory,
   matching: benchMatching,
   network: benchNetwork,

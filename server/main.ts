@@ -101,6 +101,11 @@ async function main(): Promise<void> {
       process.exitCode = runPlaceCommand(args);
       return;
     }
+    case 'plan-courses': {
+      const { runPlanCoursesCommand } = await import('./modules/courses/planner/cli.ts');
+      process.exitCode = await runPlanCoursesCommand(args);
+      return;
+    }
     case 'match': {
       const { runMatchCommand } = await import('./modules/guides/matching/cli.ts');
       process.exitCode = await runMatchCommand(args);
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
     }
     default:
       throw new ConfigError(
-        `unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match or place`,
+        `unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match, place or plan-courses`,
       );
   }
 }

@@ -129,13 +129,47 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
       await page.getByText('Мария Петрова').first().waitFor();
       await page.getByText(text('de', 'courses:reasons.accepted')).waitFor();
       await expectAccessible(page, 'a course’s enrolments and moves (de)');
+      // She came to the latest session: the provider takes attendance.
+      await page
+        .getByRole('radio', { name: text('de', 'courses:attendance.present') })
+        .first()
+        .check();
+      await page.getByRole('button', { name: text('de', 'courses:attendance.save') }).click();
+      await page.getByText(text('de', 'courses:attendance.saved')).waitFor();
+      await page.getByRole('cell', { name: /1 Termin, 1[.,]5 Std\./ }).waitFor();
+      await expectAccessible(page, 'attendance taken (de)');
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-courses.png'), fullPage: true });
     } finally {
       await context.close();
     }
   }, 240_000);
 
-  test('4. in Arabic the list and a course read right to left and pass axe', async () => {
+  test('4. the coordinator sees who waits where and lets the planner say where new groups should open', async () => {
+    for (const lang of ['de', 'ar'] as const) {
+      const context = await newContext(env, { role: 'coordinator', lang });
+      try {
+        const page = await context.newPage();
+        await open(page, '/courses/demand');
+        await expectHeading(page, text(lang, 'courses:demand.title'));
+        await page.getByTestId('demand-total').waitFor();
+        await expectAccessible(page, `demand view (${lang})`);
+        await page.fill('#planner-groups', '3');
+        await page.getByRole('button', { name: text(lang, 'courses:planner.run'), exact: true }).click();
+        await page.getByTestId('plan-summary').waitFor();
+        await expectAccessible(page, `the planner's proposals (${lang})`);
+        if (lang === 'de') {
+          // Fix the first proposal's place and plan again: it stays in the plan, marked as fixed.
+          await page.locator('.app-courses__proposal button').first().click();
+          await page.getByRole('list', { name: text('de', 'courses:planner.choices') }).waitFor();
+          await page.getByTestId('plan-summary').waitFor();
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 240_000);
+
+  test('5. in Arabic the list and a course read right to left and pass axe', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE });
     try {
       const page = await context.newPage();

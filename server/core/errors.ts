@@ -84,6 +84,8 @@ export const ERROR_STATUS = {
   'courses.ended': 409,
   'courses.no_offer': 409,
   'courses.no_question': 409,
+  'courses.no_session': 400,
+  'courses.not_completed': 409,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'idempotency.key_reused': 422,

@@ -12,12 +12,15 @@ import {
 } from '../../../test/matrix.ts';
 import { type Ctx, systemContext } from '../../core/context.ts';
 import { buildCourse, buildEnrolment } from './courses.factories.ts';
+import { listEnrolmentsOfCourse, updateEnrolment } from './courses.repository.ts';
 import { createCourse } from './courses.service.ts';
 import { accept, cancel, enrol } from './enrolment.service.ts';
 
 type Fixtures = {
   /** A course of the demo association (punte-hochfeld), with room. */
   courseId: string;
+  /** An enrolled person in it who completed the course (attendance, completion, certificate). */
+  enrolmentId: string;
   /** Per actor: a code to follow, one to cancel, an offered one to accept, one to decline, one asked about others. */
   codes: Record<
     ActorName,
@@ -68,7 +71,11 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
       others,
     };
   }
-  return { courseId: course.id, codes };
+  await enrol(ctx, course.id, buildEnrolment());
+  const [enrolled] = (await listEnrolmentsOfCourse(ctx.db, course.id)).filter((e) => e.status === 'enrolled');
+  if (!enrolled) throw new Error('matrix setup: no enrolment');
+  await updateEnrolment(ctx.db, enrolled.id, { completedAt: ctx.now });
+  return { courseId: course.id, enrolmentId: enrolled.id, codes };
 }
 
 const matrix: ModuleMatrix<Fixtures> = {
@@ -159,6 +166,56 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: ['association', 'coordinator', 'admin'],
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/courses/${f.courseId}/enrolments` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/courses/:id/attendance',
+      allowed: ['association', 'coordinator', 'admin'],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/courses/${f.courseId}/attendance` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/courses/:id/attendance',
+      allowed: ['association', 'coordinator', 'admin'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/courses/${f.courseId}/attendance`,
+        body: { day: '2026-11-06', marks: [{ enrolmentId: f.enrolmentId, status: 'present' }] },
+      }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/courses/:id/enrolments/:enrolmentId/completion',
+      allowed: ['association', 'coordinator', 'admin'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/courses/${f.courseId}/enrolments/${f.enrolmentId}/completion`,
+        body: { completed: true },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/courses/:id/enrolments/:enrolmentId/certificate.pdf',
+      allowed: ['association', 'coordinator', 'admin'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/courses/${f.courseId}/enrolments/${f.enrolmentId}/certificate.pdf`,
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/courses/demand',
+      allowed: ['coordinator', 'admin'],
+      status: 200,
+      request: () => ({ url: '/api/v1/courses/demand' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/courses/planner',
+      allowed: ['coordinator', 'admin'],
+      status: 200,
+      request: () => ({ url: '/api/v1/courses/planner', body: { groups: 2 } }),
     },
   ],
 };

@@ -21,6 +21,9 @@ export const coursesPolicies = {
   /** The providers' list: every course for coordinators, the own organisation's for providers. */
   'courses.manage_list': (actor: Actor) =>
     coordinators(actor) ? ALL : ownOrganisation(actor, PROVIDER_ROLES),
+  /** The demand view (waiting persons by Ortsteil, kind, language, childcare) and the planner: coordinators. */
+  'courses.demand': coordinators,
+  'courses.plan': coordinators,
   /** Background jobs (offers whose deadline passed). */
   'courses.jobs': (actor: Actor) => actor.kind === 'system',
 } satisfies Policies;

@@ -2,7 +2,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-import { courseEnrolments, courseMoves, courses } from './courses.tables.ts';
+import { courseAttendance, courseEnrolments, courseMoves, courses } from './courses.tables.ts';
 import { HOLDING_STATUSES } from './courses.terms.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -213,7 +213,7 @@ export async function deleteEnrolmentsEndedBefore(db: Tx, day: string): Promise<
   return deleted.length;
 }
 
-/** The enrolments a signed-in person made (their data export). */
+/** The enrolments a signed-in person made, with completion and attendance (their data export). */
 export async function listEnrolmentsOfUser(db: Tx, userId: string) {
   return db
     .select({
@@ -226,6 +226,10 @@ export async function listEnrolmentsOfUser(db: Tx, userId: string) {
       germanLevel: courseEnrolments.germanLevel,
       childcareAges: courseEnrolments.childcareAges,
       createdAt: courseEnrolments.createdAt,
+      completedAt: courseEnrolments.completedAt,
+      attendance: sql<
+        { day: string; status: string }[]
+      >`coalesce((select json_agg(json_build_object('day', ${courseAttendance.day}, 'status', ${courseAttendance.status}) order by ${courseAttendance.day}) from ${courseAttendance} where ${courseAttendance.enrolmentId} = ${courseEnrolments.id}), '[]'::json)`,
     })
     .from(courseEnrolments)
     .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
@@ -245,4 +249,67 @@ export async function anonymiseEnrolmentsOfUser(db: Tx, userId: string, now: Dat
       updatedAt: now,
     })
     .where(eq(courseEnrolments.userId, userId));
+}
+
+/** Everyone waiting for a course that has not ended, with the course's kind and place (the demand view). */
+export async function listWaitingDemand(db: Tx, from: string) {
+  return db
+    .select({
+      contactHash: courseEnrolments.contactHash,
+      language: courseEnrolments.language,
+      languages: courseEnrolments.languages,
+      childcareAges: courseEnrolments.childcareAges,
+      createdAt: courseEnrolments.createdAt,
+      kind: courses.kind,
+      ortsteilId: courses.ortsteilId,
+      districtId: courses.districtId,
+    })
+    .from(courseEnrolments)
+    .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
+    .where(and(eq(courseEnrolments.status, 'waiting'), gte(courses.endsOn, from)))
+    .orderBy(asc(courseEnrolments.createdAt), asc(courseEnrolments.id));
+}
+
+/** Courses that have not ended: their directory offer and languages (the planner's existing courses). */
+export async function listRunningCourseOffers(db: Tx, from: string) {
+  return db
+    .select({
+      serviceId: courses.serviceId,
+      instructionLanguages: courses.instructionLanguages,
+      supportLanguages: courses.supportLanguages,
+    })
+    .from(courses)
+    .where(gte(courses.endsOn, from));
+}
+
+/** A course's attendance marks, every day (the attendance page and each person's hours). */
+export async function listAttendance(db: Tx, courseId: string) {
+  return db
+    .select({
+      enrolmentId: courseAttendance.enrolmentId,
+      day: courseAttendance.day,
+      status: courseAttendance.status,
+    })
+    .from(courseAttendance)
+    .where(eq(courseAttendance.courseId, courseId))
+    .orderBy(asc(courseAttendance.day));
+}
+
+/** Writes the day's marks (a mark taken again replaces the earlier one). */
+export async function upsertAttendance(
+  db: Tx,
+  rows: (typeof courseAttendance.$inferInsert)[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insert(courseAttendance)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [courseAttendance.enrolmentId, courseAttendance.day],
+      set: {
+        status: sql`excluded.status`,
+        recordedBy: sql`excluded.recorded_by`,
+        recordedAt: sql`excluded.recorded_at`,
+      },
+    });
 }

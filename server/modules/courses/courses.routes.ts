@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
 import * as s from './courses.schema.ts';
+import * as attendance from './attendance.service.ts';
 import * as courses from './courses.service.ts';
+import * as demand from './demand.service.ts';
 import * as enrolment from './enrolment.service.ts';
 
 // Generous per address: a school or a counselling centre enrols many families from one address, and the race
@@ -17,6 +19,7 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
   const offers = ['courses: courses'];
   const enrolling = ['courses: enrolment'];
   const providers = ['courses: providers'];
+  const planning = ['courses: planning'];
 
   app.get(
     '/courses',
@@ -42,6 +45,31 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => courses.listManagedCourses(ctx(request)),
+  );
+  app.get(
+    '/courses/demand',
+    {
+      schema: {
+        tags: planning,
+        summary:
+          'Coordinators: waiting persons by Ortsteil, kind, support language and childcare need (small counts "<5")',
+        response: { 200: s.demandReply },
+      },
+    },
+    async (request) => demand.readDemand(ctx(request)),
+  );
+  app.post(
+    '/courses/planner',
+    {
+      schema: {
+        tags: planning,
+        summary:
+          'Coordinators: where to open the budget’s new groups so the most waiting persons get a place within their travel limit (exact)',
+        body: s.plannerBody,
+        response: { 200: s.plannerReply },
+      },
+    },
+    async (request) => demand.runPlanner(ctx(request), request.body),
   );
   app.post(
     '/courses',
@@ -80,6 +108,74 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => courses.courseEnrolments(ctx(request), request.params.id),
+  );
+  app.get(
+    '/courses/:id/attendance',
+    {
+      schema: {
+        tags: providers,
+        summary: 'A session day’s attendance list with each person’s sessions and hours so far',
+        params: s.idParams,
+        querystring: s.attendanceQuery,
+        response: { 200: s.attendanceReply },
+      },
+    },
+    async (request) => attendance.readAttendance(ctx(request), request.params.id, request.query.day),
+  );
+  app.put(
+    '/courses/:id/attendance',
+    {
+      schema: {
+        tags: providers,
+        summary: 'Take a session day’s attendance: present, absent or excused per enrolled person',
+        params: s.idParams,
+        body: s.attendanceBody,
+        response: { 200: s.attendanceReply },
+      },
+    },
+    async (request) => attendance.recordAttendance(ctx(request), request.params.id, request.body),
+  );
+  app.put(
+    '/courses/:id/enrolments/:enrolmentId/completion',
+    {
+      schema: {
+        tags: providers,
+        summary: 'Mark the course completed (or not) for an enrolled person',
+        params: s.enrolmentParams,
+        body: s.completionBody,
+        response: { 200: s.attendanceReply },
+      },
+    },
+    async (request) =>
+      attendance.setCompletion(
+        ctx(request),
+        request.params.id,
+        request.params.enrolmentId,
+        request.body.completed,
+      ),
+  );
+  app.get(
+    '/courses/:id/enrolments/:enrolmentId/certificate.pdf',
+    {
+      schema: {
+        tags: providers,
+        summary: 'The certificate of attendance (PDF, the person’s language and German), once completed',
+        params: s.enrolmentParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await attendance.certificate(
+        ctx(request),
+        request.params.id,
+        request.params.enrolmentId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
   );
   app.post(
     '/courses/:id/enrolments',

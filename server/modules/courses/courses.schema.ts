@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import {
+  ATTENDANCE_STATUSES,
   COURSE_KINDS,
   COURSE_LEVELS,
   ENROLMENT_MODES,
@@ -268,3 +269,154 @@ export const enrolmentsReply = z.object({
   moves: z.array(moveItem).describe('Every move of the waiting list, oldest first'),
 });
 export const jobReply = z.object({ expired: z.number().int().describe('Offers whose deadline had passed') });
+
+// ---------------------------------------------------------------------------------------------------------
+// Demand and planning (coordinators)
+
+const smallCount = z
+  .union([z.number().int(), z.literal('<5')])
+  .describe('Number of persons; 1–4 are shown as "<5"');
+
+export const demandReply = z.object({
+  persons: smallCount.describe('Persons waiting (each once, however many lists they are on)'),
+  medianWaitDays: z.number().nullable().describe('Median days waited so far (null under 5 persons)'),
+  rows: z
+    .array(
+      z.object({
+        districtId: z.string().describe('The Stadtbezirk of the course they wait for'),
+        ortsteilId: z.string().describe('The Ortsteil of the course they wait for'),
+        kind: z.enum(COURSE_KINDS).describe('The kind of course'),
+        language: z.string().describe('The support language they need (ISO 639; de: German only)'),
+        childcare: z.boolean().describe('Needs childcare for a child under 3'),
+        persons: smallCount,
+        medianWaitDays: z.number().nullable().describe('Median days waited (null under 5 persons)'),
+      }),
+    )
+    .describe('Waiting persons by Ortsteil, kind, support language and childcare need, most first'),
+});
+
+export const plannerBody = z
+  .object({
+    groups: z.number().int().min(1).max(200).describe('New course groups the budget allows'),
+    groupSize: z.number().int().min(1).max(100).default(12).describe('Places per group'),
+    childcarePlaces: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(4)
+      .describe('Childcare places per group (for parents of children under 3)'),
+    roomsPerPlace: z.number().int().min(1).max(10).default(1).describe('New groups one place can host'),
+    places: z
+      .array(
+        z
+          .object({
+            id: z.uuid().describe('A candidate place (from an earlier answer’s places)'),
+            status: z.enum(['fixed', 'forbidden']).describe('fixed: open a group here; forbidden: none'),
+          })
+          .strict(),
+      )
+      .max(500)
+      .default([])
+      .describe('The coordinator’s fixed and forbidden places'),
+  })
+  .strict();
+export type PlannerInput = z.infer<typeof plannerBody>;
+
+export const plannerReply = z.object({
+  objective: z.number().int().describe('Waiting persons who get a place within their travel limit'),
+  bound: z
+    .number()
+    .int()
+    .describe('No plan within the budget places more (equal to objective: proven optimal)'),
+  gap: z.number().describe('(bound − objective) / bound'),
+  seconds: z.number().describe('Time the planner took'),
+  status: z.enum(['optimal', 'time_limit']).describe('Proven optimal, or stopped at the time limit'),
+  waiting: z.number().int().describe('Waiting persons the plan was made for'),
+  proposals: z
+    .array(
+      z.object({
+        place: z.string().describe('The candidate place (id)'),
+        placeName: z.string().describe('Its name'),
+        language: z.string().describe('The groups’ support language (ISO 639)'),
+        groups: z.number().int().describe('Groups to open there'),
+        places: z.number().int().describe('Places they open'),
+        placed: z.number().int().describe('Waiting persons who take them'),
+        childcarePlaced: z.number().int().describe('Of them, parents with a child under 3 in childcare'),
+        waitingInReach: z
+          .number()
+          .int()
+          .describe('Persons of this language waiting within their travel limit'),
+        ortsteile: z.array(z.string()).describe('Where the placed persons wait, most first'),
+        nearestExistingKm: z
+          .number()
+          .nullable()
+          .describe('The nearest running course with this language, km (null: none)'),
+        fixed: z.boolean().describe('Fixed by the coordinator'),
+      }),
+    )
+    .describe('Where to open groups, most placed first'),
+  places: z
+    .array(
+      z.object({
+        id: z.string().describe('Candidate place id'),
+        name: z.string().describe('Its name'),
+        status: z.enum(['open', 'fixed', 'forbidden']).describe('The coordinator’s choice'),
+      }),
+    )
+    .describe('Every candidate place (schools, Kitas, centres from the directory)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Attendance, completion, certificate (providers)
+
+export const enrolmentParams = z.object({
+  id,
+  enrolmentId: z.uuid().describe('Enrolment id (UUID)'),
+});
+export const attendanceQuery = z.object({
+  day: day.optional().describe('The session day (default: the latest up to today)'),
+});
+export const attendanceBody = z
+  .object({
+    day: day.describe('The session day'),
+    marks: z
+      .array(
+        z
+          .object({
+            enrolmentId: z.uuid().describe('An enrolled person'),
+            status: z.enum(ATTENDANCE_STATUSES).describe('present, absent or excused'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500)
+      .describe('One mark per person'),
+  })
+  .strict();
+export type AttendanceInput = z.infer<typeof attendanceBody>;
+export const completionBody = z
+  .object({ completed: z.boolean().describe('The person completed the course (true) or not (false)') })
+  .strict();
+
+export const attendanceReply = z.object({
+  courseId: id,
+  name: z.string().describe('The course’s name'),
+  day: day.nullable().describe('The session day shown (null: none yet)'),
+  days: z.array(day).describe('The course’s session days up to today, latest first'),
+  rows: z
+    .array(
+      z.object({
+        enrolmentId: z.uuid().describe('The enrolment'),
+        participantName: z.string().describe('Who takes part'),
+        status: z
+          .enum(ATTENDANCE_STATUSES)
+          .nullable()
+          .describe('The mark on the day shown (null: not taken)'),
+        present: z.number().int().describe('Sessions attended so far'),
+        hours: z.number().describe('Hours attended so far'),
+        completed: z.boolean().describe('Marked completed (the certificate can be printed)'),
+      }),
+    )
+    .describe('The enrolled persons'),
+});

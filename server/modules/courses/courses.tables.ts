@@ -110,6 +110,8 @@ export const courseEnrolments = pgTable(
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
     /** "Keep your other waiting places?": asked once when this enrolment got its place. */
     othersQuestion: text('others_question'),
+    /** The provider marked the course completed for this person (the certificate can be printed). */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -142,4 +144,28 @@ export const courseMoves = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('course_moves_course_idx').on(t.courseId, t.seq)],
+);
+
+/** Attendance per session day: present, absent or excused, taken by the provider. */
+export const courseAttendance = pgTable(
+  'course_attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => courseEnrolments.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    /** The staff account that took it. */
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('course_attendance_enrolment_day_idx').on(t.enrolmentId, t.day),
+    index('course_attendance_course_idx').on(t.courseId, t.day),
+    check('course_attendance_status', sql`${t.status} in ('present', 'absent', 'excused')`),
+  ],
 );

@@ -88,3 +88,7 @@ export type OthersQuestion = (typeof OTHERS_QUESTION)[number];
 export const CODE_GROUPS = 4;
 /** The oldest child childcare looks after, in years. */
 export const MAX_CHILD_AGE = 17;
+
+/** Attendance at one session. */
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

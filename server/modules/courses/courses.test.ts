@@ -412,3 +412,157 @@ describe('personal data', () => {
     expect(rows).not.toContain('Layla Haddad');
   });
 });
+
+describe('demand and planning for coordinators', () => {
+  const HOCHFELD = { ortsteilId: 'hochfeld', lat: 51.418, lon: 6.755 };
+  type Demand = {
+    rows: { ortsteilId: string; language: string; childcare: boolean; persons: number | '<5' }[];
+  };
+  type Plan = {
+    status: string;
+    gap: number;
+    proposals: {
+      place: string;
+      placeName: string;
+      language: string;
+      placed: number;
+      childcarePlaced: number;
+      ortsteile: string[];
+    }[];
+    places: { id: string; name: string; status: string }[];
+  };
+
+  let staff: Client;
+  beforeAll(async () => {
+    // an earlier test moved the clock past the morning's session
+    staff = await t.login('coordinator');
+    const full = await newCourse({
+      capacity: 1,
+      childcarePlaces: 1,
+      place: { ...buildCourse().place, name: 'Familienzentrum Hochfeld', ...HOCHFELD },
+    });
+    await enrol(full, { childcare: [2] });
+    for (let i = 0; i < 14; i++) await enrol(full, { languages: ['tir'], childcare: i < 4 ? [2] : [] });
+    for (let i = 0; i < 2; i++) await enrol(full, { languages: ['orm'] });
+    // a school in Hochfeld (a children's course is an education offer of the directory): a candidate place
+    await newCourse({
+      kind: 'german_children',
+      targetGroup: 'children',
+      place: { ...buildCourse().place, name: 'Grundschule Hochfeld Testraum', ...HOCHFELD },
+    });
+  });
+
+  it('shows waiting persons by Ortsteil, language and childcare need, with small counts as "<5"', async () => {
+    const reply = await staff.get('/api/v1/courses/demand');
+    expect(reply.status, reply.body).toBe(200);
+    const rows = reply.json<Demand>().rows.filter((r) => r.ortsteilId === 'hochfeld');
+    expect(rows).toContainEqual(expect.objectContaining({ language: 'tir', childcare: true, persons: '<5' }));
+    expect(rows).toContainEqual(expect.objectContaining({ language: 'tir', childcare: false, persons: 10 }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ language: 'orm', childcare: false, persons: '<5' }),
+    );
+  });
+
+  it('proposes groups that place every waiting Tigrinya speaker near Hochfeld, and keeps a forbidden place closed', async () => {
+    const reply = await staff.post('/api/v1/courses/planner', { groups: 60 });
+    expect(reply.status, reply.body).toBe(200);
+    const plan = reply.json<Plan>();
+    expect(plan.status).toBe('optimal');
+    const tir = plan.proposals.filter((p) => p.language === 'tir');
+    expect(tir.reduce((sum, p) => sum + p.placed, 0)).toBe(16 - 2);
+    expect(tir.reduce((sum, p) => sum + p.childcarePlaced, 0)).toBe(4);
+    expect(tir.every((p) => p.ortsteile.includes('Hochfeld'))).toBe(true);
+    const school = plan.places.find((p) => p.name === 'Grundschule Hochfeld Testraum');
+    expect(school).toBeDefined();
+    const again = await staff.post('/api/v1/courses/planner', {
+      groups: 60,
+      places: [{ id: school?.id, status: 'forbidden' }],
+    });
+    expect(again.status, again.body).toBe(200);
+    const replanned = again.json<Plan>();
+    expect(replanned.proposals.some((p) => p.place === school?.id)).toBe(false);
+    expect(replanned.places.find((p) => p.id === school?.id)?.status).toBe('forbidden');
+  });
+
+  it('names the unknown place a coordinator tried to fix', async () => {
+    const reply = await staff.post('/api/v1/courses/planner', {
+      groups: 2,
+      places: [{ id: '00000000-0000-4000-8000-000000000000', status: 'fixed' }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.json<ErrorBody>().error.field).toBe('body.places.0.id');
+  });
+});
+
+describe('attendance, completion and the certificate', () => {
+  type Attendance = {
+    day: string | null;
+    days: string[];
+    rows: {
+      enrolmentId: string;
+      participantName: string;
+      status: string | null;
+      present: number;
+      hours: number;
+      completed: boolean;
+    }[];
+  };
+
+  it('lets the provider take attendance on a session day, mark completion and print the certificate', async () => {
+    // Friday 11 December 2026, after the course's Friday session
+    t.services.clock.set(new Date('2026-12-11T12:00:00Z'));
+    const id = await newCourse({ organisationId: 'punte-hochfeld' });
+    await enrol(id, { participant: { name: 'Amira Saleh', kind: 'adult', age: null } }, 'ar');
+    await enrol(id, { participant: { name: 'Petya Ivanova', kind: 'adult', age: null } }, 'bg');
+    const provider = await t.login('association');
+    const before = (await provider.get(`/api/v1/courses/${id}/attendance`)).json<Attendance>();
+    expect(before.day).toBe('2026-12-11');
+    expect(before.days).toContain('2026-12-04');
+    const [amira, petya] = before.rows;
+    const taken = await provider.request('PUT', `/api/v1/courses/${id}/attendance`, {
+      body: {
+        day: '2026-12-04',
+        marks: [
+          { enrolmentId: amira?.enrolmentId, status: 'present' },
+          { enrolmentId: petya?.enrolmentId, status: 'excused' },
+        ],
+      },
+    });
+    expect(taken.status, taken.body).toBe(200);
+    const after = taken.json<Attendance>();
+    expect(after.rows.map((r: Attendance['rows'][number]) => [r.participantName, r.status, r.hours])).toEqual(
+      [
+        ['Amira Saleh', 'present', 1.5],
+        ['Petya Ivanova', 'excused', 0],
+      ],
+    );
+    // a Thursday: the course meets on Fridays
+    const thursday = await provider.request('PUT', `/api/v1/courses/${id}/attendance`, {
+      body: {
+        day: '2026-12-03',
+        marks: [{ enrolmentId: amira?.enrolmentId, status: 'present' }],
+      },
+    });
+    expect(thursday.status).toBe(400);
+    expect(thursday.json<ErrorBody>().error.field).toBe('body.day');
+    const certificate = `/api/v1/courses/${id}/enrolments/${amira?.enrolmentId}/certificate.pdf`;
+    expect((await provider.get(certificate)).status).toBe(409);
+    const completed = await provider.request(
+      'PUT',
+      `/api/v1/courses/${id}/enrolments/${amira?.enrolmentId}/completion`,
+      { body: { completed: true } },
+    );
+    expect(completed.status, completed.body).toBe(200);
+    expect(completed.json<Attendance>().rows[0]?.completed).toBe(true);
+    const pdf = await provider.get(certificate);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.body.startsWith('%PDF')).toBe(true);
+    const stranger = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'anderer-verein',
+      kind: 'association',
+    });
+    expect((await stranger.get(`/api/v1/courses/${id}/attendance`)).status).toBe(403);
+  });
+});

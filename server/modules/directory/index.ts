@@ -9,7 +9,7 @@ import { opendataRoutes } from './opendata/opendata.routes.ts';
 import { searchIndexOf } from './search/search.index.ts';
 import { pruneSearchChanges } from './search.service.ts';
 
-export { type OfferLink, publishedOffersBySlug } from './lookups.ts';
+export { type OfferLink, type OfferPlace, publishedOfferPlaces, publishedOffersBySlug } from './lookups.ts';
 export { nextTextRows, type TextRow } from './texts.ts';
 
 /** The directory's categories and target groups: other modules (the network's topics) use the same lists. */

@@ -1,6 +1,6 @@
 // What other modules read of the directory's offers: one query each, lists batched. Other modules use these
 // (through index.ts) instead of the directory's tables.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { directoryTexts, locations, serviceLocations, services } from './directory.tables.ts';
 import { showText } from './texts.ts';
@@ -63,4 +63,41 @@ export async function publishedOffersBySlug(db: Tx, slugs: string[], lang: strin
     });
   }
   return [...bySlug.values()];
+}
+
+/** A place of a published offer (the course planner's candidate places and the places courses run at). */
+export type OfferPlace = {
+  locationId: string;
+  serviceId: string;
+  name: string;
+  ortsteilId: string;
+  lat: number;
+  lon: number;
+  categories: string[];
+};
+
+/** The places of published offers in any of the categories or among the offers given, in one query. */
+export async function publishedOfferPlaces(
+  db: Tx,
+  filter: { categories?: string[]; serviceIds?: string[] },
+): Promise<OfferPlace[]> {
+  const which: SQL[] = [];
+  if (filter.categories?.length) which.push(arrayOverlaps(services.categories, filter.categories));
+  if (filter.serviceIds?.length) which.push(inArray(services.id, filter.serviceIds));
+  if (!which.length) return [];
+  return db
+    .select({
+      locationId: locations.id,
+      serviceId: services.id,
+      name: locations.name,
+      ortsteilId: locations.ortsteilId,
+      lat: locations.lat,
+      lon: locations.lon,
+      categories: services.categories,
+    })
+    .from(services)
+    .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
+    .innerJoin(locations, eq(locations.id, serviceLocations.locationId))
+    .where(and(eq(services.status, 'published'), or(...which)))
+    .orderBy(locations.name, locations.id);
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
+import { AttendanceSection } from './AttendanceSection';
 import { CourseFacts } from './CourseFacts';
 import { type CourseEnrolments, useCourseEnrolments, useManagedCourses } from './courses.api';
 import { GERMAN_LABEL, KIND_LABEL, REASON_LABEL, STATUS_LABEL } from './labels';
@@ -96,6 +97,7 @@ export function ManagedCoursePage() {
       <ErrorAlert error={list.error} focus={false} />
       {list.isPending ? <Loading /> : null}
       {list.data ? <Enrolments data={list.data} /> : null}
+      {list.data ? <AttendanceSection courseId={id} /> : null}
     </>
   );
 }

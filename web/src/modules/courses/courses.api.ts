@@ -113,3 +113,52 @@ export function useCourseEnrolments(id: string) {
     queryFn: () => api<CourseEnrolments>(paths.enrolments(id)),
   });
 }
+
+export type Demand = Reply<typeof s.demandReply>;
+export type PlannerInput = Body<typeof s.plannerBody>;
+export type Plan = Reply<typeof s.plannerReply>;
+
+export function useDemand() {
+  return useQuery({ queryKey: ['courses', 'demand'], queryFn: () => api<Demand>(`${BASE}/demand`) });
+}
+
+/** Runs the planner (the coordinator's fixed and forbidden places in the body). */
+export function usePlanner() {
+  return useMutation({
+    mutationFn: (body: PlannerInput) => api<Plan>(`${BASE}/planner`, { method: 'POST', body }),
+  });
+}
+
+export type Attendance = Reply<typeof s.attendanceReply>;
+export type AttendanceInput = Body<typeof s.attendanceBody>;
+export type { AttendanceStatus } from '../../../../server/modules/courses/courses.terms.ts';
+export { ATTENDANCE_STATUSES } from '../../../../server/modules/courses/courses.terms.ts';
+
+export const certificateUrl = (id: string, enrolmentId: string) =>
+  `${BASE}/${enc(id)}/enrolments/${enc(enrolmentId)}/certificate.pdf`;
+
+export function useAttendance(id: string, day: string) {
+  return useQuery({
+    queryKey: ['courses', 'attendance', id, day],
+    queryFn: () => api<Attendance>(`${BASE}/${enc(id)}/attendance`, { query: { day: day || undefined } }),
+  });
+}
+
+/** Takes a day's attendance, or marks one person's completion; both answer the attendance list. */
+export function useAttendanceAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      action:
+        | { what: 'attendance'; body: AttendanceInput }
+        | { what: 'completion'; enrolmentId: string; completed: boolean },
+    ) =>
+      action.what === 'attendance'
+        ? api<Attendance>(`${BASE}/${enc(id)}/attendance`, { method: 'PUT', body: action.body })
+        : api<Attendance>(`${BASE}/${enc(id)}/enrolments/${enc(action.enrolmentId)}/completion`, {
+            method: 'PUT',
+            body: { completed: action.completed },
+          }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['courses', 'attendance', id] }),
+  });
+}

@@ -13,10 +13,13 @@ const ManagedCoursePage = lazy(() =>
   import('./ManagePage').then((module) => ({ default: module.ManagedCoursePage })),
 );
 
+const DemandPage = lazy(() => import('./DemandPage').then((module) => ({ default: module.DemandPage })));
+
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 /** Providers (association and institution accounts) and coordinators, as the server's policy. */
 const providers = ['association', 'institution', 'coordinator', 'admin'] as const;
+const coordinators = ['coordinator', 'admin'] as const;
 
 /** Language courses: the public list, a course with the enrol form, the follow page by code, providers' lists. */
 export const coursesModule: WebModule = {
@@ -27,10 +30,12 @@ export const coursesModule: WebModule = {
     { path: '/kurse/code/:code', element: page(<FollowPage />), audience: 'everyone' },
     { path: '/kurse/:id', element: page(<EnrolPage />), audience: 'everyone' },
     { path: '/courses', element: page(<ManagePage />), audience: providers },
+    { path: '/courses/demand', element: page(<DemandPage />), audience: coordinators },
     { path: '/courses/:id', element: page(<ManagedCoursePage />), audience: providers },
   ],
   nav: [
     { to: '/kurse', label: 'courses:nav.courses', audience: 'everyone', order: 3 },
     { to: '/courses', label: 'courses:nav.manage', audience: providers, order: 6 },
+    { to: '/courses/demand', label: 'courses:nav.demand', audience: coordinators, order: 6 },
   ],
 };

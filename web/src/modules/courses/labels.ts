@@ -1,5 +1,6 @@
 // Term → i18n key, written out in full (a new term without a label fails typecheck).
 import type {
+  AttendanceStatus,
   CourseKind,
   CourseLevel,
   CourseTargetGroup,
@@ -78,3 +79,9 @@ export const REASON_LABEL: Record<MoveReason, string> = {
 
 /** ISO weekday numbers of the session days (the city's weekday names come from Intl). */
 export const DAY_NUMBER: Record<SessionDay, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+
+export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = {
+  present: 'courses:attendance.present',
+  absent: 'courses:attendance.absent',
+  excused: 'courses:attendance.excused',
+};
