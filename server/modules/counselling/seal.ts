@@ -27,6 +27,9 @@ function currentKey(source: KeySource): Key {
   return { id: keyId(key), key };
 }
 
+/** The current key itself (tests: a rotation moves it into COUNSELLING_OLD_KEYS). */
+export const currentKeyOf = (source: KeySource) => currentKey(source).key;
+
 /** The current key's id: what newly sealed values carry. */
 export const currentKeyId = (source: KeySource) => currentKey(source).id;
 
