@@ -74,7 +74,10 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await open(page, '/counselling');
       await expectHeading(page, text('de', 'counselling:cases.title'));
       await expectAccessible(page, 'the counsellor’s appointments and cases (de)');
-      await page.getByRole('link', { name: `${text('de', 'counselling:cases.openCase')}: ${NAME}` }).click();
+      await page
+        .locator('tr', { hasText: NAME })
+        .getByRole('link', { name: text('de', 'counselling:cases.openCase') })
+        .click();
       await expectHeading(page, text('de', 'counselling:open.title'));
       await page.locator('#case-name').waitFor();
       expect(await page.inputValue('#case-name')).toBe(NAME);

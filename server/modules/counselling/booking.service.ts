@@ -53,6 +53,8 @@ export async function freeSlots(
   const first = query.from ?? localDate(ctx.now, zone);
   const from = new Date(Math.max(zonedToUtc(first, '00:00', zone).getTime(), ctx.now.getTime()));
   const until = zonedToUtc(addDays(first, query.days), '00:00', zone);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(until.getTime()) || until.getUTCFullYear() > 9999)
+    throw errors.invalid('query.from', 'validation.invalid_value');
   const rows = await repo.listFreeSlots(ctx.db, service.id, from, until);
   return {
     items: rows.map((row) => ({
