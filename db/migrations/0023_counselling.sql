@@ -32,7 +32,8 @@ CREATE TABLE "counselling_cases" (
 	"opened_by" uuid,
 	"opened_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
-	"closed_at" timestamp with time zone
+	"closed_at" timestamp with time zone,
+	"anonymised_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "counselling_clinic_visits" (

@@ -283,3 +283,72 @@ export async function countServices(db: Tx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(counsellingServices);
   return row?.n ?? 0;
 }
+
+/** Closed cases whose closure lies before the cut-off and whose person is still kept: for anonymising. */
+export async function listClosedCasesBefore(db: Tx, before: Date) {
+  return db
+    .select({ id: counsellingCases.id })
+    .from(counsellingCases)
+    .where(
+      and(
+        eq(counsellingCases.status, 'closed'),
+        lt(counsellingCases.closedAt, before),
+        isNull(counsellingCases.anonymisedAt),
+      ),
+    );
+}
+
+/** A case anonymised: the person replaced, what identifies gone; topics, district, dates and outcomes stay. */
+export async function anonymiseCase(db: Tx, id: string, sealedPerson: string, now: Date) {
+  await db.delete(counsellingNotes).where(eq(counsellingNotes.caseId, id));
+  await db.delete(counsellingReferrals).where(eq(counsellingReferrals.caseId, id));
+  await db
+    .update(counsellingCases)
+    .set({ sealedPerson, checklist: {}, missingDocuments: [], anonymisedAt: now })
+    .where(eq(counsellingCases.id, id));
+}
+
+/** Bookings whose slot lay before the cut-off: the name and phone are no longer needed. */
+export async function deleteBookingsBefore(db: Tx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(counsellingBookings)
+    .where(
+      inArray(
+        counsellingBookings.slotId,
+        db
+          .select({ id: counsellingSlots.id })
+          .from(counsellingSlots)
+          .where(lt(counsellingSlots.startsAt, before)),
+      ),
+    )
+    .returning({ id: counsellingBookings.id });
+  return rows.length;
+}
+
+/** A staff account's traces in the module (notes written, cases opened, visits recorded): for export and erasure. */
+export async function countAuthored(db: Tx, userId: string) {
+  const [notes, cases, visits] = await Promise.all([
+    db
+      .select({ id: counsellingNotes.id })
+      .from(counsellingNotes)
+      .where(eq(counsellingNotes.authorId, userId)),
+    db
+      .select({ id: counsellingCases.id })
+      .from(counsellingCases)
+      .where(eq(counsellingCases.openedBy, userId)),
+    db
+      .select({ id: counsellingClinicVisits.id })
+      .from(counsellingClinicVisits)
+      .where(eq(counsellingClinicVisits.recordedBy, userId)),
+  ]);
+  return { notes: notes.map((r) => r.id), cases: cases.map((r) => r.id), visits: visits.map((r) => r.id) };
+}
+
+export async function forgetAuthor(db: Tx, userId: string) {
+  await db.update(counsellingNotes).set({ authorId: null }).where(eq(counsellingNotes.authorId, userId));
+  await db.update(counsellingCases).set({ openedBy: null }).where(eq(counsellingCases.openedBy, userId));
+  await db
+    .update(counsellingClinicVisits)
+    .set({ recordedBy: null })
+    .where(eq(counsellingClinicVisits.recordedBy, userId));
+}

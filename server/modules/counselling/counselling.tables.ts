@@ -126,6 +126,8 @@ export const counsellingCases = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When retention replaced the person and removed notes and referrals (counselling.cases). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     index('counselling_cases_org_idx').on(t.organisationId, t.status),

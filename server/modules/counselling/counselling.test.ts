@@ -25,6 +25,7 @@ import {
 } from './counselling.demo.ts';
 import { counsellingCases, counsellingContacts } from './counselling.tables.ts';
 import { currentKeyOf } from './seal.ts';
+import { counsellingRetention } from './retention.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
 
 let t: TestApp;
@@ -446,6 +447,28 @@ describe('clearing, the referral to the clinic and the clinic’s step', () => {
     expect(school_.json()).toMatchObject({
       error: { code: 'counselling.unknown_recipient', field: 'body.recipientId' },
     });
+  });
+});
+
+describe('retention', () => {
+  it('anonymises a case three years after it closed: the counsellor sees no name, no notes, no referral, while topics and outcome stay; an open case is kept', async () => {
+    const closedId = await openCase(counsellor, { name: 'Dorin Vergessen' });
+    await counsellor.post(`${base}/cases/${closedId}/notes`, { body: 'Alte Notiz' });
+    await counsellor.patch(`${base}/cases/${closedId}`, {
+      status: 'closed',
+      outcomes: { health_insurance: 'family' },
+    });
+    const openId = await openCase(counsellor, { name: 'Rodica Offen' });
+    const now = t.services.clock.now();
+    const later = new Date(now.getTime() + 1096 * 86_400_000);
+    const ctx = { ...systemContext(t.services), now: later };
+    const rule = { days: 1095, action: 'anonymise' as const, description: 'test' };
+    expect(await counsellingRetention['counselling.cases']?.(ctx, rule)).toBeGreaterThanOrEqual(1);
+    const closed = await readCase(systemContext(t.services), closedId);
+    expect(closed.person.name).toBe('–');
+    expect(closed.notes).toEqual([]);
+    expect(closed).toMatchObject({ topics: ['health_insurance'], outcomes: { health_insurance: 'family' } });
+    expect((await readCase(systemContext(t.services), openId)).person.name).toBe('Rodica Offen');
   });
 });
 

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { seedCounsellingDemo } from './counselling.demo.ts';
 import { counsellingPolicies } from './counselling.policy.ts';
 import { counsellingRoutes } from './counselling.routes.ts';
+import { counsellingPersonalData, counsellingRetention } from './retention.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
 import { extendSlots } from './slots.ts';
 
@@ -22,4 +23,6 @@ export const counsellingModule: ModuleManifest = {
     await extendSlots(ctx);
   },
   seedDemo: seedCounsellingDemo,
+  retention: counsellingRetention,
+  personalData: counsellingPersonalData,
 };
