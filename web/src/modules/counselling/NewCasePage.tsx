@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLanguageNames } from '../../app/languages';
@@ -24,7 +24,12 @@ export function NewCasePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const bookingId = params.get('booking');
-  const appointment = useAppointments().data?.items.find((a) => a.id === bookingId);
+  const listed = useAppointments().data?.items.find((a) => a.id === bookingId);
+  // The appointment leaves the list once its case is open: the form keeps the one it started from.
+  const [appointment, setAppointment] = useState(listed);
+  useEffect(() => {
+    if (listed && !appointment) setAppointment(listed);
+  }, [listed, appointment]);
   return (
     <>
       <PageTitle>{t('counselling:open.title')}</PageTitle>
@@ -76,8 +81,10 @@ function CaseForm(props: {
       return;
     }
     setMissing(null);
-    send.mutate(
-      {
+    // Awaited here, not in mutate's callback: the appointment leaves the list once the case is open, and the form
+    // with it, so a per-call callback would not run.
+    void send
+      .mutateAsync({
         serviceId,
         bookingId: props.bookingId,
         person: {
@@ -91,9 +98,11 @@ function CaseForm(props: {
         language,
         topics,
         consent: { store: store === 'yes', expiresOn: store === 'yes' ? expiresOn : null },
-      },
-      { onSuccess: (reply) => (reply.id ? navigate(`/counselling/${reply.id}`) : undefined) },
-    );
+      })
+      .then((reply) => {
+        if (reply.id) navigate(`/counselling/${reply.id}`);
+      })
+      .catch(() => undefined);
   };
 
   if (send.data && !send.data.id) {
