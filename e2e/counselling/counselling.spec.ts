@@ -94,7 +94,7 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await page.selectOption('#check-employed', 'yes');
       await page.getByLabel(text('de', 'counselling:documents.employment_contract')).check();
       await page.getByRole('button', { name: text('de', 'counselling:case.saveChecklist') }).click();
-      await page.getByText(text('de', 'counselling:case.saved')).waitFor();
+      await page.getByText(text('de', 'counselling:case.saved')).first().waitFor();
 
       await page.selectOption('#refer-recipient', 'schwerpunktambulanz');
       await page.fill('#refer-purpose', 'Behandlung bis zur Klärung der Versicherung');
