@@ -12,6 +12,12 @@ import type { Client, TestApp } from './harness.ts';
  */
 export const SCOPED = {
   counsellor: { role: 'caseworker', organisationId: 'adb-duisburg', email: 'beratung@demo.lotse.example' },
+  /** A counsellor of the Clearingstelle: a caseworker of a "counselling" organisation (the `counselling` scope). */
+  clearing: {
+    role: 'caseworker',
+    organisationId: 'clearingstelle-duisburg',
+    email: 'clearingstelle@demo.lotse.example',
+  },
 } as const;
 export type ScopedActor = keyof typeof SCOPED;
 
@@ -19,13 +25,13 @@ export type ScopedActor = keyof typeof SCOPED;
  * Everyone the matrix sends requests as: the anonymous visitor, one account per role (the platform's), and the
  * scoped staff — a row listing `caseworker` does not let the counsellor in; one that wants it names `counsellor`.
  */
-export const ACTORS = ['anonymous', ...ROLES, 'counsellor'] as const;
+export const ACTORS = ['anonymous', ...ROLES, 'counsellor', 'clearing'] as const;
 export type ActorName = (typeof ACTORS)[number];
 /** A signed-in actor of the matrix: a role's demo account or a scoped one. */
 export type Role = Exclude<ActorName, 'anonymous'>;
 export { ROLES };
 /** Every signed-in actor of the matrix. */
-export const STAFF_ACTORS: readonly Role[] = [...ROLES, 'counsellor'];
+export const STAFF_ACTORS: readonly Role[] = [...ROLES, 'counsellor', 'clearing'];
 /** The account role of a signed-in actor. */
 export const roleOf = (actor: Role): (typeof ROLES)[number] =>
   actor in SCOPED ? SCOPED[actor as ScopedActor].role : (actor as (typeof ROLES)[number]);

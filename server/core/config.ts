@@ -19,6 +19,13 @@ export type Config = {
    * digits or base64); null outside production without it (the key is then derived from SESSION_SECRET).
    */
   sealKey: Buffer | null;
+  /**
+   * The key that encrypts counselling case notes and person data at rest: 32 bytes from COUNSELLING_KEY; null
+   * without it (the key is then derived from SEAL_KEY, or from SESSION_SECRET outside production).
+   */
+  counsellingKey: Buffer | null;
+  /** Earlier counselling keys (COUNSELLING_OLD_KEYS, comma-separated): what they sealed is re-sealed at start. */
+  counsellingOldKeys: Buffer[];
   city: string;
   cityDir: string;
   tileUrl: string | null;
@@ -64,8 +71,8 @@ const count = (name: string, value: string | undefined, fallback: number, min: n
   return n;
 };
 
-/** SEAL_KEY as 32 bytes: 64 hex digits, or base64 / base64url of 32 bytes. */
-function parseSealKey(text: string | null): Buffer | null {
+/** A key setting (SEAL_KEY, COUNSELLING_KEY) as 32 bytes: 64 hex digits, or base64 / base64url of 32 bytes. */
+function parseSealKey(text: string | null, name = 'SEAL_KEY'): Buffer | null {
   if (!text) return null;
   const key = /^[0-9a-fA-F]{64}$/.test(text)
     ? Buffer.from(text, 'hex')
@@ -73,7 +80,7 @@ function parseSealKey(text: string | null): Buffer | null {
       ? Buffer.from(text, 'base64')
       : null;
   if (key?.length !== 32)
-    throw new ConfigError('SEAL_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)');
+    throw new ConfigError(`${name} must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)`);
   return key;
 }
 
@@ -121,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     throw new ConfigError(
       'SEAL_KEY must be set when NODE_ENV=production (32 bytes: openssl rand -base64 32)',
     );
+  const counsellingKey = parseSealKey(env.COUNSELLING_KEY?.trim() || null, 'COUNSELLING_KEY');
+  const counsellingOldKeys = (env.COUNSELLING_OLD_KEYS ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => parseSealKey(part, 'COUNSELLING_OLD_KEYS') as Buffer);
   const city = env.CITY?.trim() || 'duisburg';
   if (!/^[a-z0-9-]+$/.test(city))
     throw new ConfigError(`CITY must be a folder name under cities/, not "${city}"`);
@@ -152,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     mailFrom,
     sessionSecret: sessionSecret || 'lotse-development-secret-not-for-production',
     sealKey,
+    counsellingKey,
+    counsellingOldKeys,
     city,
     cityDir,
     tileUrl,

@@ -1,4 +1,5 @@
 import type { ModuleManifest, PersonalData } from '../core/module.ts';
+import { counsellingModule } from './counselling/index.ts';
 import { coursesModule } from './courses/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { guidesModule } from './guides/index.ts';
@@ -21,6 +22,7 @@ export function allModules(): ModuleManifest[] {
     pagesModule,
     networkModule,
     coursesModule,
+    counsellingModule,
   );
   return modules;
 }

@@ -36,6 +36,7 @@ const ORGANISATION: Partial<Record<Role, string>> = {
   association: 'punte-hochfeld',
   caseworker: 'ki-duisburg',
   counsellor: SCOPED.counsellor.organisationId,
+  clearing: SCOPED.clearing.organisationId,
 };
 /** The demo account of a signed-in actor. */
 const emailOf = (actor: Role) => (actor in SCOPED ? SCOPED[actor as ScopedActor].email : demoEmail(actor));

@@ -15,7 +15,7 @@ export const organisations = pgTable(
   (t) => [
     check(
       'organisations_kind',
-      sql`${t.kind} in ('ki', 'authority', 'school', 'clinic', 'provider', 'association', 'advice')`,
+      sql`${t.kind} in ('ki', 'authority', 'school', 'clinic', 'provider', 'association', 'advice', 'counselling')`,
     ),
   ],
 );

@@ -1,4 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { counsellingModule } from '../modules/counselling';
 import { coursesModule } from '../modules/courses';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
@@ -24,6 +25,7 @@ const modules: readonly WebModule[] = [
   pagesModule,
   networkModule,
   coursesModule,
+  counsellingModule,
 ];
 
 const nav = modules

@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../test/config.ts';
+import {
+  type BrowserEnv,
+  expectAccessible,
+  expectHeading,
+  newContext,
+  offScreen,
+  open,
+  PHONE,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+/** The Clearingstelle's counsellor (a caseworker of a counselling organisation): demoEmail('clearingstelle'). */
+const COUNSELLOR = 'clearingstelle';
+const NAME = 'Costel Bălan';
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('a Romanian-speaking man without working health insurance books the Clearingstelle, and his case is cleared', () => {
+  let code = '';
+  let caseUrl = '';
+
+  test('1. on a 360 px phone in Romanian he books an appointment with a language mediator; the send fails once and what he typed is kept', async () => {
+    const context = await newContext(env, { lang: 'ro', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/beratung');
+      await expectHeading(page, text('ro', 'counselling:book.title'));
+      await page.locator('#book-service-clearingstelle').check();
+      await page.locator('#book-slot option:nth-child(2)').waitFor({ state: 'attached' });
+      await page.selectOption('#book-slot', { index: 1 });
+      await page.fill('#book-name', NAME);
+      await page.fill('#book-phone', '+49 176 5550123');
+      expect(await page.inputValue('#book-language')).toBe('ro');
+      await page.selectOption('#book-topic', 'health_insurance');
+      await page.getByLabel(text('ro', 'counselling:book.mediator')).check();
+      await page.getByLabel(text('ro', 'counselling:book.privacy')).check();
+      await expectAccessible(page, 'booking form (ro, phone)');
+      expect(await offScreen(page), 'the form fits a 360 px phone').toEqual([]);
+
+      await context.setOffline(true);
+      await page.getByRole('button', { name: text('ro', 'counselling:book.submit') }).click();
+      await page.close();
+      await context.setOffline(false);
+
+      const again = await context.newPage();
+      await open(again, '/beratung');
+      expect(await again.inputValue('#book-name')).toBe(NAME);
+      await again.locator('#book-slot option:nth-child(2)').waitFor({ state: 'attached' });
+      await again.getByRole('button', { name: text('ro', 'counselling:book.submit') }).click();
+      const shown = again.getByTestId('booking-code');
+      await shown.waitFor();
+      code = ((await shown.textContent()) ?? '').trim();
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+      expect(await again.evaluate(() => localStorage.getItem('lotse.counselling.draft'))).toBeNull();
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  test('2. the counsellor opens a case from his appointment with his consent, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
+    const context = await newContext(env, { role: COUNSELLOR });
+    try {
+      const page = await context.newPage();
+      await open(page, '/counselling');
+      await expectHeading(page, text('de', 'counselling:cases.title'));
+      await expectAccessible(page, 'the counsellor’s appointments and cases (de)');
+      await page
+        .locator('tr', { hasText: NAME })
+        .getByRole('link', { name: text('de', 'counselling:cases.openCase') })
+        .click();
+      await expectHeading(page, text('de', 'counselling:open.title'));
+      await page.locator('#case-name').waitFor();
+      expect(await page.inputValue('#case-name')).toBe(NAME);
+      await page.selectOption('#case-service', 'clearingstelle');
+      await page.fill('#case-birth', '1985-04-02');
+      await page.getByLabel(text('de', 'counselling:open.noFixedAddress')).check();
+      await page.locator('#case-consent-yes').check();
+      await expectAccessible(page, 'opening a case (de)');
+      await page.getByRole('button', { name: text('de', 'counselling:open.submit') }).click();
+      await expectHeading(page, NAME);
+      caseUrl = new URL(page.url()).pathname;
+
+      await page.selectOption('#check-ehic_valid', 'no');
+      await page.selectOption('#check-employed', 'yes');
+      await page.getByLabel(text('de', 'counselling:documents.employment_contract')).check();
+      await page.getByRole('button', { name: text('de', 'counselling:case.saveChecklist') }).click();
+      await page.getByText(text('de', 'counselling:case.saved')).first().waitFor();
+
+      await page.selectOption('#refer-recipient', 'schwerpunktambulanz');
+      await page.fill('#refer-purpose', 'Behandlung bis zur Klärung der Versicherung');
+      await page.getByLabel(text('de', 'counselling:fields.languages')).check();
+      const until = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+      await page.fill('#refer-until', until);
+      await page.locator('#refer-consent').check();
+      await page.getByRole('button', { name: text('de', 'counselling:case.send') }).click();
+      await page.getByTestId('referrals').getByText(text('de', 'counselling:status.sent')).waitFor();
+      await expectAccessible(page, 'the case with its checklist and referral (de)');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  test('3. on his link he sees, in Romanian, the documents to bring', async () => {
+    const context = await newContext(env, { lang: 'ro', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, `/beratung/code/${code}`);
+      await expectHeading(page, text('ro', 'counselling:follow.title'));
+      await page
+        .getByTestId('follow-documents')
+        .getByText(text('ro', 'counselling:documents.employment_contract'))
+        .waitFor();
+      await expectAccessible(page, 'follow page (ro, phone)');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test('4. the clinic sees only what he agreed to share, accepts and records the visit without a diagnosis', async () => {
+    const context = await newContext(env, { role: 'institution' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/counselling/clinic');
+      await expectHeading(page, text('de', 'counselling:clinic.title'));
+      const card = page.locator('.app-counselling__card', { has: page.getByRole('heading', { name: NAME }) });
+      await card.waitFor();
+      expect(await card.textContent()).not.toContain('1985');
+      await card.getByRole('button', { name: text('de', 'counselling:clinic.accept') }).click();
+      await card.getByText(text('de', 'counselling:status.accepted')).waitFor();
+      await card.getByRole('button', { name: text('de', 'counselling:clinic.recordVisit') }).click();
+      await card
+        .getByText(text('de', 'counselling:case.visit').split('{')[0] as string)
+        .first()
+        .waitFor();
+      await expectAccessible(page, 'the clinic’s referrals (de)');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  test('5. the counsellor sees the clinic’s step and closes the case with “insured via work”', async () => {
+    const context = await newContext(env, { role: COUNSELLOR });
+    try {
+      const page = await context.newPage();
+      await open(page, caseUrl);
+      await expectHeading(page, NAME);
+      await page.getByTestId('referrals').getByText(text('de', 'counselling:status.accepted')).waitFor();
+      await page.selectOption('#close-outcome', 'work');
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-counselling.png'), fullPage: true });
+      await page.getByRole('button', { name: text('de', 'counselling:case.closeCase') }).click();
+      await expect
+        .poll(() => page.getByTestId('case-status').textContent())
+        .toContain(text('de', 'counselling:status.closed'));
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  test('6. in Arabic on a phone the counsellor’s pages read right to left and pass axe', async () => {
+    const context = await newContext(env, { role: COUNSELLOR, lang: 'ar', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/counselling');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await expectAccessible(page, 'cases (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+      await open(page, caseUrl);
+      await expectAccessible(page, 'a closed case (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});

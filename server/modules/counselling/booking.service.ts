@@ -1,0 +1,172 @@
+/**
+ * The public side: the services, their free slots, booking a slot (the database decides a race: the partial unique
+ * index on a slot's live booking), following and cancelling through the code; and the counsellors' appointments.
+ */
+import { audit } from '../../core/audit.ts';
+import { newCode, normaliseCode } from '../../core/codes.ts';
+import { type Ctx, inTransaction } from '../../core/context.ts';
+import { AppError, errors } from '../../core/errors.ts';
+import { tokenHash } from '../../core/passwords.ts';
+import { authorize, scopeOf } from '../../core/policy.ts';
+import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
+import { organisationNames } from '../platform/index.ts';
+import * as repo from './counselling.repository.ts';
+import type { BookingInput } from './counselling.schema.ts';
+import { CODE_GROUPS, type DocumentKind, type ServiceKind, type Topic } from './counselling.terms.ts';
+import { seal, unseal } from './seal.ts';
+
+/** What the database keeps of a booking code. */
+export const codeHashOf = (code: string) => tokenHash(normaliseCode(code));
+
+/** A booking's sealed contact. */
+export type BookingContact = { name: string; phone: string; email: string | null };
+
+export async function listServices(ctx: Ctx) {
+  authorize(ctx, 'counselling.services.list');
+  const rows = await repo.listServices(ctx.db);
+  const names = await organisationNames(
+    ctx.db,
+    rows.map((r) => r.organisationId),
+  );
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as ServiceKind,
+      name: row.name,
+      organisationName: names.get(row.organisationId) ?? '',
+      languages: row.languages,
+      openingHours: row.openingHours,
+      address: row.address,
+    })),
+  };
+}
+
+export async function freeSlots(
+  ctx: Ctx,
+  serviceId: string,
+  query: { from?: string | undefined; days: number },
+) {
+  authorize(ctx, 'counselling.services.list');
+  const service = await repo.findService(ctx.db, serviceId);
+  if (!service) throw errors.notFound('service');
+  const zone = ctx.city.profile.timezone;
+  const first = query.from ?? localDate(ctx.now, zone);
+  const from = new Date(Math.max(zonedToUtc(first, '00:00', zone).getTime(), ctx.now.getTime()));
+  const until = zonedToUtc(addDays(first, query.days), '00:00', zone);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(until.getTime()) || until.getUTCFullYear() > 9999)
+    throw errors.invalid('query.from', 'validation.invalid_value');
+  const rows = await repo.listFreeSlots(ctx.db, service.id, from, until);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+    })),
+  };
+}
+
+/** Whether an error is the database refusing a second live booking of a slot (the partial unique index). */
+function isSlotTaken(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (code === '23505' && (constraint === undefined || constraint === 'counselling_bookings_one_per_slot'))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Books a free slot: 201 with the code (shown once); the slot already taken → 409 counselling.slot_taken. */
+export async function book(ctx: Ctx, input: BookingInput) {
+  authorize(ctx, 'counselling.book');
+  const slot = await repo.findSlot(ctx.db, input.slotId);
+  if (!slot) throw errors.invalid('body.slotId', 'validation.invalid_value');
+  if (slot.startsAt <= ctx.now) throw new AppError('counselling.slot_past', { field: 'body.slotId' });
+  const code = newCode(CODE_GROUPS);
+  const contact: BookingContact = { name: input.name, phone: input.phone, email: input.email ?? null };
+  try {
+    await inTransaction(ctx, async (tx) => {
+      const row = await repo.insertBooking(tx.db, {
+        slotId: slot.id,
+        serviceId: slot.serviceId,
+        codeHash: codeHashOf(code),
+        sealedContact: seal(tx.config, contact),
+        language: input.language,
+        topic: input.topic,
+        mediator: input.mediator,
+        createdAt: tx.now,
+      });
+      await audit(
+        { ...tx, ip: null },
+        { action: 'counselling.book', entityType: 'counselling_booking', entityId: row.id },
+      );
+    });
+  } catch (error) {
+    if (isSlotTaken(error)) throw new AppError('counselling.slot_taken', { field: 'body.slotId' });
+    throw error;
+  }
+  return { code };
+}
+
+async function bookingByCode(ctx: Ctx, code: string) {
+  const found = await repo.findBookingByCodeHash(ctx.db, codeHashOf(code));
+  if (!found) throw errors.notFound('booking');
+  return found;
+}
+
+async function followOf(
+  ctx: Ctx,
+  found: NonNullable<Awaited<ReturnType<typeof repo.findBookingByCodeHash>>>,
+) {
+  const service = await repo.findService(ctx.db, found.booking.serviceId);
+  const openCase = found.booking.caseId ? await repo.findCase(ctx.db, found.booking.caseId) : undefined;
+  return {
+    status: found.booking.status as 'booked' | 'cancelled' | 'opened',
+    serviceName: service?.name ?? '',
+    address: service?.address ?? '',
+    startsAt: found.slot.startsAt.toISOString(),
+    endsAt: found.slot.endsAt.toISOString(),
+    language: found.booking.language,
+    mediator: found.booking.mediator,
+    documents: (openCase?.status === 'open' ? openCase.missingDocuments : []) as DocumentKind[],
+  };
+}
+
+/** The follow page: the appointment and, once the case is open, the documents to bring. No name, no phone. */
+export async function follow(ctx: Ctx, code: string) {
+  authorize(ctx, 'counselling.follow');
+  return followOf(ctx, await bookingByCode(ctx, code));
+}
+
+/** Cancels through the code: the slot is free again. */
+export async function cancel(ctx: Ctx, code: string) {
+  authorize(ctx, 'counselling.follow');
+  const found = await bookingByCode(ctx, code);
+  if (found.booking.status !== 'booked') throw new AppError('counselling.booking_closed');
+  await repo.updateBooking(ctx.db, found.booking.id, { status: 'cancelled', cancelledAt: ctx.now });
+  return followOf(ctx, { ...found, booking: { ...found.booking, status: 'cancelled' } });
+}
+
+/** The counsellor's appointments: their services' live bookings from today on (reading contacts is audited). */
+export async function appointments(ctx: Ctx) {
+  const scope = scopeOf(ctx, 'counselling.cases.list');
+  const from = zonedToUtc(localDate(ctx.now, ctx.city.profile.timezone), '00:00', ctx.city.profile.timezone);
+  const rows = await repo.listBookings(ctx.db, scope, from);
+  await audit(ctx, { action: 'counselling.appointments.read', details: { count: rows.length } });
+  return {
+    items: rows.map(({ booking, slot, serviceName }) => {
+      const contact = unseal<BookingContact>(ctx.config, booking.sealedContact);
+      return {
+        id: booking.id,
+        serviceName,
+        startsAt: slot.startsAt.toISOString(),
+        name: contact.name,
+        phone: contact.phone,
+        language: booking.language,
+        topic: booking.topic as Topic,
+        mediator: booking.mediator,
+      };
+    }),
+  };
+}

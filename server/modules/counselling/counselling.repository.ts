@@ -1,0 +1,354 @@
+// The counselling module's queries: one function per query, over its own tables only.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
+import {
+  counsellingBookings,
+  counsellingCases,
+  counsellingClinicVisits,
+  counsellingContacts,
+  counsellingNotes,
+  counsellingReferrals,
+  counsellingServices,
+  counsellingSlots,
+} from './counselling.tables.ts';
+
+export type ServiceRow = typeof counsellingServices.$inferSelect;
+export type SlotRow = typeof counsellingSlots.$inferSelect;
+export type BookingRow = typeof counsellingBookings.$inferSelect;
+export type CaseRow = typeof counsellingCases.$inferSelect;
+export type NoteRow = typeof counsellingNotes.$inferSelect;
+export type ReferralRow = typeof counsellingReferrals.$inferSelect;
+export type VisitRow = typeof counsellingClinicVisits.$inferSelect;
+
+export async function upsertService(db: Tx, values: typeof counsellingServices.$inferInsert) {
+  await db
+    .insert(counsellingServices)
+    .values(values)
+    .onConflictDoUpdate({ target: counsellingServices.id, set: values });
+}
+
+export async function listServices(db: Tx): Promise<ServiceRow[]> {
+  return db.select().from(counsellingServices).orderBy(asc(counsellingServices.name));
+}
+
+export async function findService(db: Tx, id: string): Promise<ServiceRow | undefined> {
+  const [row] = await db.select().from(counsellingServices).where(eq(counsellingServices.id, id));
+  return row;
+}
+
+export async function insertSlots(db: Tx, values: (typeof counsellingSlots.$inferInsert)[]) {
+  if (values.length === 0) return;
+  await db.insert(counsellingSlots).values(values).onConflictDoNothing();
+}
+
+/** A service's slots from a time on, with no live booking: the public list. */
+export async function listFreeSlots(db: Tx, serviceId: string, from: Date, until: Date) {
+  return db
+    .select({ id: counsellingSlots.id, startsAt: counsellingSlots.startsAt, endsAt: counsellingSlots.endsAt })
+    .from(counsellingSlots)
+    .leftJoin(
+      counsellingBookings,
+      and(eq(counsellingBookings.slotId, counsellingSlots.id), ne(counsellingBookings.status, 'cancelled')),
+    )
+    .where(
+      and(
+        eq(counsellingSlots.serviceId, serviceId),
+        gte(counsellingSlots.startsAt, from),
+        lt(counsellingSlots.startsAt, until),
+        isNull(counsellingBookings.id),
+      ),
+    )
+    .orderBy(asc(counsellingSlots.startsAt))
+    .limit(200);
+}
+
+export async function findSlot(db: Tx, id: string): Promise<SlotRow | undefined> {
+  const [row] = await db.select().from(counsellingSlots).where(eq(counsellingSlots.id, id));
+  return row;
+}
+
+/** Inserts a booking; the partial unique index refuses a second live booking of the slot (23505). */
+export async function insertBooking(
+  db: Tx,
+  values: typeof counsellingBookings.$inferInsert,
+): Promise<BookingRow> {
+  const [row] = await db.insert(counsellingBookings).values(values).returning();
+  return row as BookingRow;
+}
+
+export async function findBookingByCodeHash(db: Tx, codeHash: string) {
+  const [row] = await db
+    .select({ booking: counsellingBookings, slot: counsellingSlots })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .where(eq(counsellingBookings.codeHash, codeHash));
+  return row;
+}
+
+export async function findBooking(db: Tx, id: string) {
+  const [row] = await db
+    .select({
+      booking: counsellingBookings,
+      slot: counsellingSlots,
+      organisationId: counsellingServices.organisationId,
+    })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .innerJoin(counsellingServices, eq(counsellingServices.id, counsellingBookings.serviceId))
+    .where(eq(counsellingBookings.id, id));
+  return row;
+}
+
+export async function updateBooking(
+  db: Tx,
+  id: string,
+  values: Partial<typeof counsellingBookings.$inferInsert>,
+) {
+  await db.update(counsellingBookings).set(values).where(eq(counsellingBookings.id, id));
+}
+
+/** The live bookings of the scope's services from a time on (staff's appointments). */
+export async function listBookings(db: Tx, scope: Scope, from: Date) {
+  return db
+    .select({ booking: counsellingBookings, slot: counsellingSlots, serviceName: counsellingServices.name })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .innerJoin(counsellingServices, eq(counsellingServices.id, counsellingBookings.serviceId))
+    .where(
+      and(
+        scopeWhere(scope, counsellingServices.organisationId),
+        eq(counsellingBookings.status, 'booked'),
+        gte(counsellingSlots.startsAt, from),
+      ),
+    )
+    .orderBy(asc(counsellingSlots.startsAt))
+    .limit(200);
+}
+
+export async function insertContact(db: Tx, values: typeof counsellingContacts.$inferInsert) {
+  await db.insert(counsellingContacts).values(values);
+}
+
+export async function countContacts(db: Tx, serviceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(counsellingContacts)
+    .where(eq(counsellingContacts.serviceId, serviceId));
+  return row?.n ?? 0;
+}
+
+export async function insertCase(db: Tx, values: typeof counsellingCases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(counsellingCases).values(values).returning();
+  return row as CaseRow;
+}
+
+export async function findCase(db: Tx, id: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(counsellingCases).where(eq(counsellingCases.id, id));
+  return row;
+}
+
+export async function listCases(
+  db: Tx,
+  scope: Scope,
+  status: string | undefined,
+  limit: number,
+  offset: number,
+) {
+  const where = and(
+    scopeWhere(scope, counsellingCases.organisationId),
+    status ? eq(counsellingCases.status, status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(counsellingCases)
+      .where(where)
+      .orderBy(desc(counsellingCases.updatedAt))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(counsellingCases).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function updateCase(db: Tx, id: string, values: Partial<typeof counsellingCases.$inferInsert>) {
+  const [row] = await db.update(counsellingCases).set(values).where(eq(counsellingCases.id, id)).returning();
+  return row as CaseRow;
+}
+
+export async function insertNote(db: Tx, values: typeof counsellingNotes.$inferInsert): Promise<NoteRow> {
+  const [row] = await db.insert(counsellingNotes).values(values).returning();
+  return row as NoteRow;
+}
+
+export async function listNotes(db: Tx, caseId: string): Promise<NoteRow[]> {
+  return db
+    .select()
+    .from(counsellingNotes)
+    .where(eq(counsellingNotes.caseId, caseId))
+    .orderBy(asc(counsellingNotes.createdAt));
+}
+
+/** Every sealed value of the module with its table and id, for the key check and rotation at start. */
+export async function listSealed(db: Tx) {
+  const [notes, cases, bookings, referrals] = await Promise.all([
+    db.select({ id: counsellingNotes.id, sealed: counsellingNotes.sealed }).from(counsellingNotes),
+    db.select({ id: counsellingCases.id, sealed: counsellingCases.sealedPerson }).from(counsellingCases),
+    db
+      .select({ id: counsellingBookings.id, sealed: counsellingBookings.sealedContact })
+      .from(counsellingBookings),
+    db
+      .select({ id: counsellingReferrals.id, sealed: counsellingReferrals.sealedShared })
+      .from(counsellingReferrals),
+  ]);
+  return { notes, cases, bookings, referrals };
+}
+
+export type SealedTable = keyof Awaited<ReturnType<typeof listSealed>>;
+
+export async function updateSealed(db: Tx, table: SealedTable, id: string, sealed: string) {
+  if (table === 'notes') await db.update(counsellingNotes).set({ sealed }).where(eq(counsellingNotes.id, id));
+  if (table === 'cases')
+    await db.update(counsellingCases).set({ sealedPerson: sealed }).where(eq(counsellingCases.id, id));
+  if (table === 'bookings')
+    await db.update(counsellingBookings).set({ sealedContact: sealed }).where(eq(counsellingBookings.id, id));
+  if (table === 'referrals')
+    await db
+      .update(counsellingReferrals)
+      .set({ sealedShared: sealed })
+      .where(eq(counsellingReferrals.id, id));
+}
+
+export async function insertReferral(
+  db: Tx,
+  values: typeof counsellingReferrals.$inferInsert,
+): Promise<ReferralRow> {
+  const [row] = await db.insert(counsellingReferrals).values(values).returning();
+  return row as ReferralRow;
+}
+
+export async function findReferral(db: Tx, id: string): Promise<ReferralRow | undefined> {
+  const [row] = await db.select().from(counsellingReferrals).where(eq(counsellingReferrals.id, id));
+  return row;
+}
+
+export async function listReferralsOfCase(db: Tx, caseId: string): Promise<ReferralRow[]> {
+  return db
+    .select()
+    .from(counsellingReferrals)
+    .where(eq(counsellingReferrals.caseId, caseId))
+    .orderBy(asc(counsellingReferrals.createdAt));
+}
+
+/** The referrals a recipient may still see: theirs, with the consent not yet expired. */
+export async function listReferralsToRecipient(db: Tx, recipientId: string, now: Date) {
+  return db
+    .select()
+    .from(counsellingReferrals)
+    .where(
+      and(eq(counsellingReferrals.recipientId, recipientId), gt(counsellingReferrals.consentExpiresAt, now)),
+    )
+    .orderBy(desc(counsellingReferrals.createdAt))
+    .limit(200);
+}
+
+export async function updateReferral(
+  db: Tx,
+  id: string,
+  values: Partial<typeof counsellingReferrals.$inferInsert>,
+) {
+  await db.update(counsellingReferrals).set(values).where(eq(counsellingReferrals.id, id));
+}
+
+export async function insertVisit(
+  db: Tx,
+  values: typeof counsellingClinicVisits.$inferInsert,
+): Promise<VisitRow> {
+  const [row] = await db.insert(counsellingClinicVisits).values(values).returning();
+  return row as VisitRow;
+}
+
+export async function listVisits(db: Tx, referralIds: string[]): Promise<VisitRow[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .select()
+    .from(counsellingClinicVisits)
+    .where(inArray(counsellingClinicVisits.referralId, referralIds))
+    .orderBy(asc(counsellingClinicVisits.visitedOn));
+}
+
+/** Whether the organisation has any counselling data yet (the demo seeds once). */
+export async function countServices(db: Tx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(counsellingServices);
+  return row?.n ?? 0;
+}
+
+/** Closed cases whose closure lies before the cut-off and whose person is still kept: for anonymising. */
+export async function listClosedCasesBefore(db: Tx, before: Date) {
+  return db
+    .select({ id: counsellingCases.id })
+    .from(counsellingCases)
+    .where(
+      and(
+        eq(counsellingCases.status, 'closed'),
+        lt(counsellingCases.closedAt, before),
+        isNull(counsellingCases.anonymisedAt),
+      ),
+    );
+}
+
+/** A case anonymised: the person replaced, what identifies gone; topics, district, dates and outcomes stay. */
+export async function anonymiseCase(db: Tx, id: string, sealedPerson: string, now: Date) {
+  await db.delete(counsellingNotes).where(eq(counsellingNotes.caseId, id));
+  await db.delete(counsellingReferrals).where(eq(counsellingReferrals.caseId, id));
+  await db
+    .update(counsellingCases)
+    .set({ sealedPerson, checklist: {}, missingDocuments: [], anonymisedAt: now })
+    .where(eq(counsellingCases.id, id));
+}
+
+/** Bookings whose slot lay before the cut-off: the name and phone are no longer needed. */
+export async function deleteBookingsBefore(db: Tx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(counsellingBookings)
+    .where(
+      inArray(
+        counsellingBookings.slotId,
+        db
+          .select({ id: counsellingSlots.id })
+          .from(counsellingSlots)
+          .where(lt(counsellingSlots.startsAt, before)),
+      ),
+    )
+    .returning({ id: counsellingBookings.id });
+  return rows.length;
+}
+
+/** A staff account's traces in the module (notes written, cases opened, visits recorded): for export and erasure. */
+export async function countAuthored(db: Tx, userId: string) {
+  const [notes, cases, visits] = await Promise.all([
+    db
+      .select({ id: counsellingNotes.id })
+      .from(counsellingNotes)
+      .where(eq(counsellingNotes.authorId, userId)),
+    db
+      .select({ id: counsellingCases.id })
+      .from(counsellingCases)
+      .where(eq(counsellingCases.openedBy, userId)),
+    db
+      .select({ id: counsellingClinicVisits.id })
+      .from(counsellingClinicVisits)
+      .where(eq(counsellingClinicVisits.recordedBy, userId)),
+  ]);
+  return { notes: notes.map((r) => r.id), cases: cases.map((r) => r.id), visits: visits.map((r) => r.id) };
+}
+
+export async function forgetAuthor(db: Tx, userId: string) {
+  await db.update(counsellingNotes).set({ authorId: null }).where(eq(counsellingNotes.authorId, userId));
+  await db.update(counsellingCases).set({ openedBy: null }).where(eq(counsellingCases.openedBy, userId));
+  await db
+    .update(counsellingClinicVisits)
+    .set({ recordedBy: null })
+    .where(eq(counsellingClinicVisits.recordedBy, userId));
+}

@@ -1,0 +1,253 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppServices } from '../../core/context.ts';
+import { errors } from '../../core/errors.ts';
+import { requestContext } from '../../core/http.ts';
+import { can } from '../../core/policy.ts';
+import * as booking from './booking.service.ts';
+import * as cases from './cases.service.ts';
+import * as clinic from './clinic.service.ts';
+import * as s from './counselling.schema.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Who may reach a route before its input is looked at: the counsellors (`cases`) or the clinic's staff
+     * (`clinic`). The public gets 401, anyone else 403, whatever they send.
+     */
+    counsellingStaff?: 'cases' | 'clinic';
+  }
+}
+
+const publicForm = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
+const publicRead = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
+const counsellors = { counsellingStaff: 'cases' } as const;
+const clinicStaff = { counsellingStaff: 'clinic' } as const;
+
+/** The counselling module's HTTP routes under /api/v1/counselling: thin — validate, call the service, reply. */
+export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (
+  app,
+  { services },
+) => {
+  const ctx = (request: FastifyRequest) => requestContext(services, request);
+  const booking_ = ['counselling: booking'];
+  const caseTags = ['counselling: cases'];
+  const clinicTags = ['counselling: clinic'];
+
+  app.addHook('preValidation', async (request) => {
+    const staff = request.routeOptions.config.counsellingStaff;
+    if (!staff) return;
+    if (request.actor.kind === 'public') throw errors.unauthenticated();
+    const allowed =
+      staff === 'cases' ? can(request.actor, 'counselling.staff') : can(request.actor, 'counselling.clinic');
+    if (!allowed) throw errors.forbidden();
+  });
+
+  app.get(
+    '/counselling/services',
+    {
+      config: publicRead,
+      schema: {
+        tags: booking_,
+        summary:
+          'The counselling services: Clearingstelle, migration counselling, with languages and opening hours',
+        response: { 200: s.servicesReply },
+      },
+    },
+    async (request) => booking.listServices(ctx(request)),
+  );
+  app.get(
+    '/counselling/services/:id/slots',
+    {
+      config: publicRead,
+      schema: {
+        tags: booking_,
+        summary: 'A service’s free appointment slots',
+        params: s.serviceParams,
+        querystring: s.slotsQuery,
+        response: { 200: s.slotsReply },
+      },
+    },
+    async (request) => booking.freeSlots(ctx(request), request.params.id, request.query),
+  );
+  app.post(
+    '/counselling/bookings',
+    {
+      config: publicForm,
+      schema: {
+        tags: booking_,
+        summary:
+          'Book a free slot (no account needed); returns the code once; a slot taken meanwhile answers 409',
+        body: s.bookingBody,
+        response: { 201: s.bookedReply },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await booking.book(ctx(request), request.body)),
+  );
+  app.get(
+    '/counselling/bookings/:code',
+    {
+      config: publicRead,
+      schema: {
+        tags: booking_,
+        summary: 'Follow a booking by its code: when and where, and the documents to bring',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => booking.follow(ctx(request), request.params.code),
+  );
+  app.post(
+    '/counselling/bookings/:code/cancel',
+    {
+      config: publicForm,
+      schema: {
+        tags: booking_,
+        summary: 'Cancel a booking by its code; the slot is free again',
+        params: s.codeParams,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => booking.cancel(ctx(request), request.params.code),
+  );
+
+  app.get(
+    '/counselling/appointments',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary: 'The booked appointments of the counsellor’s services from today on',
+        response: { 200: s.appointmentsReply },
+      },
+    },
+    async (request) => booking.appointments(ctx(request)),
+  );
+  app.get(
+    '/counselling/cases',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary: 'The cases of the counsellor’s services, most recently changed first',
+        querystring: s.casesQuery,
+        response: { 200: s.casesReply },
+      },
+    },
+    async (request) => cases.listCases(ctx(request), request.query),
+  );
+  app.post(
+    '/counselling/cases',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Open a case (from a booking or for a walk-in); without the storage consent only a contact is counted',
+        body: s.caseBody,
+        response: { 201: s.caseCreatedReply },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await cases.openCase(ctx(request), request.body)),
+  );
+  app.get(
+    '/counselling/cases/:id',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary: 'One case of the counsellor’s service (the read is audited)',
+        params: s.idParams,
+        response: { 200: s.caseReply },
+      },
+    },
+    async (request) => cases.readCase(ctx(request), request.params.id),
+  );
+  app.patch(
+    '/counselling/cases/:id',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary: 'Work a case: checklist, documents still missing, topics, outcomes, closure',
+        params: s.idParams,
+        body: s.caseUpdateBody,
+        response: { 200: s.caseReply },
+      },
+    },
+    async (request) => cases.updateCase(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/counselling/cases/:id/notes',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary: 'Add a note to a case (stored encrypted)',
+        params: s.idParams,
+        body: s.noteBody,
+        response: { 201: s.caseReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await cases.addNote(ctx(request), request.params.id, request.body.body)),
+  );
+  app.post(
+    '/counselling/cases/:id/referrals',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Refer the client to a recipient, with their consent for that recipient and the fields shared',
+        params: s.idParams,
+        body: s.referralBody,
+        response: { 201: s.caseReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await cases.refer(ctx(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/counselling/clinic/referrals',
+    {
+      config: clinicStaff,
+      schema: {
+        tags: clinicTags,
+        summary: 'Referrals to the caller’s clinic: only what was shared, only while the consent holds',
+        response: { 200: s.recipientReferralsReply },
+      },
+    },
+    async (request) => clinic.recipientReferrals(ctx(request)),
+  );
+  app.patch(
+    '/counselling/clinic/referrals/:id',
+    {
+      config: clinicStaff,
+      schema: {
+        tags: clinicTags,
+        summary: 'Accept, decline or mark done a referral to the caller’s clinic',
+        params: s.idParams,
+        body: s.referralStatusBody,
+        response: { 200: s.recipientReferralReply },
+      },
+    },
+    async (request) => clinic.setReferralStatus(ctx(request), request.params.id, request.body.status),
+  );
+  app.post(
+    '/counselling/clinic/referrals/:id/visits',
+    {
+      config: clinicStaff,
+      schema: {
+        tags: clinicTags,
+        summary: 'Record that the referred person was treated: a date, referred on yes/no, never a diagnosis',
+        params: s.idParams,
+        body: s.visitBody,
+        response: { 201: s.recipientReferralReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await clinic.recordVisit(ctx(request), request.params.id, request.body)),
+  );
+};

@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/counselling/counselling.schema.ts';
+import { api } from '../../app/api';
+import type { Body, Reply } from '../../app/contract';
+
+export {
+  DOCUMENTS,
+  HEALTH_CHECKS,
+  HEALTH_OUTCOMES,
+  SHARED_FIELDS,
+  TOPICS,
+} from '../../../../server/modules/counselling/counselling.terms.ts';
+export type {
+  DocumentKind,
+  HealthCheck,
+  HealthOutcome,
+  SharedField,
+  Topic,
+} from '../../../../server/modules/counselling/counselling.terms.ts';
+
+export type Service = Reply<typeof s.servicesReply>['items'][number];
+export type Slot = Reply<typeof s.slotsReply>['items'][number];
+export type BookingInput = Body<typeof s.bookingBody>;
+export type Follow = Reply<typeof s.followReply>;
+export type Appointment = Reply<typeof s.appointmentsReply>['items'][number];
+export type CaseInput = Body<typeof s.caseBody>;
+export type CaseItem = Reply<typeof s.casesReply>['items'][number];
+export type Case = Reply<typeof s.caseReply>;
+export type CaseUpdate = Body<typeof s.caseUpdateBody>;
+export type ReferralInput = Body<typeof s.referralBody>;
+export type SharedReferral = Reply<typeof s.recipientReferralReply>;
+
+const BASE = '/api/v1/counselling';
+const enc = encodeURIComponent;
+
+export const paths = {
+  services: `${BASE}/services`,
+  slots: (id: string) => `${BASE}/services/${enc(id)}/slots`,
+  bookings: `${BASE}/bookings`,
+  follow: (code: string) => `${BASE}/bookings/${enc(code)}`,
+  cancel: (code: string) => `${BASE}/bookings/${enc(code)}/cancel`,
+  appointments: `${BASE}/appointments`,
+  cases: `${BASE}/cases`,
+  case: (id: string) => `${BASE}/cases/${enc(id)}`,
+  notes: (id: string) => `${BASE}/cases/${enc(id)}/notes`,
+  referrals: (id: string) => `${BASE}/cases/${enc(id)}/referrals`,
+  clinic: `${BASE}/clinic/referrals`,
+  clinicReferral: (id: string) => `${BASE}/clinic/referrals/${enc(id)}`,
+  visits: (id: string) => `${BASE}/clinic/referrals/${enc(id)}/visits`,
+} as const;
+
+export function useServices() {
+  return useQuery({
+    queryKey: ['counselling', 'services'],
+    queryFn: () => api<Reply<typeof s.servicesReply>>(paths.services),
+  });
+}
+
+export function useSlots(serviceId: string) {
+  return useQuery({
+    queryKey: ['counselling', 'slots', serviceId],
+    queryFn: () => api<Reply<typeof s.slotsReply>>(paths.slots(serviceId), { query: { days: 21 } }),
+    enabled: serviceId !== '',
+  });
+}
+
+export function useBook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BookingInput) =>
+      api<Reply<typeof s.bookedReply>>(paths.bookings, { method: 'POST', body }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['counselling', 'slots'] }),
+  });
+}
+
+export function useFollow(code: string) {
+  return useQuery({
+    queryKey: ['counselling', 'follow', code],
+    queryFn: () => api<Follow>(paths.follow(code)),
+  });
+}
+
+export function useCancel(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<Follow>(paths.cancel(code), { method: 'POST' }),
+    onSuccess: (data) => client.setQueryData(['counselling', 'follow', code], data),
+  });
+}
+
+export function useAppointments() {
+  return useQuery({
+    queryKey: ['counselling', 'appointments'],
+    queryFn: () => api<Reply<typeof s.appointmentsReply>>(paths.appointments),
+  });
+}
+
+export function useCases(status: 'open' | 'closed') {
+  return useQuery({
+    queryKey: ['counselling', 'cases', status],
+    queryFn: () => api<Reply<typeof s.casesReply>>(paths.cases, { query: { status, per_page: 200 } }),
+  });
+}
+
+export function useOpenCase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CaseInput) =>
+      api<Reply<typeof s.caseCreatedReply>>(paths.cases, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['counselling'] }),
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: ['counselling', 'case', id], queryFn: () => api<Case>(paths.case(id)) });
+}
+
+/** Every change to a case answers with the whole case: it replaces the cached one. */
+function useCaseChange<T>(id: string, send: (body: T) => Promise<Case>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (data) => {
+      client.setQueryData(['counselling', 'case', id], data);
+      void client.invalidateQueries({ queryKey: ['counselling', 'cases'] });
+    },
+  });
+}
+
+export const useUpdateCase = (id: string) =>
+  useCaseChange(id, (body: CaseUpdate) => api<Case>(paths.case(id), { method: 'PATCH', body }));
+export const useAddNote = (id: string) =>
+  useCaseChange(id, (body: { body: string }) => api<Case>(paths.notes(id), { method: 'POST', body }));
+export const useRefer = (id: string) =>
+  useCaseChange(id, (body: ReferralInput) => api<Case>(paths.referrals(id), { method: 'POST', body }));
+
+export function useClinicReferrals() {
+  return useQuery({
+    queryKey: ['counselling', 'clinic'],
+    queryFn: () => api<Reply<typeof s.recipientReferralsReply>>(paths.clinic),
+  });
+}
+
+export function useReferralStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: 'accepted' | 'declined' | 'done' }) =>
+      api<SharedReferral>(paths.clinicReferral(id), { method: 'PATCH', body: { status } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['counselling', 'clinic'] }),
+  });
+}
+
+export function useRecordVisit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; visitedOn: string; referredToClearing: boolean }) =>
+      api<SharedReferral>(paths.visits(id), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['counselling', 'clinic'] }),
+  });
+}
