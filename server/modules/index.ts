@@ -1,6 +1,7 @@
 import type { ModuleManifest, PersonalData } from '../core/module.ts';
 import { coursesModule } from './courses/index.ts';
 import { directoryModule } from './directory/index.ts';
+import { fundingModule } from './funding/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { pagesModule } from './pages/index.ts';
 import { networkModule } from './network/index.ts';
@@ -21,6 +22,7 @@ export function allModules(): ModuleManifest[] {
     pagesModule,
     networkModule,
     coursesModule,
+    fundingModule,
   );
   return modules;
 }

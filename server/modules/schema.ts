@@ -9,3 +9,4 @@ export * from './reports/reports.tables.ts';
 export * from './pages/pages.tables.ts';
 export * from './network/network.tables.ts';
 export * from './courses/courses.tables.ts';
+export * from './funding/funding.tables.ts';
