@@ -1,10 +1,12 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
 import { benchDirectory } from './directory.ts';
+import { benchFunding } from './funding.ts';
 import { benchMatching } from './matching.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   directory: benchDirectory,
+  funding: benchFunding,
   matching: benchMatching,
   placement: benchPlacement,
 };
