@@ -53,6 +53,8 @@ export type FlipExplanation = {
   /** The decision the proposal made, and the one forced instead. */
   from: Funding;
   forced: 'funded' | 'none';
+  /** How the flipped application is funded then (full or cut when forced in). */
+  to: Funding;
   status: AllocationResult['status'];
   /** The best total with the flip, and how much less it is. */
   objective: number;
