@@ -313,7 +313,21 @@ export function solveByBranchAndBound(
   }
 
   // 3. Branch and bound over the open applications (most efficient first), options best reduced value first.
-  open.sort((x, y) => Math.max(reduced(y, 1), reduced(y, 2)) - Math.max(reduced(x, 1), reduced(x, 2)));
+  // Clear-cut applications first (their other options cost much slack and are pruned at once), close calls last.
+  const secondSlack = (i: number) => {
+    let least = Number.POSITIVE_INFINITY;
+    let topSeen = false;
+    for (let c = 0; c < 3; c++) {
+      if (!((keep[i] as number) & (1 << c))) continue;
+      const slack = (topOf[i] as number) - reduced(i, c);
+      if (!topSeen && slack <= EPS) topSeen = true;
+      else least = Math.min(least, slack);
+    }
+    return least;
+  };
+  const clearness = new Float64Array(m.n);
+  for (const i of open) clearness[i] = secondSlack(i);
+  open.sort((x, y) => (clearness[y] as number) - (clearness[x] as number));
   const openBase = new Uint8Array(m.n);
   for (const i of open) openBase[i] = (keep[i] as number) & 1 ? 0 : (keep[i] as number) & 0b100 ? 2 : 1;
   const choice = fixedChoice.slice();
