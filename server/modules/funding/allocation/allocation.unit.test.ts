@@ -55,7 +55,7 @@ describe('the allocation', () => {
         .reduce((sum, d) => sum + d.amount, 0);
       expect(first).toBeGreaterThanOrEqual(0.35 * problem.budget);
     }
-  }, 20_000);
+  }, 30_000);
 
   it('explains a flip: leaving a funded project out costs score and names what is funded instead', () => {
     const problem = generateAllocationProblem({

@@ -243,7 +243,7 @@ export function solveByBranchAndBound(
       stale++;
     }
     if (stale > 25 || upper - incumbent < EPS) break;
-    if (k % 10 === 0) greedy(mult);
+    if (k === 0 || k === 20) greedy(mult);
     // Subgradient: LP's (fractional) funded count per district − need; first-time euros − need (scaled by budget).
     const count = new Float64Array(nD);
     let first = 0;
@@ -534,9 +534,16 @@ function localSearch(m: Model, start: Uint8Array, open: number[], keep: Uint8Arr
     if (choice[i] !== 0) funded[m.district[i] as number] = (funded[m.district[i] as number] as number) + 1;
   }
   const moves = (i: number) => [0, 1, 2].filter((c) => c !== choice[i] && (keep[i] as number) & (1 << c));
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 12; round++) {
     let bestGain = EPS;
     let bestMove: [number, number, number, number] | null = null;
+    // The most any open application's own change can add: pairs that cannot beat the best so far are skipped.
+    const maxGain = new Float64Array(m.n);
+    for (const j of open) {
+      let g = Number.NEGATIVE_INFINITY;
+      for (const c of moves(j)) g = Math.max(g, worthOf(m, j, c) - worthOf(m, j, choice[j] as number));
+      maxGain[j] = g;
+    }
     for (let x = 0; x < open.length; x++) {
       const i = open[x] as number;
       const ci0 = choice[i] as number;
@@ -556,6 +563,7 @@ function localSearch(m: Model, start: Uint8Array, open: number[], keep: Uint8Arr
         }
         for (let y = x + 1; y < open.length; y++) {
           const j = open[y] as number;
+          if (dv + (maxGain[j] as number) <= bestGain) continue;
           const cj0 = choice[j] as number;
           for (const cj of moves(j)) {
             const gain = dv + worthOf(m, j, cj) - worthOf(m, j, cj0);
