@@ -39,7 +39,7 @@ describe('the allocation', () => {
     for (const seed of [3, 4]) {
       const problem = generateAllocationProblem({
         seed,
-        applications: 120,
+        applications: 80,
         perDistrict: 3,
         firstTimeShare: 0.35,
       });
