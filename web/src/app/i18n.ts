@@ -30,6 +30,7 @@ export const NAMESPACES = [
   'pages',
   'network',
   'courses',
+  'funding',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -37,7 +38,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network,courses}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network,courses,funding}.json',
   {
     import: 'default',
   },

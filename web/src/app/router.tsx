@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { coursesModule } from '../modules/courses';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
+import { fundingModule } from '../modules/funding';
 import { guidesModule } from '../modules/guides';
 import { pagesModule } from '../modules/pages';
 import { networkModule } from '../modules/network';
@@ -24,6 +25,7 @@ const modules: readonly WebModule[] = [
   pagesModule,
   networkModule,
   coursesModule,
+  fundingModule,
 ];
 
 const nav = modules
