@@ -114,7 +114,8 @@ describe('keyboard', () => {
 });
 
 describe('navigation by role', () => {
-  // What anyone sees without an account: the offers, the three forms that need no account, and the login.
+  // What anyone sees without an account: the offers, the three forms that need no account, the calendar, the
+  // funding programmes, and the login.
   const ANONYMOUS_NAV = [
     'common:nav.home',
     'pages:nav.pages',
@@ -124,6 +125,7 @@ describe('navigation by role', () => {
     'guides:nav.request',
     'reports:nav.report',
     'network:nav.calendar',
+    'funding:nav.calls',
     'common:nav.login',
   ].map((key) => text('de', key));
   const admin = ['common:nav.audit', 'common:nav.users', 'common:nav.jobs'].map((key) => text('de', key));

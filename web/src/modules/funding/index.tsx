@@ -36,5 +36,8 @@ export const fundingModule: WebModule = {
     { path: '/funding/:id', element: page(<ApplicationPage />), audience: applicants },
     { path: '/funding/:id/review', element: page(<ReviewPage />), audience: 'authenticated' },
   ],
-  nav: [{ to: '/funding', label: 'funding:nav.funding', audience: applicants, order: 7 }],
+  nav: [
+    { to: '/foerderung', label: 'funding:nav.calls', audience: 'everyone', order: 9 },
+    { to: '/funding', label: 'funding:nav.funding', audience: applicants, order: 7 },
+  ],
 };
