@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('an association applies for funding, a reviewer scores, the coordinator decides', () => {
-  test('1. a volunteer on a 360 px phone with the UI in Turkish fills the application, is told what is missing, completes it and submits', async () => {
+  test('1. a volunteer on a 360 px phone with the UI in Turkish fills the application, keeps what she typed over a reload, is told what is missing, completes it and submits', async () => {
     const context = await newContext(env, { lang: 'tr', viewport: PHONE, role: 'association' });
     try {
       const page = await context.newPage();
@@ -76,6 +76,11 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await page.fill('#funding-from', '2027-04-01');
       await page.fill('#funding-to', '2027-10-31');
       expect(await offScreen(page), 'the form fits a 360 px phone').toEqual([]);
+      // The page is closed before saving: what she typed is still there on her phone.
+      await page.reload();
+      await page.locator('#funding-title').waitFor();
+      expect(await page.inputValue('#funding-title')).toBe(TITLE);
+      expect(await page.locator('#funding-group-women').isChecked()).toBe(true);
       await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
       await expect
         .poll(() => missing.textContent())
