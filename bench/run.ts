@@ -1,6 +1,7 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
 import { benchCourses } from './courses.ts';
 import { benchDirectory } from './directory.ts';
+import { benchFunding } from './funding.ts';
 import { benchMatching } from './matching.ts';
 import { benchNetwork } from './network.ts';
 import { benchPages } from './pages.ts';
@@ -9,6 +10,7 @@ import { benchPlacement } from './placement.ts';
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   courses: benchCourses,
   directory: benchDirectory,
+  funding: benchFunding,
   matching: benchMatching,
   network: benchNetwork,
   pages: benchPages,

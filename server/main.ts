@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from './core/config.ts';
 import type { Database } from './core/db.ts';
 
-// The server, database and backup code load only for the commands that need them, so `match` and `place` start
+// The server, database and backup code load only for the commands that need them, so `match`, `place` and `allocate` start
 // in about a second instead of loading the whole server.
 
 /** Stops with one line and exit code 2 for a wrong setting (a data directory in use is one), 1 for anything else. */
@@ -106,6 +106,11 @@ async function main(): Promise<void> {
       process.exitCode = await runPlanCoursesCommand(args);
       return;
     }
+    case 'allocate': {
+      const { runAllocateCommand } = await import('./modules/funding/allocation/cli.ts');
+      process.exitCode = await runAllocateCommand(args);
+      return;
+    }
     case 'match': {
       const { runMatchCommand } = await import('./modules/guides/matching/cli.ts');
       process.exitCode = await runMatchCommand(args);
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
     }
     default:
       throw new ConfigError(
-        `unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match, place or plan-courses`,
+        `unknown command "${command}"; use start, migrate, backup FILE, restore FILE, match, place, plan-courses or allocate`,
       );
   }
 }

@@ -114,7 +114,8 @@ describe('keyboard', () => {
 });
 
 describe('navigation by role', () => {
-  // What anyone sees without an account: the offers, the forms that need no account, and the login.
+  // What anyone sees without an account: the offers, the forms that need no account (a counselling appointment
+  // among them), the calendar, the funding programmes, and the login.
   const ANONYMOUS_NAV = [
     'common:nav.home',
     'pages:nav.pages',
@@ -125,6 +126,7 @@ describe('navigation by role', () => {
     'reports:nav.report',
     'network:nav.calendar',
     'counselling:nav.book',
+    'funding:nav.calls',
     'common:nav.login',
   ].map((key) => text('de', key));
   const admin = ['common:nav.audit', 'common:nav.users', 'common:nav.jobs'].map((key) => text('de', key));

@@ -2,6 +2,7 @@ import type { ModuleManifest, PersonalData } from '../core/module.ts';
 import { counsellingModule } from './counselling/index.ts';
 import { coursesModule } from './courses/index.ts';
 import { directoryModule } from './directory/index.ts';
+import { fundingModule } from './funding/index.ts';
 import { guidesModule } from './guides/index.ts';
 import { pagesModule } from './pages/index.ts';
 import { networkModule } from './network/index.ts';
@@ -23,6 +24,7 @@ export function allModules(): ModuleManifest[] {
     networkModule,
     coursesModule,
     counsellingModule,
+    fundingModule,
   );
   return modules;
 }

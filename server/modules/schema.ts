@@ -10,3 +10,4 @@ export * from './pages/pages.tables.ts';
 export * from './network/network.tables.ts';
 export * from './courses/courses.tables.ts';
 export * from './counselling/counselling.tables.ts';
+export * from './funding/funding.tables.ts';

@@ -31,6 +31,7 @@ export const NAMESPACES = [
   'network',
   'courses',
   'counselling',
+  'funding',
 ] as const;
 
 const STORAGE_KEY = 'lotse.lang';
@@ -38,7 +39,7 @@ const COOKIE_NAME = 'lotse_lang';
 
 // One chunk per language and namespace; only the chosen language (and German as fallback) is fetched.
 const localeFiles = import.meta.glob<Record<string, unknown>>(
-  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network,courses,counselling}.json',
+  '../../../locales/*/{common,platform,errors,directory,directory-editor,schooling,guides,reports,pages,network,courses,counselling,funding}.json',
   {
     import: 'default',
   },

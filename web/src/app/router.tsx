@@ -3,6 +3,7 @@ import { counsellingModule } from '../modules/counselling';
 import { coursesModule } from '../modules/courses';
 import { directoryModule } from '../modules/directory';
 import { directoryEditorModule } from '../modules/directory-editor';
+import { fundingModule } from '../modules/funding';
 import { guidesModule } from '../modules/guides';
 import { pagesModule } from '../modules/pages';
 import { networkModule } from '../modules/network';
@@ -26,6 +27,7 @@ const modules: readonly WebModule[] = [
   networkModule,
   coursesModule,
   counsellingModule,
+  fundingModule,
 ];
 
 const nav = modules

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { systemContext } from '../../server/core/context.ts';
+import { createCall } from '../../server/modules/funding/calls.service.ts';
+import { buildCall } from '../../server/modules/funding/funding.factories.ts';
+import { ROOT } from '../../test/config.ts';
+import {
+  type BrowserEnv,
+  DESKTOP,
+  expectAccessible,
+  expectHeading,
+  newContext,
+  offScreen,
+  open,
+  PHONE,
+  startBrowserEnv,
+  text,
+} from '../browser.ts';
+
+let env: BrowserEnv;
+let callId = '';
+let applicationId = '';
+const TITLE = 'Sprachcafé für Nachbarinnen';
+
+/** The smallest PDF a reader accepts, as a file the volunteer picks on her phone. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  // The institution's demo account reviews the call (it is not a member of the applying association).
+  const reviewer = await newContext(env, { role: 'institution' });
+  const me = (await (await reviewer.request.get('/api/v1/me')).json()) as { user: { id: string } };
+  await reviewer.close();
+  const call = await createCall(
+    systemContext(env.t.services),
+    buildCall({
+      title: { de: 'Begegnung im Quartier', tr: 'Mahallede Buluşma' },
+      text: { de: 'Gefördert werden Begegnungsprojekte.', tr: 'Buluşma projeleri desteklenir.' },
+      reviewerIds: [me.user.id],
+      deadline: '2099-03-31T21:59:00Z',
+    }),
+  );
+  callId = call.id;
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('an association applies for funding, a reviewer scores, the coordinator decides', () => {
+  test('1. a volunteer on a 360 px phone with the UI in Turkish fills the application, keeps what she typed over a reload, is told what is missing, completes it and submits', async () => {
+    const context = await newContext(env, { lang: 'tr', viewport: PHONE, role: 'association' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/foerderung');
+      await expectHeading(page, text('tr', 'funding:calls.title'));
+      await page.locator(`a[href="/foerderung/${callId}"]`).click();
+      await expectHeading(page, 'Mahallede Buluşma');
+      await page.getByRole('button', { name: text('tr', 'funding:call.apply') }).click();
+      await page.waitForURL(/\/funding\/[0-9a-f-]{36}$/);
+      applicationId = page.url().split('/').at(-1) ?? '';
+      const missing = page.getByTestId('funding-missing');
+      await expect.poll(() => missing.textContent()).toContain(text('tr', 'funding:missing.projectTitle'));
+      expect(await missing.textContent()).toContain(text('tr', 'funding:missing.declaration'));
+
+      // Step 1: the project, in German, with Turkish help texts.
+      expect(await page.locator('#funding-title-hint').textContent()).toBe(
+        text('tr', 'funding:apply.germanHint'),
+      );
+      await page.fill('#funding-title', TITLE);
+      await page.fill('#funding-summary', 'Jeden Dienstag Deutsch im Alltag, mit Kinderbetreuung.');
+      await page.fill('#funding-goals', 'Frauen aus der Nachbarschaft lernen sich kennen.');
+      await page.locator('#funding-group-women').check();
+      await page.locator('#funding-district-hamborn').check();
+      await page.fill('#funding-from', '2027-04-01');
+      await page.fill('#funding-to', '2027-10-31');
+      expect(await offScreen(page), 'the form fits a 360 px phone').toEqual([]);
+      // The page is closed before saving: what she typed is still there on her phone.
+      await page.reload();
+      await page.locator('#funding-title').waitFor();
+      expect(await page.inputValue('#funding-title')).toBe(TITLE);
+      expect(await page.locator('#funding-group-women').isChecked()).toBe(true);
+      await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
+      await expect
+        .poll(() => missing.textContent())
+        .not.toContain(text('tr', 'funding:missing.projectTitle'));
+      expect(await missing.textContent()).toContain(text('tr', 'funding:missing.budgetCosts'));
+
+      // Step 2: the budget plan — one line, own money, the request follows.
+      await page.getByRole('button', { name: text('tr', 'funding:apply.addLine') }).click();
+      await page.selectOption('#funding-line-0-category', 'fees');
+      await page.fill('#funding-line-0-description', 'Honorar Sprachbegleitung');
+      await page.fill('#funding-line-0-amount', '2000');
+      await page.fill('#funding-own', '200');
+      expect(await page.getByTestId('funding-requested').textContent()).toMatch(/1[.,]?800/);
+      await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
+      await expect.poll(() => missing.textContent()).not.toContain(text('tr', 'funding:missing.budgetCosts'));
+
+      // Step 3: the statutes (a PDF by its content).
+      await page.selectOption('#funding-document-kind', 'statutes');
+      await page
+        .locator('#funding-file')
+        .setInputFiles({ name: 'satzung.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect.poll(() => missing.textContent()).not.toContain(text('tr', 'funding:missing.documents'));
+      await page.getByRole('button', { name: text('tr', 'funding:apply.next') }).click();
+
+      // Step 4: the declaration; then nothing is missing and she submits.
+      await page.locator('#funding-declaration').check();
+      await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
+      await page.getByText(text('tr', 'funding:apply.completeTitle')).waitFor();
+      await page.getByRole('button', { name: text('tr', 'funding:apply.submit') }).click();
+      await expect
+        .poll(() => page.getByTestId('funding-state').textContent())
+        .toBe(text('tr', 'funding:states.submitted'));
+      expect(await page.getByText(text('tr', 'funding:apply.frozenTitle')).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test('2. the reviewer scores each criterion with a reason', async () => {
+    const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: 'institution' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/funding');
+      await page.locator(`a[href="/funding/${applicationId}/review"]`).click();
+      await expectHeading(page, text('de', 'funding:review.title'));
+      await page.selectOption('#review-exchange-score', '8');
+      await page.fill('#review-exchange-reason', 'Viele Begegnungen im Stadtteil.');
+      await page.selectOption('#review-volunteers-score', '6');
+      await page.fill('#review-volunteers-reason', 'Zwei Ehrenamtliche tragen das Projekt.');
+      await expectAccessible(page, 'review page (de)');
+      await page.getByRole('button', { name: text('de', 'funding:review.save') }).click();
+      await page.getByText(text('de', 'funding:review.saved')).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('3. the coordinator sees the score table with the budget and approves the application', async () => {
+    const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, `/funding/calls/${callId}/scores`);
+      await expectHeading(page, text('de', 'funding:scores.title'));
+      const row = page.getByTestId('funding-score-row').filter({ hasText: TITLE });
+      // 8 × 60 % + 6 × 40 % of 10 points each, on a scale of 100.
+      expect(await row.textContent()).toContain('72');
+      expect(await page.getByTestId('funding-budget').textContent()).toContain('20.000');
+      await expectAccessible(page, 'score table (de)');
+      await row.getByRole('button').click();
+      await page.fill('#funding-reason', 'Überzeugendes Konzept, gut im Stadtteil verankert.');
+      await expectAccessible(page, 'decision form (de)');
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-funding.png'), fullPage: true });
+      await page.getByRole('button', { name: text('de', 'funding:scores.send') }).click();
+      await expect.poll(() => row.textContent()).toContain(text('de', 'funding:states.approved'));
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('4. in Arabic the score table reads right to left without accessibility faults', async () => {
+    const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, `/funding/calls/${callId}/scores`);
+      await expectHeading(page, text('ar', 'funding:scores.title'));
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      await expectAccessible(page, 'score table (ar, phone)');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,209 @@
+/**
+ * The funding module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). Open calls, a
+ * call's page and the funded projects are public. Applications belong to their association (the demo association
+ * punte-hochfeld); coordinators and admins see every one, decide and ask for changes; the call's reviewers (here
+ * the demo coordinator and admin) score.
+ */
+import {
+  type ActorName,
+  EVERYONE,
+  type MatrixBase,
+  type ModuleMatrix,
+  SIGNED_IN,
+} from '../../../test/matrix.ts';
+import { systemContext } from '../../core/context.ts';
+import { buildCall, completeContent, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
+import { createCall } from './calls.service.ts';
+import { fundingDocuments } from './funding.tables.ts';
+
+type Fixtures = {
+  callId: string;
+  /** Submitted, of the demo association. */
+  submittedId: string;
+  /** A draft of the demo association, complete but for its documents. */
+  draftId: string;
+  /** Per actor: a complete draft with its statutes (to submit), a submitted one (to decide), one to send back. */
+  perActor: Record<ActorName, { complete: string; decide: string; changes: string }>;
+  /** A call without applications (to close). */
+  emptyCallId: string;
+};
+type F = MatrixBase & Fixtures;
+
+const COORDINATORS: readonly ActorName[] = ['coordinator', 'admin'];
+const ASSOCIATION = 'punte-hochfeld';
+
+async function setup({ t, userIds }: MatrixBase): Promise<Fixtures> {
+  const ctx = systemContext(t.services);
+  const call = await createCall(ctx, buildCall({ reviewerIds: [userIds.coordinator, userIds.admin] }));
+  const empty = await createCall(ctx, buildCall());
+  const make = (state: 'draft' | 'submitted') =>
+    insertApplicationIn(ctx, { callId: call.id, organisationId: ASSOCIATION, state }).then((r) => r.id);
+  const submittedId = await make('submitted');
+  const draftId = await make('draft');
+  const perActor = {} as Fixtures['perActor'];
+  for (const actor of EVERYONE) {
+    const complete = await make('draft');
+    await t.services.database.db.insert(fundingDocuments).values({
+      applicationId: complete,
+      kind: 'statutes',
+      fileName: 'satzung.pdf',
+      mediaType: 'application/pdf',
+      size: 10,
+      bytes: Buffer.from(TINY_PDF, 'base64'),
+      createdAt: ctx.now,
+    });
+    perActor[actor] = { complete, decide: await make('submitted'), changes: await make('submitted') };
+  }
+  return { callId: call.id, submittedId, draftId, perActor, emptyCallId: empty.id };
+}
+
+const matrix: ModuleMatrix<Fixtures> = {
+  setup,
+  rows: [
+    {
+      method: 'GET',
+      path: '/api/v1/funding/calls',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/calls' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/calls/:id',
+      allowed: EVERYONE,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.callId}` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/funded',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/funded' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/calls',
+      allowed: COORDINATORS,
+      status: 201,
+      request: () => ({ url: '/api/v1/funding/calls', body: buildCall() }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/calls/:id/publish',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.emptyCallId}/publish` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/calls/:id/scores',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.callId}/scores` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/applications' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications',
+      allowed: ['association'],
+      status: 201,
+      request: (_actor, f: F) => ({ url: '/api/v1/funding/applications', body: { callId: f.callId } }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.submittedId}` }),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/funding/applications/:id',
+      allowed: ['association'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.draftId}`,
+        body: { goals: completeContent().goals },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/documents',
+      allowed: ['association'],
+      status: 201,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.draftId}/documents`,
+        body: { kind: 'statutes', fileName: 'satzung.pdf', content: TINY_PDF },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/submit',
+      allowed: ['association'],
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.perActor[actor].complete}/submit`,
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id/versions',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.submittedId}/versions` }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/changes',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.perActor[actor].changes}/changes`,
+        body: { note: 'Bitte die Honorare aufschlüsseln.' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/decision',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.perActor[actor].decide}/decision`,
+        body: { outcome: 'rejected', amount: 0, reason: 'Die Mittel reichen nicht.' },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/reviews',
+      allowed: SIGNED_IN,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/reviews' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id/review',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.submittedId}/review` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/funding/applications/:id/review',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.submittedId}/review`,
+        body: { scores: [{ criterion: 'exchange', score: 7, reason: 'Viele Begegnungen.' }] },
+      }),
+    },
+  ],
+};
+
+export default matrix;

@@ -1,0 +1,209 @@
+// The funding module's queries: one function per query, over its own tables only.
+import { and, arrayContains, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import type { Tx } from '../../core/db.ts';
+import { type Scope, scopeWhere } from '../../core/policy.ts';
+import {
+  fundingApplications,
+  fundingApplicationVersions,
+  fundingCalls,
+  fundingDocuments,
+  fundingReviews,
+} from './funding.tables.ts';
+import type { ApplicationState } from './funding.terms.ts';
+
+export type CallRow = typeof fundingCalls.$inferSelect;
+export type NewCall = typeof fundingCalls.$inferInsert;
+export type ApplicationRow = typeof fundingApplications.$inferSelect;
+export type NewApplication = typeof fundingApplications.$inferInsert;
+export type ReviewRow = typeof fundingReviews.$inferSelect;
+
+export async function insertCall(db: Tx, values: NewCall): Promise<CallRow> {
+  const [row] = await db.insert(fundingCalls).values(values).returning();
+  return row as CallRow;
+}
+
+export async function findCall(db: Tx, id: string): Promise<CallRow | undefined> {
+  const [row] = await db.select().from(fundingCalls).where(eq(fundingCalls.id, id));
+  return row;
+}
+
+/** Calls open for applications whose deadline has not passed, nearest deadline first. */
+export async function listOpenCalls(db: Tx, now: Date): Promise<CallRow[]> {
+  return db
+    .select()
+    .from(fundingCalls)
+    .where(and(eq(fundingCalls.state, 'open'), gt(fundingCalls.deadline, now)))
+    .orderBy(asc(fundingCalls.deadline));
+}
+
+/** The calls an account reviews. */
+export async function listCallsOfReviewer(db: Tx, userId: string): Promise<CallRow[]> {
+  return db
+    .select()
+    .from(fundingCalls)
+    .where(arrayContains(fundingCalls.reviewerIds, [userId]));
+}
+
+export async function setCallState(db: Tx, id: string, state: string): Promise<void> {
+  await db.update(fundingCalls).set({ state }).where(eq(fundingCalls.id, id));
+}
+
+/** Approved and partly approved applications of decided calls (the published list). */
+export async function listFunded(db: Tx) {
+  return db
+    .select({ application: fundingApplications, call: fundingCalls })
+    .from(fundingApplications)
+    .innerJoin(fundingCalls, eq(fundingCalls.id, fundingApplications.callId))
+    .where(and(eq(fundingCalls.state, 'decided'), inArray(fundingApplications.state, ['approved', 'partly'])))
+    .orderBy(desc(fundingCalls.year), asc(fundingApplications.organisationId));
+}
+
+export async function insertApplication(db: Tx, values: NewApplication): Promise<ApplicationRow> {
+  const [row] = await db.insert(fundingApplications).values(values).returning();
+  return row as ApplicationRow;
+}
+
+export async function findApplication(db: Tx, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(fundingApplications).where(eq(fundingApplications.id, id));
+  return row;
+}
+
+/** The application locked for the transaction (saves, submission and decisions wait for each other). */
+export async function lockApplication(db: Tx, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(fundingApplications)
+    .where(eq(fundingApplications.id, id))
+    .for('update');
+  return row;
+}
+
+export async function updateApplication(
+  db: Tx,
+  id: string,
+  values: Partial<NewApplication>,
+): Promise<ApplicationRow> {
+  const [row] = await db
+    .update(fundingApplications)
+    .set(values)
+    .where(eq(fundingApplications.id, id))
+    .returning();
+  return row as ApplicationRow;
+}
+
+/** The applications the scope may see, newest first. */
+export async function listApplications(db: Tx, scope: Scope): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(fundingApplications)
+    .where(scopeWhere(scope, fundingApplications.organisationId))
+    .orderBy(desc(fundingApplications.createdAt));
+}
+
+/** A call's applications in the given states. */
+export async function listApplicationsOfCall(
+  db: Tx,
+  callIds: string[],
+  states: readonly ApplicationState[],
+): Promise<ApplicationRow[]> {
+  if (callIds.length === 0) return [];
+  return db
+    .select()
+    .from(fundingApplications)
+    .where(and(inArray(fundingApplications.callId, callIds), inArray(fundingApplications.state, [...states])))
+    .orderBy(asc(fundingApplications.submittedAt));
+}
+
+/** Whether the organisation was funded before (any approved or partly approved application). */
+export async function wasFundedBefore(db: Tx, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: fundingApplications.id })
+    .from(fundingApplications)
+    .where(
+      and(
+        eq(fundingApplications.organisationId, organisationId),
+        inArray(fundingApplications.state, ['approved', 'partly']),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+export async function insertVersion(
+  db: Tx,
+  values: typeof fundingApplicationVersions.$inferInsert,
+): Promise<void> {
+  await db.insert(fundingApplicationVersions).values(values);
+}
+
+export async function listVersions(db: Tx, applicationId: string) {
+  return db
+    .select()
+    .from(fundingApplicationVersions)
+    .where(eq(fundingApplicationVersions.applicationId, applicationId))
+    .orderBy(asc(fundingApplicationVersions.version));
+}
+
+export async function insertDocument(db: Tx, values: typeof fundingDocuments.$inferInsert) {
+  const [row] = await db.insert(fundingDocuments).values(values).returning({
+    id: fundingDocuments.id,
+    kind: fundingDocuments.kind,
+    fileName: fundingDocuments.fileName,
+    mediaType: fundingDocuments.mediaType,
+    size: fundingDocuments.size,
+  });
+  return row as { id: string; kind: string; fileName: string; mediaType: string; size: number };
+}
+
+/** An application's documents without their bytes. */
+export async function listDocuments(db: Tx, applicationId: string) {
+  return db
+    .select({
+      id: fundingDocuments.id,
+      kind: fundingDocuments.kind,
+      fileName: fundingDocuments.fileName,
+      mediaType: fundingDocuments.mediaType,
+      size: fundingDocuments.size,
+    })
+    .from(fundingDocuments)
+    .where(eq(fundingDocuments.applicationId, applicationId))
+    .orderBy(asc(fundingDocuments.createdAt));
+}
+
+/** A reviewer's scores replace their earlier ones for the same criteria. */
+export async function upsertReviews(db: Tx, rows: (typeof fundingReviews.$inferInsert)[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insert(fundingReviews)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [fundingReviews.applicationId, fundingReviews.reviewerId, fundingReviews.criterion],
+        set: { score: row.score, reason: row.reason, updatedAt: row.updatedAt },
+      });
+  }
+}
+
+export async function reviewsOf(db: Tx, applicationIds: string[]): Promise<ReviewRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db.select().from(fundingReviews).where(inArray(fundingReviews.applicationId, applicationIds));
+}
+
+/** The applications of the calls, except those of one organisation (the reviewer's own: a conflict of interest). */
+export async function listReviewable(
+  db: Tx,
+  callIds: string[],
+  exceptOrganisation: string | null,
+): Promise<ApplicationRow[]> {
+  if (callIds.length === 0) return [];
+  return db
+    .select()
+    .from(fundingApplications)
+    .where(
+      and(
+        inArray(fundingApplications.callId, callIds),
+        eq(fundingApplications.state, 'submitted'),
+        exceptOrganisation ? ne(fundingApplications.organisationId, exceptOrganisation) : undefined,
+      ),
+    )
+    .orderBy(asc(fundingApplications.submittedAt));
+}

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, users } from '../platform/platform.tables.ts';
+
+/** Binary data; PGlite hands back a Uint8Array, node-postgres a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** One criterion of a call with its weight in percent (the weights of a call add up to 100). */
+export type Criterion = { key: string; label: Record<string, string>; weight: number };
+
+/**
+ * A call for applications (Förderprogramm): texts by language (German always), the budget and the maximum per
+ * project in whole euros, the eligible cost categories, the criteria with weights, the deadline, the required
+ * documents, and the reviewers (accounts).
+ */
+export const fundingCalls = pgTable(
+  'funding_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: jsonb('title').$type<Record<string, string>>().notNull(),
+    text: jsonb('text').$type<Record<string, string>>().notNull(),
+    state: text('state').notNull(),
+    year: integer('year').notNull(),
+    budget: integer('budget').notNull(),
+    maxPerProject: integer('max_per_project').notNull(),
+    categories: text('categories').array().notNull(),
+    criteria: jsonb('criteria').$type<Criterion[]>().notNull(),
+    requiredDocuments: text('required_documents').array().notNull(),
+    reviewerIds: uuid('reviewer_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('funding_calls_state_idx').on(t.state, t.deadline),
+    check('funding_calls_money', sql`${t.budget} > 0 and ${t.maxPerProject} > 0`),
+  ],
+);
+
+/** One cost line of a budget plan (whole euros). */
+export type CostLine = { category: string; description: string; amount: number };
+/** What an association writes: saved step by step, frozen as a version on submitting. */
+export type ApplicationContent = {
+  project: { title: string; summary: string };
+  goals: string;
+  targetGroups: string[];
+  districts: string[];
+  timeline: { from: string; to: string } | null;
+  budget: {
+    costs: CostLine[];
+    ownContribution: number;
+    otherFunding: number;
+    requested: number;
+    /** The least amount the association accepts (a cut); null: only the full amount. */
+    minimum: number | null;
+  };
+  declaration: boolean;
+};
+/** The committee's decision. */
+export type DecisionRecord = {
+  outcome: string;
+  amount: number;
+  reason: string;
+  conditions: string;
+  decidedBy: string;
+};
+
+/**
+ * An application of an organisation to a call. `content` is the working version (the association edits it while
+ * the state allows); each submission freezes a copy in funding_application_versions. `version` counts them.
+ */
+export const fundingApplications = pgTable(
+  'funding_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => fundingCalls.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
+    content: jsonb('content').$type<ApplicationContent>().notNull(),
+    /** No earlier funding from the city (the first-time floor of the allocation). */
+    firstTime: boolean('first_time').notNull(),
+    /** The KI's note when it asked for changes. */
+    changeNote: text('change_note'),
+    decision: jsonb('decision').$type<DecisionRecord>(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('funding_applications_call_idx').on(t.callId, t.state),
+    index('funding_applications_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** The frozen versions: what was submitted, as it was. */
+export const fundingApplicationVersions = pgTable(
+  'funding_application_versions',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<ApplicationContent>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.version] })],
+);
+
+/** Documents of an application (statutes, register extract, exemption notice): type read from the content. */
+export const fundingDocuments = pgTable(
+  'funding_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('funding_documents_application_idx').on(t.applicationId)],
+);
+
+/** One reviewer's score of one criterion of one application, with the reason. */
+export const fundingReviews = pgTable(
+  'funding_reviews',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    criterion: text('criterion').notNull(),
+    score: integer('score').notNull(),
+    reason: text('reason').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('funding_reviews_unique_idx').on(t.applicationId, t.reviewerId, t.criterion),
+    check('funding_reviews_score', sql`${t.score} between 0 and 10`),
+  ],
+);

@@ -1,0 +1,303 @@
+/**
+ * Funding: the public contract (open calls, funded projects), who may read an application, the budget plan's
+ * rules, the completeness check, submitting and versions after a change request, documents by content, reviews
+ * with conflicts of interest and the coordinator's score table.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
+import { signInStaff } from '../../../test/staff.ts';
+import { systemContext } from '../../core/context.ts';
+import { createCall } from './calls.service.ts';
+import { buildCall, completeContent, TINY_PDF } from './funding.factories.ts';
+
+let t: TestApp;
+let coordinator: Client;
+let association: Client;
+let callId: string;
+let reviewerA: Client;
+let reviewerB: Client;
+/** A reviewer of the call who belongs to the demo association (punte-hochfeld), without its applicant role. */
+let conflicted: Client;
+
+type ErrorBody = { error: { code: string; message: string; field?: string } };
+type Application = {
+  id: string;
+  state: string;
+  version: number;
+  missing: string[];
+  content: ReturnType<typeof completeContent>;
+};
+
+const me = async (client: Client) => (await client.get('/api/v1/me')).json<{ user: { id: string } }>().user;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await t.login('coordinator');
+  association = await t.login('association');
+  reviewerA = await signInStaff(t, {
+    role: 'institution',
+    organisationId: 'funding-jury-a',
+    kind: 'authority',
+  });
+  reviewerB = await signInStaff(t, {
+    role: 'institution',
+    organisationId: 'funding-jury-b',
+    kind: 'authority',
+  });
+  conflicted = await signInStaff(t, {
+    role: 'institution',
+    organisationId: 'punte-hochfeld',
+    kind: 'association',
+  });
+  const reviewerIds = await Promise.all(
+    [reviewerA, reviewerB, conflicted].map(async (c) => (await me(c)).id),
+  );
+  callId = (await createCall(systemContext(t.services), buildCall({ reviewerIds }))).id;
+});
+afterAll(async () => t?.close());
+
+async function start(client = association): Promise<Application> {
+  const reply = await client.post('/api/v1/funding/applications', { callId });
+  expect(reply.status, reply.body).toBe(201);
+  return reply.json<Application>();
+}
+async function save(id: string, body: object, status = 200, client = association) {
+  const reply = await client.patch(`/api/v1/funding/applications/${id}`, body);
+  expect(reply.status, reply.body).toBe(status);
+  return reply;
+}
+async function submitted(): Promise<Application> {
+  const application = await start();
+  await save(application.id, completeContent());
+  const upload = await association.post(`/api/v1/funding/applications/${application.id}/documents`, {
+    kind: 'statutes',
+    fileName: 'satzung.pdf',
+    content: TINY_PDF,
+  });
+  expect(upload.status, upload.body).toBe(201);
+  const reply = await association.post(`/api/v1/funding/applications/${application.id}/submit`);
+  expect(reply.status, reply.body).toBe(200);
+  return reply.json<Application>();
+}
+
+describe('the public contract', () => {
+  it('lists the open calls but not the decided one, and the funded projects without anything undecided', async () => {
+    const visitor = t.client('de');
+    const calls = (await visitor.get('/api/v1/funding/calls')).json<{
+      items: { title: string; state: string }[];
+    }>();
+    expect(calls.items.map((c) => c.title)).toContain('Interkulturelle Projekte 2027');
+    expect(calls.items.map((c) => c.title)).not.toContain('Interkulturelle Projekte 2026');
+    expect(calls.items.every((c) => c.state === 'open')).toBe(true);
+
+    const reply = await visitor.get('/api/v1/funding/funded');
+    expect(reply.status).toBe(200);
+    const funded = reply.json<{ items: Record<string, unknown>[] }>().items;
+    // The demo's decided call: 6 approved and 3 partly approved; the open call's submitted ones are not there.
+    expect(funded).toHaveLength(9);
+    for (const project of funded) {
+      expect(Object.keys(project)).toEqual(
+        expect.arrayContaining(['organisation', 'title', 'amount', 'year', 'district']),
+      );
+      expect(project.year).toBe(2026);
+      expect(project.amount).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows a call in Turkish where it is translated', async () => {
+    const reply = await t.client('tr').get(`/api/v1/funding/calls/${callId}`);
+    expect(reply.json()).toMatchObject({ title: 'Test programı Buluşma', language: 'tr' });
+  });
+
+  it('answers 401 to anonymous callers and 403 to an association reading another association’s application', async () => {
+    const application = await start();
+    const anonymous = t.client('de');
+    expect((await anonymous.get('/api/v1/funding/applications')).status).toBe(401);
+    expect((await anonymous.get(`/api/v1/funding/applications/${application.id}`)).status).toBe(401);
+    const other = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'other-verein',
+      kind: 'association',
+    });
+    const reply = await other.get(`/api/v1/funding/applications/${application.id}`);
+    expect(reply.status).toBe(403);
+    expect((await other.patch(`/api/v1/funding/applications/${application.id}`, { goals: 'x' })).status).toBe(
+      403,
+    );
+    const list = (await other.get('/api/v1/funding/applications')).json<{ items: unknown[] }>();
+    expect(list.items).toEqual([]);
+  });
+});
+
+describe('the budget plan', () => {
+  it('refuses a cost category the call does not fund, naming the line', async () => {
+    const { id } = await start();
+    const budget = completeContent().budget;
+    const reply = await save(
+      id,
+      {
+        budget: {
+          ...budget,
+          costs: [...budget.costs.slice(0, 1), { category: 'rent', description: 'Saal', amount: 1000 }],
+        },
+      },
+      400,
+    );
+    expect(reply.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.category_not_eligible',
+      field: 'body.budget.costs.1.category',
+    });
+  });
+
+  it('refuses a request over the call’s maximum and sums that do not add up, in the caller’s language', async () => {
+    const { id } = await start();
+    const costs = [{ category: 'fees', description: 'Honorare', amount: 6_000 }];
+    const over = await save(
+      id,
+      { budget: { costs, ownContribution: 0, otherFunding: 0, requested: 6_000, minimum: null } },
+      400,
+    );
+    expect(over.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.over_maximum',
+      field: 'body.budget.requested',
+    });
+    expect(over.json<ErrorBody>().error.message).toContain('5000');
+    const sums = await save(
+      id,
+      { budget: { costs, ownContribution: 500, otherFunding: 0, requested: 5_000, minimum: null } },
+      400,
+    );
+    expect(sums.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.budget_sums',
+      field: 'body.budget.requested',
+    });
+    const minimum = await save(
+      id,
+      { budget: { costs, ownContribution: 1_000, otherFunding: 0, requested: 5_000, minimum: 5_500 } },
+      400,
+    );
+    expect(minimum.json<ErrorBody>().error.field).toBe('body.budget.minimum');
+    await save(id, {
+      budget: { costs, ownContribution: 1_000, otherFunding: 0, requested: 5_000, minimum: 4_000 },
+    });
+  });
+});
+
+describe('completeness, submission and versions', () => {
+  it('names every missing part, then submits once they are there and freezes the application', async () => {
+    const { id, missing } = await start();
+    expect(missing).toEqual([
+      'project.title',
+      'project.summary',
+      'goals',
+      'targetGroups',
+      'districts',
+      'timeline',
+      'budget.costs',
+      'budget.requested',
+      'documents',
+      'declaration',
+    ]);
+    await save(id, { project: completeContent().project, budget: completeContent().budget });
+    const refused = await association.post(`/api/v1/funding/applications/${id}/submit`);
+    expect(refused.status).toBe(409);
+    expect(refused.json<ErrorBody>().error.code).toBe('funding.incomplete');
+    expect(refused.json<ErrorBody>().error.message).toContain(
+      'goals, targetGroups, districts, timeline, documents, declaration',
+    );
+
+    await save(id, { ...completeContent(), project: undefined });
+    await association.post(`/api/v1/funding/applications/${id}/documents`, {
+      kind: 'statutes',
+      fileName: 'satzung.pdf',
+      content: TINY_PDF,
+    });
+    const reply = await association.post(`/api/v1/funding/applications/${id}/submit`);
+    expect(reply.status, reply.body).toBe(200);
+    expect(reply.json<Application>()).toMatchObject({ state: 'submitted', version: 1, missing: [] });
+    const frozen = await save(id, { goals: 'Nachträglich geändert' }, 409);
+    expect(frozen.json<ErrorBody>().error.code).toBe('funding.wrong_state');
+  });
+
+  it('after a change request the association writes version 2 while version 1 stays as submitted', async () => {
+    const { id } = await submitted();
+    const asked = await coordinator.post(`/api/v1/funding/applications/${id}/changes`, {
+      note: 'Bitte die Honorare aufschlüsseln.',
+    });
+    expect(asked.json<Application>()).toMatchObject({ state: 'changes_requested', version: 2 });
+    await save(id, { goals: 'Begegnung, Sprache und ein Fest am Ende.' });
+    const again = await association.post(`/api/v1/funding/applications/${id}/submit`);
+    expect(again.json<Application>()).toMatchObject({ state: 'submitted', version: 2 });
+    const versions = (await association.get(`/api/v1/funding/applications/${id}/versions`)).json<{
+      items: { version: number; content: { goals: string } }[];
+    }>();
+    expect(versions.items.map((v) => [v.version, v.content.goals])).toEqual([
+      [1, 'Begegnung und Sprache.'],
+      [2, 'Begegnung, Sprache und ein Fest am Ende.'],
+    ]);
+  });
+
+  it('refuses a document named .pdf whose content is not a PDF', async () => {
+    const { id } = await start();
+    const reply = await association.post(`/api/v1/funding/applications/${id}/documents`, {
+      kind: 'statutes',
+      fileName: 'satzung.pdf',
+      content: Buffer.from('<html>Satzung</html>').toString('base64'),
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.document_type',
+      field: 'body.content',
+    });
+    const application = (await association.get(`/api/v1/funding/applications/${id}`)).json<{
+      documents: unknown[];
+    }>();
+    expect(application.documents).toEqual([]);
+  });
+});
+
+describe('review', () => {
+  it('keeps the application from a reviewer of the same association; the coordinator sees both scores’ spread', async () => {
+    const { id } = await submitted();
+    const listed = (await conflicted.get('/api/v1/funding/reviews')).json<{ items: { id: string }[] }>();
+    expect(listed.items.map((i) => i.id)).not.toContain(id);
+    expect((await conflicted.get(`/api/v1/funding/applications/${id}`)).status).toBe(403);
+    const scoring = await conflicted.request('PUT', `/api/v1/funding/applications/${id}/review`, {
+      body: {
+        scores: [{ criterion: 'exchange', score: 10, reason: 'Unser eigener Antrag.' }],
+      },
+    });
+    expect(scoring.status).toBe(403);
+
+    expect(
+      (await reviewerA.get('/api/v1/funding/reviews'))
+        .json<{ items: { id: string }[] }>()
+        .items.map((i) => i.id),
+    ).toContain(id);
+    const score = (client: Client, exchange: number, volunteers: number) =>
+      client.request('PUT', `/api/v1/funding/applications/${id}/review`, {
+        body: {
+          scores: [
+            { criterion: 'exchange', score: exchange, reason: 'Begegnung jede Woche.' },
+            { criterion: 'volunteers', score: volunteers, reason: 'Fünf Ehrenamtliche.' },
+          ],
+        },
+      });
+    expect((await score(reviewerA, 8, 5)).status).toBe(200);
+    expect((await score(reviewerB, 4, 5)).status).toBe(200);
+    const unknown = await reviewerA.request('PUT', `/api/v1/funding/applications/${id}/review`, {
+      body: {
+        scores: [{ criterion: 'beauty', score: 3, reason: 'x' }],
+      },
+    });
+    expect(unknown.json<ErrorBody>().error.field).toBe('body.scores.0.criterion');
+
+    const table = (await coordinator.get(`/api/v1/funding/calls/${callId}/scores`)).json<{
+      budget: number;
+      items: { id: string; reviewers: number; score: number; spread: number }[];
+    }>();
+    expect(table.budget).toBe(20_000);
+    // A: 0.6·80 + 0.4·50 = 68; B: 0.6·40 + 0.4·50 = 44.
+    expect(table.items.find((i) => i.id === id)).toMatchObject({ reviewers: 2, score: 56, spread: 24 });
+  });
+});

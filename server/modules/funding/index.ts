@@ -1,0 +1,17 @@
+import type { ModuleManifest } from '../../core/module.ts';
+import { seedFundingDemo } from './funding.demo.ts';
+import { fundingPolicies } from './funding.policy.ts';
+import { fundingRoutes } from './funding.routes.ts';
+
+export { COST_CATEGORIES } from './funding.terms.ts';
+
+/**
+ * Funding intercultural associations: calls, applications in steps with budget plans, reviews by several
+ * reviewers, the allocation proposal, decisions, and the published list of funded projects.
+ */
+export const fundingModule: ModuleManifest = {
+  name: 'funding',
+  policies: fundingPolicies,
+  routes: fundingRoutes,
+  seedDemo: seedFundingDemo,
+};

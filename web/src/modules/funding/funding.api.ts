@@ -1,0 +1,152 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as s from '../../../../server/modules/funding/funding.schema.ts';
+import { api } from '../../app/api';
+import type { Body, Reply } from '../../app/contract';
+
+export {
+  APPLICATION_PARTS,
+  COST_CATEGORIES,
+  DECISIONS,
+  DOCUMENT_KINDS,
+  EDITABLE_STATES,
+  MAX_SCORE,
+  TARGET_GROUPS,
+} from '../../../../server/modules/funding/funding.terms.ts';
+export type {
+  ApplicationPart,
+  ApplicationState,
+  CostCategory,
+  Decision,
+  DocumentKind,
+  TargetGroup,
+} from '../../../../server/modules/funding/funding.terms.ts';
+
+export type Call = Reply<typeof s.callReply>;
+export type Application = Reply<typeof s.applicationReply>;
+export type Content = Reply<typeof s.contentReply>;
+export type StepInput = Body<typeof s.stepBody>;
+export type ReviewInput = Body<typeof s.reviewBody>;
+export type DecisionInput = Body<typeof s.decisionBody>;
+export type Scores = Reply<typeof s.scoresReply>;
+
+const BASE = '/api/v1/funding';
+const enc = encodeURIComponent;
+
+/** The API's paths, in one place. */
+export const paths = {
+  calls: `${BASE}/calls`,
+  call: (id: string) => `${BASE}/calls/${enc(id)}`,
+  scores: (id: string) => `${BASE}/calls/${enc(id)}/scores`,
+  applications: `${BASE}/applications`,
+  application: (id: string) => `${BASE}/applications/${enc(id)}`,
+  documents: (id: string) => `${BASE}/applications/${enc(id)}/documents`,
+  submit: (id: string) => `${BASE}/applications/${enc(id)}/submit`,
+  decision: (id: string) => `${BASE}/applications/${enc(id)}/decision`,
+  review: (id: string) => `${BASE}/applications/${enc(id)}/review`,
+  reviews: `${BASE}/reviews`,
+} as const;
+
+const keys = {
+  calls: ['funding', 'calls'] as const,
+  call: (id: string) => ['funding', 'call', id] as const,
+  scores: (id: string) => ['funding', 'scores', id] as const,
+  applications: ['funding', 'applications'] as const,
+  application: (id: string) => ['funding', 'application', id] as const,
+  review: (id: string) => ['funding', 'review', id] as const,
+  reviews: ['funding', 'reviews'] as const,
+};
+
+export function useCalls() {
+  return useQuery({ queryKey: keys.calls, queryFn: () => api<Reply<typeof s.callsReply>>(paths.calls) });
+}
+
+export function useCall(id: string) {
+  return useQuery({ queryKey: keys.call(id), queryFn: () => api<Call>(paths.call(id)), enabled: id !== '' });
+}
+
+export function useApplications() {
+  return useQuery({
+    queryKey: keys.applications,
+    queryFn: () => api<Reply<typeof s.applicationsReply>>(paths.applications),
+  });
+}
+
+export function useReviews() {
+  return useQuery({
+    queryKey: keys.reviews,
+    queryFn: () => api<Reply<typeof s.reviewListReply>>(paths.reviews),
+  });
+}
+
+export function useApplication(id: string) {
+  return useQuery({ queryKey: keys.application(id), queryFn: () => api<Application>(paths.application(id)) });
+}
+
+export function useStart() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (callId: string) =>
+      api<Application>(paths.applications, {
+        method: 'POST',
+        body: { callId } satisfies Body<typeof s.startBody>,
+      }),
+    onSuccess: (data) => {
+      client.setQueryData(keys.application(data.id), data);
+      return client.invalidateQueries({ queryKey: keys.applications });
+    },
+  });
+}
+
+/** Save steps, add a document or submit: each answers the application, which replaces the cached one. */
+export function useApplicationAction(id: string) {
+  const client = useQueryClient();
+  const done = (data: Application) => {
+    client.setQueryData(keys.application(id), data);
+    return client.invalidateQueries({ queryKey: keys.applications });
+  };
+  const save = useMutation({
+    mutationFn: (body: StepInput) => api<Application>(paths.application(id), { method: 'PATCH', body }),
+    onSuccess: done,
+  });
+  const submit = useMutation({
+    mutationFn: () => api<Application>(paths.submit(id), { method: 'POST' }),
+    onSuccess: done,
+  });
+  const upload = useMutation({
+    mutationFn: (body: Body<typeof s.documentBody>) => api(paths.documents(id), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.application(id) }),
+  });
+  return { save, submit, upload };
+}
+
+export function useReview(id: string) {
+  return useQuery({
+    queryKey: keys.review(id),
+    queryFn: () => api<Reply<typeof s.reviewReply>>(paths.review(id)),
+  });
+}
+
+export function useSaveReview(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReviewInput) =>
+      api<Reply<typeof s.reviewReply>>(paths.review(id), { method: 'PUT', body }),
+    onSuccess: (data) => {
+      client.setQueryData(keys.review(id), data);
+      return client.invalidateQueries({ queryKey: keys.reviews });
+    },
+  });
+}
+
+export function useScores(callId: string) {
+  return useQuery({ queryKey: keys.scores(callId), queryFn: () => api<Scores>(paths.scores(callId)) });
+}
+
+export function useDecide(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: DecisionInput }) =>
+      api<Application>(paths.decision(id), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.scores(callId) }),
+  });
+}
