@@ -5,12 +5,9 @@
  * PostgreSQL, a filtered word search under 50 concurrent clients at p95 ≤ 25 ms, and at least a third of the
  * throughput of a bare endpoint that returns the same page from memory, measured side by side in one run.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -27,7 +24,8 @@ import { testConfig } from '../test/config.ts';
 import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
 import { ORGANISATION_PARTS, STREETS, TEXT_LANGUAGES, VOCABULARY } from './directory.words.ts';
 import { compareEngines } from './engines.ts';
-import type { LoadOptions, LoadResult } from './load.ts';
+import { load, ms, num, prng, type Rng } from './shared.ts';
+import type { LoadResult } from './load.ts';
 
 const GOAL_P95_MS = 25;
 const GOAL_RATIO = 1 / 3;
@@ -81,36 +79,6 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-/** mulberry32: a small seeded PRNG, so every run generates the same offers. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  const some = <T>(list: readonly T[], min: number, max: number): T[] => {
-    const pool = [...list];
-    const n = min + int(max - min + 1);
-    const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(int(pool.length), 1)[0] as T);
-    return out;
-  };
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = '89ab'[int(4)] as string;
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  };
-  return { next, int, pick, some, uuid };
-}
-
-type Rng = ReturnType<typeof prng>;
 type WordRef = { list: 'category' | 'general' | 'targets' | 'documents'; category?: Category; index: number };
 
 /** One word of a language's vocabulary; index i means the same in every language. */
@@ -454,21 +422,6 @@ function readQueries(file: string): string[] {
     .filter((line) => line && !line.startsWith('#'));
 }
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-/** One autocannon run in a child process (the load must not share the server's event loop). */
-async function load(options: LoadOptions): Promise<LoadResult> {
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  // The request list can be longer than a command line may be: it goes through a file.
-  const file = path.join(tmpdir(), `lotse-bench-load-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(options));
-  const { stdout } = await run(tsx, [path.join(ROOT, 'bench/load.ts'), `@${file}`], {
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
-}
-
 /** The search's SQL exactly as the repository builds it, with its parameters. */
 function searchSql(): { sql: string; params: unknown[] } {
   let captured: SQL | null = null;
@@ -620,10 +573,6 @@ async function probeFreshness(url: string, baseB: string, seconds: number): Prom
 }
 
 /** A latency or rate for the table; n/a when no response came back (JSON turns NaN into null). */
-const num = (value: number | null, digits = 1) =>
-  value === null || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
-const ms = (value: number | null) => num(value).padStart(8);
-
 export async function benchDirectory(args: string[]): Promise<void> {
   const options = parseOptions(args);
   const external = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;

@@ -6,12 +6,8 @@
  * on a mix of different planned activities (no answer can be cached), next to a bare endpoint in the same app (same
  * session, CSRF and hooks, its answer from memory) in the same run. It also times the daily horizon job on all of it.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { loadavg } from 'node:os';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { buildApp, prepareDatabase } from '../server/app.ts';
@@ -27,7 +23,8 @@ import { expand } from '../server/modules/network/recurrence.ts';
 import { networkSettings } from '../server/modules/network/settings.ts';
 import { DEMO_PASSWORD, demoEmail, testConfig } from '../test/config.ts';
 import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
-import type { LoadOptions, LoadResult } from './load.ts';
+import type { LoadResult } from './load.ts';
+import { load, ms, num, prng, type Rng } from './shared.ts';
 
 const GOAL_P95_MS = 50;
 const BARE_PATH = '/api/v1/bench/bare';
@@ -63,29 +60,6 @@ function parseOptions(args: string[]): Options {
   return options;
 }
 
-/** mulberry32: every run generates the same activities and requests. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  const some = <T>(list: readonly T[], min: number, max: number): T[] => {
-    const pool = [...list];
-    const n = min + int(max - min + 1);
-    const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(int(pool.length), 1)[0] as T);
-    return out;
-  };
-  return { next, int, pick, some };
-}
-type Rng = ReturnType<typeof prng>;
-
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -108,26 +82,6 @@ function recurrence(rng: Rng): string | null {
   if (r < 0.95) return `FREQ=MONTHLY;BYDAY=${1 + rng.int(4)}${day}`;
   return null;
 }
-
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-/** One autocannon run in a child process (the load must not share the server's event loop). */
-async function load(options: LoadOptions): Promise<LoadResult> {
-  const file = path.join(tmpdir(), `lotse-bench-network-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(options));
-  const { stdout } = await run(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    [path.join(ROOT, 'bench/load.ts'), `@${file}`],
-    {
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
-}
-
-const num = (value: number | null, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
-const ms = (value: number | null) => num(value).padStart(8);
 
 export async function benchNetwork(args: string[]): Promise<void> {
   const options = parseOptions(args);

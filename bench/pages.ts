@@ -6,12 +6,8 @@
  * of one language's offline package (GET /api/v1/page-packages/{lang}). Goals from issue 13: p95 ≤ 20 ms,
  * package ≤ 5 MB compressed.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import { buildApp, prepareDatabase } from '../server/app.ts';
@@ -20,34 +16,19 @@ import { openDatabase } from '../server/core/db.ts';
 import { PAGE_LANGS } from '../server/modules/pages/pages.terms.ts';
 import { testConfig } from '../test/config.ts';
 import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
-import type { LoadOptions, LoadResult } from './load.ts';
+import type { LoadResult } from './load.ts';
+import { load } from './shared.ts';
 
 const GOAL_P95_MS = 20;
 const GOAL_PACKAGE_BYTES = 5 * 1024 * 1024;
 const CONNECTIONS = 50;
 const BARE_PATH = '/bench/bare';
-const ROOT = path.resolve(import.meta.dirname, '..');
-const run = promisify(execFile);
 
 function option(args: string[], name: string, fallback: number): number {
   const at = args.indexOf(`--${name}`);
   const value = at >= 0 ? Number(args[at + 1]) : fallback;
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} wants a number`);
   return value;
-}
-
-/** One autocannon run in a child process (the load must not share the server's event loop). */
-async function load(options: LoadOptions): Promise<LoadResult> {
-  const file = path.join(tmpdir(), `lotse-bench-pages-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(options));
-  const { stdout } = await run(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    [path.join(ROOT, 'bench/load.ts'), `@${file}`],
-    {
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
 }
 
 const ms = (value: number | null) => (value === null ? '   n/a' : value.toFixed(1).padStart(6));
