@@ -213,6 +213,63 @@ describe('the search index', () => {
     }
   });
 
+  it('orders equally good offers published after the start by their slug, and filters by any of 43 languages', async () => {
+    const ctx = systemContext(t.services);
+    const place = t.services.city.districts[0]?.ortsteile[0];
+    if (!place) throw new Error('the city has no Ortsteil');
+    // More languages than the index has bits for, and slugs published in no particular order.
+    const languages = (
+      'deu eng tur ara ron bul ukr rus fas pol ita fra spa por nld ell hun ces slk hrv srp bos sqi kur tir ' +
+      'som amh prs pus urd hin ben tam vie tha zho jpn kor fin swe nor dan lit'
+    ).split(' ');
+    const slugs = languages.map((_, i) => `gleich-${String((i * 17) % languages.length).padStart(2, '0')}`);
+    for (const [i, slug] of slugs.entries()) {
+      await t.services.database.db.transaction((tx) =>
+        insertServiceRecord(
+          { ...ctx, db: tx },
+          buildService({
+            slug,
+            status: 'published',
+            categories: ['leisure_meeting'],
+            languages: [languages[i] as string],
+            texts: {
+              name: { de: 'Gleichstandtreff' },
+              description: { de: 'Ein Treffen.' },
+              eligibility: null,
+              fees: null,
+              requiredDocuments: null,
+            },
+            location: {
+              name: 'Treffpunkt',
+              address: `Hauptstraße ${i}`,
+              postcode: place.postcodes[0] ?? '47051',
+              ortsteilId: place.id,
+              lat: place.centre.lat,
+              lon: place.centre.lon,
+              accessible: false,
+              accessibilityNote: null,
+            },
+          }),
+          'Prüfträger',
+        ),
+      );
+      // Every few, the server reads the change log: later slugs are numbered among the earlier ones.
+      if (i % 5 === 4) await searchIndexOf(t.services.database).refresh();
+    }
+    await searchIndexOf(t.services.database).refresh();
+    const reader = t.client('de');
+    const found = (await reader.get('/api/v1/directory/services?q=gleichstandtreff&per_page=100')).json<{
+      items: { slug: string }[];
+    }>();
+    expect(found.items.map((i) => i.slug)).toEqual([...slugs].sort());
+    for (const [i, language] of languages.entries()) {
+      const one = (
+        await reader.get(`/api/v1/directory/services?q=gleichstandtreff&language=${language}`)
+      ).json<{ items: { slug: string }[] }>();
+      expect(one.items.map((item) => item.slug)).toEqual([slugs[i]]);
+    }
+  });
+
   it('finds offers by a misspelt Ukrainian or Arabic word', async () => {
     const reader = t.client('uk');
     const page = (

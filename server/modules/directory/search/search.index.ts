@@ -103,6 +103,40 @@ function distanceKm(lat: number, lon: number, l: { lat: number; lon: number }) {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The distance between neighbouring slug numbers when all are numbered again. */
+const RANK_GAP = 1024;
+
+/** A row kept for the page while scanning. */
+type TopRow = { slot: number; score: number; distance: number };
+
+/**
+ * Names (languages, target groups) as bits of a number, so that a filter tests a bit instead of a list: the
+ * first 31 names seen get one. A filter's name without a bit (`bitOf` -1) is looked up in the offer's list.
+ */
+class NameBits {
+  private readonly bits = new Map<string, number>();
+
+  /** The bits of these names; a new name gets the next bit while there are bits left. */
+  maskOf(names: readonly string[]): number {
+    let mask = 0;
+    for (const name of names) {
+      let bit = this.bits.get(name);
+      if (bit === undefined && this.bits.size < 31) {
+        bit = this.bits.size;
+        this.bits.set(name, bit);
+      }
+      if (bit !== undefined) mask |= 1 << bit;
+    }
+    return mask;
+  }
+
+  /** The bit a filter tests (every offer with the name has it), or -1: read the offer's list. */
+  bitOf(name: string): number {
+    const bit = this.bits.get(name);
+    return bit === undefined ? -1 : 1 << bit;
+  }
+}
+
 /** When this process last wrote to the directory's tables (searches then read the change log first). */
 let lastLocalWrite = Number.NEGATIVE_INFINITY;
 
@@ -135,6 +169,20 @@ export class SearchIndex {
    */
   private readonly cats: number[] = [];
   private readonly flags: number[] = [];
+  /** 1 while the slot holds a published offer (a removed offer leaves its slot empty). */
+  private readonly alive: number[] = [];
+  /**
+   * The ranking's last tie-break is the slug. Comparing strings of offers scattered in memory cost more than
+   * the rest of a search, so each slot has a number in the slugs' order (`slugRank`), kept with the slugs in
+   * order (`bySlug`, with their slots and numbers) and renumbered when an insertion finds no room between two.
+   */
+  private readonly slugRank: number[] = [];
+  private bySlug: { slugs: string[]; slots: number[]; ranks: number[] } | null = null;
+  /** The offer's languages and target groups as bits (see NameBits). */
+  private readonly langs: number[] = [];
+  private readonly groups: number[] = [];
+  private readonly languageBits = new NameBits();
+  private readonly groupBits = new NameBits();
   private readonly placeFrom: number[] = [];
   private readonly placeCount: number[] = [];
   private readonly places = {
@@ -190,6 +238,7 @@ export class SearchIndex {
     this.lastSeq = await repo.lastDirectoryChange(db);
     await this.listen();
     await this.readAll();
+    this.rankAll();
     await this.catchUp();
     this.buildMs = performance.now() - started;
   }
@@ -355,6 +404,11 @@ export class SearchIndex {
     this.slotOf.set(offer.id, slot);
     this.cats.push(this.categoryMask(offer.categories, true));
     this.flags.push((offer.free ? 1 : 0) | ((offer.capacityFree ?? 0) > 0 ? 2 : 0));
+    this.alive.push(1);
+    this.slugRank.push(0);
+    this.rankSlug(slot, offer.slug);
+    this.langs.push(this.languageBits.maskOf(offer.languages));
+    this.groups.push(this.groupBits.maskOf(offer.targetGroups));
     this.placeFrom.push(this.places.district.length);
     this.placeCount.push(offer.locations.length);
     for (const l of offer.locations) {
@@ -377,6 +431,60 @@ export class SearchIndex {
         m.slots.push(slot);
         m.sims.push(best);
       }
+    }
+  }
+
+  /** Numbers every slot in the slugs' order (at the end of the build, and when an insertion finds no room). */
+  private rankAll() {
+    const slots: number[] = [];
+    for (const [slot, offer] of this.offers.entries()) if (offer) slots.push(slot);
+    const slugOf = (slot: number) => (this.offers[slot] as IndexedOffer).slug;
+    slots.sort((a, b) => cmp(slugOf(a), slugOf(b)) || a - b);
+    const ranks = slots.map((_, i) => (i + 1) * RANK_GAP);
+    for (const [i, slot] of slots.entries()) this.slugRank[slot] = ranks[i] as number;
+    this.bySlug = { slugs: slots.map(slugOf), slots, ranks };
+  }
+
+  /** The first position in the slug order not before this slug. */
+  private slugPosition(slug: string): number {
+    const slugs = this.bySlug?.slugs ?? [];
+    let lo = 0;
+    let hi = slugs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((slugs[mid] as string) < slug) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A new slot's number between its neighbours in the slug order (during the build: numbered at its end). */
+  private rankSlug(slot: number, slug: string) {
+    const order = this.bySlug;
+    if (!order) return;
+    const at = this.slugPosition(slug);
+    const before = at > 0 ? (order.ranks[at - 1] as number) : 0;
+    const after = at < order.ranks.length ? (order.ranks[at] as number) : before + 2 * RANK_GAP;
+    const rank = (before + after) / 2;
+    if (!(rank > before && rank < after)) {
+      this.rankAll();
+      return;
+    }
+    order.slugs.splice(at, 0, slug);
+    order.slots.splice(at, 0, slot);
+    order.ranks.splice(at, 0, rank);
+    this.slugRank[slot] = rank;
+  }
+
+  private unrankSlug(slot: number, slug: string) {
+    const order = this.bySlug;
+    if (!order) return;
+    for (let at = this.slugPosition(slug); at < order.slugs.length && order.slugs[at] === slug; at++) {
+      if (order.slots[at] !== slot) continue;
+      order.slugs.splice(at, 1);
+      order.slots.splice(at, 1);
+      order.ranks.splice(at, 1);
+      return;
     }
   }
 
@@ -423,6 +531,8 @@ export class SearchIndex {
     if (slot === undefined) return;
     const offer = this.offers[slot];
     this.offers[slot] = undefined;
+    this.alive[slot] = 0;
+    if (offer) this.unrankSlug(slot, offer.slug);
     this.slotOf.delete(id);
     for (const word of offer?.words ?? []) {
       const list = this.postings.get(word)?.slots;
@@ -507,7 +617,10 @@ export class SearchIndex {
         if (before === undefined || sim > before) best.set(slot, sim);
       }
     }
-    const m: Matched = { wordSims, slots: [...best.keys()], sims: [...best.values()] };
+    // In slot order, so that the search reads the slot columns front to back (new offers get higher slots, so
+    // the order holds as upsert appends to kept matches).
+    const slots = [...best.keys()].sort((a, b) => a - b);
+    const m: Matched = { wordSims, slots, sims: slots.map((slot) => best.get(slot) as number) };
     if (entry?.expansion === e) entry.m = m;
     return m;
   }
@@ -525,48 +638,66 @@ export class SearchIndex {
    */
   search(q: IndexQuery): IndexAnswer {
     const n = q.words.length;
-    // Per word, the best similarity of each offer it matches: in arrays by slot, reused from search to search
-    // (a search runs to its end without yielding), marked valid by this search's stamp.
     const scratch = this.scratchFor(n);
     const stamp = ++scratch.stamp;
+    // The offers to look at: every offer (no words), one word's matches as they are, or for several words the
+    // union of their matches, each word's best similarity per offer in arrays by slot, reused from search to
+    // search (a search runs to its end without yielding) and marked valid by this search's stamp.
+    const single = n === 1 ? this.matchesOf(q.words[0] as Expansion) : null;
     let touched = 0;
-    for (let i = 0; i < n; i++) {
-      const marks = scratch.marks[i] as Int32Array;
-      const sims = scratch.sims[i] as Float64Array;
-      const m = this.matchesOf(q.words[i] as Expansion);
-      for (let k = 0; k < m.slots.length; k++) {
-        const slot = m.slots[k] as number;
-        const sim = m.sims[k] as number;
-        if (marks[slot] !== stamp) {
-          marks[slot] = stamp;
-          sims[slot] = sim;
-          if (scratch.any[slot] !== stamp) {
-            scratch.any[slot] = stamp;
-            scratch.touched[touched++] = slot;
-          }
-        } else if (sim > (sims[slot] as number)) sims[slot] = sim;
+    if (n > 1) {
+      for (let i = 0; i < n; i++) {
+        const marks = scratch.marks[i] as Int32Array;
+        const sims = scratch.sims[i] as Float64Array;
+        const m = this.matchesOf(q.words[i] as Expansion);
+        for (let k = 0; k < m.slots.length; k++) {
+          const slot = m.slots[k] as number;
+          const sim = m.sims[k] as number;
+          if (marks[slot] !== stamp) {
+            marks[slot] = stamp;
+            sims[slot] = sim;
+            if (scratch.any[slot] !== stamp) {
+              scratch.any[slot] = stamp;
+              scratch.touched[touched++] = slot;
+            }
+          } else if (sim > (sims[slot] as number)) sims[slot] = sim;
+        }
       }
     }
     const wanted = q.categories.length ? this.categoryMask(q.categories) : -1;
     const district = q.districtId ? this.area(q.districtId) : -1;
     const ortsteil = q.ortsteilId ? this.area(q.ortsteilId) : -1;
     const needs = (q.free ? 1 : 0) | (q.hasPlaces ? 2 : 0);
-    const { cats, flags, placeFrom, placeCount, places, offers } = this;
-    // First pass: the offers that pass every filter, with their nearest place and the words they match.
-    const all = n === 0;
-    const end = all ? offers.length : touched;
+    // A language or target group without a bit: none if no offer has it, else (more than 31 kinds) the list.
+    const language = q.language ? this.languageBits.bitOf(q.language) : 0;
+    const group = q.targetGroup ? this.groupBits.bitOf(q.targetGroup) : 0;
+    const bonusMasks = q.words.map((e) => this.categoryMask(e.categories));
+    const { cats, flags, alive, langs, groups, placeFrom, placeCount, places, offers } = this;
+    // Near a postcode: a place further north or south than the radius cannot be within it (the great-circle
+    // distance is at least the difference in latitude), so the trigonometry runs only for the others.
+    const near = q.near;
+    const latReach = near ? near.radiusKm / (6371 * RAD) : 0;
+    // First pass: the offers that pass every filter, with their nearest place, how many words they match and
+    // their score (100 per word plus its similarity, plus 1 where the offer is in a category the word names).
+    const end = n === 0 ? offers.length : n === 1 ? (single as Matched).slots.length : touched;
     let passed = 0;
     let best = 0;
     let foundAny = 0;
     for (let k = 0; k < end; k++) {
-      const slot = all ? k : (scratch.touched[k] as number);
-      const offer = offers[slot];
-      if (!offer) continue;
-      if (wanted !== -1 && ((cats[slot] as number) & wanted) === 0) continue;
+      const slot =
+        n === 0 ? k : n === 1 ? ((single as Matched).slots[k] as number) : (scratch.touched[k] as number);
+      if (alive[slot] !== 1) continue;
+      const mask = cats[slot] as number;
+      if (wanted !== -1 && (mask & wanted) === 0) continue;
       if (((flags[slot] as number) & needs) !== needs) continue;
-      if (q.language && !offer.languages.includes(q.language)) continue;
-      if (q.targetGroup && !offer.targetGroups.includes(q.targetGroup)) continue;
-      if (q.openAt && !isOpen(offer, q.openAt)) continue;
+      if (language > 0 && ((langs[slot] as number) & language) === 0) continue;
+      if (group > 0 && ((groups[slot] as number) & group) === 0) continue;
+      if (language < 0 || group < 0 || q.openAt) {
+        const offer = offers[slot] as IndexedOffer;
+        if (language < 0 && !offer.languages.includes(q.language as string)) continue;
+        if (group < 0 && !offer.targetGroups.includes(q.targetGroup as string)) continue;
+        if (q.openAt && !isOpen(offer, q.openAt)) continue;
+      }
       let place = false;
       let distance = Number.POSITIVE_INFINITY;
       const from = placeFrom[slot] as number;
@@ -575,34 +706,44 @@ export class SearchIndex {
         if (district !== -1 && places.district[j] !== district) continue;
         if (ortsteil !== -1 && places.ortsteil[j] !== ortsteil) continue;
         if (q.accessible && !places.accessible[j]) continue;
-        if (q.near) {
-          const d = distanceKm(q.near.lat, q.near.lon, {
-            lat: places.lat[j] as number,
-            lon: places.lon[j] as number,
-          });
-          if (!(d <= q.near.radiusKm)) continue;
+        if (near) {
+          const lat = places.lat[j] as number;
+          if (Math.abs(lat - near.lat) > latReach) continue;
+          const d = distanceKm(near.lat, near.lon, { lat, lon: places.lon[j] as number });
+          if (!(d <= near.radiusKm)) continue;
           if (d < distance) distance = d;
         }
         place = true;
       }
       if (!place) continue;
       let hits = 0;
-      for (let i = 0; i < n; i++) {
-        if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
-        hits++;
-        foundAny |= 1 << i;
+      let score = 0;
+      if (n === 1) {
+        hits = 1;
+        foundAny = 1;
+        score = 100 + ((single as Matched).sims[k] as number) + (mask & (bonusMasks[0] as number) ? 1 : 0);
+      } else {
+        for (let i = 0; i < n; i++) {
+          if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
+          hits++;
+          foundAny |= 1 << i;
+          score +=
+            100 +
+            ((scratch.sims[i] as Float64Array)[slot] as number) +
+            (mask & (bonusMasks[i] as number) ? 1 : 0);
+        }
       }
       if (hits > best) best = hits;
       scratch.passed[passed] = slot;
       scratch.hits[passed] = hits;
+      scratch.score[passed] = score;
       scratch.distance[passed] = distance;
       passed++;
     }
-    // Second pass: the offers matching the most words are the answer; count them by category and Stadtbezirk,
-    // score them, and keep the best offset + limit in order.
-    const bonusMasks = q.words.map((e) => this.categoryMask(e.categories));
-    const categoryCounts = new Array<number>(this.categoryBit.size).fill(0);
-    const districtCounts = new Map<number, number>();
+    // Second pass: the offers matching the most words are the answer; count them by category and Stadtbezirk
+    // and keep the best offset + limit in order.
+    const categoryCounts = new Int32Array(32);
+    const districtCounts = new Int32Array(this.areaNames.length + 1);
     const keep = q.offset + q.limit;
     const top: { slot: number; score: number; distance: number }[] = [];
     let total = 0;
@@ -610,44 +751,45 @@ export class SearchIndex {
       if (scratch.hits[k] !== best) continue;
       const slot = scratch.passed[k] as number;
       total++;
-      const mask = cats[slot] as number;
-      for (let b = 0; b < categoryCounts.length; b++)
-        if (mask & (1 << b)) categoryCounts[b] = (categoryCounts[b] as number) + 1;
+      for (let bits = cats[slot] as number; bits !== 0; bits &= bits - 1) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        categoryCounts[bit] = (categoryCounts[bit] as number) + 1;
+      }
       if ((placeCount[slot] as number) > 0) {
         const d = places.district[placeFrom[slot] as number] as number;
-        districtCounts.set(d, (districtCounts.get(d) ?? 0) + 1);
+        districtCounts[d] = (districtCounts[d] as number) + 1;
       }
       if (keep <= 0) continue;
-      let score = 0;
-      for (let i = 0; i < n; i++) {
-        if ((scratch.marks[i] as Int32Array)[slot] !== stamp) continue;
-        score +=
-          100 +
-          ((scratch.sims[i] as Float64Array)[slot] as number) +
-          (mask & (bonusMasks[i] as number) ? 1 : 0);
-      }
-      const row = { slot, score, distance: scratch.distance[k] as number };
+      const score = scratch.score[k] as number;
+      const distance = scratch.distance[k] as number;
       if (keep > TOP_BY_INSERTION) {
-        top.push(row);
+        top.push({ slot, score, distance });
         continue;
       }
-      if (top.length === keep && !this.before(row, top[keep - 1] as typeof row)) continue;
+      if (top.length === keep && !this.before(slot, score, distance, top[keep - 1] as TopRow)) continue;
       let at = top.length === keep ? keep - 1 : top.length;
-      while (at > 0 && this.before(row, top[at - 1] as typeof row)) {
-        top[at] = top[at - 1] as typeof row;
+      while (at > 0 && this.before(slot, score, distance, top[at - 1] as TopRow)) {
+        top[at] = top[at - 1] as TopRow;
         at--;
       }
-      top[at] = row;
+      top[at] = { slot, score, distance };
     }
     // A far page: every row, sorted once (insertion into a long list would cost rows × offset).
     if (keep > TOP_BY_INSERTION) {
-      top.sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
+      top.sort((a, b) =>
+        this.before(a.slot, a.score, a.distance, b)
+          ? -1
+          : this.before(b.slot, b.score, b.distance, a)
+            ? 1
+            : 0,
+      );
       top.length = Math.min(top.length, keep);
     }
     const facets = { categories: {} as Record<string, number>, districts: {} as Record<string, number> };
     for (const [c, bit] of this.categoryBit)
-      if (categoryCounts[bit]) facets.categories[c] = categoryCounts[bit];
-    for (const [d, count] of districtCounts) facets.districts[this.areaNames[d] as string] = count;
+      if (categoryCounts[bit]) facets.categories[c] = categoryCounts[bit] as number;
+    for (let d = 0; d < this.areaNames.length; d++)
+      if (districtCounts[d]) facets.districts[this.areaNames[d] as string] = districtCounts[d] as number;
     return {
       hits: top.slice(q.offset).map(({ slot, score, distance }) => ({
         offer: offers[slot] as IndexedOffer,
@@ -661,13 +803,13 @@ export class SearchIndex {
   }
 
   /** The ranking: higher score first, then the nearer place (none last), then the slug. */
-  private before(
-    a: { slot: number; score: number; distance: number },
-    b: { slot: number; score: number; distance: number },
-  ): boolean {
-    if (a.score !== b.score) return a.score > b.score;
-    if (a.distance !== b.distance) return a.distance < b.distance;
-    return cmp((this.offers[a.slot] as IndexedOffer).slug, (this.offers[b.slot] as IndexedOffer).slug) < 0;
+  private before(slot: number, score: number, distance: number, b: TopRow): boolean {
+    if (score !== b.score) return score > b.score;
+    if (distance !== b.distance) return distance < b.distance;
+    const rank = this.slugRank[slot] as number;
+    const other = this.slugRank[b.slot] as number;
+    if (rank !== other) return rank < other;
+    return cmp((this.offers[slot] as IndexedOffer).slug, (this.offers[b.slot] as IndexedOffer).slug) < 0;
   }
 
   private scratch = {
@@ -677,6 +819,7 @@ export class SearchIndex {
     touched: new Int32Array(0),
     passed: new Int32Array(0),
     hits: new Int32Array(0),
+    score: new Float64Array(0),
     distance: new Float64Array(0),
     marks: [] as Int32Array[],
     sims: [] as Float64Array[],
@@ -694,6 +837,7 @@ export class SearchIndex {
       s.touched = new Int32Array(next);
       s.passed = new Int32Array(next);
       s.hits = new Int32Array(next);
+      s.score = new Float64Array(next);
       s.distance = new Float64Array(next);
       s.marks = Array.from({ length: Math.max(words, s.marks.length) }, () => new Int32Array(next));
       s.sims = Array.from({ length: Math.max(words, s.marks.length) }, () => new Float64Array(next));
