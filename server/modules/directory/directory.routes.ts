@@ -39,7 +39,14 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         response: { 200: s.searchReply },
       },
     },
-    async (request) => search.findServices(ctx(request), request.query),
+    // The JSON is written by the service from rows kept per offer (the schema above describes it; Fastify sends
+    // a JSON string as it is).
+    async (request, reply) => {
+      const json = await search.findServicesJson(ctx(request), request.query);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(json as unknown as z.infer<typeof s.searchReply>);
+    },
   );
 
   app.get(

@@ -203,11 +203,8 @@ function summaryOf(
   };
 }
 
-/**
- * The public search: words in any language, combined filters, counted anonymously when nothing is found. Answered
- * from this server's search index (no database round trip), which follows the database's change log.
- */
-export async function findServices(ctx: Ctx, query: SearchQuery) {
+/** The index's answer to a search, and the moment's local week time ("open now" of the rows). */
+async function answerOf(ctx: Ctx, query: SearchQuery) {
   authorize(ctx, 'directory.search');
   const { words, unmetDistrict, filter } = searchFilter(ctx, query);
   const index = searchIndexOf(ctx.database);
@@ -223,9 +220,76 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
       words: unmet.sort().join(' '),
     });
   }
-  const at = localWeekTime(ctx.now, ctx.city.profile.timezone);
+  return { answer, at: localWeekTime(ctx.now, ctx.city.profile.timezone) };
+}
+
+/**
+ * The public search: words in any language, combined filters, counted anonymously when nothing is found. Answered
+ * from this server's search index (no database round trip), which follows the database's change log.
+ */
+export async function findServices(ctx: Ctx, query: SearchQuery) {
+  const { answer, at } = await answerOf(ctx, query);
   const items = answer.hits.map((hit) => summaryOf(ctx, hit.offer, hit.distanceKm, at));
   return { items, total: answer.total, facets: answer.facets, page: query.page, perPage: query.per_page };
+}
+
+/**
+ * Per offer (a changed offer is a new object), its result row as JSON without the parts that depend on the
+ * reader or the moment: written once instead of on every search that shows it.
+ */
+const fixedRowJson = new WeakMap<IndexedOffer, string>();
+
+function fixedPartOf(offer: IndexedOffer): string {
+  let json = fixedRowJson.get(offer);
+  if (json === undefined) {
+    const place = offer.locations[0] ?? null;
+    json = JSON.stringify({
+      id: offer.id,
+      slug: offer.slug,
+      organisationName: offer.organisationName,
+      categories: offer.categories,
+      languages: offer.languages,
+      free: offer.free,
+      capacityFree: offer.capacityFree,
+      waitingList: offer.waitingList,
+      location: place
+        ? {
+            id: place.id,
+            name: place.name,
+            address: place.address,
+            postcode: place.postcode,
+            city: place.city,
+            districtId: place.districtId,
+            ortsteilId: place.ortsteilId,
+            lat: place.lat,
+            lon: place.lon,
+            accessible: place.accessible,
+          }
+        : null,
+    }).slice(1, -1);
+    fixedRowJson.set(offer, json);
+  }
+  return json;
+}
+
+/**
+ * The same answer as `findServices`, as the JSON the route sends (the `searchReply` schema): each row's fixed
+ * part is kept per offer, so a search writes only the reader's texts, the distance and the flags of the moment.
+ * The property test holds it to `findServices`.
+ */
+export async function findServicesJson(ctx: Ctx, query: SearchQuery): Promise<string> {
+  const { answer, at } = await answerOf(ctx, query);
+  const rows = answer.hits.map(({ offer, distanceKm }) => {
+    const name = JSON.stringify(showText(offer.texts, 'name', ctx.locale));
+    const summary = JSON.stringify(showText(offer.texts, 'description', ctx.locale));
+    const distance = distanceKm === null ? 'null' : String(Math.round(distanceKm * 10) / 10);
+    const open = offer.weekly.some(
+      (w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time,
+    );
+    const stale = isStale(offer.lastCheckedAt, ctx.now);
+    return `{${fixedPartOf(offer)},"name":${name},"summary":${summary},"distanceKm":${distance},"openNow":${open},"stale":${stale}}`;
+  });
+  return `{"items":[${rows.join(',')}],"total":${answer.total},"facets":${JSON.stringify(answer.facets)},"page":${query.page},"perPage":${query.per_page}}`;
 }
 
 /**

@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { systemContext } from '../../../core/context.ts';
 import { CATEGORIES, TARGET_GROUPS } from '../directory.terms.ts';
 import { buildService } from '../directory.factories.ts';
-import { searchQuery } from '../directory.schema.ts';
+import { searchQuery, searchReply } from '../directory.schema.ts';
 import { insertServiceRecord } from '../records.ts';
-import { findServices, findServicesInDatabase, searchFilter } from '../search.service.ts';
+import { findServices, findServicesInDatabase, findServicesJson, searchFilter } from '../search.service.ts';
 import { expandWordsWith } from '../word-expansions.ts';
 import { searchIndexOf } from './search.index.ts';
 
@@ -163,7 +163,12 @@ describe('the search index', () => {
         const q = words.map((w) => (w.typo ? typo(w.word, w.typo[0], w.typo[1]) : w.word)).join(' ');
         const parsed = searchQuery.parse({ ...filters, ...(q ? { q } : {}), per_page: '5' });
         const reader = { ...ctx, locale };
-        const { facets, ...fromIndex } = await findServices(reader, parsed);
+        const answer = await findServices(reader, parsed);
+        // What the route sends: the same answer, written from the rows kept per offer, exactly the schema.
+        const sent = JSON.parse(await findServicesJson(reader, parsed));
+        expect(sent).toEqual(answer);
+        expect(searchReply.parse(sent)).toEqual(sent);
+        const { facets, ...fromIndex } = answer;
         const { found: _found, ...fromDatabase } = await findServicesInDatabase(reader, parsed);
         expect(fromIndex).toEqual(fromDatabase);
         // Every offer found has a place: the Stadtbezirke count each once.
