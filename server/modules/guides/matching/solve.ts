@@ -9,7 +9,7 @@
  * relocations, ejections, swaps). Components of at most 40 requests are solved exactly by depth-first search.
  */
 import { EARTH_RADIUS_KM, greatCircleKm } from '../../../core/geo.ts';
-import { buildModel, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
+import { buildModel, heldBy, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
 import type { Assignment, MatchingProblem, MatchingResult, SolveOptions } from './types.ts';
 
 const EPS = 1e-9;
@@ -113,10 +113,11 @@ export function resultOf(
   const { guides, requests } = model.problem;
   const assignments: Assignment[] = [];
   const unassigned: MatchingResult['unassigned'] = [];
+  const held = heldBy(model, guideOf);
   guideOf.forEach((g, r) => {
     const requestId = requests[r]?.id as string;
     if (g >= 0) assignments.push({ requestId, guideId: guides[g]?.id as string });
-    else unassigned.push({ requestId, reasons: unassignedReasons(model, guideOf, r) });
+    else unassigned.push({ requestId, reasons: unassignedReasons(model, guideOf, r, held) });
   });
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
