@@ -205,23 +205,62 @@ export function pairCost(model: Model, g: number, r: number): number {
   return Number.POSITIVE_INFINITY;
 }
 
-/** The contract's reasons why request r is unassigned, given the guides' current assignments. */
-export function unassignedReasons(model: Model, guideOf: Int32Array, r: number): UnassignedReason[] {
-  const { guides, requests } = model.problem;
-  const request = requests[r] as MatchingRequest;
-  const reasons = new Set<UnassignedReason>();
-  const speakers = guides.filter((g) => speaks(g, request));
-  if (speakers.length === 0 || !speakers.some((g) => available(g, request))) reasons.add('no_language');
-  for (const g of speakers) {
-    const failures = ruleFailures(g, request);
-    if (failures.includes('topic')) reasons.add('topic_refused');
-    if (failures.includes('gender')) reasons.add('gender');
-    if (failures.includes('expired')) reasons.add('expired');
-  }
-  const held: number[][] = guides.map(() => []);
+/** Per model: each guide's windows in minutes, and the speakers of each language and dialect (for the reasons). */
+const reasonData = new WeakMap<
+  Model,
+  { windows: (readonly [number, number])[][]; speakers: Map<string, number[]> }
+>();
+
+/** Requests held per guide under an assignment. */
+export function heldBy(model: Model, guideOf: Int32Array): number[][] {
+  const held: number[][] = Array.from({ length: model.nG }, () => []);
   guideOf.forEach((g, i) => {
     if (g >= 0) held[g]?.push(i);
   });
+  return held;
+}
+
+/**
+ * The contract's reasons why request r is unassigned, given the guides' current assignments (`held`: from
+ * heldBy, when the caller asks for many requests; a result with a thousand open requests took half a second
+ * when each call worked it out again).
+ */
+export function unassignedReasons(
+  model: Model,
+  guideOf: Int32Array,
+  r: number,
+  held: number[][] = heldBy(model, guideOf),
+): UnassignedReason[] {
+  const { guides, requests } = model.problem;
+  const request = requests[r] as MatchingRequest;
+  let data = reasonData.get(model);
+  if (!data) {
+    data = {
+      windows: guides.map((g) => g.availability.map((w) => [minutesOf(w.start), minutesOf(w.end)] as const)),
+      speakers: new Map(),
+    };
+    reasonData.set(model, data);
+  }
+  const key = `${request.language}\u0000${request.dialect ?? ''}`;
+  let speakers = data.speakers.get(key);
+  if (!speakers) {
+    speakers = [];
+    for (let g = 0; g < guides.length; g++) if (speaks(guides[g] as MatchingGuide, request)) speakers.push(g);
+    data.speakers.set(key, speakers);
+  }
+  const reasons = new Set<UnassignedReason>();
+  const start = model.start[r] as number;
+  const end = model.end[r] as number;
+  const windows = data.windows;
+  const availableThen = (g: number) => (windows[g] ?? []).some(([ws, we]) => ws <= start && end <= we);
+  if (speakers.length === 0 || !speakers.some(availableThen)) reasons.add('no_language');
+  const date = localDate(request.start);
+  for (const g of speakers) {
+    const guide = guides[g] as MatchingGuide;
+    if (guide.topicsRefused.includes(request.topic)) reasons.add('topic_refused');
+    if (request.genderRequired !== null && request.genderRequired !== guide.gender) reasons.add('gender');
+    if (guide.validUntil !== null && guide.validUntil < date) reasons.add('expired');
+  }
   for (const g of model.reqGuides[r] as Int32Array) {
     const mine = held[g] as number[];
     const full = mine.length >= (model.maxAssignments[g] as number);

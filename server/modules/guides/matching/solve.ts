@@ -8,11 +8,18 @@
  * turned into solutions (repair, and a sequential Lagrangian heuristic) and improved by local search (insertions,
  * relocations, ejections, swaps). Components of at most 40 requests are solved exactly by depth-first search.
  */
-import { greatCircleKm } from '../../../core/geo.ts';
-import { buildModel, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
+import { EARTH_RADIUS_KM, greatCircleKm } from '../../../core/geo.ts';
+import { buildModel, heldBy, loadCost, type Model, objectiveOf, unassignedReasons } from './model.ts';
 import type { Assignment, MatchingProblem, MatchingResult, SolveOptions } from './types.ts';
 
 const EPS = 1e-9;
+/** Components of at most this many requests get an exhaustive search when the dual leaves a gap. */
+const SMALL_COMPONENT = 40;
+/** Components of at most SMALL_DUAL requests take at least SMALL_DUAL_STEPS dual steps, whatever the clock says. */
+const SMALL_DUAL = 200;
+const SMALL_DUAL_STEPS = 300;
+/** The least time (ms) a component gets, however small its share of the work. */
+const SMALL_BUDGET_MS = 25;
 
 /** Milliseconds; MATCHING_CPU_CLOCK=1 counts process CPU time instead (to compare runs on a loaded machine). */
 const now: () => number = process.env.MATCHING_CPU_CLOCK
@@ -25,7 +32,8 @@ const now: () => number = process.env.MATCHING_CPU_CLOCK
 export function solveMatching(problem: MatchingProblem, options: SolveOptions = {}): MatchingResult {
   const wallStarted = performance.now();
   const started = now();
-  const limitMs = (options.timeLimitSeconds ?? 5) * 1000;
+  // the last checks and the result take a few tens of ms after the components: they fit inside the limit
+  const limitMs = (options.timeLimitSeconds ?? 5) * 1000 * 0.98;
   const tolerance = options.gapTolerance ?? 1e-9;
   const model = buildModel(problem);
   const guideOf = new Int32Array(model.nR).fill(-1);
@@ -35,7 +43,14 @@ export function solveMatching(problem: MatchingProblem, options: SolveOptions = 
   for (const comp of comps) {
     const share = work(model, comp);
     const left = limitMs - (now() - started);
-    const budget = Math.max(0, (left * share) / Math.max(1, remainingWork));
+    // a share of the time by size, but every component enough for its dual to settle: a small one costs
+    // microseconds per step, and with its share alone (a few ms) a week in many languages left 30 components
+    // of 20–40 requests with a bound at a fifth of their solution (gap 19 % overall; issue 12)
+    const budget = Math.max(
+      0,
+      (left * share) / Math.max(1, remainingWork),
+      Math.min(SMALL_BUDGET_MS, left * 0.02),
+    );
     remainingWork -= share;
     bound += solveComponent(model, comp, guideOf, now() + budget, tolerance);
   }
@@ -98,10 +113,11 @@ export function resultOf(
   const { guides, requests } = model.problem;
   const assignments: Assignment[] = [];
   const unassigned: MatchingResult['unassigned'] = [];
+  const held = heldBy(model, guideOf);
   guideOf.forEach((g, r) => {
     const requestId = requests[r]?.id as string;
     if (g >= 0) assignments.push({ requestId, guideId: guides[g]?.id as string });
-    else unassigned.push({ requestId, reasons: unassignedReasons(model, guideOf, r) });
+    else unassigned.push({ requestId, reasons: unassignedReasons(model, guideOf, r, held) });
   });
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
@@ -328,8 +344,8 @@ function improve(state: State, deadline: number, light = false): void {
     if (light) return;
     // ejections: make room for an unassigned request by moving or dropping the requests in its way
     for (const r of comp.requests) {
-      if (now() >= deadline) return;
       if (state.guideOf[r] !== -1) continue;
+      if (now() >= deadline) return;
       if (eject(state, r, 2)) changed = true;
     }
     // swaps of two assigned requests between their guides
@@ -403,8 +419,10 @@ function eject(state: State, r: number, depth: number): boolean {
 function swaps(state: State, deadline: number): boolean {
   const { model, comp } = state;
   let changed = false;
+  let visited = 0;
   for (const r of comp.requests) {
-    if (now() >= deadline) break;
+    // the clock every 16 requests (with MATCHING_CPU_CLOCK a reading costs about a microsecond)
+    if ((visited++ & 15) === 0 && now() >= deadline) break;
     const g1 = state.guideOf[r] as number;
     if (g1 < 0) continue;
     for (const g2 of model.reqGuides[r] as Int32Array) {
@@ -462,6 +480,28 @@ type GuideData = {
   tmax: number;
 };
 
+const vectorsOf = new WeakMap<Model, { x: Float64Array; y: Float64Array; z: Float64Array; factor: number }>();
+
+/** The requests' places as unit vectors (the chord between two gives the great-circle distance). */
+function placeVectors(model: Model): { x: Float64Array; y: Float64Array; z: Float64Array; factor: number } {
+  let vectors = vectorsOf.get(model);
+  if (!vectors) {
+    const x = new Float64Array(model.nR);
+    const y = new Float64Array(model.nR);
+    const z = new Float64Array(model.nR);
+    model.problem.requests.forEach((request, r) => {
+      const lat = (request.place.lat * Math.PI) / 180;
+      const lon = (request.place.lon * Math.PI) / 180;
+      x[r] = Math.cos(lat) * Math.cos(lon);
+      y[r] = Math.cos(lat) * Math.sin(lon);
+      z[r] = Math.sin(lat);
+    });
+    vectors = { x, y, z, factor: (2 * EARTH_RADIUS_KM * 60) / model.speedKmh };
+    vectorsOf.set(model, vectors);
+  }
+  return vectors;
+}
+
 function guideData(model: Model, g: number): GuideData {
   const list = model.guideReqs[g] as Int32Array;
   const n = list.length;
@@ -503,15 +543,27 @@ function guideData(model: Model, g: number): GuideData {
   );
   const nearPtr = new Int32Array(n + 1);
   const near: number[] = [];
+  // travel from the chord between unit vectors (one square root and one arcsine); within a micro-minute of the
+  // slack the exact haversine decides, so the DP's chains agree with model.compatible
+  const { x, y, z, factor } = placeVectors(model);
   for (let p = 0; p < n; p++) {
     const r = list[p] as number;
     const sr = start[r] as number;
+    const xr = x[r] as number;
+    const yr = y[r] as number;
+    const zr = z[r] as number;
     for (let i = p - 1; i >= 0; i--) {
       const q = list[i] as number;
       if ((start[q] as number) <= sr - tmax - maxDur) break;
       const eq = end[q] as number;
       if (eq + tmax <= sr) continue; // covered by the prefix minimum
-      if (eq + travel(q, r) <= sr) near.push(i);
+      const slack = sr - eq;
+      if (slack < 0) continue;
+      const dx = (x[q] as number) - xr;
+      const dy = (y[q] as number) - yr;
+      const dz = (z[q] as number) - zr;
+      const approx = factor * Math.asin(Math.min(1, 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz)));
+      if (approx < slack - 1e-6 || (approx <= slack + 1e-6 && eq + travel(q, r) <= sr)) near.push(i);
     }
     nearPtr[p + 1] = near.length;
   }
@@ -610,7 +662,10 @@ class ChainSolver {
         bestK = 0;
       }
       // predecessors: the prefix minimum (far enough for any travel) and the near ones checked one by one
-      let levels = Math.min(filled, K - 1);
+      // p lies in an optimal chain of length L only if w_p ≤ −loadStep·(L − 1) (dropping p saves the last
+      // load step, and what is left is still a chain): longer prefixes through p need not be kept
+      const cap = loadStep > 0 ? Math.min(K - 1, Math.floor(-wp / loadStep)) : K - 1;
+      let levels = Math.min(filled, cap);
       for (let k = 0; k < levels; k++) {
         m[k] = best[k] as number;
         arg[k] = bestArg[k] as number;
@@ -619,7 +674,7 @@ class ChainSolver {
       const to = d.nearPtr[p + 1] as number;
       for (let t = from; t < to; t++) {
         const i = d.near[t] as number;
-        const li = Math.min(len[i] as number, K - 1);
+        const li = Math.min(len[i] as number, cap);
         if (li === 0) continue;
         for (let k = levels; k < li; k++) m[k] = INF;
         if (li > levels) levels = li;
@@ -687,26 +742,36 @@ function solveComponent(
     () => `component ${comp.guides.length} guides, ${comp.requests.length} requests: start ${ub.toFixed(1)}`,
   );
 
-  if (comp.requests.length <= 40) {
-    const exact = exhaustive(model, comp, incumbent, ub, 200_000);
-    if (exact !== null) {
-      for (const r of comp.requests) globalGuideOf[r] = incumbent.guideOf[r] as number;
-      return exact;
-    }
-    ub = incumbent.objective();
-  }
-
   const data: (GuideData | undefined)[] = new Array(model.nG);
   for (const g of comp.guides) data[g] = guideData(model, g);
   const dp = new ChainSolver(model, data);
   const lambda = new Float64Array(model.nR);
   const initial = initialPrices(model, comp, dp, lambda, begin + span * 0.3);
-  const lb = Math.max(
+  let lb = Math.max(
     initial,
-    volume(model, comp, dp, lambda, incumbent, begin + span * 0.92, tolerance, initial),
+    volume(
+      model,
+      comp,
+      dp,
+      lambda,
+      incumbent,
+      begin + span * 0.92,
+      tolerance,
+      initial,
+      comp.requests.length <= SMALL_DUAL ? SMALL_DUAL_STEPS : 0,
+    ),
   );
   improve(incumbent, deadline);
   ub = incumbent.objective();
+  // a small component whose bound has not met its solution: the exhaustive search settles it (the dual goes
+  // first: it often proves the solution optimal in a few milliseconds, and its solution makes the search shorter)
+  if (comp.requests.length <= SMALL_COMPONENT && ub - lb > tolerance * Math.max(1, Math.abs(ub)) + EPS) {
+    const exact = exhaustive(model, comp, incumbent, ub, 200_000, deadline);
+    if (exact !== null) {
+      lb = exact;
+      ub = incumbent.objective();
+    }
+  }
   debug(
     () => `component done: lb ${lb.toFixed(2)} ub ${ub.toFixed(2)} after ${(now() - begin).toFixed(0)} ms`,
   );
@@ -737,6 +802,7 @@ function volume(
   deadline: number,
   tolerance: number,
   known = Number.NEGATIVE_INFINITY,
+  minIterations = 0,
 ): number {
   const best = Float64Array.from(lambda);
   const count = new Int32Array(model.nR);
@@ -761,7 +827,7 @@ function volume(
   let alphaMax = 0.3;
   let iteration = 0;
   const closed = () => ub - lb <= tolerance * Math.max(1, Math.abs(ub)) + EPS;
-  while (!closed() && now() < deadline) {
+  while (!closed() && (iteration < minIterations || now() < deadline)) {
     iteration++;
     let value = 0;
     for (const r of comp.requests) {
@@ -1047,6 +1113,7 @@ function exhaustive(
   best: State,
   ub: number,
   nodeLimit: number,
+  deadline = Number.POSITIVE_INFINITY,
 ): number | null {
   const requests = [...comp.requests].sort(
     (a, b) => (model.reqGuides[a] as Int32Array).length - (model.reqGuides[b] as Int32Array).length,
@@ -1062,8 +1129,11 @@ function exhaustive(
   }
   let bestValue = ub;
   let nodes = 0;
+  let limit = nodeLimit;
   const visit = (i: number, cost: number) => {
-    if (++nodes > nodeLimit) return;
+    if (++nodes > limit) return;
+    // out of time: stop as if the node limit were reached (the search then proves nothing)
+    if ((nodes & 1023) === 0 && now() > deadline) limit = 0;
     if (cost + (optimistic[i] as number) >= bestValue - EPS) return;
     if (i === n) {
       bestValue = cost;
@@ -1082,5 +1152,5 @@ function exhaustive(
     visit(i + 1, cost + (model.penalty[r] as number));
   };
   visit(0, 0);
-  return nodes > nodeLimit ? null : bestValue;
+  return nodes > limit ? null : bestValue;
 }
