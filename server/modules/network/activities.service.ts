@@ -120,7 +120,7 @@ export async function checkOverlaps(ctx: Ctx, input: CheckBody) {
 }
 
 /** The stored occurrences of an activity: from a few weeks back (or its first day) to the horizon's end. */
-function storedOccurrences(ctx: Ctx, recurrence: Recurrence) {
+export function storedOccurrences(ctx: Ctx, recurrence: Recurrence) {
   const { today } = horizon(ctx);
   const earliest = addDays(today, -KEEP_PAST_DAYS);
   const occurrences = occurrencesOf(ctx, recurrence, laterDay(recurrence.date, earliest));
@@ -220,7 +220,7 @@ export async function listActivities(ctx: Ctx, input: { actorId?: string | undef
   return { items: rows.map((r) => activityView(r, names.get(r.actorId) ?? '')) };
 }
 
-const occurrenceKey = (row: repo.ActivityRow) => ({
+export const occurrenceKey = (row: repo.ActivityRow) => ({
   activityId: row.id,
   actorId: row.actorId,
   ortsteilId: row.ortsteilId,

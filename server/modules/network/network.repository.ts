@@ -6,6 +6,7 @@ import {
   networkActivities,
   networkActors,
   networkContacts,
+  networkFeeds,
   networkOccurrences,
   networkRoomBookings,
   networkRooms,
@@ -19,6 +20,7 @@ export type ActivityRow = typeof networkActivities.$inferSelect;
 export type NewActivity = typeof networkActivities.$inferInsert;
 export type BookingRow = typeof networkRoomBookings.$inferSelect;
 export type RoomRow = typeof networkRooms.$inferSelect;
+export type FeedRow = typeof networkFeeds.$inferSelect;
 
 const toDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
@@ -524,4 +526,73 @@ export async function listWorkingGroupMembers(db: Tx) {
 export async function countActors(db: Tx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(networkActors);
   return Number(row?.n ?? 0);
+}
+
+// Feeds (an actor's own iCal calendar, imported)
+
+export async function findFeed(db: Tx, actorId: string): Promise<FeedRow | undefined> {
+  const [row] = await db.select().from(networkFeeds).where(eq(networkFeeds.actorId, actorId));
+  return row;
+}
+
+/** Writes an actor's feed settings (a new URL forgets how the last fetch went). */
+export async function upsertFeed(
+  db: Tx,
+  values: Omit<typeof networkFeeds.$inferInsert, 'syncedAt' | 'okAt' | 'problem' | 'counts'>,
+): Promise<void> {
+  const { actorId: _a, createdAt: _c, ...changes } = values;
+  await db
+    .insert(networkFeeds)
+    .values(values)
+    .onConflictDoUpdate({
+      target: networkFeeds.actorId,
+      set: { ...changes, syncedAt: null, okAt: null, problem: null, counts: null },
+    });
+}
+
+/** How a fetch went: its time, and either the problem or (when it worked) its counts. */
+export async function recordFeedResult(
+  db: Tx,
+  actorId: string,
+  result: { syncedAt: Date; problem: string } | { syncedAt: Date; counts: Record<string, number> },
+): Promise<void> {
+  await db
+    .update(networkFeeds)
+    .set(
+      'problem' in result
+        ? { syncedAt: result.syncedAt, problem: result.problem }
+        : { syncedAt: result.syncedAt, okAt: result.syncedAt, problem: null, counts: result.counts },
+    )
+    .where(eq(networkFeeds.actorId, actorId));
+}
+
+/** The feed's row, locked until the transaction ends (one sync of a feed at a time). */
+export async function lockFeed(db: Tx, actorId: string): Promise<FeedRow | undefined> {
+  const [row] = await db.select().from(networkFeeds).where(eq(networkFeeds.actorId, actorId)).for('update');
+  return row;
+}
+
+export async function deleteFeed(db: Tx, actorId: string): Promise<void> {
+  await db.delete(networkFeeds).where(eq(networkFeeds.actorId, actorId));
+}
+
+/** Every feed, oldest fetch first (the daily job). */
+export async function listFeeds(db: Tx): Promise<FeedRow[]> {
+  return db.select().from(networkFeeds).orderBy(sql`${networkFeeds.syncedAt} asc nulls first`);
+}
+
+/** The activities an actor's feed brought in. */
+export async function listFeedActivities(db: Tx, actorId: string): Promise<ActivityRow[]> {
+  return db
+    .select()
+    .from(networkActivities)
+    .where(and(eq(networkActivities.actorId, actorId), sql`${networkActivities.feedKey} is not null`));
+}
+
+/** Removes an actor's imported activities by id (their occurrences cascade). */
+export async function deleteActivities(db: Tx, actorId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .delete(networkActivities)
+    .where(and(eq(networkActivities.actorId, actorId), inArray(networkActivities.id, [...ids])));
 }
