@@ -290,7 +290,17 @@ export async function insertOccurrences(
   );
 }
 
-export type OverlapRow = { activityId: string; actorId: string; start: Date; end: Date; count: number };
+export type OverlapRow = {
+  activityId: string;
+  actorId: string;
+  start: Date;
+  end: Date;
+  count: number;
+  /** The other activity's title and Ortsteil, and its actor's organisation (for the name), read in the same query. */
+  title: string;
+  ortsteilId: string;
+  organisationId: string;
+};
 
 /**
  * Other actors' occurrences for one of the target groups, in one of the Ortsteile, overlapping one of the planned
@@ -321,9 +331,13 @@ export async function findOverlaps(
     start: unknown;
     end: unknown;
     n: unknown;
+    title: string;
+    ortsteil_id: string;
+    organisation_id: string;
   }>(
     db,
-    sql`select o.activity_id, o.actor_id, min(lower(o.during)) as start,
+    sql`with found as (
+        select o.activity_id, o.actor_id, min(lower(o.during)) as start,
                (array_agg(upper(o.during) order by lower(o.during)))[1] as "end", count(*)::int as n
           from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as p(s, e)
           cross join unnest(${places}::text[]) as place(id)
@@ -338,7 +352,12 @@ export async function findOverlaps(
           ) o
          group by o.activity_id, o.actor_id
          order by min(lower(o.during)), o.activity_id
-         limit ${input.limit}`,
+         limit ${input.limit})
+        select f.*, a.title, a.ortsteil_id, n.organisation_id
+          from found f
+          join network_activities a on a.id = f.activity_id
+          join network_actors n on n.id = f.actor_id
+         order by f.start, f.activity_id`,
   );
   return found.map((r) => ({
     activityId: r.activity_id,
@@ -346,6 +365,9 @@ export async function findOverlaps(
     start: toDate(r.start),
     end: toDate(r.end),
     count: Number(r.n),
+    title: r.title,
+    ortsteilId: r.ortsteil_id,
+    organisationId: r.organisation_id,
   }));
 }
 
