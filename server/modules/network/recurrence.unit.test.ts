@@ -122,7 +122,9 @@ describe('recurrence expansion', () => {
   it('reads daily and weekly rules by arithmetic to the same days as the rrule package, however far back they start', () => {
     const simple = fc.record({
       freq: fc.constantFrom('DAILY', 'WEEKLY'),
-      interval: fc.integer({ min: 1, max: 9 }),
+      // Up to 6: a daily rule every 7th day on other weekdays than its first day's never matches, and the rrule
+      // package then searches up to the year 9999 (the arithmetic stops at the window's end).
+      interval: fc.integer({ min: 1, max: 6 }),
       byDay: fc.subarray([...DAYS], { minLength: 0, maxLength: 7 }),
       weekStart: fc.option(fc.constantFrom(...DAYS), { nil: null }),
       end: fc.oneof(
