@@ -37,6 +37,11 @@ export type Config = {
   /** A LibreTranslate-compatible machine-translation service; null: off. */
   mtUrl: string | null;
   mtApiKey: string | null;
+  /**
+   * Fetches of addresses people typed (an actor's iCal feed) may reach private, loopback and link-local addresses:
+   * FETCH_ALLOW_PRIVATE, off unless set (tests and a local development setup turn it on).
+   */
+  fetchAllowPrivate: boolean;
   /** Heavy public routes (search, exports, HSDS lists) running at once; more wait in a queue of heavyQueue. */
   heavyConcurrency: number;
   heavyQueue: number;
@@ -171,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     cityDir,
     tileUrl,
     demo: bool('DEMO', env.DEMO, !production),
+    fetchAllowPrivate: bool('FETCH_ALLOW_PRIVATE', env.FETCH_ALLOW_PRIVATE, false),
     production,
     logLevel,
     jobs: bool('JOBS', env.JOBS, true),

@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   'network.booking_too_long': 400,
   'network.room_taken': 409,
   'network.booking_decided': 409,
+  'network.feed_url': 400,
   'courses.contact_required': 400,
   'courses.childcare_age': 400,
   'courses.no_childcare': 400,

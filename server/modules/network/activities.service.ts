@@ -5,6 +5,7 @@ import { audit } from '../../core/audit.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
+import { organisationNames } from '../platform/index.ts';
 import { actorFor, actorNames, activityView, districtOf, horizon, KEEP_PAST_DAYS } from './common.ts';
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
@@ -71,23 +72,13 @@ async function overlapsOf(
     exceptActivityId: input.activityId,
     limit: MAX_OVERLAPS,
   });
-  const activities = new Map(
-    (
-      await repo.activitiesByIds(
-        ctx.db,
-        found.map((f) => f.activityId),
-      )
-    ).map((a) => [a.id, a]),
-  );
-  const names = await actorNames(
-    ctx,
-    found.map((f) => f.actorId),
-  );
+  // Titles and organisations come with the overlaps (one query); the names in one batch from the platform.
+  const names = await organisationNames(ctx.db, [...new Set(found.map((f) => f.organisationId))]);
   return found.map((f) => ({
     activityId: f.activityId,
-    actorName: names.get(f.actorId) ?? '',
-    title: activities.get(f.activityId)?.title ?? '',
-    ortsteilId: activities.get(f.activityId)?.ortsteilId ?? '',
+    actorName: names.get(f.organisationId) ?? '',
+    title: f.title,
+    ortsteilId: f.ortsteilId,
     start: f.start.toISOString(),
     end: f.end.toISOString(),
     occurrences: f.count,
@@ -120,7 +111,7 @@ export async function checkOverlaps(ctx: Ctx, input: CheckBody) {
 }
 
 /** The stored occurrences of an activity: from a few weeks back (or its first day) to the horizon's end. */
-function storedOccurrences(ctx: Ctx, recurrence: Recurrence) {
+export function storedOccurrences(ctx: Ctx, recurrence: Recurrence) {
   const { today } = horizon(ctx);
   const earliest = addDays(today, -KEEP_PAST_DAYS);
   const occurrences = occurrencesOf(ctx, recurrence, laterDay(recurrence.date, earliest));
@@ -220,7 +211,7 @@ export async function listActivities(ctx: Ctx, input: { actorId?: string | undef
   return { items: rows.map((r) => activityView(r, names.get(r.actorId) ?? '')) };
 }
 
-const occurrenceKey = (row: repo.ActivityRow) => ({
+export const occurrenceKey = (row: repo.ActivityRow) => ({
   activityId: row.id,
   actorId: row.actorId,
   ortsteilId: row.ortsteilId,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { extendOccurrences } from './activities.service.ts';
+import { syncFeeds } from './feeds.service.ts';
 import { networkPolicies } from './network.policy.ts';
 import { networkRoutes } from './network.routes.ts';
 import { seedNetworkDemo, seedRooms } from './network.demo.ts';
@@ -18,8 +19,15 @@ export const networkModule: ModuleManifest = {
   settings: networkSettingsSection,
   policies: networkPolicies,
   routes: networkRoutes,
-  // Recurrences are stored a horizon ahead; every day the horizon moves on.
-  jobs: [{ name: 'network.occurrences_extend', intervalSeconds: 86_400, run: extendOccurrences }],
+  // Every day the actors' iCal feeds are fetched and brought in line, then the horizon of the stored recurrences
+  // moves on.
+  jobs: [
+    {
+      name: 'network.occurrences_extend',
+      intervalSeconds: 86_400,
+      run: async (ctx) => ({ ...(await syncFeeds(ctx)), ...(await extendOccurrences(ctx)) }),
+    },
+  ],
   retention: networkRetention,
   seedBase: seedRooms,
   seedDemo: seedNetworkDemo,

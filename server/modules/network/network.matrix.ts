@@ -241,6 +241,45 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/network/actors/:id/feed',
+      allowed: KI,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/network/actors/${f.kiActorId}/feed` }),
+    },
+    {
+      // The address does not resolve (.invalid): the feed is saved with its problem, 200.
+      method: 'PUT',
+      path: '/api/v1/network/actors/:id/feed',
+      allowed: KI,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/network/actors/${f.kiActorId}/feed`,
+        body: {
+          url: 'https://kalender.invalid/ki.ics',
+          kind: 'event',
+          ortsteilId: 'altstadt',
+          targetGroups: ['newcomers'],
+          languages: ['deu'],
+          public: false,
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/network/actors/:id/feed/sync',
+      allowed: KI,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/network/actors/${f.kiActorId}/feed/sync`, body: {} }),
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/network/actors/:id/feed',
+      allowed: KI,
+      status: 204,
+      request: (_actor, f: F) => ({ url: `/api/v1/network/actors/${f.kiActorId}/feed` }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/network/calendar',
       allowed: EVERYONE,
       status: 200,

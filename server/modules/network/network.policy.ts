@@ -25,6 +25,8 @@ export const networkPolicies = {
   /** The overlap check answers for any planned activity: it names other actors' activities, no people. */
   'network.activities.check': members,
   'network.activity.write': ownEntry,
+  /** An actor's own iCal feed (its URL, how the last fetch went): its own staff, or the coordinators. */
+  'network.feed': ownEntry,
   /** Activities (internal ones too): the coordinators all, staff their own actor's. */
   'network.activities.list': (actor: Actor) => (coordinators(actor) ? ALL : ownOrganisation(actor, STAFF)),
   /** The gaps view (counts per Ortsteil and week, no names): everyone in the network. */

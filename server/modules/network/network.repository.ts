@@ -6,6 +6,7 @@ import {
   networkActivities,
   networkActors,
   networkContacts,
+  networkFeeds,
   networkOccurrences,
   networkRoomBookings,
   networkRooms,
@@ -19,6 +20,7 @@ export type ActivityRow = typeof networkActivities.$inferSelect;
 export type NewActivity = typeof networkActivities.$inferInsert;
 export type BookingRow = typeof networkRoomBookings.$inferSelect;
 export type RoomRow = typeof networkRooms.$inferSelect;
+export type FeedRow = typeof networkFeeds.$inferSelect;
 
 const toDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 
@@ -288,7 +290,17 @@ export async function insertOccurrences(
   );
 }
 
-export type OverlapRow = { activityId: string; actorId: string; start: Date; end: Date; count: number };
+export type OverlapRow = {
+  activityId: string;
+  actorId: string;
+  start: Date;
+  end: Date;
+  count: number;
+  /** The other activity's title and Ortsteil, and its actor's organisation (for the name), read in the same query. */
+  title: string;
+  ortsteilId: string;
+  organisationId: string;
+};
 
 /**
  * Other actors' occurrences for one of the target groups, in one of the Ortsteile, overlapping one of the planned
@@ -319,9 +331,13 @@ export async function findOverlaps(
     start: unknown;
     end: unknown;
     n: unknown;
+    title: string;
+    ortsteil_id: string;
+    organisation_id: string;
   }>(
     db,
-    sql`select o.activity_id, o.actor_id, min(lower(o.during)) as start,
+    sql`with found as (
+        select o.activity_id, o.actor_id, min(lower(o.during)) as start,
                (array_agg(upper(o.during) order by lower(o.during)))[1] as "end", count(*)::int as n
           from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as p(s, e)
           cross join unnest(${places}::text[]) as place(id)
@@ -336,7 +352,12 @@ export async function findOverlaps(
           ) o
          group by o.activity_id, o.actor_id
          order by min(lower(o.during)), o.activity_id
-         limit ${input.limit}`,
+         limit ${input.limit})
+        select f.*, a.title, a.ortsteil_id, n.organisation_id
+          from found f
+          join network_activities a on a.id = f.activity_id
+          join network_actors n on n.id = f.actor_id
+         order by f.start, f.activity_id`,
   );
   return found.map((r) => ({
     activityId: r.activity_id,
@@ -344,6 +365,9 @@ export async function findOverlaps(
     start: toDate(r.start),
     end: toDate(r.end),
     count: Number(r.n),
+    title: r.title,
+    ortsteilId: r.ortsteil_id,
+    organisationId: r.organisation_id,
   }));
 }
 
@@ -524,4 +548,73 @@ export async function listWorkingGroupMembers(db: Tx) {
 export async function countActors(db: Tx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(networkActors);
   return Number(row?.n ?? 0);
+}
+
+// Feeds (an actor's own iCal calendar, imported)
+
+export async function findFeed(db: Tx, actorId: string): Promise<FeedRow | undefined> {
+  const [row] = await db.select().from(networkFeeds).where(eq(networkFeeds.actorId, actorId));
+  return row;
+}
+
+/** Writes an actor's feed settings (a new URL forgets how the last fetch went). */
+export async function upsertFeed(
+  db: Tx,
+  values: Omit<typeof networkFeeds.$inferInsert, 'syncedAt' | 'okAt' | 'problem' | 'counts'>,
+): Promise<void> {
+  const { actorId: _a, createdAt: _c, ...changes } = values;
+  await db
+    .insert(networkFeeds)
+    .values(values)
+    .onConflictDoUpdate({
+      target: networkFeeds.actorId,
+      set: { ...changes, syncedAt: null, okAt: null, problem: null, counts: null },
+    });
+}
+
+/** How a fetch went: its time, and either the problem or (when it worked) its counts. */
+export async function recordFeedResult(
+  db: Tx,
+  actorId: string,
+  result: { syncedAt: Date; problem: string } | { syncedAt: Date; counts: Record<string, number> },
+): Promise<void> {
+  await db
+    .update(networkFeeds)
+    .set(
+      'problem' in result
+        ? { syncedAt: result.syncedAt, problem: result.problem }
+        : { syncedAt: result.syncedAt, okAt: result.syncedAt, problem: null, counts: result.counts },
+    )
+    .where(eq(networkFeeds.actorId, actorId));
+}
+
+/** The feed's row, locked until the transaction ends (one sync of a feed at a time). */
+export async function lockFeed(db: Tx, actorId: string): Promise<FeedRow | undefined> {
+  const [row] = await db.select().from(networkFeeds).where(eq(networkFeeds.actorId, actorId)).for('update');
+  return row;
+}
+
+export async function deleteFeed(db: Tx, actorId: string): Promise<void> {
+  await db.delete(networkFeeds).where(eq(networkFeeds.actorId, actorId));
+}
+
+/** Every feed, oldest fetch first (the daily job). */
+export async function listFeeds(db: Tx): Promise<FeedRow[]> {
+  return db.select().from(networkFeeds).orderBy(sql`${networkFeeds.syncedAt} asc nulls first`);
+}
+
+/** The activities an actor's feed brought in. */
+export async function listFeedActivities(db: Tx, actorId: string): Promise<ActivityRow[]> {
+  return db
+    .select()
+    .from(networkActivities)
+    .where(and(eq(networkActivities.actorId, actorId), sql`${networkActivities.feedKey} is not null`));
+}
+
+/** Removes an actor's imported activities by id (their occurrences cascade). */
+export async function deleteActivities(db: Tx, actorId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .delete(networkActivities)
+    .where(and(eq(networkActivities.actorId, actorId), inArray(networkActivities.id, [...ids])));
 }

@@ -7,6 +7,7 @@ import { requestContext } from '../../core/http.ts';
 import * as activities from './activities.service.ts';
 import * as actors from './actors.service.ts';
 import * as calendar from './calendar.service.ts';
+import * as feeds from './feeds.service.ts';
 import * as gaps from './gaps.service.ts';
 import * as s from './network.schema.ts';
 import * as rooms from './rooms.service.ts';
@@ -350,5 +351,65 @@ export const networkRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => rooms.cancelBooking(ctx(request), request.params.id),
+  );
+
+  // An actor's own iCal feed
+
+  app.get(
+    '/network/actors/:id/feed',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary: 'The actor’s iCal feed: its address, the defaults of its events and how the last fetch went',
+        params: s.idParams,
+        response: { 200: s.feedReply },
+      },
+    },
+    async (request) => feeds.getFeed(ctx(request), request.params.id),
+  );
+  app.put(
+    '/network/actors/:id/feed',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary:
+          'Set the actor’s iCal feed and import it now (kept in sync daily: changed events rewritten, deleted ones removed)',
+        params: s.idParams,
+        body: s.feedBody,
+        response: { 200: s.feedReply },
+      },
+    },
+    async (request) => feeds.setFeed(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/network/actors/:id/feed/sync',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary: 'Fetch the actor’s iCal feed now (as the daily job does)',
+        params: s.idParams,
+        response: { 200: s.feedReply },
+      },
+    },
+    async (request) => feeds.syncFeedNow(ctx(request), request.params.id),
+  );
+  app.delete(
+    '/network/actors/:id/feed',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary: 'Remove the actor’s iCal feed and the activities it brought in',
+        params: s.idParams,
+        response: { 204: empty },
+      },
+    },
+    async (request, reply) => {
+      await feeds.deleteFeed(ctx(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 };

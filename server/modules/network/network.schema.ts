@@ -7,6 +7,7 @@ import {
   BOOKING_DECISIONS,
   BOOKING_STATES,
   EQUIPMENT,
+  FEED_PROBLEMS,
   MAX_CALENDAR_DAYS,
   MAX_GAP_WEEKS,
 } from './network.terms.ts';
@@ -383,3 +384,64 @@ export const workingGroupsReply = z.object({
 export type ActivityBody = z.infer<typeof activityBody>;
 export type CheckBody = z.infer<typeof checkBody>;
 export type ActorBody = z.infer<typeof actorBody>;
+
+// An actor's iCal feed
+
+export const feedBody = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .min(8)
+      .max(2000)
+      .describe(
+        'The address of the actor’s own calendar (an iCalendar feed): http(s):// or webcal://, on the internet',
+      ),
+    kind: z.enum(ACTIVITY_KINDS).describe('Kind of activity its events become'),
+    ortsteilId: slug('The Ortsteil its events take place in (id from GET /api/v1/city)'),
+    targetGroups,
+    languages: z.array(languageCode).min(1).max(12).describe('Languages spoken at its events'),
+    public: z.boolean().describe('Its events are in the public calendar and feeds'),
+  })
+  .strict();
+export type FeedBody = z.infer<typeof feedBody>;
+
+export const feedReply = z.object({
+  feed: z
+    .object({
+      url: z.string().describe('The calendar’s address'),
+      kind: z.enum(ACTIVITY_KINDS).describe('Kind of activity its events become'),
+      ortsteilId: z.string().describe('The Ortsteil of its events'),
+      targetGroups: z.array(z.enum(TARGET_GROUPS)).describe('Target groups of its events'),
+      languages: z.array(z.string()).describe('Languages of its events (ISO 639-3)'),
+      public: z.boolean().describe('Its events are public'),
+      syncedAt: z.string().nullable().describe('The last fetch (ISO 8601), null before the first'),
+      okAt: z.string().nullable().describe('The last fetch that was imported'),
+      problem: z
+        .object({
+          code: z.enum(FEED_PROBLEMS).describe('Why the last fetch was not imported'),
+          message: z.string().describe('The same in the reader’s language'),
+        })
+        .nullable()
+        .describe('The problem of the last fetch, or null when it was imported'),
+      counts: z
+        .object({
+          created: z.number().int().describe('Events new in the feed, created as activities'),
+          updated: z
+            .number()
+            .int()
+            .describe('Changed events (SEQUENCE, LAST-MODIFIED or contents), rewritten'),
+          deleted: z.number().int().describe('Events gone from the feed, deleted'),
+          unchanged: z.number().int().describe('Events left as they were'),
+          skipped: z
+            .number()
+            .int()
+            .describe('Events not imported: cancelled, past, without title, times of day in the rule …'),
+        })
+        .nullable()
+        .describe('What the last imported fetch did'),
+      activities: z.number().int().describe('How many activities came from the feed'),
+    })
+    .nullable()
+    .describe('The actor’s feed, or null when it has none'),
+});

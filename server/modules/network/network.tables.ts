@@ -6,10 +6,12 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../platform/platform.tables.ts';
@@ -110,14 +112,47 @@ export const networkActivities = pgTable(
     languages: text('languages').array().notNull(),
     public: boolean('public').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Imported from the actor's iCal feed: the event's UID (with "#" and its RECURRENCE-ID for a changed single
+     * date), its SEQUENCE and LAST-MODIFIED; null for activities entered here.
+     */
+    feedKey: text('feed_key'),
+    feedSequence: integer('feed_sequence'),
+    feedModified: timestamp('feed_modified', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     check('network_activities_times', sql`${t.startTime} < ${t.endTime}`),
     index('network_activities_actor_idx').on(t.actorId),
+    uniqueIndex('network_activities_feed_key_idx').on(t.actorId, t.feedKey),
   ],
 );
+
+/**
+ * An actor's own calendar (an iCal feed at a URL), imported and kept in sync by the daily job: the defaults its
+ * events lack (Ortsteil, target groups, languages, kind, public) and how the last fetch went.
+ */
+export const networkFeeds = pgTable('network_feeds', {
+  actorId: uuid('actor_id')
+    .primaryKey()
+    .references(() => networkActors.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  kind: text('kind').notNull(),
+  ortsteilId: text('ortsteil_id').notNull(),
+  districtId: text('district_id').notNull(),
+  targetGroups: text('target_groups').array().notNull(),
+  languages: text('languages').array().notNull(),
+  public: boolean('public').notNull(),
+  /** The last fetch, the last one that worked, and the problem of the last one when it failed (an error code). */
+  syncedAt: timestamp('synced_at', { withTimezone: true }),
+  okAt: timestamp('ok_at', { withTimezone: true }),
+  problem: text('problem'),
+  /** What the last good fetch did: created, updated, deleted, unchanged, skipped events. */
+  counts: jsonb('counts').$type<Record<string, number>>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 /**
  * Every activity's occurrences within the horizon, expanded when it is saved: the overlap check and the calendar

@@ -60,6 +60,21 @@ export type Equipment = (typeof EQUIPMENT)[number];
 /** Frequencies a recurrence may have (RFC 5545 FREQ; times of day come from the activity, not the rule). */
 export const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 
+/**
+ * Why an actor's iCal feed was not imported on its last fetch: refused address (private, loopback), not reached,
+ * too slow, an HTTP status other than 200, too large, too many redirects, or no iCalendar.
+ */
+export const FEED_PROBLEMS = [
+  'address_refused',
+  'unreachable',
+  'timeout',
+  'status',
+  'too_large',
+  'too_many_redirects',
+  'malformed',
+] as const;
+export type FeedProblem = (typeof FEED_PROBLEMS)[number];
+
 /** At most this many occurrences of one activity are stored (a daily activity over a year and a half). */
 export const MAX_OCCURRENCES = 550;
 /** The public calendar answers at most this many days at once. */

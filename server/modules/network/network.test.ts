@@ -4,13 +4,16 @@
  * register (pending until approved, contact persons with consent, export and erasure, retention), the public
  * calendar and its iCalendar feed (RRULE and EXDATE kept), and the rooms: the race for one room, decisions.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { systemContext } from '../../core/context.ts';
 import { rows } from '../../core/db.ts';
-import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
+import { checkOutsideUrl, fetchOutside, isPublicAddress } from '../../core/net-guard.ts';
+import { addDays, localDate, localTime, zonedToUtc } from '../../core/time.ts';
 import { findAccountByEmail } from '../platform/index.ts';
 import { DEMO_HOUSE_ACCOUNT } from './network.demo.ts';
 import { networkContacts } from './network.tables.ts';
@@ -41,7 +44,8 @@ let first: { client: Client; actor: Actor };
 let second: { client: Client; actor: Actor };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The feed tests serve calendars from this machine (127.0.0.1): the setting lets the import reach it.
+  t = await createTestApp({ FETCH_ALLOW_PRIVATE: 'true' });
   coordinator = await t.login('coordinator');
   first = await newActor(t, coordinator);
   second = await newActor(t, coordinator, { kind: 'provider' });
@@ -621,5 +625,232 @@ describe('rooms of the Begegnungszentrum', () => {
       slot(3, '10:00', '11:00'),
     );
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('an actor’s own iCal feed', () => {
+  type Feed = {
+    url: string;
+    syncedAt: string | null;
+    okAt: string | null;
+    problem: { code: string; message: string } | null;
+    counts: Record<string, number> | null;
+    activities: number;
+  };
+  type Listed = {
+    id: string;
+    title: string;
+    from: string;
+    to: string;
+    rrule: string | null;
+    exceptions: string[];
+  };
+  /** What the actor's calendar server answers: a status and a body (changed by the tests between runs). */
+  let served = { status: 200, body: '' };
+  let server: Server;
+  let url: string;
+  let feedActor: { client: Client; actor: Actor };
+  const tuesday = next('TU', 1);
+  const ics = (day: string) => day.replaceAll('-', '');
+  const calendarOf = (...events: string[][]) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Verein//Kalender//DE',
+      ...events.flat(),
+      'END:VCALENDAR',
+    ].join('\r\n');
+  const event = (lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20261201T080000Z', ...lines, 'END:VEVENT'];
+  const cafe = (sequence: number, from: string, to: string) =>
+    event([
+      'UID:cafe@verein.example',
+      `SEQUENCE:${sequence}`,
+      `DTSTART;TZID=Europe/Berlin:${ics(tuesday)}T${from}0000`,
+      `DTEND;TZID=Europe/Berlin:${ics(tuesday)}T${to}0000`,
+      'RRULE:FREQ=WEEKLY;BYDAY=TU',
+      `EXDATE;TZID=Europe/Berlin:${ics(addDays(tuesday, 14))}T${from}0000`,
+      'SUMMARY:Frauencafé am Dienstag',
+      'LOCATION:Kaiser-Wilhelm-Straße 10',
+    ]);
+  const moved = event([
+    'UID:cafe@verein.example',
+    `RECURRENCE-ID;TZID=Europe/Berlin:${ics(addDays(tuesday, 7))}T150000`,
+    `DTSTART;TZID=Europe/Berlin:${ics(addDays(tuesday, 8))}T150000`,
+    `DTEND;TZID=Europe/Berlin:${ics(addDays(tuesday, 8))}T170000`,
+    'SUMMARY:Frauencafé (diesmal am Mittwoch)',
+  ]);
+  const festival = event([
+    'UID:fest@verein.example',
+    `DTSTART:${ics(addDays(tuesday, 4))}T100000Z`,
+    `DTEND:${ics(addDays(tuesday, 4))}T140000Z`,
+    'SUMMARY:Sommerfest',
+  ]);
+  const reading = event([
+    'UID:lesung@verein.example',
+    `DTSTART;TZID=Europe/Berlin:${ics(addDays(tuesday, 2))}T180000`,
+    'DURATION:PT1H30M',
+    'SUMMARY:Lesung',
+  ]);
+  const put = (client: Client, body: Record<string, unknown>) =>
+    client.request('PUT', `/api/v1/network/actors/${feedActor.actor.id}/feed`, { body });
+  const feedBody = () => ({
+    url,
+    kind: 'open_meeting',
+    ortsteilId: 'marxloh',
+    targetGroups: ['women'],
+    languages: ['tur', 'deu'],
+    public: true,
+  });
+  const listed = async () => {
+    const reply = await coordinator.get(`/api/v1/network/activities?actorId=${feedActor.actor.id}`);
+    expect(reply.status, reply.body).toBe(200);
+    return reply.json<{ items: Listed[] }>().items.sort((a, b) => a.title.localeCompare(b.title));
+  };
+
+  beforeAll(async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(served.status, { 'content-type': 'text/calendar; charset=utf-8' });
+      response.end(served.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kalender.ics`;
+    feedActor = await newActor(t, coordinator);
+  });
+  afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
+
+  it('imports the calendar, and on the job’s next run rewrites changed events and removes deleted ones', async () => {
+    served = { status: 200, body: calendarOf(cafe(0, '15', '17'), moved, festival) };
+    const first = await put(feedActor.client, feedBody());
+    expect(first.status, first.body).toBe(200);
+    expect(first.json<{ feed: Feed }>().feed).toMatchObject({
+      problem: null,
+      counts: { created: 3, updated: 0, deleted: 0 },
+      activities: 3,
+    });
+    const imported = await listed();
+    expect(imported.map((a) => a.title)).toEqual([
+      'Frauencafé (diesmal am Mittwoch)',
+      'Frauencafé am Dienstag',
+      'Sommerfest',
+    ]);
+    // The series keeps its RRULE; its EXDATE and the date moved to Wednesday are its exceptions.
+    expect(imported[1]).toMatchObject({
+      from: '15:00',
+      to: '17:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      exceptions: [addDays(tuesday, 7), addDays(tuesday, 14)],
+    });
+    // UTC times on the city's clocks (summer or winter time).
+    expect(imported[2]?.from).toBe(localTime(new Date(`${addDays(tuesday, 4)}T10:00:00Z`), ZONE));
+    // Another actor planning a women's café there on Tuesdays is told of the imported one.
+    const warned = await check(
+      second.client,
+      planned({ date: tuesday, from: '16:00', to: '18:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }),
+    );
+    expect(warned.overlaps.map((o) => o.title)).toContain('Frauencafé am Dienstag');
+
+    // The actor moves the café to 16–18 h (SEQUENCE 1), drops the festival and adds a reading.
+    served = { status: 200, body: calendarOf(cafe(1, '16', '18'), moved, reading) };
+    await t.services.jobRunner.runSoon('network.occurrences_extend');
+    expect(await t.services.jobRunner.tick()).toContain('network.occurrences_extend');
+    const after = await feedActor.client.get(`/api/v1/network/actors/${feedActor.actor.id}/feed`);
+    expect(after.json<{ feed: Feed }>().feed).toMatchObject({
+      problem: null,
+      counts: { created: 1, updated: 1, deleted: 1, unchanged: 1 },
+      activities: 3,
+    });
+    const synced = await listed();
+    expect(synced.map((a) => [a.title, a.from, a.to])).toEqual([
+      ['Frauencafé (diesmal am Mittwoch)', '15:00', '17:00'],
+      ['Frauencafé am Dienstag', '16:00', '18:00'],
+      ['Lesung', '18:00', '19:30'],
+    ]);
+    // The public feed shows the change: the café at 16 h with its RRULE, no festival.
+    const feed = await t.client().get(`/api/v1/network/calendar.ics?actorId=${feedActor.actor.id}`);
+    const events = icsEvents(feed.body);
+    expect(events.map((e) => e.SUMMARY?.value).sort()).toEqual([
+      'Frauencafé (diesmal am Mittwoch)',
+      'Frauencafé am Dienstag',
+      'Lesung',
+    ]);
+    const series = events.find((e) => e.RRULE);
+    expect(series?.DTSTART?.value).toBe(`${ics(tuesday)}T160000`);
+
+    // The same feed again changes nothing.
+    const again = await feedActor.client.post(`/api/v1/network/actors/${feedActor.actor.id}/feed/sync`, {});
+    expect(again.json<{ feed: Feed }>().feed.counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 3,
+    });
+  });
+
+  it('keeps the activities when the calendar is broken or gone, and tells the actor why in its language', async () => {
+    const before = (await listed()).map((a) => a.id);
+    const sync = () =>
+      feedActor.client.post(
+        `/api/v1/network/actors/${feedActor.actor.id}/feed/sync`,
+        {},
+        {
+          headers: { 'accept-language': 'tr' },
+        },
+      );
+    for (const [body, status, code, message] of [
+      ['<html>Wartungsarbeiten</html>', 200, 'malformed', 'okunabilir bir iCalendar takvimi yok'],
+      ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nkaputt\r\n', 200, 'malformed', 'iCalendar'],
+      ['', 404, 'status', 'hatayla yanıt verdi'],
+    ] as const) {
+      served = { status, body };
+      const reply = await sync();
+      expect(reply.status, reply.body).toBe(200);
+      const feed = reply.json<{ feed: Feed }>().feed;
+      expect(feed.problem?.code).toBe(code);
+      expect(feed.problem?.message).toContain(message);
+      expect(feed.okAt).not.toBe(feed.syncedAt);
+    }
+    expect((await listed()).map((a) => a.id)).toEqual(before);
+    // Fixed again: the problem is gone.
+    served = { status: 200, body: calendarOf(cafe(1, '16', '18'), moved, reading) };
+    expect((await sync()).json<{ feed: Feed }>().feed.problem).toBeNull();
+  });
+
+  it('refuses addresses in the internal network, and other actors’ feeds', async () => {
+    const reply = await put(feedActor.client, { ...feedBody(), url: 'ftp://verein.example/kalender.ics' });
+    expect(reply.status).toBe(400);
+    expect(reply.json<ErrorBody>().error).toMatchObject({ code: 'network.feed_url', field: 'body.url' });
+    for (const address of [
+      'http://127.0.0.1:8080/kalender.ics',
+      'http://localhost/kalender.ics',
+      'http://[::1]/kalender.ics',
+      'http://[::ffff:127.0.0.1]/kalender.ics',
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.1.2.3/kalender.ics',
+      'http://192.168.0.10/kalender.ics',
+    ])
+      expect(() => checkOutsideUrl(address, false), address).toThrow(/address_refused/);
+    expect(checkOutsideUrl('https://kalender.verein.example/feed.ics', false).host).toBe(
+      'kalender.verein.example',
+    );
+    expect([
+      isPublicAddress('93.184.216.34'),
+      isPublicAddress('2a00:1450:4001::1'),
+      isPublicAddress('fd00::1'),
+    ]).toEqual([true, true, false]);
+    // Without the setting, the local calendar server itself is not fetched.
+    await expect(fetchOutside(url, { allowPrivate: false })).rejects.toThrow(/address_refused/);
+    const stranger = await second.client.get(`/api/v1/network/actors/${feedActor.actor.id}/feed`);
+    expect(stranger.status).toBe(403);
+  });
+
+  it('removes the feed and the activities it brought in', async () => {
+    const reply = await feedActor.client.request(
+      'DELETE',
+      `/api/v1/network/actors/${feedActor.actor.id}/feed`,
+    );
+    expect(reply.status).toBe(204);
+    expect(await listed()).toEqual([]);
+    const gone = await feedActor.client.get(`/api/v1/network/actors/${feedActor.actor.id}/feed`);
+    expect(gone.json<{ feed: Feed | null }>().feed).toBeNull();
   });
 });

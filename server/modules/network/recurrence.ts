@@ -97,11 +97,30 @@ export function expand(
   const days = expandDays(recurrence, window, limit);
   return {
     occurrences: days.days.map((day) => ({
-      start: zonedToUtc(day, recurrence.from, window.timeZone),
-      end: zonedToUtc(day, recurrence.to, window.timeZone),
+      start: onCityClock(day, recurrence.from, window.timeZone),
+      end: onCityClock(day, recurrence.to, window.timeZone),
     })),
     cut: days.cut,
   };
+}
+
+/** Instants of wall-clock times already converted, by zone, day and time (at most MEMO_SIZE, then started anew). */
+const converted = new Map<string, number>();
+const MEMO_SIZE = 100_000;
+
+/**
+ * zonedToUtc(), remembered: Intl's formatToParts costs about 40 µs (four per occurrence), which made converting a
+ * year of a daily rule the larger part of an overlap check; the same days and times come back in every check.
+ */
+function onCityClock(day: string, time: string, timeZone: string): Date {
+  const key = `${timeZone}|${day}|${time}`;
+  let ms = converted.get(key);
+  if (ms === undefined) {
+    if (converted.size >= MEMO_SIZE) converted.clear();
+    ms = zonedToUtc(day, time, timeZone).getTime();
+    converted.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The local dates of the occurrences in the window (see expand). */
@@ -117,14 +136,10 @@ export function expandDays(
     !exceptions.has(day) &&
     !(recurrence.skipSchoolHolidays && inHolidays(day, window.holidays));
   if (!recurrence.rrule) return { days: keep(recurrence.date) ? [recurrence.date] : [], cut: false };
-  const options = RRule.parseString(recurrence.rrule.trim().replace(/^RRULE:/i, ''));
-  const first = floating(laterDay(window.fromDate, recurrence.date), '00:00');
-  const last = floating(addDays(window.toDate, 1), '00:00');
-  const rule = new RRule({ ...options, dtstart: floating(recurrence.date, recurrence.from) });
+  const simple = simpleRule(recurrence.rrule);
   const days: string[] = [];
   let cut = false;
-  rule.between(first, last, true, (instant) => {
-    const day = instant.toISOString().slice(0, 10);
+  const take = (day: string) => {
     if (!keep(day)) return true;
     if (days.length >= limit) {
       cut = true;
@@ -132,6 +147,172 @@ export function expandDays(
     }
     days.push(day);
     return true;
-  });
+  };
+  if (simple) walkSimple(simple, recurrence, window, take);
+  else walkRrule(recurrence, window, take);
   return { days, cut };
+}
+
+/**
+ * The same days as expandDays, always read by the rrule package (the reference the arithmetic for daily and weekly
+ * rules is tested against).
+ */
+export function expandDaysWithRrule(
+  recurrence: Recurrence,
+  window: { fromDate: string; toDate: string; holidays: readonly Holiday[] },
+): string[] {
+  const exceptions = new Set(recurrence.exceptions);
+  const days: string[] = [];
+  if (!recurrence.rrule) return [recurrence.date];
+  walkRrule(recurrence, window, (day) => {
+    if (
+      day >= window.fromDate &&
+      day <= window.toDate &&
+      !exceptions.has(day) &&
+      !(recurrence.skipSchoolHolidays && inHolidays(day, window.holidays))
+    )
+      days.push(day);
+    return true;
+  });
+  return days;
+}
+
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of a local date, and back (0 = Thursday). */
+const dayNumber = (date: string) =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+const dateOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** Monday 0 … Sunday 6. */
+const weekdayOf = (n: number) => (((n + 3) % 7) + 7) % 7;
+
+/** A daily or weekly rule whose days follow by arithmetic: interval, plain weekdays, week start, COUNT, UNTIL. */
+type SimpleRule = {
+  freq: 'DAILY' | 'WEEKLY';
+  interval: number;
+  /** Weekdays (Monday 0), or null: the first day's weekday (weekly) or every day (daily). */
+  byDay: number[] | null;
+  weekStart: number;
+  count: number | null;
+  /** The last moment an occurrence may start, on the floating clock (the rrule package's reading of UNTIL). */
+  until: Date | null;
+};
+
+/** The rule as a SimpleRule, or null when it needs the rrule package (monthly, yearly, BYMONTH, "1MO" …). */
+function simpleRule(text: string): SimpleRule | null {
+  const parts = new Map<string, string>();
+  for (const part of text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .split(';')) {
+    const [name = '', value = ''] = part.split('=');
+    if (!name) continue;
+    if (parts.has(name.toUpperCase())) return null;
+    parts.set(name.toUpperCase(), value.toUpperCase());
+  }
+  const freq = parts.get('FREQ');
+  if (freq !== 'DAILY' && freq !== 'WEEKLY') return null;
+  for (const name of parts.keys())
+    if (!['FREQ', 'INTERVAL', 'BYDAY', 'WKST', 'COUNT', 'UNTIL'].includes(name)) return null;
+  const interval = parts.has('INTERVAL') ? Number(parts.get('INTERVAL')) : 1;
+  const count = parts.has('COUNT') ? Number(parts.get('COUNT')) : null;
+  if (
+    !Number.isInteger(interval) ||
+    interval < 1 ||
+    (count !== null && !(Number.isInteger(count) && count >= 0))
+  )
+    return null;
+  const byDayText = parts.get('BYDAY');
+  const byDay = byDayText ? byDayText.split(',').map((d) => WEEKDAYS.indexOf(d)) : null;
+  if (byDay && (byDay.length === 0 || byDay.some((d) => d < 0))) return null;
+  const weekStart = parts.has('WKST') ? WEEKDAYS.indexOf(parts.get('WKST') as string) : 0;
+  if (weekStart < 0) return null;
+  let until: Date | null = null;
+  const untilText = parts.get('UNTIL');
+  if (untilText !== undefined) {
+    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(untilText);
+    if (!m) return null;
+    until = new Date(
+      Date.UTC(
+        +(m[1] as string),
+        +(m[2] as string) - 1,
+        +(m[3] as string),
+        +(m[4] ?? 0),
+        +(m[5] ?? 0),
+        +(m[6] ?? 0),
+      ),
+    );
+    if (Number.isNaN(until.getTime())) return null;
+  }
+  return {
+    freq,
+    interval,
+    byDay: byDay ? [...new Set(byDay)].sort((a, b) => a - b) : null,
+    weekStart,
+    count,
+    until,
+  };
+}
+
+/**
+ * Walks the days of a simple rule from its first day in order, calling `take` until it answers false or the
+ * window (or COUNT, UNTIL) ends. Without COUNT it starts at the window's first period instead of the rule's first day.
+ */
+function walkSimple(
+  rule: SimpleRule,
+  recurrence: Recurrence,
+  window: { fromDate: string; toDate: string },
+  take: (day: string) => boolean,
+): void {
+  const first = dayNumber(recurrence.date);
+  const last = dayNumber(window.toDate);
+  const [hh, mm] = recurrence.from.split(':').map(Number) as [number, number];
+  const startMs = hh * 3_600_000 + mm * 60_000;
+  const ends = (n: number) => rule.until !== null && n * DAY_MS + startMs > rule.until.getTime();
+  let seen = 0;
+  const visit = (n: number): boolean => {
+    if (n > last || ends(n)) return false;
+    if (rule.count !== null && seen >= rule.count) return false;
+    seen++;
+    return take(dateOf(n));
+  };
+  if (rule.freq === 'DAILY') {
+    const allowed = rule.byDay ? new Set(rule.byDay) : null;
+    const step = rule.interval;
+    let n = first;
+    if (rule.count === null && dayNumber(window.fromDate) > first)
+      n = first + Math.floor((dayNumber(window.fromDate) - first) / step) * step;
+    for (; n <= last; n += step) {
+      if (allowed && !allowed.has(weekdayOf(n))) continue;
+      if (!visit(n)) return;
+    }
+    return;
+  }
+  // Weekly: the week (from WKST) of the first day, then every interval-th week; in each, the BYDAY days in order.
+  const days = rule.byDay ?? [weekdayOf(first)];
+  const offsets = days.map((d) => (d - rule.weekStart + 7) % 7).sort((a, b) => a - b);
+  const firstWeek = first - ((weekdayOf(first) - rule.weekStart + 7) % 7);
+  const stride = 7 * rule.interval;
+  let week = firstWeek;
+  if (rule.count === null && dayNumber(window.fromDate) > firstWeek + stride)
+    week = firstWeek + Math.floor((dayNumber(window.fromDate) - firstWeek) / stride) * stride;
+  for (; week <= last; week += stride)
+    for (const offset of offsets) {
+      const n = week + offset;
+      if (n < first) continue;
+      if (!visit(n)) return;
+    }
+}
+
+/** Walks the days of any rule with the rrule package (see walkSimple). */
+function walkRrule(
+  recurrence: Recurrence,
+  window: { fromDate: string; toDate: string },
+  take: (day: string) => boolean,
+): void {
+  const options = RRule.parseString((recurrence.rrule as string).trim().replace(/^RRULE:/i, ''));
+  const first = floating(laterDay(window.fromDate, recurrence.date), '00:00');
+  const last = floating(addDays(window.toDate, 1), '00:00');
+  const rule = new RRule({ ...options, dtstart: floating(recurrence.date, recurrence.from) });
+  rule.between(first, last, true, (instant) => take(instant.toISOString().slice(0, 10)));
 }

@@ -8,7 +8,14 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../core/time.ts';
-import { expand, type Holiday, inHolidays, ruleProblem } from './recurrence.ts';
+import {
+  expand,
+  expandDays,
+  expandDaysWithRrule,
+  type Holiday,
+  inHolidays,
+  ruleProblem,
+} from './recurrence.ts';
 
 const { rrulestr } = createRequire(import.meta.url)('rrule') as typeof import('rrule');
 const ZONE = 'Europe/Berlin';
@@ -109,6 +116,56 @@ describe('recurrence expansion', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  });
+
+  it('reads daily and weekly rules by arithmetic to the same days as the rrule package, however far back they start', () => {
+    const simple = fc.record({
+      freq: fc.constantFrom('DAILY', 'WEEKLY'),
+      // Up to 6: a daily rule every 7th day on other weekdays than its first day's never matches, and the rrule
+      // package then searches up to the year 9999 (the arithmetic stops at the window's end).
+      interval: fc.integer({ min: 1, max: 6 }),
+      byDay: fc.subarray([...DAYS], { minLength: 0, maxLength: 7 }),
+      weekStart: fc.option(fc.constantFrom(...DAYS), { nil: null }),
+      end: fc.oneof(
+        fc.constant(null),
+        fc.integer({ min: 1, max: 200 }).map((n) => ({ count: n })),
+        fc.record({ offset: fc.integer({ min: 0, max: 600 }), time: fc.boolean() }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 900 }).map((n) => addDays('2025-01-01', n)),
+        fc.integer({ min: 0, max: 23 * 4 }).map((q) => clock(q * 15)),
+        simple,
+        fc.record({ from: fc.integer({ min: -30, max: 500 }), length: fc.integer({ min: 0, max: 120 }) }),
+        (date, from, r, w) => {
+          const parts = [`FREQ=${r.freq}`];
+          if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`);
+          if (r.byDay.length) parts.push(`BYDAY=${r.byDay.join(',')}`);
+          if (r.weekStart) parts.push(`WKST=${r.weekStart}`);
+          if (r.end && 'count' in r.end) parts.push(`COUNT=${r.end.count}`);
+          if (r.end && 'offset' in r.end)
+            parts.push(`UNTIL=${compact(addDays(date, r.end.offset))}${r.end.time ? 'T120000Z' : ''}`);
+          const recurrence = {
+            date,
+            from,
+            to: '23:59',
+            rrule: parts.join(';'),
+            exceptions: [],
+            skipSchoolHolidays: false,
+          };
+          const window = {
+            fromDate: addDays(date, w.from),
+            toDate: addDays(date, w.from + w.length),
+            holidays: [],
+          };
+          expect(expandDays(recurrence, window).days, recurrence.rrule).toEqual(
+            expandDaysWithRrule(recurrence, window),
+          );
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 
