@@ -28,9 +28,9 @@ export type Lang = (typeof LANGUAGE_CODES)[number];
 export const PHONE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
 
-/** Starts the app on a free port (fresh database copy with demo data) and launches Chromium. */
-export async function startBrowserEnv(): Promise<BrowserEnv> {
-  const t = await createTestApp();
+/** Starts the app on a free port (fresh database copy with demo data, settings as `settings`) and launches Chromium. */
+export async function startBrowserEnv(settings: Record<string, string> = {}): Promise<BrowserEnv> {
+  const t = await createTestApp(settings);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const browser = await chromium.launch({

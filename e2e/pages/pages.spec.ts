@@ -1,3 +1,7 @@
+import { createECDH } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../test/config.ts';
@@ -14,12 +18,33 @@ import {
 } from '../browser.ts';
 
 let env: BrowserEnv;
+/** A push service for the test (the real protocol: the server encrypts and signs, this keeps what arrives). */
+let pushService: Server;
+let pushUrl: string;
+const pushed: { path: string; body: Buffer }[] = [];
 beforeAll(async () => {
-  env = await startBrowserEnv();
+  pushService = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      pushed.push({ path: request.url ?? '', body: Buffer.concat(chunks) });
+      response.statusCode = 201;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => pushService.listen(0, '127.0.0.1', resolve));
+  pushUrl = `http://127.0.0.1:${(pushService.address() as AddressInfo).port}`;
+  // The local push service stands for the browser vendor's: the only private address the server may reach.
+  env = await startBrowserEnv({ PRIVATE_FETCH_ALLOW: pushUrl });
 });
 afterAll(async () => {
   await env?.close();
+  pushService?.close();
 });
+
+const ece = createRequire(import.meta.url)('http_ece') as {
+  decrypt: (body: Buffer, params: { version: string; privateKey: unknown; authSecret: Buffer }) => Buffer;
+};
 
 type Spoken = { lang: string; text: string };
 
@@ -103,6 +128,129 @@ describe('arriving in Duisburg: information pages', () => {
       await expectHeading(page, 'فتح حساب بنكي');
     } finally {
       await context.setOffline(false);
+      await context.close();
+    }
+  });
+
+  test('an Arabic reader subscribes to news about offices without an account, gets the next one in Arabic as a notification, and unsubscribes in one click', async () => {
+    const context = await newContext(env, { lang: 'ar' });
+    await context.grantPermissions(['notifications'], { origin: env.baseUrl });
+    // Headless Chromium reaches no browser vendor's push service: the subscription is made here as the browser
+    // would (a P-256 key pair and an auth secret) and points at the test's push service.
+    await context.addInitScript((endpoint: string) => {
+      const b64 = (bytes: ArrayBuffer | Uint8Array) =>
+        btoa(String.fromCharCode(...new Uint8Array(bytes)))
+          .replaceAll('+', '-')
+          .replaceAll('/', '_')
+          .replace(/=+$/, '');
+      const asSubscription = (saved: { p256dh: string; auth: string }) => ({
+        endpoint,
+        expirationTime: null,
+        options: { userVisibleOnly: true },
+        getKey: () => null,
+        toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh: saved.p256dh, auth: saved.auth } }),
+        unsubscribe: async () => {
+          localStorage.removeItem('test-push');
+          return true;
+        },
+      });
+      PushManager.prototype.getSubscription = async () => {
+        const saved = localStorage.getItem('test-push');
+        return (saved ? asSubscription(JSON.parse(saved)) : null) as unknown as PushSubscription;
+      };
+      PushManager.prototype.subscribe = async () => {
+        const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+          'deriveBits',
+        ]);
+        const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+        const saved = {
+          p256dh: b64(await crypto.subtle.exportKey('raw', pair.publicKey)),
+          auth: b64(crypto.getRandomValues(new Uint8Array(16))),
+          d: jwk.d as string,
+        };
+        localStorage.setItem('test-push', JSON.stringify(saved));
+        return asSubscription(saved) as unknown as PushSubscription;
+      };
+    }, `${pushUrl}/reader-ar`);
+    try {
+      const page = await context.newPage();
+      await open(page, '/seiten');
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.getByLabel(text('ar', 'pages:news.topics.authorities')).check();
+      await page.getByLabel('Hamborn', { exact: true }).check();
+      await page.getByRole('button', { name: text('ar', 'pages:news.subscribe') }).click();
+      await page.getByText(text('ar', 'pages:news.subscribed')).waitFor();
+
+      // A coordinator publishes a closure in Hamborn; the push service receives it encrypted for this browser.
+      const coordinator = await env.t.login('coordinator');
+      const created = await coordinator.post('/api/v1/page-editor/news', {
+        topic: 'authorities',
+        district: 'hamborn',
+        texts: {
+          de: { title: 'Bürgeramt Hamborn am Freitag geschlossen', text: 'Bitte gehen Sie nach Walsum.' },
+          ar: { title: 'مكتب المواطنين في هامبورن مغلق يوم الجمعة', text: 'يرجى الذهاب إلى فالزوم.' },
+        },
+        endsOn: '2099-12-31',
+      });
+      expect(created.status, created.body).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      const published = await coordinator.post(`/api/v1/page-editor/news/${id}/publish`);
+      expect(published.json<{ pushed: number }>().pushed).toBe(1);
+      const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('test-push'))) ?? '{}') as {
+        auth: string;
+        d: string;
+      };
+      const browserKey = createECDH('prime256v1');
+      browserKey.setPrivateKey(Buffer.from(saved.d, 'base64url'));
+      const message = ece.decrypt(pushed.find((p) => p.path === '/reader-ar')?.body ?? Buffer.alloc(0), {
+        version: 'aes128gcm',
+        privateKey: browserKey,
+        authSecret: Buffer.from(saved.auth, 'base64url'),
+      });
+
+      // The browser hands the decrypted message to the service worker, which shows it in Arabic, right to left.
+      const cdp = await context.newCDPSession(page);
+      const registrationId = new Promise<string>((resolve) =>
+        cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+          const mine = registrations.find((r: { scopeURL: string }) => r.scopeURL.startsWith(env.baseUrl));
+          if (mine) resolve(mine.registrationId);
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: env.baseUrl,
+        registrationId: await registrationId,
+        data: message.toString('utf8'),
+      });
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const shown = await (await navigator.serviceWorker.ready).getNotifications();
+            return shown.map((n) => ({ title: n.title, body: n.body, lang: n.lang, dir: n.dir }));
+          }),
+        )
+        .toEqual([
+          {
+            title: 'مكتب المواطنين في هامبورن مغلق يوم الجمعة',
+            body: 'يرجى الذهاب إلى فالزوم.',
+            lang: 'ar',
+            dir: 'rtl',
+          },
+        ]);
+
+      // One click, and the next item reaches nobody.
+      await page.getByRole('button', { name: text('ar', 'pages:news.unsubscribe') }).click();
+      await page.getByText(text('ar', 'pages:news.removed')).waitFor();
+      const next = await coordinator.post('/api/v1/page-editor/news', {
+        topic: 'authorities',
+        texts: { de: { title: 'Neue Sprechzeiten', text: '' } },
+        endsOn: '2099-12-31',
+      });
+      const again = await coordinator.post(
+        `/api/v1/page-editor/news/${next.json<{ id: string }>().id}/publish`,
+      );
+      expect(again.json<{ pushed: number }>().pushed).toBe(0);
+    } finally {
       await context.close();
     }
   });

@@ -37,16 +37,23 @@ export type Config = {
   /** A LibreTranslate-compatible machine-translation service; null: off. */
   mtUrl: string | null;
   mtApiKey: string | null;
-  /**
-   * Fetches of addresses people typed (an actor's iCal feed) may reach private, loopback and link-local addresses:
-   * FETCH_ALLOW_PRIVATE, off unless set (tests and a local development setup turn it on).
-   */
-  fetchAllowPrivate: boolean;
   /** Heavy public routes (search, exports, HSDS lists) running at once; more wait in a queue of heavyQueue. */
   heavyConcurrency: number;
   heavyQueue: number;
   /** Directory searches per minute and client address. */
   searchRateLimit: number;
+  /**
+   * For tests only: origins (`http://127.0.0.1:8080`) that user-given addresses (page links, push endpoints, actors'
+   * iCal feeds) may reach although they are private, or `*` for all (PRIVATE_FETCH_ALLOW); empty: every private address is refused.
+   */
+  privateFetchAllow: string[];
+  /**
+   * The VAPID key pair that signs web push messages (VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, base64url, as
+   * `npx web-push generate-vapid-keys` prints them); null: the pair made on the first start and kept in the database.
+   */
+  vapid: { publicKey: string; privateKey: string } | null;
+  /** VAPID_SUBJECT: how a push service reaches the operator (mailto: or https:); null: MAIL_FROM's address. */
+  vapidSubject: string | null;
 };
 
 /** A setting with a wrong value: the message names it and says what is expected. */
@@ -88,6 +95,10 @@ function parseSealKey(text: string | null, name = 'SEAL_KEY'): Buffer | null {
     throw new ConfigError(`${name} must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)`);
   return key;
 }
+
+/** The number of bytes a base64url text stands for; -1 when it is not base64url. */
+const base64urlBytes = (text: string) =>
+  /^[A-Za-z0-9_-]+$/.test(text) ? Buffer.from(text, 'base64url').length : -1;
 
 /** Reads and checks the settings; throws ConfigError naming the first wrong one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -159,6 +170,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
   }
+  const privateFetchAllow = (env.PRIVATE_FETCH_ALLOW ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of privateFetchAllow)
+    if (origin !== '*' && !(isUrl(origin, ['http:', 'https:']) && new URL(origin).origin === origin))
+      throw new ConfigError(
+        `PRIVATE_FETCH_ALLOW must list origins such as http://127.0.0.1:8080, not "${origin}"`,
+      );
+  if (production && privateFetchAllow.length)
+    throw new ConfigError(
+      'PRIVATE_FETCH_ALLOW is for tests only and may not be set when NODE_ENV=production',
+    );
+  const vapidPublicKey = env.VAPID_PUBLIC_KEY?.trim() || null;
+  const vapidPrivateKey = env.VAPID_PRIVATE_KEY?.trim() || null;
+  if (!vapidPublicKey !== !vapidPrivateKey)
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  if (vapidPublicKey && base64urlBytes(vapidPublicKey) !== 65)
+    throw new ConfigError(
+      'VAPID_PUBLIC_KEY must be 65 bytes in base64url (npx web-push generate-vapid-keys)',
+    );
+  if (vapidPrivateKey && base64urlBytes(vapidPrivateKey) !== 32)
+    throw new ConfigError(
+      'VAPID_PRIVATE_KEY must be 32 bytes in base64url (npx web-push generate-vapid-keys)',
+    );
+  const vapidSubject = env.VAPID_SUBJECT?.trim() || null;
+  if (vapidSubject && !/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(vapidSubject))
+    throw new ConfigError('VAPID_SUBJECT must be a mailto: or https:// address');
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -176,7 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     cityDir,
     tileUrl,
     demo: bool('DEMO', env.DEMO, !production),
-    fetchAllowPrivate: bool('FETCH_ALLOW_PRIVATE', env.FETCH_ALLOW_PRIVATE, false),
     production,
     logLevel,
     jobs: bool('JOBS', env.JOBS, true),
@@ -186,5 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     heavyConcurrency: count('HEAVY_CONCURRENCY', env.HEAVY_CONCURRENCY, 4, 1),
     heavyQueue: count('HEAVY_QUEUE', env.HEAVY_QUEUE, 16, 0),
     searchRateLimit: count('SEARCH_RATE_LIMIT', env.SEARCH_RATE_LIMIT, 60, 1),
+    privateFetchAllow,
+    vapid:
+      vapidPublicKey && vapidPrivateKey ? { publicKey: vapidPublicKey, privateKey: vapidPrivateKey } : null,
+    vapidSubject,
   };
 }

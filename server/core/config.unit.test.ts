@@ -30,6 +30,16 @@ describe('settings', () => {
     [{ HEAVY_CONCURRENCY: '0' }, 'HEAVY_CONCURRENCY must be a whole number from 1 to 100000, not "0"'],
     [{ HEAVY_QUEUE: '-1' }, 'HEAVY_QUEUE must be a whole number from 0 to 100000, not "-1"'],
     [{ SEARCH_RATE_LIMIT: 'many' }, 'SEARCH_RATE_LIMIT must be a whole number from 1 to 100000, not "many"'],
+    [{ VAPID_PUBLIC_KEY: 'B'.repeat(87) }, 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together'],
+    [
+      { VAPID_PUBLIC_KEY: 'short', VAPID_PRIVATE_KEY: 'A'.repeat(43) },
+      'VAPID_PUBLIC_KEY must be 65 bytes in base64url (npx web-push generate-vapid-keys)',
+    ],
+    [{ VAPID_SUBJECT: 'lotse@example.org' }, 'VAPID_SUBJECT must be a mailto: or https:// address'],
+    [
+      { PRIVATE_FETCH_ALLOW: '127.0.0.1:8080' },
+      'PRIVATE_FETCH_ALLOW must list origins such as http://127.0.0.1:8080, not "127.0.0.1:8080"',
+    ],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env, ROOT)).toThrow(new ConfigError(message));
   });

@@ -237,7 +237,7 @@ export async function syncFeed(ctx: Ctx, feed: repo.FeedRow): Promise<void> {
   let read: ReturnType<typeof readFeed>;
   try {
     const text = await fetchOutside(feed.url, {
-      allowPrivate: ctx.config.fetchAllowPrivate,
+      allowPrivate: ctx.config.privateFetchAllow,
       accept: 'text/calendar, */*;q=0.5',
     });
     read = readFeed(text, ctx.city.profile.timezone);
@@ -372,7 +372,7 @@ export async function setFeed(ctx: Ctx, actorId: string, input: FeedBody) {
   const actor = await ownActor(ctx, actorId);
   const url = input.url.replace(/^webcals?:\/\//i, 'https://');
   try {
-    checkOutsideUrl(url, ctx.config.fetchAllowPrivate);
+    checkOutsideUrl(url, ctx.config.privateFetchAllow);
   } catch {
     throw new AppError('network.feed_url', { field: 'body.url' });
   }

@@ -45,7 +45,7 @@ let second: { client: Client; actor: Actor };
 
 beforeAll(async () => {
   // The feed tests serve calendars from this machine (127.0.0.1): the setting lets the import reach it.
-  t = await createTestApp({ FETCH_ALLOW_PRIVATE: 'true' });
+  t = await createTestApp({ PRIVATE_FETCH_ALLOW: '*' });
   coordinator = await t.login('coordinator');
   first = await newActor(t, coordinator);
   second = await newActor(t, coordinator, { kind: 'provider' });
@@ -828,8 +828,8 @@ describe('an actor’s own iCal feed', () => {
       'http://10.1.2.3/kalender.ics',
       'http://192.168.0.10/kalender.ics',
     ])
-      expect(() => checkOutsideUrl(address, false), address).toThrow(/address_refused/);
-    expect(checkOutsideUrl('https://kalender.verein.example/feed.ics', false).host).toBe(
+      expect(() => checkOutsideUrl(address, []), address).toThrow(/address_refused/);
+    expect(checkOutsideUrl('https://kalender.verein.example/feed.ics', []).host).toBe(
       'kalender.verein.example',
     );
     expect([
@@ -838,7 +838,7 @@ describe('an actor’s own iCal feed', () => {
       isPublicAddress('fd00::1'),
     ]).toEqual([true, true, false]);
     // Without the setting, the local calendar server itself is not fetched.
-    await expect(fetchOutside(url, { allowPrivate: false })).rejects.toThrow(/address_refused/);
+    await expect(fetchOutside(url, { allowPrivate: [] })).rejects.toThrow(/address_refused/);
     const stranger = await second.client.get(`/api/v1/network/actors/${feedActor.actor.id}/feed`);
     expect(stranger.status).toBe(403);
   });

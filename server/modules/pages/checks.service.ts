@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { inTransaction } from '../../core/context.ts';
+import { guardedFetch, RefusedAddressError } from '../../core/net-guard.ts';
 import { scopeOf } from '../../core/policy.ts';
 import { addMonths, localDate } from '../../core/time.ts';
 import { publishedOffersBySlug } from '../directory/index.ts';
@@ -62,25 +63,26 @@ export function externalLinks(html: string): string[] {
   return [...links];
 }
 
-/** Whether a link answers: HEAD first, GET where HEAD is not allowed; the status, or null for no answer. */
-async function linkStatus(url: string): Promise<number | null> {
+/** Whether a link answers: HEAD first, GET where HEAD is not allowed; the status, null for no answer, or refused. */
+async function linkStatus(ctx: Ctx, url: string): Promise<number | null | 'refused'> {
   try {
     const ask = (method: string) =>
-      fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(LINK_TIMEOUT_MS) });
+      guardedFetch(url, { method, timeoutMs: LINK_TIMEOUT_MS, allowPrivate: ctx.config.privateFetchAllow });
     let response = await ask('HEAD');
     if (response.status === 405 || response.status === 501) {
       response = await ask('GET');
       await response.body?.cancel();
     }
     return response.status;
-  } catch {
-    return null;
+  } catch (error) {
+    return error instanceof RefusedAddressError ? 'refused' : null;
   }
 }
 
 /**
  * The nightly link check (job `pages.link_check`): every published German page's external links and linked offers;
- * the findings replace the last night's list.
+ * the findings replace the last night's list. Links are asked through guardedFetch: one to a private address (or
+ * redirected there) is not fetched and is listed as `refused_link`.
  */
 export async function checkLinks(ctx: Ctx): Promise<Record<string, number>> {
   const texts = await repo.publishedGermanLinks(ctx.db);
@@ -103,12 +105,16 @@ export async function checkLinks(ctx: Ctx): Promise<Record<string, number>> {
   const urls = [...links.keys()];
   for (let at = 0; at < urls.length; at += LINKS_AT_ONCE) {
     const batch = urls.slice(at, at + LINKS_AT_ONCE);
-    const statuses = await Promise.all(batch.map(linkStatus));
+    const statuses = await Promise.all(batch.map((url) => linkStatus(ctx, url)));
     for (const [i, url] of batch.entries()) {
       const status = statuses[i] ?? null;
-      if (status !== null && status < 400) continue;
-      for (const pageId of links.get(url) ?? [])
-        problems.push({ pageId, kind: 'dead_link', target: url, httpStatus: status });
+      if (typeof status === 'number' && status < 400) continue;
+      // A link to the server's own network is not asked (SSRF), and listed as refused.
+      const problem =
+        status === 'refused'
+          ? ({ kind: 'refused_link', httpStatus: null } as const)
+          : ({ kind: 'dead_link', httpStatus: status } as const);
+      for (const pageId of links.get(url) ?? []) problems.push({ pageId, target: url, ...problem });
     }
   }
   const published = new Set(

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { checkLinks } from './checks.service.ts';
+import { pagesRetention } from './news.service.ts';
 import { seedPagesDemo } from './pages.demo.ts';
 import { pagesPolicies } from './pages.policy.ts';
 import { pagesRoutes } from './pages.routes.ts';
@@ -15,6 +16,7 @@ export const pagesModule: ModuleManifest = {
   policies: pagesPolicies,
   routes: pagesRoutes,
   seedDemo: seedPagesDemo,
+  retention: pagesRetention,
   // The nightly link check: dead external links and linked offers no longer published, listed for editors.
   jobs: [{ name: 'pages.link_check', intervalSeconds: 86_400, run: checkLinks }],
 };

@@ -1,14 +1,18 @@
 /**
  * News: coordinators publish short items (German with translations, by topic and district, with an end date);
  * readers see the current ones in their language and as an Atom feed, and may subscribe without an account to web
- * push (VAPID through the `web-push` package; the keys are made on the first start and kept in app_meta).
+ * push (VAPID through the `web-push` package; the keys come from the settings VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, or
+ * are made on the first start and kept in app_meta).
  */
+import { isIP } from 'node:net';
 import webpush from 'web-push';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
+import { guardedFetch, isPublicAddress, RefusedAddressError } from '../../core/net-guard.ts';
 import { authorize } from '../../core/policy.ts';
+import type { RetentionHandler } from '../../core/module.ts';
 import { localDate } from '../../core/time.ts';
 import * as repo from './pages.repository.ts';
 import type * as s from './pages.schema.ts';
@@ -77,8 +81,12 @@ ${entries.join('\n')}
 `;
 }
 
-/** The VAPID keys: made once (the first server to ask keeps them), then read. */
+/**
+ * The VAPID keys: from the settings (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY); without them made once (the first
+ * server to ask keeps them in app_meta), then read.
+ */
 async function vapidKeys(ctx: Ctx): Promise<{ publicKey: string; privateKey: string }> {
+  if (ctx.config.vapid) return ctx.config.vapid;
   const stored = (await repo.readMeta(ctx.db, VAPID_KEY)) as
     | { publicKey: string; privateKey: string }
     | undefined;
@@ -99,6 +107,12 @@ export async function subscribe(ctx: Ctx, input: z.infer<typeof s.subscriptionBo
   const known = new Set(ctx.city.districts.map((d) => d.id));
   const unknown = input.districts.findIndex((d) => !known.has(d));
   if (unknown >= 0) throw errors.invalid(`body.districts.${unknown}`);
+  // A push service is on the internet: an endpoint naming a private address is refused (SSRF).
+  const endpoint = new URL(input.endpoint);
+  const host = endpoint.hostname.replace(/^\[|\]$/g, '');
+  const allowed = ['*', endpoint.origin].some((o) => ctx.config.privateFetchAllow.includes(o));
+  if (!allowed && (host === 'localhost' || (isIP(host) && !isPublicAddress(host))))
+    throw errors.invalid('body.endpoint');
   await repo.upsertSubscription(ctx.db, {
     endpoint: input.endpoint,
     p256dh: input.keys.p256dh,
@@ -107,6 +121,8 @@ export async function subscribe(ctx: Ctx, input: z.infer<typeof s.subscriptionBo
     topics: [...new Set(input.topics)],
     districts: [...new Set(input.districts)],
     createdAt: ctx.now,
+    lastUsedAt: ctx.now,
+    expiresAt: input.expirationTime ? new Date(input.expirationTime) : null,
   });
 }
 
@@ -183,36 +199,53 @@ async function pushNews(ctx: Ctx, row: repo.NewsRow): Promise<number> {
   if (!subscriptions.length) return 0;
   const keys = await vapidKeys(ctx);
   const contact = ctx.config.mailFrom.match(/[^<\s]+@[^>\s]+/)?.[0] ?? 'lotse@example.org';
-  let sent = 0;
+  const subject = ctx.config.vapidSubject ?? `mailto:${contact}`;
+  const delivered: string[] = [];
   for (const subscription of subscriptions) {
     const item = shownNews(row, subscription.lang);
     const payload = JSON.stringify({ id: item.id, title: item.title, body: item.text, lang: item.lang });
-    const request = webpush.generateRequestDetails(
-      { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-      payload,
-      {
-        TTL: PUSH_TTL,
-        vapidDetails: {
-          subject: `mailto:${contact}`,
-          publicKey: keys.publicKey,
-          privateKey: keys.privateKey,
-        },
-      },
-    );
     try {
-      const response = await fetch(request.endpoint, {
+      const request = webpush.generateRequestDetails(
+        { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+        payload,
+        {
+          TTL: PUSH_TTL,
+          vapidDetails: {
+            subject,
+            publicKey: keys.publicKey,
+            privateKey: keys.privateKey,
+          },
+        },
+      );
+      const response = await guardedFetch(request.endpoint, {
         method: request.method,
         headers: request.headers as Record<string, string>,
         body: new Uint8Array(request.body),
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
+        allowPrivate: ctx.config.privateFetchAllow,
+        maxRedirects: 0,
       });
+      await response.body?.cancel();
       if (response.status === 404 || response.status === 410)
         await repo.deleteSubscription(ctx.db, subscription.endpoint);
-      else if (response.ok) sent++;
+      else if (response.ok) delivered.push(subscription.endpoint);
       else ctx.logger.warn({ status: response.status }, 'push service refused a news message');
-    } catch {
-      ctx.logger.warn('push service did not answer');
+    } catch (error) {
+      // An endpoint on a private network is never asked (SSRF) and never will be: the subscription goes.
+      if (error instanceof RefusedAddressError) await repo.deleteSubscription(ctx.db, subscription.endpoint);
+      // No answer, or keys the encryption cannot use: this subscription misses the item, the others get it.
+      ctx.logger.warn('a news message could not be pushed');
     }
   }
-  return sent;
+  await repo.touchSubscriptions(ctx.db, delivered, ctx.now);
+  return delivered.length;
 }
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** The pages module's retention rules, by their key in the city profile. */
+export const pagesRetention: Record<string, RetentionHandler> = {
+  // Push subscriptions neither renewed by the reader nor delivered to for the rule's days, or past their end.
+  'pages.push_subscriptions': (ctx, rule) =>
+    repo.deleteStaleSubscriptions(ctx.db, daysBefore(ctx.now, rule.days), ctx.now),
+};

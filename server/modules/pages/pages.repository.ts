@@ -367,8 +367,28 @@ export async function upsertSubscription(db: Tx, values: typeof pagePushSubscrip
         lang: values.lang,
         topics: values.topics,
         districts: values.districts,
+        lastUsedAt: values.lastUsedAt,
+        expiresAt: values.expiresAt,
       },
     });
+}
+
+/** Push services accepted messages for these endpoints: the subscriptions are in use. */
+export async function touchSubscriptions(db: Tx, endpoints: string[], now: Date): Promise<void> {
+  if (!endpoints.length) return;
+  await db
+    .update(pagePushSubscriptions)
+    .set({ lastUsedAt: now })
+    .where(inArray(pagePushSubscriptions.endpoint, endpoints));
+}
+
+/** Deletes subscriptions unused since the moment or past their end; how many. */
+export async function deleteStaleSubscriptions(db: Tx, unusedSince: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(pagePushSubscriptions)
+    .where(or(lt(pagePushSubscriptions.lastUsedAt, unusedSince), lt(pagePushSubscriptions.expiresAt, now)))
+    .returning({ endpoint: pagePushSubscriptions.endpoint });
+  return rows.length;
 }
 
 export async function deleteSubscription(db: Tx, endpoint: string): Promise<void> {

@@ -298,7 +298,9 @@ export const checksReply = z.object({
         title: z.string().describe('German title'),
         kind: z
           .enum(LINK_PROBLEMS)
-          .describe('dead_link: an external link does not answer; unpublished_offer: a linked offer is gone'),
+          .describe(
+            'dead_link: an external link does not answer; refused_link: it points (or redirects) to a private address and was not asked; unpublished_offer: a linked offer is gone',
+          ),
         target: z.string().describe('The link’s address, or the offer’s slug'),
         httpStatus: z
           .number()
@@ -367,6 +369,9 @@ export const newsIdParams = z.object({ id: z.uuid().describe('News id') });
 export const pushKeyReply = z.object({
   publicKey: z.string().describe('The VAPID public key (base64url) for PushManager.subscribe'),
 });
+/** The bytes a base64url text stands for; -1 when it is not base64url. */
+const decodedLength = (text: string) =>
+  /^[A-Za-z0-9_-]+={0,2}$/.test(text) ? Buffer.from(text, 'base64url').length : -1;
 export const subscriptionBody = z.object({
   endpoint: z
     .url({ protocol: /^https?$/ })
@@ -374,8 +379,16 @@ export const subscriptionBody = z.object({
     .describe('The push service’s endpoint (from the browser)'),
   keys: z
     .object({
-      p256dh: z.string().min(1).max(200).describe('The browser’s public key (base64url)'),
-      auth: z.string().min(1).max(100).describe('The browser’s auth secret (base64url)'),
+      p256dh: z
+        .string()
+        .max(200)
+        .refine((key) => decodedLength(key) === 65, 'a P-256 public key of 65 bytes')
+        .describe('The browser’s public key (base64url, an uncompressed P-256 point of 65 bytes)'),
+      auth: z
+        .string()
+        .max(100)
+        .refine((key) => decodedLength(key) === 16, 'an auth secret of 16 bytes')
+        .describe('The browser’s auth secret (base64url, 16 bytes)'),
     })
     .describe('The subscription’s keys (PushSubscription.toJSON().keys)'),
   lang: z.enum(UI_LANGS).describe('The language the news are sent in'),
@@ -385,6 +398,12 @@ export const subscriptionBody = z.object({
     .max(20)
     .default([])
     .describe('The Stadtbezirke chosen (city-wide news always come)'),
+  expirationTime: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .describe('When the push service ends the subscription (ms since 1970, PushSubscription.expirationTime)'),
 });
 export const unsubscribeBody = z.object({
   endpoint: z.string().max(1000).describe('The endpoint of the subscription to remove'),

@@ -115,7 +115,8 @@ export const pageGlossary = pgTable(
 
 /**
  * What the nightly link check found on published pages: an external link that does not answer (or answers with an
- * error), or a linked directory offer that is no longer published. The check replaces the whole list each night.
+ * error), a link to a private address that was not asked (refused_link), or a linked directory offer that is no
+ * longer published. The check replaces the whole list each night.
  */
 export const pageLinkProblems = pgTable(
   'page_link_problems',
@@ -132,7 +133,7 @@ export const pageLinkProblems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.pageId, t.kind, t.target] }),
-    check('page_link_problems_kind', sql`${t.kind} in ('dead_link', 'unpublished_offer')`),
+    check('page_link_problems_kind', sql`${t.kind} in ('dead_link', 'refused_link', 'unpublished_offer')`),
   ],
 );
 
@@ -173,4 +174,12 @@ export const pagePushSubscriptions = pgTable('page_push_subscriptions', {
   /** Stadtbezirk ids; empty: news for the whole city only. */
   districts: jsonb('districts').notNull().$type<string[]>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /**
+   * The last sign of life: the reader subscribed again (the web app renews the subscription when the reader opens
+   * /seiten) or a push service accepted a message. The retention rule pages.push_subscriptions deletes a
+   * subscription unused for its days.
+   */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the push service says the subscription ends (PushSubscription.expirationTime); null: no end given. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
 });

@@ -74,7 +74,7 @@ export const MAX_GLOSSARY_TERMS = 500;
 /** A published page is due for the "still correct?" review this many months after it was last confirmed. */
 export const REVIEW_MONTHS = 6;
 /** What the nightly link check finds: a dead external link, a linked offer that is no longer published. */
-export const LINK_PROBLEMS = ['dead_link', 'unpublished_offer'] as const;
+export const LINK_PROBLEMS = ['dead_link', 'refused_link', 'unpublished_offer'] as const;
 export type LinkProblem = (typeof LINK_PROBLEMS)[number];
 
 /** What news are about; readers subscribe to topics. */

@@ -160,6 +160,17 @@ describe('reading pages', () => {
   });
 });
 
+describe('the push key without VAPID settings', () => {
+  it('gives every reader the same key, made on the first ask and kept in the database', async () => {
+    const ask = async () =>
+      (await reader.get('/api/v1/news/push-key')).json<{ publicKey: string }>().publicKey;
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(Buffer.from(first, 'base64url').length).toBe(65);
+    expect(second).toBe(first);
+    expect(await ask()).toBe(first);
+  });
+});
+
 describe('a safe body', () => {
   it('stores and serves a hostile body without scripts, SVG, event handlers, javascript: or data: URLs', async () => {
     const input = buildPage({ variants: { de: buildVariant({ body: HOSTILE }) } });

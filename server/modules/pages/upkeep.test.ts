@@ -10,9 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import webpush from 'web-push';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { systemContext } from '../../core/context.ts';
 import { checkLinks } from './checks.service.ts';
+import { pagesModule } from './index.ts';
 import { buildPage, buildVariant } from './pages.factories.ts';
 
 type Editor = {
@@ -37,10 +39,18 @@ let mtServer: Server;
 let site: Server;
 let siteUrl: string;
 
+/** A server on the "internal network": the link check must never reach it. */
+let internal: Server;
+let internalUrl: string;
+const internalHits: string[] = [];
+
 /** A push service for the test: keeps what it receives. */
 let pushService: Server;
 let pushUrl: string;
 const pushed: { path: string; headers: Record<string, unknown>; body: Buffer }[] = [];
+
+/** The operator's VAPID key pair, given as settings. */
+const VAPID = webpush.generateVAPIDKeys();
 
 let t: TestApp;
 let coordinator: Client;
@@ -79,9 +89,16 @@ beforeAll(async () => {
       );
     });
   });
+  internal = createServer((request, response) => {
+    internalHits.push(request.url ?? '');
+    response.end('secret');
+  });
   site = createServer((request, response) => {
     if (request.url === '/ok') response.statusCode = 200;
-    else if (request.url === '/get-only') response.statusCode = request.method === 'HEAD' ? 405 : 200;
+    else if (request.url === '/to-internal') {
+      response.statusCode = 302;
+      response.setHeader('location', `${internalUrl}/redirected`);
+    } else if (request.url === '/get-only') response.statusCode = request.method === 'HEAD' ? 405 : 200;
     else response.statusCode = 404;
     response.end();
   });
@@ -94,10 +111,18 @@ beforeAll(async () => {
       response.end();
     });
   });
-  const [mtUrl, url, push] = await Promise.all([listen(mtServer), listen(site), listen(pushService)]);
-  siteUrl = url;
-  pushUrl = push;
-  t = await createTestApp({ MT_URL: mtUrl });
+  const [mtUrl, url, push, inside] = await Promise.all([mtServer, site, pushService, internal].map(listen));
+  siteUrl = url as string;
+  pushUrl = push as string;
+  internalUrl = inside as string;
+  // The local servers stand for the internet here; the SSRF test narrows this to the site alone.
+  t = await createTestApp({
+    MT_URL: mtUrl as string,
+    PRIVATE_FETCH_ALLOW: '*',
+    VAPID_PUBLIC_KEY: VAPID.publicKey,
+    VAPID_PRIVATE_KEY: VAPID.privateKey,
+    VAPID_SUBJECT: 'https://lotse.example/kontakt',
+  });
   coordinator = await t.login('coordinator');
 });
 afterAll(async () => {
@@ -105,6 +130,7 @@ afterAll(async () => {
   mtServer?.close();
   pushService?.close();
   site?.close();
+  internal?.close();
 });
 
 const JOBCENTER = buildVariant({
@@ -317,6 +343,35 @@ describe('keeping pages correct', () => {
     ]);
   });
 
+  it('lists links to 127.0.0.1, 10.x, [::1], localhost or redirected to 127.0.0.1 as refused, without asking them', async () => {
+    const port = new URL(internalUrl).port;
+    const targets = [
+      `${internalUrl}/direct`,
+      'http://10.0.0.1/intranet',
+      `http://[::1]:${port}/ipv6`,
+      `http://[::ffff:127.0.0.1]:${port}/mapped`,
+      `http://localhost:${port}/by-name`,
+      `${siteUrl}/to-internal`,
+    ];
+    const page = await makePage(
+      'jobcenter-intern',
+      buildVariant({
+        body: `<p>${targets.map((href, i) => `<a href="${href}">${i}</a>`).join(' ')} <a href="${siteUrl}/ok">ok</a></p>`,
+        steps: [],
+      }),
+    );
+    await publish(page.id);
+    // As in production, except that the local site stands for a public web site.
+    const ctx = systemContext(t.services);
+    await checkLinks({ ...ctx, config: { ...ctx.config, privateFetchAllow: [siteUrl] } });
+    expect(internalHits).toEqual([]);
+    const checks = (await coordinator.get('/api/v1/page-editor/checks')).json<Checks>();
+    const mine = checks.linkProblems.filter((p) => p.slug === 'jobcenter-intern');
+    expect(mine.map((p) => [p.target, p.kind, p.httpStatus])).toEqual(
+      [...targets].sort().map((target) => [target, 'refused_link', null]),
+    );
+  });
+
   it('puts a published page on the “still correct?” list after six months, and takes it off when confirmed', async () => {
     const page = await makePage('jobcenter-pruefen');
     await publish(page.id);
@@ -351,7 +406,7 @@ describe('news and web push', () => {
     const authSecret = randomBytes(16);
     const keys = { p256dh: browser.getPublicKey('base64url'), auth: authSecret.toString('base64url') };
     const key = (await reader().get('/api/v1/news/push-key')).json<{ publicKey: string }>().publicKey;
-    expect(key.length).toBeGreaterThan(80);
+    expect(key).toBe(VAPID.publicKey);
     const subscribe = (path: string, body: Record<string, unknown>) =>
       reader().post('/api/v1/news/subscriptions', { endpoint: `${pushUrl}${path}`, keys, ...body });
     expect((await subscribe('/reader-ar', { lang: 'ar', topics: ['authorities'] })).status).toBe(204);
@@ -386,7 +441,13 @@ describe('news and web push', () => {
     expect(pushed.map((p) => p.path).sort()).toEqual(['/reader-ar', '/reader-gone']);
     const message = pushed.find((p) => p.path === '/reader-ar');
     expect(message?.headers['content-encoding']).toBe('aes128gcm');
-    expect(String(message?.headers.authorization)).toContain(`k=${key}`);
+    // Signed with the key pair and subject from the settings.
+    const authorization = String(message?.headers.authorization);
+    expect(authorization).toContain(`k=${VAPID.publicKey}`);
+    const jwt = /t=([^,\s]+)/.exec(authorization)?.[1] ?? '';
+    expect(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({
+      sub: 'https://lotse.example/kontakt',
+    });
     const plain = ece.decrypt(message?.body ?? Buffer.alloc(0), {
       version: 'aes128gcm',
       privateKey: browser,
@@ -418,6 +479,58 @@ describe('news and web push', () => {
     expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
     expect(feed.body).toContain(`<id>urn:uuid:${id}</id>`);
     expect(feed.body).toContain('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
+  });
+});
+
+describe('privacy of push subscriptions', () => {
+  it('forgets a subscription unused for 180 days or past its end, and keeps the one its reader renewed', async () => {
+    const keys = {
+      p256dh: createECDH('prime256v1').generateKeys('base64url'),
+      auth: randomBytes(16).toString('base64url'),
+    };
+    const start = t.services.clock.now();
+    const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
+    const subscribe = (path: string, extra: Record<string, unknown> = {}) =>
+      reader().post('/api/v1/news/subscriptions', {
+        endpoint: `${pushUrl}${path}`,
+        keys,
+        lang: 'de',
+        topics: ['housing'],
+        ...extra,
+      });
+    try {
+      const badKey = await subscribe('/housing-bad', { keys: { ...keys, auth: 'c2hvcnQ' } });
+      expect(badKey.json<ErrorBody>().error.field).toBe('body.keys.auth');
+      expect((await subscribe('/housing-quiet')).status).toBe(204);
+      expect((await subscribe('/housing-renewed')).status).toBe(204);
+      expect((await subscribe('/housing-ending', { expirationTime: day(30).getTime() })).status).toBe(204);
+      t.services.clock.set(day(150));
+      // The reader opened Lotse again: the web app sends the subscription once more.
+      expect((await subscribe('/housing-renewed')).status).toBe(204);
+      t.services.clock.set(day(181));
+      const rule = t.services.city.profile.retention['pages.push_subscriptions'];
+      const handler = pagesModule.retention?.['pages.push_subscriptions'];
+      expect(rule?.days).toBe(180);
+      expect(
+        await handler?.(systemContext(t.services), rule as NonNullable<typeof rule>),
+      ).toBeGreaterThanOrEqual(2);
+      const editor = await t.login('coordinator');
+      const created = await editor.post('/api/v1/page-editor/news', {
+        topic: 'housing',
+        texts: { de: { title: 'Neue Sprechstunde der Wohnungsberatung', text: '' } },
+        endsOn: '2099-12-31',
+      });
+      expect(created.status, created.body).toBe(201);
+      pushed.length = 0;
+      const published = await editor.post(
+        `/api/v1/page-editor/news/${created.json<{ id: string }>().id}/publish`,
+      );
+      expect(published.status, published.body).toBe(200);
+      expect(published.json<{ pushed: number }>().pushed).toBe(1);
+      expect(pushed.map((p) => p.path)).toEqual(['/housing-renewed']);
+    } finally {
+      t.services.clock.set(start);
+    }
   });
 });
 

@@ -7,6 +7,8 @@
  *   with "keep offline" (web/src/modules/pages/OfflinePanel.tsx writes the lotse-pages-<lang> caches).
  * - Every other API call (accounts, sessions, personal data) passes through and is never cached.
  * - Page navigations: network first, offline the cached index.html.
+ * - Web push (news the reader subscribed to on /seiten): the server sends each item already in the reader's
+ *   language ({ id, title, body, lang }); the notification shows it with that language and direction.
  */
 const VERSION = '__VERSION__';
 const PRECACHE = /** @type {string[]} */ (JSON.parse('__PRECACHE__'));
@@ -172,4 +174,31 @@ self.addEventListener('message', (event) => {
       }
     })(),
   );
+});
+
+/** Right-to-left languages of the news (the server's RTL_LANGS). */
+const RTL = ['ar', 'fa'];
+
+self.addEventListener('push', (event) => {
+  let item = {};
+  try {
+    item = event.data?.json() ?? {};
+  } catch {
+    item = {};
+  }
+  const lang = typeof item.lang === 'string' ? item.lang : 'de';
+  event.waitUntil(
+    self.registration.showNotification(String(item.title ?? ''), {
+      body: String(item.body ?? ''),
+      lang,
+      dir: RTL.includes(lang) ? 'rtl' : 'ltr',
+      tag: typeof item.id === 'string' ? `news-${item.id}` : undefined,
+      data: { url: '/' },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow(event.notification.data?.url ?? '/'));
 });

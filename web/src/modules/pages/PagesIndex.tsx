@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { EmergencyHelp } from './EmergencyHelp';
 import { htmlLang, useReaderLang } from './lang';
+import { NewsSubscribe } from './NewsSubscribe';
 import { OfflinePanel } from './OfflinePanel';
 import { EASY_GERMAN, RTL_LANGS, type TreeItem, usePageTree } from './pages.api';
 
@@ -67,6 +68,7 @@ export function PagesIndex() {
         </nav>
       ) : null}
       <OfflinePanel lang={lang} />
+      <NewsSubscribe />
     </div>
   );
 }

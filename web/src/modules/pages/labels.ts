@@ -1,4 +1,4 @@
-import type { PageField, PageStatus, TranslationState } from './pages.api';
+import type { NewsTopic, PageField, PageStatus, TranslationState } from './pages.api';
 
 export const STATUS_LABEL: Record<PageStatus, string> = {
   draft: 'pages:status.draft',
@@ -30,3 +30,14 @@ export const EVENT_LABEL = {
   translated: 'pages:work.events.translated',
   machine_translated: 'pages:work.events.machine_translated',
 } as const;
+
+export const TOPIC_LABEL: Record<NewsTopic, string> = {
+  authorities: 'pages:news.topics.authorities',
+  health: 'pages:news.topics.health',
+  school: 'pages:news.topics.school',
+  work: 'pages:news.topics.work',
+  housing: 'pages:news.topics.housing',
+  family: 'pages:news.topics.family',
+  courses: 'pages:news.topics.courses',
+  events: 'pages:news.topics.events',
+};

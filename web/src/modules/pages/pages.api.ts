@@ -118,3 +118,8 @@ export function usePageActions(id: string | undefined) {
     }),
   };
 }
+
+export { NEWS_TOPICS, UI_LANGS } from '../../../../server/modules/pages/pages.terms.ts';
+export type { NewsTopic } from '../../../../server/modules/pages/pages.terms.ts';
+export type PushKey = Reply<typeof s.pushKeyReply>;
+export type SubscriptionInput = Body<typeof s.subscriptionBody>;
