@@ -165,7 +165,7 @@ export async function benchPlacement(args: string[]): Promise<void> {
       `  placed     ${check.placed}, siblings split ${check.siblingsSplit} (families split ${check.familiesSplit}), total km ${check.totalKm.toFixed(1)}`,
     );
   };
-  const method = 'flow + Lagrangian + stabilised column generation + anchored flow + HiGHS';
+  const method = 'flow + Lagrangian + family column generation + anchored flow + HiGHS';
   if (options.timeLimit > GOAL_SECONDS) {
     report(
       `Optimiser stopped at the goal's ${GOAL_SECONDS} s (${method})`,

@@ -20,6 +20,7 @@ import {
 import { groupsOf, stabilisedDual } from './dual.ts';
 import { FamilySolver } from './family.ts';
 import { solveFlow } from './flow.ts';
+import { patternOf } from './heuristic.ts';
 import { Lagrangian } from './lagrange.ts';
 import { Master } from './master.ts';
 import { buildModel, type Model, matches } from './model.ts';
@@ -474,9 +475,14 @@ describe('the stabilised dual (LP bound of the family patterns)', () => {
     }
   }
 
-  it('reaches the LP bound over all patterns that HiGHS finds, from the flow prices, on instances of every family', () => {
+  it('reaches the LP bound over all patterns that HiGHS finds, from the flow prices, on instances of every family, plain and smoothed', () => {
+    const variants = [{}, { smoothing: 0.7, seedPatterns: 4 }];
     for (const name of ['default', 'tight', 'loose', 'clustered', 'preferences', 'unplaceable']) {
-      for (const seed of [21, 22]) {
+      for (const [seed, variant] of [
+        [21, variants[0]],
+        [22, variants[1]],
+        [23, variants[1]],
+      ] as const) {
         const m = buildModel(familyProblem(name, seed, 40, 6));
         const lpBound = fullPatternLp(m);
         const families = new FamilySolver(m);
@@ -489,11 +495,12 @@ describe('the stabilised dual (LP bound of the family patterns)', () => {
         };
         const master = new Master(m);
         try {
+          // as the solver does: the flow's placement (a feasible master) and the cheapest patterns at its prices
           for (let f = 0; f < m.families; f++) {
-            const groups = groupsOf(m, f, arcs);
-            master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost });
+            for (const groups of [patternOf(m, f, flow.assign), groupsOf(m, f, arcs)])
+              master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost });
           }
-          const dual = stabilisedDual(m, master, families, lagrangian, start, () => 60);
+          const dual = stabilisedDual(m, master, families, lagrangian, start, () => 60, variant);
           expect(dual.converged, `${name}/${seed}`).toBe(true);
           expect(Math.abs(dual.bound - lpBound), `${name}/${seed}`).toBeLessThanOrEqual(
             1e-6 * Math.abs(lpBound),

@@ -18,20 +18,21 @@ const STALE_NEIGHBOURHOODS = 10;
 const NEIGHBOURHOOD_SHARE = 0.35;
 /** The share of the schools whose families another kind of neighbourhood frees (more after failures). */
 const SCHOOL_SHARE = 0.08;
-/** Subgradient steps that give the column generation its first centre. */
+/** Subgradient steps that seed the column generation. */
 const SUBGRADIENT_STEPS = 60;
 
 /**
  * Solves the placement (issue 5, "Hard rules" and "Objective"):
  * 1. the min-cost assignment without the sibling term (successive shortest paths, flow.ts): a first solution
  *    and seat prices. At any seat prices p ≥ 0, the Lagrangian L(p) = Σ families' cheapest priced pattern −
- *    Σ p × free is a proven lower bound (lagrange.ts); a few subgradient steps from the flow's prices raise it;
- * 2. stabilised column generation on the family-pattern LP (dual.ts: each family chooses one pattern, a group
- *    or "unplaced" per child, costed with the sibling term): the master starts with each family's cheapest
- *    patterns together at one school, HiGHS solves the LP over the patterns so far, and the families are priced
- *    at a point between the best prices so far and the LP's duals (Wentges smoothing), until no pattern has a
- *    negative reduced cost; the LP optimum is then the best L(p). The LP solution anchors each family at the
- *    school that holds most of it, and the anchored flow (heuristic.ts) places everyone at once;
+ *    Σ p × free is a proven lower bound (lagrange.ts); a few subgradient steps from the flow's prices raise it
+ *    and collect the families' patterns;
+ * 2. column generation on the family-pattern LP (dual.ts: each family chooses one pattern, a group or
+ *    "unplaced" per child, costed with the sibling term), seeded with those patterns: HiGHS solves the LP over
+ *    the patterns so far, its seat prices price every family exactly, until no pattern has a negative reduced
+ *    cost; the LP optimum is then the best L(p). (dual.ts can also smooth the prices and seed together-patterns;
+ *    measured, that was slower, see there.) The LP solution anchors each family at the school that holds most
+ *    of it, and the anchored flow (heuristic.ts) places everyone at once;
  * 3. neighbourhood search: HiGHS re-decides part of the families (where incumbent and LP disagree, or all at a
  *    few schools) over the generated patterns while the others keep theirs, from the incumbent, as long as
  *    that improves it; then HiGHS on the whole integer master over the generated patterns;
@@ -92,9 +93,8 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   let bound = lagrangian.evaluate(flow.price, arcs, use);
   addArcPatterns(m, master, families, arcs);
   const lpGroups = new Int32Array(m.n);
-  // 1b. a few subgradient steps on L(p) from the flow's prices: a better bound at once, and a better centre
-  //     for the stabilised column generation (their patterns are not kept: they would make the first master
-  //     LP twice as large and slower)
+  // 1b. a few subgradient steps on L(p) from the flow's prices: a better bound at once, and their families'
+  //     patterns seed the column generation, so that it needs fewer LP solves
   {
     const price = Float64Array.from(flow.price);
     const step = new Float64Array(m.groups);
@@ -115,6 +115,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       for (let g = 0; g < m.groups; g++)
         price[g] = Math.max(0, (price[g] as number) + t * (step[g] as number));
       L = lagrangian.evaluate(price, arcs, use);
+      addArcPatterns(m, master, families, arcs);
       if (L > bound) {
         bound = L;
         bestPrice = Float64Array.from(price);
@@ -141,8 +142,9 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
     let lastHeuristic = -1;
     let lpX: Float64Array | null = null;
     let lpColumns = 0;
-    // 2. the LP bound by stabilised column generation (dual.ts), from the best prices so far; the LP solution
-    //    anchors the families for the anchored flow, which gives the integer solutions
+    // 2. the LP bound by column generation (dual.ts: priced at the master's duals, which measured faster than
+    //    the stabilised variants once the subgradient's patterns seed the master); the LP solution anchors the
+    //    families for the anchored flow, which gives the integer solutions
     const dual = stabilisedDual(m, master, families, lagrangian, { bound, price: bestPrice }, left, {
       clock,
       stop: (b) => !open(objective, b),
