@@ -200,6 +200,66 @@ export class Lagrangian {
   }
 
   /**
+   * Family f's `count` cheapest priced patterns that keep it at one school (each member takes its cheapest
+   * priced group at that school, or no place where that is cheaper or there is none), one per school, cheapest
+   * first. Writes the arcs (−1 = unplaced) of pattern q at out[q × k + t] and returns how many were written.
+   * These seed the column generation: most families end up together, so the first master LP starts close to
+   * the optimum.
+   */
+  together(f: number, price: Float64Array, count: number, out: Int32Array): number {
+    const m = this.m;
+    const start = m.familyStart[f] as number;
+    const k = (m.familyStart[f + 1] as number) - start;
+    const nSlots = this.slotCount[f] as number;
+    const bestCost = this.bestCost;
+    const bestArc = this.bestArc;
+    bestCost.fill(Number.POSITIVE_INFINITY, 0, nSlots * k);
+    const eEnd = this.entryStart[f + 1] as number;
+    for (let e = this.entryStart[f] as number; e < eEnd; e++) {
+      const a = this.entryArc[e] as number;
+      const at = (this.entrySlot[e] as number) * k + (this.entryMember[e] as number);
+      const v = (m.arcCost[a] as number) + (price[m.arcGroup[a] as number] as number);
+      if (v < (bestCost[at] as number)) {
+        bestCost[at] = v;
+        bestArc[at] = a;
+      }
+    }
+    // the `count` cheapest slots, by insertion into a short sorted list
+    const chosen: number[] = [];
+    const value: number[] = [];
+    for (let slot = 0; slot < nSlots; slot++) {
+      let v = 0;
+      let placed = 0;
+      for (let t = 0; t < k; t++) {
+        const c = bestCost[slot * k + t] as number;
+        const u = m.unplacedCost[m.familyMembers[start + t] as number] as number;
+        if (c < u) {
+          v += c;
+          placed++;
+        } else v += u;
+      }
+      if (placed === 0) continue;
+      let at = chosen.length;
+      while (at > 0 && (value[at - 1] as number) > v) at--;
+      if (at >= count) continue;
+      chosen.splice(at, 0, slot);
+      value.splice(at, 0, v);
+      if (chosen.length > count) {
+        chosen.pop();
+        value.pop();
+      }
+    }
+    chosen.forEach((slot, q) => {
+      for (let t = 0; t < k; t++) {
+        const c = bestCost[slot * k + t] as number;
+        const u = m.unplacedCost[m.familyMembers[start + t] as number] as number;
+        out[q * k + t] = c < u ? (bestArc[slot * k + t] as number) : -1;
+      }
+    });
+    return chosen.length;
+  }
+
+  /**
    * L(price): writes every family's cheapest priced pattern into `arcs` (indexed like familyMembers) and the
    * number of seats those patterns take in each group into `use`.
    */

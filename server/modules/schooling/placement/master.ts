@@ -60,6 +60,8 @@ export class Master {
 
   /** Solves the LP relaxation (warm-started after new columns) and returns the seat prices (≥ 0). */
   solveLp(timeLimitSeconds: number): {
+    /** False when stopped by the time limit (or infeasible): then the duals are no LP optimum's. */
+    optimal: boolean;
     value: number;
     price: Float64Array;
     familyDual: Float64Array;
@@ -103,11 +105,12 @@ export class Master {
     // HiGHS counts time_limit over all runs of a model: restart its clocks for each solve
     this.model.zeroAllClocks();
     this.model.options.set({ time_limit: Math.max(0.05, timeLimitSeconds) });
-    this.model.run();
+    const run = this.model.run();
     const solution = this.model.getSolution();
     const price = new Float64Array(G);
     for (let g = 0; g < G; g++) price[g] = Math.max(0, -(solution.rowDual[g] as number));
     return {
+      optimal: run.modelStatus === highs.constants.modelStatus.optimal,
       value: this.model.getObjectiveValue(),
       price,
       familyDual: solution.rowDual.slice(G),

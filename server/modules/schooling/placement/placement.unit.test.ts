@@ -17,8 +17,13 @@ import {
   solvePlacement,
   solvePlacementInWorker,
 } from './index.ts';
+import { groupsOf, stabilisedDual } from './dual.ts';
+import { FamilySolver } from './family.ts';
+import { solveFlow } from './flow.ts';
+import { patternOf } from './heuristic.ts';
 import { Lagrangian } from './lagrange.ts';
-import { buildModel, matches } from './model.ts';
+import { Master } from './master.ts';
+import { buildModel, type Model, matches } from './model.ts';
 
 const W = { unplaced: 1000, waitingWeek: 10, km: 1, preference: 5, siblingSplit: 300 };
 
@@ -449,6 +454,110 @@ describe('every family of instances (tight, loose, clustered, spread, large fami
     const stranded = problem.children.filter((c) => c.grade > 4 && c.forms.join() === 'grundschule');
     expect(stranded.length).toBeGreaterThan(5);
     for (const c of stranded) expect(reasonsOf(result, c.id), c.id).toEqual(['no_seat_in_form_grade_kind']);
+  });
+});
+
+describe('the stabilised dual (LP bound of the family patterns)', () => {
+  /** The LP over every pattern of every family (enumerated), solved by HiGHS at once. */
+  function fullPatternLp(m: Model): number {
+    const families = new FamilySolver(m);
+    const master = new Master(m);
+    const zero = new Float64Array(m.groups);
+    try {
+      for (let f = 0; f < m.families; f++) {
+        const all = families.enumerate(f, zero, Number.POSITIVE_INFINITY, 1_000_000);
+        expect(all.complete).toBe(true);
+        for (const p of all.patterns) master.add({ family: f, groups: p.groups, cost: p.cost });
+      }
+      return master.solveLp(60).value;
+    } finally {
+      master.dispose();
+    }
+  }
+
+  it('reaches the LP bound over all patterns that HiGHS finds, from the flow prices, on instances of every family, plain and smoothed', () => {
+    const variants = [{}, { smoothing: 0.7, seedPatterns: 4 }];
+    for (const name of ['default', 'tight', 'loose', 'clustered', 'preferences', 'unplaceable']) {
+      for (const [seed, variant] of [
+        [21, variants[0]],
+        [22, variants[1]],
+        [23, variants[1]],
+      ] as const) {
+        const m = buildModel(familyProblem(name, seed, 40, 6));
+        const lpBound = fullPatternLp(m);
+        const families = new FamilySolver(m);
+        const lagrangian = new Lagrangian(m);
+        const flow = solveFlow(m);
+        const arcs = new Int32Array(m.n);
+        const start = {
+          bound: lagrangian.evaluate(flow.price, arcs, new Int32Array(m.groups)),
+          price: flow.price,
+        };
+        const master = new Master(m);
+        try {
+          // as the solver does: the flow's placement (a feasible master) and the cheapest patterns at its prices
+          for (let f = 0; f < m.families; f++) {
+            for (const groups of [patternOf(m, f, flow.assign), groupsOf(m, f, arcs)])
+              master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost });
+          }
+          const dual = stabilisedDual(m, master, families, lagrangian, start, () => 60, variant);
+          expect(dual.converged, `${name}/${seed}`).toBe(true);
+          expect(Math.abs(dual.bound - lpBound), `${name}/${seed}`).toBeLessThanOrEqual(
+            1e-6 * Math.abs(lpBound),
+          );
+          // the bound is a Lagrangian at the returned prices, so it holds without the LP
+          expect(lagrangian.evaluate(dual.price, arcs, new Int32Array(m.groups))).toBeCloseTo(dual.bound, 6);
+        } finally {
+          master.dispose();
+        }
+      }
+    }
+  });
+
+  it("seeds the master with each family's cheapest patterns together at one school", () => {
+    const m = buildModel(familyProblem('large-families', 3, 60, 8));
+    const lagrangian = new Lagrangian(m);
+    const families = new FamilySolver(m);
+    const random = prng(5);
+    const price = Float64Array.from({ length: m.groups }, () => 20 * random());
+    const out = new Int32Array(4 * 8);
+    for (let f = 0; f < m.families; f++) {
+      const start = m.familyStart[f] as number;
+      const k = (m.familyStart[f + 1] as number) - start;
+      // by hand: at each school, every member its cheapest priced group there or no place
+      const bySchool: number[] = [];
+      for (let s = 0; s < m.schools; s++) {
+        let value = 0;
+        let placed = false;
+        for (let t = 0; t < k; t++) {
+          const i = m.familyMembers[start + t] as number;
+          let best = m.unplacedCost[i] as number;
+          for (let a = m.arcStart[i] as number; a < (m.arcStart[i + 1] as number); a++) {
+            const g = m.arcGroup[a] as number;
+            if (m.groupSchool[g] !== s) continue;
+            const v = (m.arcCost[a] as number) + (price[g] as number);
+            if (v < best) {
+              best = v;
+              placed = true;
+            }
+          }
+          value += best;
+        }
+        if (placed) bySchool.push(value);
+      }
+      bySchool.sort((a, b) => a - b);
+      const count = lagrangian.together(f, price, 4, out);
+      expect(count).toBe(Math.min(4, bySchool.length));
+      for (let q = 0; q < count; q++) {
+        const groups = Int32Array.from({ length: k }, (_, t) => {
+          const a = out[q * k + t] as number;
+          return a < 0 ? -1 : (m.arcGroup[a] as number);
+        });
+        const schools = new Set([...groups].filter((g) => g >= 0).map((g) => m.groupSchool[g]));
+        expect(schools.size).toBe(1);
+        expect(families.costOf(f, groups, price).priced).toBeCloseTo(bySchool[q] as number, 9);
+      }
+    }
   });
 });
 

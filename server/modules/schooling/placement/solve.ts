@@ -1,3 +1,4 @@
+import { groupsOf, stabilisedDual } from './dual.ts';
 import { FamilySolver } from './family.ts';
 import { solveFlow, UNPLACED } from './flow.ts';
 import { anchoredFlow, anchorsOf, improveByFamilyMoves, objectiveOf, patternOf } from './heuristic.ts';
@@ -26,11 +27,12 @@ const SUBGRADIENT_STEPS = 60;
  *    and seat prices. At any seat prices p ≥ 0, the Lagrangian L(p) = Σ families' cheapest priced pattern −
  *    Σ p × free is a proven lower bound (lagrange.ts); a few subgradient steps from the flow's prices raise it
  *    and collect the families' patterns;
- * 2. column generation on the family-pattern LP (each family chooses one pattern: a group or "unplaced" per
- *    child, costed with the sibling term), seeded with those patterns: HiGHS solves the LP over the patterns so
- *    far, its seat prices price every family exactly, until no pattern has a negative reduced cost; the LP
- *    optimum is the best L(p). The LP solution then anchors each family at the school that holds most of it,
- *    and the anchored flow (heuristic.ts) places everyone at once: the integer solution;
+ * 2. column generation on the family-pattern LP (dual.ts: each family chooses one pattern, a group or
+ *    "unplaced" per child, costed with the sibling term), seeded with those patterns: HiGHS solves the LP over
+ *    the patterns so far, its seat prices price every family exactly, until no pattern has a negative reduced
+ *    cost; the LP optimum is then the best L(p). (dual.ts can also smooth the prices and seed together-patterns;
+ *    measured, that was slower, see there.) The LP solution anchors each family at the school that holds most
+ *    of it, and the anchored flow (heuristic.ts) places everyone at once;
  * 3. neighbourhood search: HiGHS re-decides part of the families (where incumbent and LP disagree, or all at a
  *    few schools) over the generated patterns while the others keep theirs, from the incumbent, as long as
  *    that improves it; then HiGHS on the whole integer master over the generated patterns;
@@ -89,9 +91,8 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   const use = new Int32Array(m.groups);
   let bestPrice = flow.price;
   let bound = lagrangian.evaluate(flow.price, arcs, use);
-  addArcPatterns(m, master, families, arcs, null);
+  addArcPatterns(m, master, families, arcs);
   const lpGroups = new Int32Array(m.n);
-  const reduced = new Float64Array(m.families);
   // 1b. a few subgradient steps on L(p) from the flow's prices: a better bound at once, and their families'
   //     patterns seed the column generation, so that it needs fewer LP solves
   {
@@ -114,7 +115,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       for (let g = 0; g < m.groups; g++)
         price[g] = Math.max(0, (price[g] as number) + t * (step[g] as number));
       L = lagrangian.evaluate(price, arcs, use);
-      addArcPatterns(m, master, families, arcs, null);
+      addArcPatterns(m, master, families, arcs);
       if (L > bound) {
         bound = L;
         bestPrice = Float64Array.from(price);
@@ -138,39 +139,30 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
     offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
   }
   try {
-    // 2. column generation until the LP is optimal (or time runs out); the LP solution anchors the families
-    //    for the anchored flow, which gives the integer solutions
     let lastHeuristic = -1;
     let lpX: Float64Array | null = null;
     let lpColumns = 0;
-    let lpSeconds = 0;
-    while (open(objective, bound) && left() > 0) {
-      const lpStarted = clock();
-      const lp = master.solveLp(left());
-      lpSeconds = (clock() - lpStarted) / 1000;
-      let L = 0;
-      for (let f = 0; f < m.families; f++) {
-        const priced = lagrangian.family(f, lp.price, arcs);
-        reduced[f] = priced - (lp.familyDual[f] as number);
-        L += priced;
-      }
-      for (let g = 0; g < m.groups; g++) L -= (lp.price[g] as number) * (m.groupFree[g] as number);
-      if (L > bound) {
-        bound = L;
-        bestPrice = lp.price;
-      }
-      const added = addArcPatterns(m, master, families, arcs, reduced);
-      const converged = added === 0;
-      const lastChance = left() < lpSeconds + 3 * flowSeconds && left() > 1.5 * flowSeconds;
-      const iteration = master.columns.length;
-      if (open(objective, bound) && (converged || lastChance) && iteration !== lastHeuristic) {
-        lastHeuristic = iteration;
-        lpX = lp.x;
-        lpColumns = master.columns.length;
-        lpSolutionGroups(m, master, lp.x, lpGroups);
-        offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
-      }
-      if (converged) break;
+    // 2. the LP bound by column generation (dual.ts: priced at the master's duals, which measured faster than
+    //    the stabilised variants once the subgradient's patterns seed the master); the LP solution anchors the
+    //    families for the anchored flow, which gives the integer solutions
+    const dual = stabilisedDual(m, master, families, lagrangian, { bound, price: bestPrice }, left, {
+      clock,
+      stop: (b) => !open(objective, b),
+      onLp: (lp, converged, lpSeconds) => {
+        const lastChance = left() < lpSeconds + 3 * flowSeconds && left() > 1.5 * flowSeconds;
+        const iteration = master.columns.length;
+        if ((converged || lastChance) && iteration !== lastHeuristic) {
+          lastHeuristic = iteration;
+          lpX = lp.x;
+          lpColumns = master.columns.length;
+          lpSolutionGroups(m, master, lp.x, lpGroups);
+          offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
+        }
+      },
+    });
+    if (dual.bound > bound) {
+      bound = dual.bound;
+      bestPrice = dual.price;
     }
     // 3. neighbourhoods: HiGHS re-decides, from the incumbent, in turn a third of the families where the
     //    incumbent and the LP disagree, and all families at a few schools (drawn anew each time), while the
@@ -251,30 +243,12 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   return toResult(problem, m, incumbent, objective, bound, (performance.now() - started) / 1000);
 }
 
-/**
- * Adds each family's cheapest priced pattern (in `arcs`, from Lagrangian.family) as a column; with `reduced`
- * only those with a negative reduced cost. Returns how many were new.
- */
-function addArcPatterns(
-  m: Model,
-  master: Master,
-  families: FamilySolver,
-  arcs: Int32Array,
-  reduced: Float64Array | null,
-): number {
-  let added = 0;
+/** Adds each family's cheapest priced pattern (in `arcs`, from Lagrangian.family) as a column. */
+function addArcPatterns(m: Model, master: Master, families: FamilySolver, arcs: Int32Array): void {
   for (let f = 0; f < m.families; f++) {
-    if (reduced && !((reduced[f] as number) < -EPS)) continue;
-    const start = m.familyStart[f] as number;
-    const k = (m.familyStart[f + 1] as number) - start;
-    const groups = new Int32Array(k);
-    for (let t = 0; t < k; t++) {
-      const a = arcs[start + t] as number;
-      groups[t] = a < 0 ? UNPLACED : (m.arcGroup[a] as number);
-    }
-    if (master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost })) added++;
+    const groups = groupsOf(m, f, arcs);
+    master.add({ family: f, groups, cost: families.costOf(f, groups, null).cost });
   }
-  return added;
 }
 
 /** The LP solution rounded to its heaviest pattern per family, as a group per child (may overfill groups). */
