@@ -181,4 +181,45 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await context.close();
     }
   }, 240_000);
+
+  test('7. the figures show it: the coordinator sees this month’s closed cases and the clearing, in German and Arabic; the data-protection officer sees the break-glass list', async () => {
+    const context = await newContext(env, { role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/counselling/figures');
+      await expectHeading(page, text('de', 'counselling:figures.title'));
+      const thisMonth = page.locator('[data-testid^="figures-months-"][data-testid$="-closed"]').last();
+      await thisMonth.waitFor();
+      expect(await thisMonth.textContent()).not.toBe('0');
+      await page
+        .getByTestId('figures-clearing')
+        .getByText(text('de', 'counselling:figures.medianDays'))
+        .waitFor();
+      expect(await page.textContent('main')).not.toContain(NAME);
+      await expectAccessible(page, 'counselling figures (de)');
+    } finally {
+      await context.close();
+    }
+    const arabic = await newContext(env, { role: 'coordinator', lang: 'ar' });
+    try {
+      const page = await arabic.newPage();
+      await open(page, '/counselling/figures');
+      await expectHeading(page, text('ar', 'counselling:figures.title'));
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await expectAccessible(page, 'counselling figures (ar)');
+    } finally {
+      await arabic.close();
+    }
+    // The data-protection officer's list of break-glass accesses (the demo has one).
+    const officer = await newContext(env, { role: 'admin' });
+    try {
+      const page = await officer.newPage();
+      await open(page, '/counselling/break-glass');
+      await expectHeading(page, text('de', 'counselling:breakGlass.title'));
+      await page.getByTestId('break-glass-list').getByText('Ioana Mureșan').first().waitFor();
+      await expectAccessible(page, 'break-glass accesses (de)');
+    } finally {
+      await officer.close();
+    }
+  }, 120_000);
 });

@@ -94,6 +94,7 @@ export const ERROR_STATUS = {
   'counselling.outcome_required': 400,
   'counselling.consent_expiry': 400,
   'counselling.unknown_recipient': 400,
+  'counselling.break_glass_own': 409,
   'funding.category_not_eligible': 400,
   'funding.over_maximum': 400,
   'funding.budget_sums': 400,

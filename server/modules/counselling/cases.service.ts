@@ -25,6 +25,8 @@ import {
   STORAGE_CONSENT,
   type Topic,
 } from './counselling.terms.ts';
+import type { BookingContact } from './booking.service.ts';
+import { ANONYMOUS } from './retention.ts';
 import { seal, unseal } from './seal.ts';
 
 type CaseReply = z.infer<typeof s.caseReply>;
@@ -161,12 +163,13 @@ async function readable(ctx: Ctx, id: string, action: 'counselling.case.read' | 
 }
 
 async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
-  const [service, notes, referrals, clinics, authorities] = await Promise.all([
+  const [service, notes, referrals, clinics, authorities, breakGlass] = await Promise.all([
     repo.findService(ctx.db, row.serviceId),
     repo.listNotes(ctx.db, row.id),
     repo.listReferralsOfCase(ctx.db, row.id),
     listOrganisationsOfKind(ctx.db, { kind: 'clinic' }),
     listOrganisationsOfKind(ctx.db, { kind: 'authority' }),
+    repo.listBreakGlassOfCase(ctx.db, row.id),
   ]);
   const visits = await repo.listVisits(
     ctx.db,
@@ -175,9 +178,13 @@ async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
   const [authors, orgNames] = await Promise.all([
     accountNames(
       ctx.db,
-      notes.flatMap((n) => (n.authorId ? [n.authorId] : [])),
+      [...notes.map((n) => n.authorId), ...breakGlass.map((b) => b.userId)].flatMap((id) => (id ? [id] : [])),
     ),
-    organisationNames(ctx.db, [...referrals.map((r) => r.recipientId), ...visits.map((v) => v.clinicId)]),
+    organisationNames(ctx.db, [
+      ...referrals.map((r) => r.recipientId),
+      ...visits.map((v) => v.clinicId),
+      ...breakGlass.map((b) => b.organisationId),
+    ]),
   ]);
   return {
     id: row.id,
@@ -215,6 +222,12 @@ async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
         })),
     })),
     recipients: [...clinics, ...authorities].map((o) => ({ id: o.id, name: o.name })),
+    breakGlass: breakGlass.map((b) => ({
+      at: b.at.toISOString(),
+      by: (b.userId && authors.get(b.userId)) || '',
+      organisationName: orgNames.get(b.organisationId) ?? '',
+      reason: b.reason,
+    })),
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };
@@ -223,6 +236,50 @@ async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
 /** One case, its notes decrypted; the read is audited. */
 export async function readCase(ctx: Ctx, id: string) {
   const row = await readable(ctx, id, 'counselling.case.read');
+  await auditRead(ctx, 'counselling_case', row.id);
+  return replyOf(ctx, row);
+}
+
+/**
+ * Break-glass: a lead counsellor opens a case of another service without a referral, giving a reason. The access is
+ * stored (listed for the data-protection officer, shown on the case to its own counsellors) and audited; it opens
+ * the case this once, to read: the next look needs another reason. A counsellor who is not a lead gets 403 (the
+ * attempt audited); a case of the counsellor's own service needs no break-glass (409).
+ */
+export async function breakGlass(ctx: Ctx, id: string, reason: string) {
+  authorize(ctx, 'counselling.staff');
+  const row = await repo.findCase(ctx.db, id);
+  if (!row) throw errors.notFound('case');
+  if (can(ctx.actor, 'counselling.case.read', row)) throw new AppError('counselling.break_glass_own');
+  const lead =
+    ctx.actor.kind === 'user' && ctx.actor.organisationId
+      ? await repo.isLead(ctx.db, ctx.actor.id, ctx.actor.organisationId)
+      : false;
+  const target = { organisationId: row.organisationId, lead };
+  if (!can(ctx.actor, 'counselling.break_glass', target)) {
+    await audit(ctx, {
+      action: 'counselling.break_glass.refused',
+      entityType: 'counselling_case',
+      entityId: row.id,
+      details: { organisationId: ctx.actor.organisationId },
+    });
+  }
+  authorize(ctx, 'counselling.break_glass', target);
+  await inTransaction(ctx, async (tx) => {
+    const access = await repo.insertBreakGlass(tx.db, {
+      caseId: row.id,
+      userId: tx.actor.id,
+      organisationId: tx.actor.organisationId as string,
+      reason,
+      at: tx.now,
+    });
+    await audit(tx, {
+      action: 'counselling.case.break_glass',
+      entityType: 'counselling_case',
+      entityId: row.id,
+      details: { breakGlassId: access.id, organisationId: tx.actor.organisationId },
+    });
+  });
   await auditRead(ctx, 'counselling_case', row.id);
   return replyOf(ctx, row);
 }
@@ -333,4 +390,65 @@ export async function refer(ctx: Ctx, id: string, input: s.ReferralInput) {
     });
   });
   return replyOf(ctx, row);
+}
+
+/**
+ * The client's data (Art. 15 GDPR): the client has no account, so they ask the service (in person, with the code
+ * of their booking or their ID) and a counsellor of that service exports the case: the person, notes, referrals with
+ * what each recipient was given, emergency accesses and the bookings, every sealed value opened. Audited.
+ */
+export async function exportCase(ctx: Ctx, id: string) {
+  const row = await readable(ctx, id, 'counselling.case.write');
+  const [reply, referrals, bookings] = await Promise.all([
+    replyOf(ctx, row),
+    repo.listReferralsOfCase(ctx.db, row.id),
+    repo.listBookingsOfCase(ctx.db, row.id, row.bookingId),
+  ]);
+  const { recipients: _recipients, ...caseData } = reply;
+  await audit(ctx, { action: 'counselling.case.export', entityType: 'counselling_case', entityId: row.id });
+  return {
+    exportedAt: ctx.now.toISOString(),
+    case: caseData,
+    shared: referrals.map((referral) => ({
+      referralId: referral.id,
+      recipientName: reply.referrals.find((r) => r.id === referral.id)?.recipientName ?? '',
+      values: unseal<Record<string, unknown>>(ctx.config, referral.sealedShared),
+    })),
+    bookings: bookings.map(({ booking, slot }) => ({
+      startsAt: slot.startsAt.toISOString(),
+      status: booking.status,
+      language: booking.language,
+      topic: booking.topic,
+      mediator: booking.mediator,
+      contact: unseal<BookingContact>(ctx.config, booking.sealedContact),
+    })),
+  };
+}
+
+/**
+ * Erasure on the client's request (Art. 17 GDPR), by a counsellor of the case's service: the sealed person is
+ * replaced by an empty one, notes, referrals (with what they shared, and the clinic's visits on them), the bookings
+ * (sealed contact) and the emergency accesses' reasons are deleted; the case is closed. What identifies no one stays
+ * for the figures (service, topics, language, district, dates, outcomes). Audited with ids only.
+ */
+export async function eraseCase(ctx: Ctx, id: string) {
+  const row = await readable(ctx, id, 'counselling.case.write');
+  const bookings = await repo.listBookingsOfCase(ctx.db, row.id, row.bookingId);
+  const updated = await inTransaction(ctx, async (tx) => {
+    await repo.anonymiseCase(tx.db, row.id, seal(tx.config, ANONYMOUS), tx.now);
+    await repo.deleteBookings(
+      tx.db,
+      bookings.map((b) => b.booking.id),
+    );
+    await repo.deleteBreakGlassOfCase(tx.db, row.id);
+    const next = await repo.updateCase(tx.db, row.id, {
+      status: 'closed',
+      closedAt: row.closedAt ?? tx.now,
+      bookingId: null,
+      updatedAt: tx.now,
+    });
+    await audit(tx, { action: 'counselling.case.erase', entityType: 'counselling_case', entityId: row.id });
+    return next;
+  });
+  return replyOf(ctx, updated);
 }

@@ -6,9 +6,9 @@
  */
 import type { Ctx } from '../../core/context.ts';
 import { addDays, localDate } from '../../core/time.ts';
-import { ensureDemoAccounts, ensureOrganisation } from '../platform/index.ts';
+import { ensureDemoAccounts, ensureOrganisation, findAccountByEmail } from '../platform/index.ts';
 import { book } from './booking.service.ts';
-import { addNote, openCase, refer, updateCase } from './cases.service.ts';
+import { addNote, breakGlass, openCase, refer, updateCase } from './cases.service.ts';
 import { recordVisit } from './clinic.service.ts';
 import * as repo from './counselling.repository.ts';
 import { DOCUMENTS, HEALTH_CHECKS, HEALTH_OUTCOMES, type Topic, TOPICS } from './counselling.terms.ts';
@@ -93,6 +93,14 @@ export async function seedCounsellingDemo(ctx: Ctx): Promise<void> {
       locale: 'de',
     },
   ]);
+  // The Clearingstelle's counsellor is its lead counsellor (break-glass).
+  const lead = await findAccountByEmail(ctx.db, DEMO_CLEARING_COUNSELLOR);
+  if (lead)
+    await repo.insertLead(ctx.db, {
+      userId: lead.id,
+      organisationId: DEMO_CLEARING_ORG,
+      appointedAt: ctx.now,
+    });
   const morning = (weekday: number) => ({ weekday, from: '09:00', to: '12:00' });
   await repo.upsertService(ctx.db, {
     id: DEMO_CLEARING,
@@ -193,6 +201,26 @@ export async function seedCounsellingDemo(ctx: Ctx): Promise<void> {
       });
     }
   }
+
+  // One break-glass access: the Clearingstelle's lead opened a migration-counselling case (the DPO's list shows it).
+  const [mbeCase] = (await repo.listCases(ctx.db, { organisationId: DEMO_MBE_ORG }, 'open', 1, 0)).rows;
+  if (lead && mbeCase)
+    await breakGlass(
+      {
+        ...ctx,
+        now: new Date(ctx.now.getTime() - 2 * 86_400_000),
+        actor: {
+          kind: 'user',
+          role: 'caseworker',
+          id: lead.id,
+          organisationId: DEMO_CLEARING_ORG,
+          organisationKind: 'counselling',
+          sessionId: null,
+        },
+      },
+      mbeCase.id,
+      'Klient in der Clearingstelle, akute Behandlung: Aufenthaltsstatus aus der Migrationsberatung nötig.',
+    );
 
   // A few appointments booked for the coming days (the appointments list shows them).
   for (const [serviceId, name, language] of [

@@ -5,6 +5,7 @@
  * "counselling", with the `counselling` scope); everyone else signed in gets 403 (schools, institutions, the KI's
  * caseworkers, coordinators, admins, the advice centre's counsellor), the anonymous visitor 401. The clinic's routes
  * are for the clinic's staff: the demo `institution` account belongs to the Schwerpunktambulanz (kind "clinic").
+ * Break-glass is for counsellors (the demo Clearingstelle counsellor is a lead); its list for the admins (the DPO).
  */
 import {
   ACTORS,
@@ -16,11 +17,15 @@ import {
 import { systemContext } from '../../core/context.ts';
 import { book } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
-import { DEMO_CLEARING, DEMO_CLINIC } from './counselling.demo.ts';
+import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
 
 const COUNSELLOR = ['clearing'] as const;
 const CLINIC = ['institution'] as const;
+/** The data-protection officer: the platform's admins. */
+const PRIVACY = ['admin'] as const;
+/** Figures: the KI's coordinators and the admins (aggregates only). */
+const FIGURES = ['coordinator', 'admin'] as const;
 
 type Fixtures = {
   /** One free slot per actor, to book. */
@@ -33,6 +38,10 @@ type Fixtures = {
   caseId: string;
   /** A referral of that case to the clinic. */
   referralId: string;
+  /** A case of the Migrationsberatung, which the Clearingstelle's lead counsellor opens by break-glass. */
+  otherCaseId: string;
+  /** A case of the Clearingstelle whose client asked for erasure. */
+  eraseCaseId: string;
 };
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -80,7 +89,29 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     fields: ['name'],
     consentExpiresOn: inAMonth(),
   });
-  return { slots, cancelCodes, code, caseId, referralId: referred.referrals[0]?.id as string };
+  const other = await openCase(system, {
+    serviceId: DEMO_MBE,
+    person,
+    language: 'uk',
+    topics: ['residence'],
+    consent: { store: true, expiresOn: inAMonth() },
+  });
+  const toErase = await openCase(system, {
+    serviceId: DEMO_CLEARING,
+    person,
+    language: 'ro',
+    topics: ['health_insurance'],
+    consent: { store: true, expiresOn: inAMonth() },
+  });
+  return {
+    eraseCaseId: toErase.id as string,
+    slots,
+    cancelCodes,
+    code,
+    caseId,
+    referralId: referred.referrals[0]?.id as string,
+    otherCaseId: other.id as string,
+  };
 }
 
 const base = '/api/v1/counselling';
@@ -205,6 +236,51 @@ const matrix: ModuleMatrix<Fixtures> = {
           consentExpiresOn: inAMonth(),
         },
       }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/cases/:id/break-glass`,
+      allowed: COUNSELLOR,
+      status: 201,
+      request: (_actor, f) => ({
+        url: `${base}/cases/${f.otherCaseId}/break-glass`,
+        body: { reason: 'Akute Behandlung, Status aus der Migrationsberatung nötig.' },
+      }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/cases/:id/export`,
+      allowed: COUNSELLOR,
+      status: 200,
+      request: (_actor, f) => ({ url: `${base}/cases/${f.caseId}/export` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/cases/:id/erase`,
+      allowed: COUNSELLOR,
+      status: 200,
+      request: (_actor, f) => ({ url: `${base}/cases/${f.eraseCaseId}/erase`, body: { confirm: true } }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/figures`,
+      allowed: FIGURES,
+      status: 200,
+      request: () => ({ url: `${base}/figures` }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/figures.csv`,
+      allowed: FIGURES,
+      status: 200,
+      request: () => ({ url: `${base}/figures.csv` }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/break-glass`,
+      allowed: PRIVACY,
+      status: 200,
+      request: () => ({ url: `${base}/break-glass` }),
     },
     {
       method: 'GET',

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/context.ts';
-import { anyone, inScope, type Policies, type Scope } from '../../core/policy.ts';
+import { anyone, hasRole, inScope, type Policies, type Scope } from '../../core/policy.ts';
 
 /**
  * Cases are handled by counsellors: caseworkers of an organisation of kind "counselling" (the Clearingstelle,
@@ -41,6 +41,16 @@ export const counsellingPolicies = {
   'counselling.booking.open': ownOrganisation,
   /** The clinic's step: referrals to the actor's clinic, and visits recorded. */
   'counselling.clinic': (actor: Actor) => actor.kind === 'system' || clinicStaff(actor),
+  /**
+   * Break-glass: a lead counsellor opens a case of another service (with a reason, outside a referral). `lead`: the
+   * actor is a lead counsellor of their organisation (the service looks it up).
+   */
+  'counselling.break_glass': (actor: Actor, target: { organisationId: string; lead: boolean }) =>
+    counsellors(actor) && target.lead && actor.organisationId !== target.organisationId,
+  /** The data-protection officer's list of break-glass accesses: the platform's admins (who search the audit log). */
+  'counselling.break_glass.list': hasRole('admin'),
+  /** Figures (aggregates only, never a record): the KI's coordinators and the admins. */
+  'counselling.figures': hasRole('coordinator', 'admin'),
   'counselling.referral.recipient': (actor: Actor, referral: { recipientId: string }) =>
     actor.kind === 'system' || (clinicStaff(actor) && actor.organisationId === referral.recipientId),
 } satisfies Policies;

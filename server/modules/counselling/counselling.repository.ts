@@ -4,9 +4,11 @@ import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import {
   counsellingBookings,
+  counsellingBreakGlass,
   counsellingCases,
   counsellingClinicVisits,
   counsellingContacts,
+  counsellingLeads,
   counsellingNotes,
   counsellingReferrals,
   counsellingServices,
@@ -20,6 +22,7 @@ export type CaseRow = typeof counsellingCases.$inferSelect;
 export type NoteRow = typeof counsellingNotes.$inferSelect;
 export type ReferralRow = typeof counsellingReferrals.$inferSelect;
 export type VisitRow = typeof counsellingClinicVisits.$inferSelect;
+export type BreakGlassRow = typeof counsellingBreakGlass.$inferSelect;
 
 export async function upsertService(db: Tx, values: typeof counsellingServices.$inferInsert) {
   await db
@@ -348,7 +351,159 @@ export async function forgetAuthor(db: Tx, userId: string) {
   await db.update(counsellingNotes).set({ authorId: null }).where(eq(counsellingNotes.authorId, userId));
   await db.update(counsellingCases).set({ openedBy: null }).where(eq(counsellingCases.openedBy, userId));
   await db
+    .update(counsellingBreakGlass)
+    .set({ userId: null })
+    .where(eq(counsellingBreakGlass.userId, userId));
+  await db
     .update(counsellingClinicVisits)
     .set({ recordedBy: null })
     .where(eq(counsellingClinicVisits.recordedBy, userId));
+}
+
+/** Whether the account is a lead counsellor of the organisation. */
+export async function isLead(db: Tx, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: counsellingLeads.userId })
+    .from(counsellingLeads)
+    .where(and(eq(counsellingLeads.userId, userId), eq(counsellingLeads.organisationId, organisationId)));
+  return row !== undefined;
+}
+
+export async function insertLead(db: Tx, values: typeof counsellingLeads.$inferInsert) {
+  await db.insert(counsellingLeads).values(values).onConflictDoNothing();
+}
+
+export async function insertBreakGlass(
+  db: Tx,
+  values: typeof counsellingBreakGlass.$inferInsert,
+): Promise<BreakGlassRow> {
+  const [row] = await db.insert(counsellingBreakGlass).values(values).returning();
+  return row as BreakGlassRow;
+}
+
+/** The break-glass accesses to one case, newest first. */
+export async function listBreakGlassOfCase(db: Tx, caseId: string): Promise<BreakGlassRow[]> {
+  return db
+    .select()
+    .from(counsellingBreakGlass)
+    .where(eq(counsellingBreakGlass.caseId, caseId))
+    .orderBy(desc(counsellingBreakGlass.at));
+}
+
+/** Every break-glass access, newest first, with the opened case's service and organisation (one page). */
+export async function listBreakGlass(db: Tx, limit: number, offset: number) {
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: counsellingBreakGlass.id,
+        caseId: counsellingBreakGlass.caseId,
+        userId: counsellingBreakGlass.userId,
+        organisationId: counsellingBreakGlass.organisationId,
+        reason: counsellingBreakGlass.reason,
+        at: counsellingBreakGlass.at,
+        serviceId: counsellingCases.serviceId,
+        caseOrganisationId: counsellingCases.organisationId,
+      })
+      .from(counsellingBreakGlass)
+      .innerJoin(counsellingCases, eq(counsellingCases.id, counsellingBreakGlass.caseId))
+      .orderBy(desc(counsellingBreakGlass.at), desc(counsellingBreakGlass.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(counsellingBreakGlass),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** The break-glass accesses an account made (its own export). */
+export async function listBreakGlassBy(db: Tx, userId: string) {
+  return db
+    .select({
+      caseId: counsellingBreakGlass.caseId,
+      reason: counsellingBreakGlass.reason,
+      at: counsellingBreakGlass.at,
+    })
+    .from(counsellingBreakGlass)
+    .where(eq(counsellingBreakGlass.userId, userId));
+}
+
+/** The bookings of a case (the one it was opened from, and any linked to it), with their slot. */
+export async function listBookingsOfCase(db: Tx, caseId: string, bookingId: string | null) {
+  return db
+    .select({ booking: counsellingBookings, slot: counsellingSlots })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .where(
+      bookingId
+        ? sql`${counsellingBookings.caseId} = ${caseId} or ${counsellingBookings.id} = ${bookingId}`
+        : eq(counsellingBookings.caseId, caseId),
+    )
+    .orderBy(asc(counsellingSlots.startsAt));
+}
+
+export async function deleteBookings(db: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  await db.delete(counsellingBookings).where(inArray(counsellingBookings.id, ids));
+}
+
+export async function deleteBreakGlassOfCase(db: Tx, caseId: string) {
+  await db.delete(counsellingBreakGlass).where(eq(counsellingBreakGlass.caseId, caseId));
+}
+
+// Figures: non-identifying columns only (never a sealed value).
+
+/** Cases opened or closed since the cut-off: dates, topics, district, language, outcomes. */
+export async function figuresCases(db: Tx, since: Date) {
+  return db
+    .select({
+      openedAt: counsellingCases.openedAt,
+      closedAt: counsellingCases.closedAt,
+      topics: counsellingCases.topics,
+      districtId: counsellingCases.districtId,
+      language: counsellingCases.language,
+      outcomes: counsellingCases.outcomes,
+    })
+    .from(counsellingCases)
+    .where(sql`${counsellingCases.openedAt} >= ${since} or ${counsellingCases.closedAt} >= ${since}`);
+}
+
+/** Anonymous contacts (no storage consent) since the cut-off. */
+export async function figuresContacts(db: Tx, since: Date) {
+  return db
+    .select({
+      at: counsellingContacts.at,
+      topics: counsellingContacts.topics,
+      districtId: counsellingContacts.districtId,
+      language: counsellingContacts.language,
+    })
+    .from(counsellingContacts)
+    .where(gte(counsellingContacts.at, since));
+}
+
+/** Bookings made since the cut-off: language and whether a mediator was asked for. */
+export async function figuresBookings(db: Tx, since: Date) {
+  return db
+    .select({ language: counsellingBookings.language, mediator: counsellingBookings.mediator })
+    .from(counsellingBookings)
+    .where(gte(counsellingBookings.createdAt, since));
+}
+
+/** The clinic's visits since the cut-off day. */
+export async function figuresVisits(db: Tx, sinceDay: string) {
+  return db
+    .select({ referredToClearing: counsellingClinicVisits.referredToClearing })
+    .from(counsellingClinicVisits)
+    .where(gte(counsellingClinicVisits.visitedOn, sinceDay));
+}
+
+/** Referrals made since the cut-off, counted by recipient and state. */
+export async function figuresReferrals(db: Tx, since: Date) {
+  return db
+    .select({
+      recipientId: counsellingReferrals.recipientId,
+      status: counsellingReferrals.status,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(counsellingReferrals)
+    .where(gte(counsellingReferrals.createdAt, since))
+    .groupBy(counsellingReferrals.recipientId, counsellingReferrals.status);
 }

@@ -5,17 +5,19 @@ import { errors } from '../../core/errors.ts';
 import { requestContext } from '../../core/http.ts';
 import { can } from '../../core/policy.ts';
 import * as booking from './booking.service.ts';
+import * as breakGlass from './break-glass.service.ts';
 import * as cases from './cases.service.ts';
 import * as clinic from './clinic.service.ts';
+import * as figures from './figures.service.ts';
 import * as s from './counselling.schema.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * Who may reach a route before its input is looked at: the counsellors (`cases`) or the clinic's staff
-     * (`clinic`). The public gets 401, anyone else 403, whatever they send.
+     * Who may reach a route before its input is looked at: the counsellors (`cases`), the clinic's staff
+     * (`clinic`), the data-protection officer (`privacy`: the platform's admins) or coordinators (`figures`). The public gets 401, anyone else 403, whatever they send.
      */
-    counsellingStaff?: 'cases' | 'clinic';
+    counsellingStaff?: 'cases' | 'clinic' | 'privacy' | 'figures';
   }
 }
 
@@ -23,6 +25,8 @@ const publicForm = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
 const publicRead = { rateLimit: { max: 1000, timeWindow: '1 minute' } };
 const counsellors = { counsellingStaff: 'cases' } as const;
 const clinicStaff = { counsellingStaff: 'clinic' } as const;
+const privacyOfficer = { counsellingStaff: 'privacy' } as const;
+const coordinators = { counsellingStaff: 'figures' } as const;
 
 /** The counselling module's HTTP routes under /api/v1/counselling: thin — validate, call the service, reply. */
 export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (
@@ -39,7 +43,13 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
     if (!staff) return;
     if (request.actor.kind === 'public') throw errors.unauthenticated();
     const allowed =
-      staff === 'cases' ? can(request.actor, 'counselling.staff') : can(request.actor, 'counselling.clinic');
+      staff === 'cases'
+        ? can(request.actor, 'counselling.staff')
+        : staff === 'clinic'
+          ? can(request.actor, 'counselling.clinic')
+          : staff === 'figures'
+            ? can(request.actor, 'counselling.figures')
+            : can(request.actor, 'counselling.break_glass.list');
     if (!allowed) throw errors.forbidden();
   });
 
@@ -207,6 +217,94 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
     },
     async (request, reply) =>
       reply.status(201).send(await cases.refer(ctx(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/counselling/cases/:id/break-glass',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Break-glass: a lead counsellor opens another service’s case with a reason (stored, audited, listed for the data-protection officer, shown to the case’s counsellors)',
+        params: s.idParams,
+        body: s.breakGlassBody,
+        response: { 201: s.caseReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await cases.breakGlass(ctx(request), request.params.id, request.body.reason)),
+  );
+  app.get(
+    '/counselling/cases/:id/export',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'The client’s data as JSON (Art. 15 GDPR), on their request to the service: every sealed value opened (audited)',
+        params: s.idParams,
+        response: { 200: s.caseExportReply },
+      },
+    },
+    async (request) => cases.exportCase(ctx(request), request.params.id),
+  );
+  app.post(
+    '/counselling/cases/:id/erase',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Erase the client’s data on their request (Art. 17 GDPR): person, notes, referrals, bookings go; the anonymous counts stay',
+        params: s.idParams,
+        body: s.caseEraseBody,
+        response: { 200: s.caseReply },
+      },
+    },
+    async (request) => cases.eraseCase(ctx(request), request.params.id),
+  );
+  app.get(
+    '/counselling/break-glass',
+    {
+      config: privacyOfficer,
+      schema: {
+        tags: caseTags,
+        summary: 'For the data-protection officer: every break-glass access to a case, newest first',
+        querystring: s.breakGlassQuery,
+        response: { 200: s.breakGlassReply },
+      },
+    },
+    async (request) => breakGlass.listBreakGlass(ctx(request), request.query),
+  );
+
+  app.get(
+    '/counselling/figures',
+    {
+      config: coordinators,
+      schema: {
+        tags: ['counselling: figures'],
+        summary:
+          'Cases opened and closed per month, by topic and district, clearing time and outcome, clinic visits, languages, mediators, referrals (counts under 5 as "<5")',
+        response: { 200: s.figuresReply },
+      },
+    },
+    async (request) => figures.counsellingFigures(ctx(request)),
+  );
+  app.get(
+    '/counselling/figures.csv',
+    {
+      config: coordinators,
+      schema: {
+        tags: ['counselling: figures'],
+        summary: 'The figures as CSV (counts under 5 as "<5")',
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="counselling-figures.csv"')
+        .send(await figures.counsellingFiguresCsv(ctx(request))),
   );
 
   app.get(

@@ -247,6 +247,18 @@ export const caseReply = z.object({
   recipients: z
     .array(z.object({ id: z.string().describe('Organisation id'), name: z.string().describe('Name') }))
     .describe('Where a referral can go'),
+  breakGlass: z
+    .array(
+      z.object({
+        at: instant,
+        by: z
+          .string()
+          .describe('The lead counsellor who opened the case (empty when the account was erased)'),
+        organisationName: z.string().describe('The lead counsellor’s organisation'),
+        reason: z.string().describe('The reason they gave'),
+      }),
+    )
+    .describe('Break-glass accesses by lead counsellors of other services, newest first'),
   openedAt: instant,
   closedAt: instant.nullable().describe('When it was closed'),
 });
@@ -323,3 +335,140 @@ export const visitBody = z
     referredToClearing: z.boolean().describe('Whether the clinic referred the person to the Clearingstelle'),
   })
   .strict();
+
+export const breakGlassBody = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(10)
+      .max(1000)
+      .describe(
+        'Why the case must be opened now, without a referral (10–1,000 characters; shown to the data-protection officer and to the case’s counsellors)',
+      ),
+  })
+  .strict();
+
+export const breakGlassQuery = z.object(page);
+
+const breakGlassItem = z.object({
+  id,
+  at: instant,
+  caseId: id.describe('The case opened'),
+  serviceName: z.string().describe('The service the case belongs to'),
+  caseOrganisationName: z.string().describe('The organisation running that service'),
+  by: z.string().describe('The lead counsellor who opened it (empty when the account was erased)'),
+  organisationName: z.string().describe('The lead counsellor’s organisation'),
+  reason: z.string().describe('The reason given'),
+});
+export const breakGlassReply = pageOf(breakGlassItem).describe(
+  'Break-glass accesses to counselling cases, newest first, for the data-protection officer',
+);
+
+export const caseExportReply = z
+  .object({
+    exportedAt: instant.describe('When this export was made'),
+    case: caseReply
+      .omit({ recipients: true })
+      .describe('The case: the person, topics, checklist, outcomes, notes, referrals, emergency accesses'),
+    shared: z
+      .array(
+        z.object({
+          referralId: id.describe('The referral'),
+          recipientName: z.string().describe('Who received it'),
+          values: z
+            .record(z.string(), z.unknown())
+            .describe('The values shared with that recipient, as they were sent'),
+        }),
+      )
+      .describe('What each recipient was given'),
+    bookings: z
+      .array(
+        z.object({
+          startsAt: instant.describe('The appointment'),
+          status: z.string().describe('booked, opened or cancelled'),
+          language: z.string().describe('The language asked for'),
+          topic: z.string().describe('The topic given'),
+          mediator: z.boolean().describe('Whether a language mediator was asked for'),
+          contact: z
+            .object({
+              name: z.string().describe('Name as booked'),
+              phone: z.string().describe('Phone'),
+              email: z.string().nullable().describe('E-mail'),
+            })
+            .describe('The contact given when booking'),
+        }),
+      )
+      .describe('Appointments booked for the case'),
+  })
+  .describe('Everything the counselling module holds about the client of a case (Art. 15 GDPR)');
+
+export const caseEraseBody = z
+  .object({
+    confirm: z
+      .literal(true)
+      .describe('Confirms that the client asked for erasure and no law keeps the record (Art. 17 GDPR)'),
+  })
+  .strict();
+
+export const suppressedCount = z
+  .union([z.number().int(), z.literal('<5')])
+  .describe('A number of people or cases; 1–4 are shown as "<5"');
+const bucket = z.object({
+  key: z.string().describe('What is counted (a topic, a Stadtbezirk id, a language code …)'),
+  count: suppressedCount,
+});
+const openedClosed = z.object({
+  key: z.string().describe('A topic or a Stadtbezirk id ("" when none was given)'),
+  opened: suppressedCount.describe('Cases and anonymous contacts opened in the twelve months'),
+  closed: suppressedCount.describe('Cases closed in the twelve months'),
+});
+
+export const figuresReply = z
+  .object({
+    asOf: z.string().describe('The day the figures were made (the city’s date)'),
+    from: z.string().describe('The first month counted ("2026-01"); twelve months to the current one'),
+    months: z
+      .array(
+        z.object({
+          month: z.string().describe('The month ("2026-12")'),
+          opened: suppressedCount.describe('Cases and anonymous contacts opened'),
+          closed: suppressedCount.describe('Cases closed'),
+        }),
+      )
+      .describe('Opened and closed per month, oldest first'),
+    byTopic: z.array(openedClosed).describe('Opened and closed by topic'),
+    byDistrict: z.array(openedClosed).describe('Opened and closed by Stadtbezirk'),
+    clearing: z
+      .object({
+        closedWithOutcome: suppressedCount.describe('Health-insurance cases closed with an outcome'),
+        medianDays: z
+          .number()
+          .nullable()
+          .describe('Median days from opening to closing those cases; null under 5'),
+        shareInsured: z
+          .number()
+          .nullable()
+          .describe('Share (0–1) of them now insured (home country, work, family, Jobcenter); null under 5'),
+      })
+      .describe('The Clearingstelle’s health-insurance clearing'),
+    clinicVisits: z
+      .object({
+        total: suppressedCount.describe('Visits of uninsured persons recorded by the clinic'),
+        referredToClearing: suppressedCount.describe('Of them referred on to the Clearingstelle'),
+      })
+      .describe('The clinic’s visits'),
+    languages: z.array(bucket).describe('Languages of cases, contacts and bookings, most first'),
+    mediatorBookings: suppressedCount.describe('Bookings that asked for a language mediator'),
+    referrals: z
+      .array(
+        z.object({
+          recipient: z.string().describe('The recipient organisation'),
+          status: z.enum(REFERRAL_STATUSES).describe('The referral’s state'),
+          count: suppressedCount,
+        }),
+      )
+      .describe('Referrals by recipient and state'),
+  })
+  .describe('Aggregated figures of the counselling services (counts under 5 as "<5")');
+export type Figures = z.infer<typeof figuresReply>;

@@ -201,3 +201,42 @@ export const counsellingClinicVisits = pgTable(
   },
   (t) => [index('counselling_clinic_visits_referral_idx').on(t.referralId)],
 );
+
+/**
+ * Lead counsellors: the counsellors of a service's organisation who may open another service's case in an
+ * emergency (break-glass). Named by an admin; the demo names the Clearingstelle's counsellor.
+ */
+export const counsellingLeads = pgTable('counselling_leads', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  appointedAt: timestamp('appointed_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A break-glass access: a lead counsellor opened a case of another service, with a reason. Listed for the
+ * data-protection officer and shown on the case to its own counsellors; kept when the lead's account is erased
+ * (user_id then empty, the organisation stays).
+ */
+export const counsellingBreakGlass = pgTable(
+  'counselling_break_glass',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => counsellingCases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('counselling_break_glass_case_idx').on(t.caseId, t.at),
+    index('counselling_break_glass_at_idx').on(t.at),
+  ],
+);

@@ -24,7 +24,8 @@ import {
   DEMO_MBE_COUNSELLOR,
 } from './counselling.demo.ts';
 import { counsellingCases, counsellingContacts } from './counselling.tables.ts';
-import { currentKeyOf } from './seal.ts';
+import * as repo from './counselling.repository.ts';
+import { currentKeyOf, unseal } from './seal.ts';
 import { counsellingRetention } from './retention.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
 
@@ -209,6 +210,76 @@ describe('who may see cases', () => {
     // Its own list does not show the other service's case either.
     const list = (await otherService.get(`${base}/cases?per_page=200`)).json<{ items: { id: string }[] }>();
     expect(list.items.map((c) => c.id)).not.toContain(caseId);
+  });
+});
+
+describe('break-glass', () => {
+  type BreakGlassList = {
+    items: { caseId: string; serviceName: string; by: string; organisationName: string; reason: string }[];
+  };
+  const reason = 'Akute Behandlung in der Clearingstelle, Aufenthaltsstatus wird sofort gebraucht.';
+
+  it('lets the Clearingstelle’s lead counsellor open a migration-counselling case with a reason, once; the data-protection officer sees it listed and the case’s own counsellor sees who opened it and why', async () => {
+    const caseId = await openCase(otherService, { serviceId: DEMO_MBE, name: 'Olena Notfall' });
+    expect((await counsellor.get(`${base}/cases/${caseId}`)).status).toBe(403);
+
+    const opened = await counsellor.post(`${base}/cases/${caseId}/break-glass`, { reason });
+    expect(opened.status, opened.body).toBe(201);
+    expect(opened.json<Case>().person.name).toBe('Olena Notfall');
+    // It opened the case this once: the ordinary read is still refused.
+    expect((await counsellor.get(`${base}/cases/${caseId}`)).status).toBe(403);
+
+    const admin = await t.login('admin');
+    const listed = (await admin.get(`${base}/break-glass`)).json<BreakGlassList>();
+    expect(listed.items.find((item) => item.caseId === caseId)).toMatchObject({
+      serviceName: 'Migrationsberatung für Erwachsene',
+      by: 'Ioana Mureșan',
+      organisationName: 'Clearingstelle Gesundheit Duisburg (Demo)',
+      reason,
+    });
+
+    const own = (await otherService.get(`${base}/cases/${caseId}`)).json<{
+      breakGlass: { by: string; organisationName: string; reason: string }[];
+    }>();
+    expect(own.breakGlass).toEqual([
+      expect.objectContaining({
+        by: 'Ioana Mureșan',
+        organisationName: 'Clearingstelle Gesundheit Duisburg (Demo)',
+        reason,
+      }),
+    ]);
+    const audited = await t.services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'counselling.case.break_glass'), eq(auditLog.entityId, caseId)));
+    expect(audited).toHaveLength(1);
+  });
+
+  it('refuses break-glass to a counsellor who is no lead (403, the attempt audited), without a reason (400 naming the field), on the own service’s case (409), and the list to anyone but the data-protection officer', async () => {
+    const caseId = await openCase();
+    const refused = await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason });
+    expect(refused.status).toBe(403);
+    expect(refused.body).not.toContain('Vasile');
+    const attempts = await t.services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'counselling.break_glass.refused'), eq(auditLog.entityId, caseId)));
+    expect(attempts).toHaveLength(1);
+
+    const other = await openCase(otherService, { serviceId: DEMO_MBE });
+    const noReason = await counsellor.post(`${base}/cases/${other}/break-glass`, { reason: ' kurz ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json<{ error: { field: string } }>().error.field).toBe('body.reason');
+
+    const ownCase = await counsellor.post(`${base}/cases/${caseId}/break-glass`, { reason });
+    expect(ownCase.status).toBe(409);
+    expect(ownCase.json<{ error: { code: string } }>().error.code).toBe('counselling.break_glass_own');
+
+    expect((await t.client().get(`${base}/break-glass`)).status).toBe(401);
+    for (const client of [counsellor, school, clinic, await t.login('coordinator')])
+      expect((await client.get(`${base}/break-glass`)).status).toBe(403);
+    const listed = (await (await t.login('admin')).get(`${base}/break-glass`)).json<BreakGlassList>();
+    expect(listed.items.map((item) => item.caseId)).not.toContain(caseId);
   });
 });
 
@@ -447,6 +518,134 @@ describe('clearing, the referral to the clinic and the clinic’s step', () => {
     expect(school_.json()).toMatchObject({
       error: { code: 'counselling.unknown_recipient', field: 'body.recipientId' },
     });
+  });
+});
+
+describe('the client’s own export and erasure', () => {
+  /** A client who booked, has a case from that booking with a note, and was referred to the clinic with their name. */
+  async function clientWithEverything(name: string, note: string) {
+    const slots = await freeSlots();
+    const slot = slots[slots.length - 1] as Slot;
+    const booked = await t.client('ro').post(`${base}/bookings`, booking(slot.id, name));
+    expect(booked.status, booked.body).toBe(201);
+    const { code } = booked.json<{ code: string }>();
+    const appointments = (await counsellor.get(`${base}/appointments`)).json<{
+      items: { id: string; name: string }[];
+    }>();
+    const bookingId = appointments.items.find((a) => a.name === name)?.id;
+    const opened = await counsellor.post(`${base}/cases`, { ...caseBody({ store: true, name }), bookingId });
+    expect(opened.status, opened.body).toBe(201);
+    const caseId = opened.json<{ id: string }>().id;
+    expect((await counsellor.post(`${base}/cases/${caseId}/notes`, { body: note })).status).toBe(201);
+    const referred = await counsellor.post(`${base}/cases/${caseId}/referrals`, {
+      recipientId: DEMO_CLINIC,
+      purpose: 'Behandlung ohne Versicherung',
+      fields: ['name', 'birthDate'],
+      consentExpiresOn: day(30),
+    });
+    expect(referred.status, referred.body).toBe(201);
+    return { caseId, code };
+  }
+
+  it('gives the counsellor the client’s data on request with every sealed value opened: the person, the note, what the clinic was given and the booking’s contact; another service gets 403', async () => {
+    const note = `Auskunft verlangt ${randomBytes(4).toString('hex')}`;
+    const { caseId } = await clientWithEverything('Maria Auskunftsrecht', note);
+    const reply = await counsellor.get(`${base}/cases/${caseId}/export`);
+    expect(reply.status, reply.body).toBe(200);
+    const data = reply.json<{
+      case: { person: { name: string; birthDate: string }; notes: { body: string }[] };
+      shared: { recipientName: string; values: Record<string, unknown> }[];
+      bookings: { contact: { name: string; phone: string } }[];
+    }>();
+    expect(data.case.person).toMatchObject({ name: 'Maria Auskunftsrecht', birthDate: '1988-03-14' });
+    expect(data.case.notes.map((n) => n.body)).toEqual([note]);
+    expect(data.shared).toEqual([
+      expect.objectContaining({ values: { name: 'Maria Auskunftsrecht', birthDate: '1988-03-14' } }),
+    ]);
+    expect(data.bookings).toEqual([
+      expect.objectContaining({ contact: expect.objectContaining({ name: 'Maria Auskunftsrecht' }) }),
+    ]);
+    expect((await otherService.get(`${base}/cases/${caseId}/export`)).status).toBe(403);
+    const audited = await t.services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'counselling.case.export'), eq(auditLog.entityId, caseId)));
+    expect(audited).toHaveLength(1);
+  });
+
+  it('erases the client on request: the name is nowhere in the database, not even in an opened sealed value; the clinic and the code show nothing, while the case still counts by topic', async () => {
+    const note = `Löschung verlangt ${randomBytes(4).toString('hex')}`;
+    const { caseId, code } = await clientWithEverything('Dragomir Löschbar', note);
+    const unconfirmed = await counsellor.post(`${base}/cases/${caseId}/erase`, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.json<{ error: { field: string } }>().error.field).toBe('body.confirm');
+    expect((await otherService.post(`${base}/cases/${caseId}/erase`, { confirm: true })).status).toBe(403);
+
+    const erased = await counsellor.post(`${base}/cases/${caseId}/erase`, { confirm: true });
+    expect(erased.status, erased.body).toBe(200);
+    expect(erased.json<Case>()).toMatchObject({ status: 'closed', notes: [], referrals: [] });
+    expect(erased.json<Case>().person.name).not.toContain('Löschbar');
+
+    const text = await databaseText();
+    const sealed = await repo.listSealed(t.services.database.db);
+    const opened = JSON.stringify(
+      Object.values(sealed)
+        .flat()
+        .map((row) => unseal(t.services.config, row.sealed)),
+    );
+    for (const dump of [text, opened]) {
+      expect(dump).not.toContain('Dragomir');
+      expect(dump).not.toContain('Löschbar');
+      expect(dump).not.toContain(note);
+    }
+    expect((await clinic.get(`${base}/clinic/referrals`)).body).not.toContain('Löschbar');
+    expect((await t.client().get(`${base}/bookings/${code}`)).status).toBe(404);
+    const kept = (await counsellor.get(`${base}/cases/${caseId}`)).json<Case & { topics: string[] }>();
+    expect(kept.topics).toEqual(['health_insurance']);
+  });
+});
+
+describe('figures', () => {
+  it('shows coordinators counts, never a name: the demo’s cases per month, clearing time and outcome, the clinic’s visits, counts under 5 as “<5” in the JSON and the CSV', async () => {
+    const coordinator = await t.login('coordinator');
+    const reply = await coordinator.get(`${base}/figures`);
+    expect(reply.status, reply.body).toBe(200);
+    type Count = number | '<5';
+    const figures = reply.json<{
+      months: { month: string; opened: Count; closed: Count }[];
+      byTopic: { key: string; opened: Count }[];
+      clearing: { closedWithOutcome: Count; medianDays: number | null; shareInsured: number | null };
+      clinicVisits: { total: Count };
+      languages: { key: string; count: Count }[];
+      referrals: { recipient: string; status: string; count: Count }[];
+    }>();
+    expect(figures.months).toHaveLength(12);
+    const total = (counts: Count[]) => counts.reduce<number>((n, c) => n + (c === '<5' ? 1 : c), 0);
+    expect(total(figures.months.map((m) => m.opened))).toBeGreaterThanOrEqual(40);
+    expect(figures.byTopic.find((row) => row.key === 'health_insurance')?.opened).toEqual(expect.any(Number));
+    expect(figures.clearing.medianDays).toBeGreaterThanOrEqual(10);
+    expect(figures.clearing.shareInsured).toBeGreaterThan(0);
+    expect(figures.clearing.shareInsured).toBeLessThanOrEqual(1);
+    expect(figures.referrals.map((r) => r.recipient)).toContain(
+      'Medizinische Schwerpunktambulanz für Migrantinnen und Migranten',
+    );
+    // Nothing between 1 and 4 leaves the module.
+    const counts =
+      JSON.stringify(figures).match(/"(opened|closed|count|total|closedWithOutcome)":\d+/g) ?? [];
+    expect(counts.filter((c) => /:[1-4]$/.test(c))).toEqual([]);
+    expect(reply.body).not.toMatch(/Popa|Ionescu|Petrov|Olena|Vasile/);
+
+    const csv = await coordinator.get(`${base}/figures.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('figure,key,value');
+    expect(lines.some((line) => line.startsWith('median_days_to_clearing,,'))).toBe(true);
+    expect(lines.filter((line) => /,[1-4]$/.test(line))).toEqual([]);
+    if (JSON.stringify(figures).includes('<5')) expect(csv.body).toContain('<5');
+
+    expect((await counsellor.get(`${base}/figures`)).status).toBe(403);
+    expect((await t.client().get(`${base}/figures.csv`)).status).toBe(401);
   });
 });
 

@@ -9,7 +9,8 @@ import type { PersonalData, RetentionHandler } from '../../core/module.ts';
 import * as repo from './counselling.repository.ts';
 import { seal } from './seal.ts';
 
-const ANONYMOUS = {
+/** The person of an anonymised or erased case: nothing of them is left. */
+export const ANONYMOUS = {
   name: '–',
   birthDate: null,
   languages: [],

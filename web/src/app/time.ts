@@ -76,6 +76,12 @@ export function cityTime(lang: string, timeZone: string | undefined) {
     },
     /** Today in the city, as YYYY-MM-DD (the default of date inputs). */
     today,
+    /** A month ("2026-12") by name in the reader's language ("Dezember 2026"). */
+    monthName(month: string): string {
+      return formatOf(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${month}-15T12:00:00Z`),
+      );
+    },
     /** This month in the city, as YYYY-MM. */
     month: () => today().slice(0, 7),
     /** The instant (ISO, UTC) at which the city's clocks show a date and a time ("09:30"); null if malformed. */

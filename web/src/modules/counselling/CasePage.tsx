@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ApiError } from '../../app/api';
 import { useLanguageNames } from '../../app/languages';
 import { useCityTime } from '../../app/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CheckGroup, Checkboxes, Select, TextArea, TextInput } from '../../components/Fields';
+import { CheckGroup, Checkbox, Checkboxes, Select, TextArea, TextInput } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
@@ -19,7 +20,10 @@ import {
   SHARED_FIELDS,
   type SharedField,
   useAddNote,
+  useBreakGlass,
+  paths,
   useCase,
+  useEraseCase,
   useRefer,
   useUpdateCase,
 } from './counselling.api';
@@ -30,17 +34,92 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const found = useCase(id);
+  const glass = useBreakGlass(id);
+  const forbidden = found.error instanceof ApiError && found.error.status === 403;
+  const item = found.data ?? glass.data;
   return (
     <>
-      <PageTitle>{found.data?.person.name ?? t('counselling:case.title')}</PageTitle>
-      <ErrorAlert error={found.error} focus={false} />
+      <PageTitle>{item?.person.name ?? t('counselling:case.title')}</PageTitle>
+      {forbidden ? null : <ErrorAlert error={found.error} focus={false} />}
       {found.isPending ? <Loading /> : null}
-      {found.data ? <CaseBody item={found.data} /> : null}
+      {forbidden && !glass.data ? <BreakGlass glass={glass} /> : null}
+      {glass.data ? (
+        <div className="kern-alert kern-alert--warning" role="status">
+          <div className="kern-alert__body">
+            <p className="kern-body">{t('counselling:breakGlass.opened')}</p>
+          </div>
+        </div>
+      ) : null}
+      {item ? <CaseBody item={item} readOnly={glass.data !== undefined} /> : null}
     </>
   );
 }
 
-function CaseBody({ item }: { item: Case }) {
+/** A case of another service: a lead counsellor may open it in an emergency, giving a reason. */
+function BreakGlass({ glass }: { glass: ReturnType<typeof useBreakGlass> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const serverField = useFieldError(glass.error, { reason: t('counselling:breakGlass.reason') });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    glass.mutate({ reason });
+  };
+  return (
+    <section className="app-section" aria-labelledby="break-glass-heading">
+      <h2 className="kern-heading-medium" id="break-glass-heading">
+        {t('counselling:breakGlass.heading')}
+      </h2>
+      <p className="kern-body">{t('counselling:breakGlass.otherService')}</p>
+      <p className="kern-body">{t('counselling:breakGlass.explain')}</p>
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
+        <TextArea
+          id="break-glass-reason"
+          name="reason"
+          label={t('counselling:breakGlass.reason')}
+          hint={t('counselling:breakGlass.reasonHint')}
+          value={reason}
+          onValueChange={setReason}
+          error={serverField('reason')}
+        />
+        {glass.error instanceof ApiError && glass.error.field ? null : <ErrorAlert error={glass.error} />}
+        <div>
+          <button className="kern-btn kern-btn--primary" type="submit" disabled={glass.isPending}>
+            <span className="kern-label">{t('counselling:breakGlass.submit')}</span>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Lead counsellors of other services who opened this case by break-glass. */
+function BreakGlassAccesses({ item }: { item: Case }) {
+  const { t } = useTranslation();
+  const dates = useCityTime();
+  if (item.breakGlass.length === 0) return null;
+  return (
+    <section className="app-section" aria-labelledby="break-glass-accesses">
+      <h2 className="kern-heading-medium" id="break-glass-accesses">
+        {t('counselling:breakGlass.onCase')}
+      </h2>
+      <ul className="kern-list" data-testid="break-glass-accesses">
+        {item.breakGlass.map((access) => (
+          <li key={access.at}>
+            <span className="kern-body kern-body--small">
+              {dates.dateTime(access.at)} · {access.by || t('counselling:breakGlass.erased')} (
+              {access.organisationName})
+            </span>
+            <p className="kern-body" dir="auto">
+              {access.reason}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CaseBody({ item, readOnly = false }: { item: Case; readOnly?: boolean }) {
   const { t } = useTranslation();
   const dates = useCityTime();
   const languages = useLanguageNames();
@@ -69,10 +148,14 @@ function CaseBody({ item }: { item: Case }) {
         <dt>{t('counselling:case.consentUntil')}</dt>
         <dd>{dates.date(item.consentExpiresAt)}</dd>
       </dl>
-      {item.topics.includes('health_insurance') ? <Checklist item={item} disabled={!open} /> : null}
-      <Notes item={item} />
-      <Referrals item={item} disabled={!open} />
-      {open ? <Closure item={item} /> : null}
+      <BreakGlassAccesses item={item} />
+      {item.topics.includes('health_insurance') ? (
+        <Checklist item={item} disabled={!open || readOnly} />
+      ) : null}
+      <Notes item={item} readOnly={readOnly} />
+      <Referrals item={item} disabled={!open || readOnly} />
+      {open && !readOnly ? <Closure item={item} /> : null}
+      {readOnly ? null : <ClientRights item={item} />}
     </>
   );
 }
@@ -146,7 +229,7 @@ function Checklist({ item, disabled }: { item: Case; disabled: boolean }) {
   );
 }
 
-function Notes({ item }: { item: Case }) {
+function Notes({ item, readOnly }: { item: Case; readOnly: boolean }) {
   const { t } = useTranslation();
   const dates = useCityTime();
   const add = useAddNote(item.id);
@@ -174,22 +257,24 @@ function Notes({ item }: { item: Case }) {
           </li>
         ))}
       </ul>
-      <form className="app-stack" onSubmit={onSubmit} noValidate>
-        <TextArea
-          id="note-body"
-          name="body"
-          label={t('counselling:case.newNote')}
-          value={body}
-          onValueChange={setBody}
-          dir="auto"
-        />
-        <ErrorAlert error={add.error} />
-        <div>
-          <button className="kern-btn kern-btn--secondary" type="submit" disabled={add.isPending}>
-            <span className="kern-label">{t('counselling:case.addNote')}</span>
-          </button>
-        </div>
-      </form>
+      {readOnly ? null : (
+        <form className="app-stack" onSubmit={onSubmit} noValidate>
+          <TextArea
+            id="note-body"
+            name="body"
+            label={t('counselling:case.newNote')}
+            value={body}
+            onValueChange={setBody}
+            dir="auto"
+          />
+          <ErrorAlert error={add.error} />
+          <div>
+            <button className="kern-btn kern-btn--secondary" type="submit" disabled={add.isPending}>
+              <span className="kern-label">{t('counselling:case.addNote')}</span>
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
@@ -337,6 +422,61 @@ function Closure({ item }: { item: Case }) {
         <div>
           <button className="kern-btn kern-btn--primary" type="submit" disabled={update.isPending}>
             <span className="kern-label">{t('counselling:case.closeCase')}</span>
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The client's rights (Art. 15 and 17 GDPR): the client, who has no account, asks the service; the counsellor
+ * downloads everything kept about them, or erases it (the anonymous counts stay).
+ */
+function ClientRights({ item }: { item: Case }) {
+  const { t } = useTranslation();
+  const erase = useEraseCase(item.id);
+  const [confirmed, setConfirmed] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (confirmed) erase.mutate({ confirm: true });
+  };
+  return (
+    <section className="app-section" aria-labelledby="rights-heading">
+      <h2 className="kern-heading-medium" id="rights-heading">
+        {t('counselling:rights.title')}
+      </h2>
+      <p className="kern-body">{t('counselling:rights.intro')}</p>
+      <p>
+        <a
+          className="kern-btn kern-btn--secondary"
+          href={paths.export(item.id)}
+          download={`case-${item.id}.json`}
+        >
+          <span className="kern-icon kern-icon--download" aria-hidden="true" />
+          <span className="kern-label">{t('counselling:rights.export')}</span>
+        </a>
+      </p>
+      <form className="app-stack" onSubmit={onSubmit} noValidate>
+        <Checkbox
+          id="erase-confirm"
+          label={t('counselling:rights.confirm')}
+          checked={confirmed}
+          onChange={setConfirmed}
+        />
+        <ErrorAlert error={erase.error} />
+        {erase.isSuccess ? (
+          <p className="kern-body" role="status">
+            {t('counselling:rights.erased')}
+          </p>
+        ) : null}
+        <div>
+          <button
+            className="kern-btn kern-btn--secondary"
+            type="submit"
+            disabled={!confirmed || erase.isPending}
+          >
+            <span className="kern-label">{t('counselling:rights.erase')}</span>
           </button>
         </div>
       </form>

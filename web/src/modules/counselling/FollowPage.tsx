@@ -65,6 +65,8 @@ export function FollowPage() {
               </button>
             </>
           ) : null}
+          <h2 className="kern-heading-medium">{t('counselling:follow.yourData')}</h2>
+          <p className="kern-body">{t('counselling:follow.yourDataText')}</p>
         </>
       ) : null}
     </>

@@ -29,6 +29,10 @@ export type Case = Reply<typeof s.caseReply>;
 export type CaseUpdate = Body<typeof s.caseUpdateBody>;
 export type ReferralInput = Body<typeof s.referralBody>;
 export type SharedReferral = Reply<typeof s.recipientReferralReply>;
+export type BreakGlassList = Reply<typeof s.breakGlassReply>;
+export type Figures = Reply<typeof s.figuresReply>;
+/** A published count: a number, or "<5" where a small count is suppressed. */
+export type Count = Figures['mediatorBookings'];
 
 const BASE = '/api/v1/counselling';
 const enc = encodeURIComponent;
@@ -44,6 +48,12 @@ export const paths = {
   case: (id: string) => `${BASE}/cases/${enc(id)}`,
   notes: (id: string) => `${BASE}/cases/${enc(id)}/notes`,
   referrals: (id: string) => `${BASE}/cases/${enc(id)}/referrals`,
+  breakGlass: (id: string) => `${BASE}/cases/${enc(id)}/break-glass`,
+  breakGlassList: `${BASE}/break-glass`,
+  figures: `${BASE}/figures`,
+  figuresCsv: `${BASE}/figures.csv`,
+  export: (id: string) => `${BASE}/cases/${enc(id)}/export`,
+  erase: (id: string) => `${BASE}/cases/${enc(id)}/erase`,
   clinic: `${BASE}/clinic/referrals`,
   clinicReferral: (id: string) => `${BASE}/clinic/referrals/${enc(id)}`,
   visits: (id: string) => `${BASE}/clinic/referrals/${enc(id)}/visits`,
@@ -131,6 +141,10 @@ export const useUpdateCase = (id: string) =>
   useCaseChange(id, (body: CaseUpdate) => api<Case>(paths.case(id), { method: 'PATCH', body }));
 export const useAddNote = (id: string) =>
   useCaseChange(id, (body: { body: string }) => api<Case>(paths.notes(id), { method: 'POST', body }));
+export const useEraseCase = (id: string) =>
+  useCaseChange(id, (body: Body<typeof s.caseEraseBody>) =>
+    api<Case>(paths.erase(id), { method: 'POST', body }),
+  );
 export const useRefer = (id: string) =>
   useCaseChange(id, (body: ReferralInput) => api<Case>(paths.referrals(id), { method: 'POST', body }));
 
@@ -157,4 +171,23 @@ export function useRecordVisit() {
       api<SharedReferral>(paths.visits(id), { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['counselling', 'clinic'] }),
   });
+}
+
+/** Break-glass: the case, opened this once (not cached: the next look needs another reason). */
+export function useBreakGlass(id: string) {
+  return useMutation({
+    mutationFn: (body: Body<typeof s.breakGlassBody>) =>
+      api<Case>(paths.breakGlass(id), { method: 'POST', body }),
+  });
+}
+
+export function useBreakGlassList(page: number) {
+  return useQuery({
+    queryKey: ['counselling', 'break-glass', page],
+    queryFn: () => api<BreakGlassList>(paths.breakGlassList, { query: { page, per_page: 50 } }),
+  });
+}
+
+export function useFigures() {
+  return useQuery({ queryKey: ['counselling', 'figures'], queryFn: () => api<Figures>(paths.figures) });
 }

@@ -9,6 +9,10 @@ const FollowPage = lazy(() => import('./FollowPage').then((module) => ({ default
 const CasesPage = lazy(() => import('./CasesPage').then((module) => ({ default: module.CasesPage })));
 const NewCasePage = lazy(() => import('./NewCasePage').then((module) => ({ default: module.NewCasePage })));
 const CasePage = lazy(() => import('./CasePage').then((module) => ({ default: module.CasePage })));
+const BreakGlassPage = lazy(() =>
+  import('./BreakGlassPage').then((module) => ({ default: module.BreakGlassPage })),
+);
+const FiguresPage = lazy(() => import('./FiguresPage').then((module) => ({ default: module.FiguresPage })));
 const ClinicPage = lazy(() => import('./ClinicPage').then((module) => ({ default: module.ClinicPage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -17,6 +21,10 @@ const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}<
 const counsellors = { scope: 'counselling' } as const;
 /** The clinic's staff: institution accounts of a clinic. */
 const clinicStaff = { roles: ['institution'], organisationKinds: ['clinic'] } as const;
+/** The data-protection officer: the platform's admins. */
+const privacyOfficer = ['admin'] as const;
+/** Figures: the KI's coordinators and the admins. */
+const coordinators = ['coordinator', 'admin'] as const;
 
 /** The Clearingstelle and migration counselling: booking, the follow page, cases, the clinic's step. */
 export const counsellingModule: WebModule = {
@@ -27,11 +35,20 @@ export const counsellingModule: WebModule = {
     { path: '/counselling', element: page(<CasesPage />), audience: counsellors },
     { path: '/counselling/new', element: page(<NewCasePage />), audience: counsellors },
     { path: '/counselling/clinic', element: page(<ClinicPage />), audience: clinicStaff },
+    { path: '/counselling/figures', element: page(<FiguresPage />), audience: coordinators },
+    { path: '/counselling/break-glass', element: page(<BreakGlassPage />), audience: privacyOfficer },
     { path: '/counselling/:id', element: page(<CasePage />), audience: counsellors },
   ],
   nav: [
     { to: '/beratung', label: 'counselling:nav.book', audience: 'anonymous', order: 9 },
     { to: '/counselling', label: 'counselling:nav.cases', audience: counsellors, order: 5 },
     { to: '/counselling/clinic', label: 'counselling:nav.clinic', audience: clinicStaff, order: 7 },
+    { to: '/counselling/figures', label: 'counselling:nav.figures', audience: coordinators, order: 11 },
+    {
+      to: '/counselling/break-glass',
+      label: 'counselling:nav.breakGlass',
+      audience: privacyOfficer,
+      order: 12,
+    },
   ],
 };
