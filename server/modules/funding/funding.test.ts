@@ -3,12 +3,15 @@
  * rules, the completeness check, submitting and versions after a change request, documents by content, reviews
  * with conflicts of interest and the coordinator's score table.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInStaff } from '../../../test/staff.ts';
 import { systemContext } from '../../core/context.ts';
+import { auditLog } from '../../core/core.tables.ts';
 import { createCall } from './calls.service.ts';
 import { buildCall, completeContent, TINY_PDF } from './funding.factories.ts';
+import { fundingApplications } from './funding.tables.ts';
 
 let t: TestApp;
 let coordinator: Client;
@@ -299,5 +302,76 @@ describe('review', () => {
     expect(table.budget).toBe(20_000);
     // A: 0.6·80 + 0.4·50 = 68; B: 0.6·40 + 0.4·50 = 44.
     expect(table.items.find((i) => i.id === id)).toMatchObject({ reviewers: 2, score: 56, spread: 24 });
+  });
+});
+
+describe('a person’s data and retention', () => {
+  it('exports the applications a member started and the scores a reviewer gave; erasure leaves the organisation’s application', async () => {
+    const demoMember = association;
+    association = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'punte-hochfeld',
+      kind: 'association',
+    });
+    const application = await submitted();
+    await reviewerA.request('PUT', `/api/v1/funding/applications/${application.id}/review`, {
+      body: { scores: [{ criterion: 'exchange', score: 7, reason: 'Jede Woche Begegnung.' }] },
+    });
+    const memberId = (await me(association)).id;
+    const reviewerId = (await me(reviewerA)).id;
+    const started = (await coordinator.get(`/api/v1/people/${memberId}/export`)).json<{
+      fundingApplicationsStarted: { id: string; title: string }[];
+    }>();
+    expect(started.fundingApplicationsStarted).toContainEqual(
+      expect.objectContaining({ id: application.id, title: 'Sprachcafé im Stadtteil' }),
+    );
+    const reviewed = (await coordinator.get(`/api/v1/people/${reviewerId}/export`)).json<{
+      fundingReviews: { applicationId: string; reason: string }[];
+    }>();
+    expect(reviewed.fundingReviews).toContainEqual(
+      expect.objectContaining({ applicationId: application.id, reason: 'Jede Woche Begegnung.' }),
+    );
+
+    expect((await coordinator.post(`/api/v1/people/${memberId}/erase`)).status).toBe(204);
+    const after = await coordinator.get(`/api/v1/people/${memberId}/export`);
+    expect(after.json()).not.toHaveProperty('fundingApplicationsStarted');
+    const kept = await coordinator.get(`/api/v1/funding/applications/${application.id}`);
+    expect(kept.json<Application>()).toMatchObject({ state: 'submitted', version: 1 });
+    association = demoMember;
+  });
+
+  it('the daily retention job deletes drafts untouched for a year and applications decided ten years ago, nothing newer', async () => {
+    const db = t.services.database.db;
+    const stale = await start();
+    const fresh = await start();
+    const old = await submitted();
+    await coordinator.post(`/api/v1/funding/applications/${old.id}/decision`, {
+      outcome: 'rejected',
+      amount: 0,
+      reason: 'Außerhalb des Förderzwecks.',
+      conditions: '',
+    });
+    const yearsAgo = (years: number) => new Date(Date.now() - years * 366 * 86_400_000);
+    await db
+      .update(fundingApplications)
+      .set({ updatedAt: yearsAgo(1) })
+      .where(eq(fundingApplications.id, stale.id));
+    await db
+      .update(fundingApplications)
+      .set({ decidedAt: yearsAgo(10) })
+      .where(eq(fundingApplications.id, old.id));
+
+    await t.services.jobRunner.runSoon('retention.daily');
+    expect(await t.services.jobRunner.tick()).toContain('retention.daily');
+
+    expect((await coordinator.get(`/api/v1/funding/applications/${stale.id}`)).status).toBe(404);
+    expect((await coordinator.get(`/api/v1/funding/applications/${old.id}`)).status).toBe(404);
+    expect((await coordinator.get(`/api/v1/funding/applications/${fresh.id}`)).status).toBe(200);
+    // The demo's decided call stays published.
+    expect(
+      (await t.client('de').get('/api/v1/funding/funded')).json<{ items: unknown[] }>().items,
+    ).toHaveLength(9);
+    const [summary] = await db.select().from(auditLog).where(eq(auditLog.action, 'retention.run'));
+    expect(summary?.details).toMatchObject({ 'funding.drafts': 1, 'funding.applications': 1 });
   });
 });

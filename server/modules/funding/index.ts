@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { seedFundingDemo } from './funding.demo.ts';
 import { fundingPolicies } from './funding.policy.ts';
 import { fundingRoutes } from './funding.routes.ts';
+import { fundingPersonalData, fundingRetention } from './privacy.ts';
 
 export { COST_CATEGORIES } from './funding.terms.ts';
 
@@ -13,5 +14,7 @@ export const fundingModule: ModuleManifest = {
   name: 'funding',
   policies: fundingPolicies,
   routes: fundingRoutes,
+  retention: fundingRetention,
   seedDemo: seedFundingDemo,
+  personalData: fundingPersonalData,
 };
