@@ -103,6 +103,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.callId}/scores` }),
     },
     {
+      method: 'POST',
+      path: '/api/v1/funding/calls/:id/allocation',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/calls/${f.callId}/allocation`,
+        body: { perDistrict: 1, firstTimeShare: 0.2 },
+      }),
+    },
+    {
       method: 'GET',
       path: '/api/v1/funding/applications',
       allowed: ['association', ...COORDINATORS],

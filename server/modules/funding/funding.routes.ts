@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
+import * as allocation from './allocation.service.ts';
 import * as applications from './applications.service.ts';
 import * as calls from './calls.service.ts';
 import * as s from './funding.schema.ts';
@@ -87,6 +88,20 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => calls.scoreTable(ctx(request), request.params.id),
+  );
+  app.post(
+    '/funding/calls/:id/allocation',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'The allocation proposal: which submitted applications to fund, in full or cut, for the best total score within the budget left and the floors; optionally what changes if one decision is flipped (coordinators)',
+        params: s.idParams,
+        body: s.allocationBody,
+        response: { 200: s.allocationReply },
+      },
+    },
+    async (request) => allocation.proposeAllocation(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/funding/applications',

@@ -290,3 +290,77 @@ export const versionsReply = z.object({
     )
     .describe('Submitted versions, oldest first'),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// The allocation proposal
+
+export const allocationBody = z.object({
+  perDistrict: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .default(0)
+    .describe('Floor: at least this many funded projects in each Stadtbezirk that has applications'),
+  firstTimeShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('Floor: at least this share (0–1) of the budget to first-time applicants'),
+  explain: id
+    .optional()
+    .describe('An application whose decision to flip: what changes if it is funded (or left out) instead'),
+});
+export type AllocationInput = z.infer<typeof allocationBody>;
+
+const FUNDINGS = ['full', 'cut', 'none'] as const;
+const funding = z.enum(FUNDINGS).describe('full (the request), cut (the least amount accepted) or none');
+
+export const allocationReply = z.object({
+  status: z
+    .enum(['optimal', 'time_limit', 'infeasible'])
+    .describe(
+      'optimal (proven), time_limit (best found with a proven bound) or infeasible (floors cannot be met)',
+    ),
+  objective: z.number().describe('The total weighted score of the proposal'),
+  bound: z.number().describe('A proven upper bound of the best total'),
+  gap: z.number().describe('(bound − objective) / bound; 0 when optimal'),
+  seconds: z.number().describe('The solver’s time in seconds'),
+  budget: euros('The budget left for the proposal: the call’s budget less amounts already decided'),
+  spent: euros('What the proposal spends'),
+  unscored: z
+    .number()
+    .int()
+    .describe('Submitted applications left out because no reviewer has scored them fully'),
+  items: z
+    .array(
+      z.object({
+        id,
+        title: z.string().describe('The project’s title'),
+        organisation: z.string().describe('The applying organisation'),
+        district: z.string().describe('The Stadtbezirk (first named in the application)'),
+        firstTime: z.boolean().describe('No earlier funding from the city'),
+        score: z.number().describe('The weighted score (0–100), mean over reviewers'),
+        requested: euros('Requested'),
+        minimum: euros('The least amount accepted').nullable(),
+        funding,
+        amount: euros('The amount proposed'),
+      }),
+    )
+    .describe('The submitted and scored applications with the proposal, best score first'),
+  flip: z
+    .object({
+      id,
+      from: funding.describe('The proposal’s decision'),
+      to: funding.describe('How it is funded with the flip'),
+      status: z.enum(['optimal', 'time_limit', 'infeasible']).describe('infeasible: the flip breaks a floor'),
+      objective: z.number().describe('The best total with the flip'),
+      loss: z.number().describe('How much less than the proposal'),
+      changes: z
+        .array(z.object({ id, from: funding, to: funding }))
+        .describe('The other applications whose funding changes'),
+    })
+    .nullable()
+    .describe('What changes when the decision on `explain` is flipped (null without `explain`)'),
+});

@@ -10,7 +10,7 @@ import { signInStaff } from '../../../test/staff.ts';
 import { systemContext } from '../../core/context.ts';
 import { auditLog } from '../../core/core.tables.ts';
 import { createCall } from './calls.service.ts';
-import { buildCall, completeContent, TINY_PDF } from './funding.factories.ts';
+import { buildCall, completeContent, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
 import { fundingApplications } from './funding.tables.ts';
 
 let t: TestApp;
@@ -302,6 +302,89 @@ describe('review', () => {
     expect(table.budget).toBe(20_000);
     // A: 0.6·80 + 0.4·50 = 68; B: 0.6·40 + 0.4·50 = 44.
     expect(table.items.find((i) => i.id === id)).toMatchObject({ reviewers: 2, score: 56, spread: 24 });
+  });
+});
+
+describe('the allocation proposal', () => {
+  type Proposal = {
+    status: string;
+    budget: number;
+    spent: number;
+    items: { id: string; funding: string; amount: number }[];
+    flip: {
+      id: string;
+      to: string;
+      loss: number;
+      changes: { id: string; from: string; to: string }[];
+    } | null;
+  };
+
+  it('funds the best within the budget, meets the district floor when asked, and says what a flip would change', async () => {
+    const ctx = systemContext(t.services);
+    const call = await createCall(ctx, buildCall({ budget: 5_000, reviewerIds: [(await me(reviewerA)).id] }));
+    const budget = (requested: number, minimum: number | null) => ({
+      costs: [{ category: 'fees', description: 'Honorare', amount: requested }],
+      ownContribution: 0,
+      otherFunding: 0,
+      requested,
+      minimum,
+    });
+    const apply = async (district: string, minimum: number | null, score: number) => {
+      const row = await insertApplicationIn(ctx, {
+        callId: call.id,
+        organisationId: 'elternverein-birlikte',
+        state: 'submitted',
+        content: completeContent({ districts: [district], budget: budget(2_700, minimum) }),
+      });
+      const scored = await reviewerA.request('PUT', `/api/v1/funding/applications/${row.id}/review`, {
+        body: {
+          scores: [
+            { criterion: 'exchange', score, reason: 'Begegnung.' },
+            { criterion: 'volunteers', score, reason: 'Ehrenamt.' },
+          ],
+        },
+      });
+      expect(scored.status, scored.body).toBe(200);
+      return row.id;
+    };
+    const best = await apply('hamborn', 2_000, 10);
+    const second = await apply('hamborn', 2_000, 8);
+    const mitte = await apply('mitte', null, 2);
+    const propose = async (body: object) => {
+      const reply = await coordinator.post(`/api/v1/funding/calls/${call.id}/allocation`, body);
+      expect(reply.status, reply.body).toBe(200);
+      return reply.json<Proposal>();
+    };
+    const funding = (p: Proposal) => Object.fromEntries(p.items.map((i) => [i.id, [i.funding, i.amount]]));
+
+    const plain = await propose({});
+    expect(plain).toMatchObject({ status: 'optimal', budget: 5_000, spent: 4_700, flip: null });
+    expect(funding(plain)).toEqual({
+      [best]: ['full', 2_700],
+      [second]: ['cut', 2_000],
+      [mitte]: ['none', 0],
+    });
+
+    const floored = await propose({ perDistrict: 1, explain: second });
+    expect(funding(floored)).toEqual({
+      [best]: ['cut', 2_000],
+      [second]: ['none', 0],
+      [mitte]: ['full', 2_700],
+    });
+    // Funding the second Hamborn project instead: it is cut, and the best one drops out (Mitte keeps its floor).
+    expect(floored.flip).toMatchObject({
+      id: second,
+      to: 'cut',
+      changes: [{ id: best, from: 'cut', to: 'none' }],
+    });
+    expect(floored.flip?.loss).toBeCloseTo(14.81, 2);
+
+    const wrong = await coordinator.post(`/api/v1/funding/calls/${call.id}/allocation`, {
+      explain: callId,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error.field).toBe('body.explain');
+    expect((await association.post(`/api/v1/funding/calls/${call.id}/allocation`, {})).status).toBe(403);
   });
 });
 
