@@ -7,6 +7,7 @@ import {
   fundingApplicationVersions,
   fundingCalls,
   fundingDocuments,
+  fundingProofs,
   fundingReviews,
 } from './funding.tables.ts';
 import type { ApplicationState } from './funding.terms.ts';
@@ -274,4 +275,35 @@ export async function reviewsBy(db: Tx, reviewerId: string): Promise<ReviewRow[]
     .from(fundingReviews)
     .where(eq(fundingReviews.reviewerId, reviewerId))
     .orderBy(asc(fundingReviews.updatedAt));
+}
+
+export type ProofRow = typeof fundingProofs.$inferSelect;
+
+export async function findProof(db: Tx, applicationId: string): Promise<ProofRow | undefined> {
+  const [row] = await db.select().from(fundingProofs).where(eq(fundingProofs.applicationId, applicationId));
+  return row;
+}
+
+/** Files the proof of use (filing again replaces it). */
+export async function upsertProof(db: Tx, values: typeof fundingProofs.$inferInsert): Promise<ProofRow> {
+  const [row] = await db
+    .insert(fundingProofs)
+    .values(values)
+    .onConflictDoUpdate({
+      target: fundingProofs.applicationId,
+      set: {
+        lines: values.lines,
+        participants: values.participants,
+        report: values.report,
+        filedBy: values.filedBy,
+        filedAt: values.filedAt,
+      },
+    })
+    .returning();
+  return row as ProofRow;
+}
+
+/** Forgets the person who filed proofs of use (erasure; the proof is the organisation's and stays). */
+export async function forgetProofFiler(db: Tx, userId: string): Promise<void> {
+  await db.update(fundingProofs).set({ filedBy: null }).where(eq(fundingProofs.filedBy, userId));
 }

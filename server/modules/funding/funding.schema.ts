@@ -7,6 +7,7 @@ import {
   DECISIONS,
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
+  FUNDINGS,
   MAX_DOCUMENT_BYTES,
   MAX_SCORE,
   TARGET_GROUPS,
@@ -314,7 +315,6 @@ export const allocationBody = z.object({
 });
 export type AllocationInput = z.infer<typeof allocationBody>;
 
-const FUNDINGS = ['full', 'cut', 'none'] as const;
 const funding = z.enum(FUNDINGS).describe('full (the request), cut (the least amount accepted) or none');
 
 export const allocationReply = z.object({
@@ -363,4 +363,50 @@ export const allocationReply = z.object({
     })
     .nullable()
     .describe('What changes when the decision on `explain` is flipped (null without `explain`)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// After the decision: the proof of use
+
+export const proofBody = z.object({
+  lines: z
+    .array(z.object({ actual: euros('The actual cost of the budget plan’s line') }))
+    .max(50)
+    .describe('The actual cost per line of the budget plan, in the plan’s order (one per line)'),
+  participants: z.number().int().min(0).max(1_000_000).describe('How many people the project reached'),
+  report: z.string().trim().min(1).max(4000).describe('A short report: what happened, what came of it'),
+});
+
+export const proofReply = z.object({
+  proof: z
+    .object({
+      filedAt: z.iso.datetime().describe('When it was filed (last)'),
+      participants: z.number().int().describe('People reached'),
+      report: z.string().describe('The short report'),
+      lines: z
+        .array(
+          z.object({
+            category: z.enum(COST_CATEGORIES).describe('The cost category'),
+            description: z.string().describe('The line as planned'),
+            planned: euros('Planned'),
+            actual: euros('Actual'),
+            deviation: z
+              .number()
+              .nullable()
+              .describe('(actual − planned) / planned; null when nothing was planned'),
+            flagged: z
+              .boolean()
+              .describe('The deviation is over 20 % (or money spent on a line planned at 0)'),
+          }),
+        )
+        .describe('The comparison to the plan, per line'),
+      planned: euros('The plan’s total cost'),
+      actual: euros('The actual total cost'),
+      granted: euros('The amount granted'),
+      repayable: euros(
+        'What the grant exceeds of the actual cost less own contribution and other funding (a possible repayment claim)',
+      ),
+    })
+    .nullable()
+    .describe('The proof of use; null until filed'),
 });

@@ -4,6 +4,7 @@
  * with conflicts of interest and the coordinator's score table.
  */
 import { eq } from 'drizzle-orm';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInStaff } from '../../../test/staff.ts';
@@ -385,6 +386,104 @@ describe('the allocation proposal', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.json<ErrorBody>().error.field).toBe('body.explain');
     expect((await association.post(`/api/v1/funding/calls/${call.id}/allocation`, {})).status).toBe(403);
+  });
+});
+
+describe('the notice letter', () => {
+  /** The text of every page of a PDF, as pdf.js extracts it, spaces normalised. */
+  async function pdfText(bytes: Uint8Array): Promise<string> {
+    const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+    const pages: string[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const content = await (await document.getPage(number)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    }
+    return pages.join('\n').replace(/\s+/g, ' ');
+  }
+
+  it('downloads as a German PDF with the project, the amount and the conditions once decided, and only then', async () => {
+    const { id } = await submitted();
+    const early = await association.get(`/api/v1/funding/applications/${id}/notice.pdf`);
+    expect(early.status).toBe(409);
+    expect(early.json<ErrorBody>().error.code).toBe('funding.wrong_state');
+    const decided = await coordinator.post(`/api/v1/funding/applications/${id}/decision`, {
+      outcome: 'partly',
+      amount: 2_000,
+      reason: 'Die Mittel reichen nicht für alle Honorare.',
+      conditions: 'Das Fest wird öffentlich angekündigt.',
+    });
+    expect(decided.status, decided.body).toBe(200);
+    const reply = await association.get(`/api/v1/funding/applications/${id}/notice.pdf`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/pdf');
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="zuwendungsbescheid-/);
+    const bytes = new Uint8Array(reply.raw);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    expect(text).toContain('Zuwendungsbescheid');
+    expect(text).toContain('Sprachcafé im Stadtteil');
+    expect(text).toContain('2.000 €');
+    expect(text).toContain('Beantragt waren 2.700 €');
+    expect(text).toContain('Das Fest wird öffentlich angekündigt.');
+    const other = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'other-verein',
+      kind: 'association',
+    });
+    expect((await other.get(`/api/v1/funding/applications/${id}/notice.pdf`)).status).toBe(403);
+  });
+});
+
+describe('the proof of use', () => {
+  type Proof = {
+    proof: {
+      participants: number;
+      lines: { planned: number; actual: number; deviation: number | null; flagged: boolean }[];
+      actual: number;
+      granted: number;
+      repayable: number;
+    } | null;
+  };
+
+  it('compares the actual costs to the plan, flags a line over 20 % and shows what of the grant was not needed', async () => {
+    const { id } = await submitted();
+    const body = {
+      lines: [{ actual: 2_100 }, { actual: 600 }],
+      participants: 48,
+      report: 'Zwölf Abende, 48 Frauen.',
+    };
+    const early = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, { body });
+    expect(early.status).toBe(409);
+    await coordinator.post(`/api/v1/funding/applications/${id}/decision`, {
+      outcome: 'approved',
+      amount: 2_700,
+      reason: 'Überzeugend.',
+    });
+    const wrong = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, {
+      body: { ...body, lines: [{ actual: 2_100 }] },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error).toMatchObject({ code: 'funding.proof_lines', field: 'body.lines' });
+    expect(wrong.json<ErrorBody>().error.message).toContain('2');
+
+    const filed = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, { body });
+    expect(filed.status, filed.body).toBe(200);
+    const { proof } = filed.json<Proof>();
+    // Fees 2,000 → 2,100 (+5 %), catering 1,000 → 600 (−40 %, flagged).
+    expect(proof?.lines.map((l) => [l.planned, l.actual, l.deviation, l.flagged])).toEqual([
+      [2_000, 2_100, 0.05, false],
+      [1_000, 600, -0.4, true],
+    ]);
+    // 2,700 actual less 300 own money: 2,400 of the 2,700 granted were needed.
+    expect(proof).toMatchObject({ participants: 48, actual: 2_700, granted: 2_700, repayable: 300 });
+    const read = await coordinator.get(`/api/v1/funding/applications/${id}/proof`);
+    expect(read.json<Proof>().proof?.repayable).toBe(300);
+    const other = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'other-verein',
+      kind: 'association',
+    });
+    expect((await other.get(`/api/v1/funding/applications/${id}/proof`)).status).toBe(403);
   });
 });
 

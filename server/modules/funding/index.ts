@@ -3,6 +3,7 @@ import { seedFundingDemo } from './funding.demo.ts';
 import { fundingPolicies } from './funding.policy.ts';
 import { fundingRoutes } from './funding.routes.ts';
 import { fundingPersonalData, fundingRetention } from './privacy.ts';
+import { fundingSettingsSection } from './settings.ts';
 
 export { COST_CATEGORIES } from './funding.terms.ts';
 
@@ -12,6 +13,7 @@ export { COST_CATEGORIES } from './funding.terms.ts';
  */
 export const fundingModule: ModuleManifest = {
   name: 'funding',
+  settings: fundingSettingsSection,
   policies: fundingPolicies,
   routes: fundingRoutes,
   retention: fundingRetention,

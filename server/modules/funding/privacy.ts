@@ -15,8 +15,8 @@ export const fundingRetention: Record<string, RetentionHandler> = {
 
 /**
  * What funding holds about a person with an account: the applications they started for their organisation and the
- * scores and reasons they gave as a reviewer. Erasure removes them as the starter (the application is the
- * organisation's and stays); the scores stay as part of the decision's file, under the erased account.
+ * scores and reasons they gave as a reviewer. Erasure removes them as the starter and as the filer of a proof of use (the
+ * application is the organisation's and stays); the scores stay as part of the decision's file, under the erased account.
  */
 export const fundingPersonalData: PersonalData = {
   async export(ctx, userId) {
@@ -41,5 +41,6 @@ export const fundingPersonalData: PersonalData = {
   },
   async erase(ctx, userId) {
     await repo.forgetStarter(ctx.db, userId);
+    await repo.forgetProofFiler(ctx.db, userId);
   },
 };
