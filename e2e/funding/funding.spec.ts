@@ -197,7 +197,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
     }
   }, 60_000);
 
-  test('4. in Arabic the score table reads right to left without accessibility faults', async () => {
+  test('4. in Arabic the score table and the allocation proposal read right to left without accessibility faults', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
     try {
       const page = await context.newPage();
