@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemContext } from '../../server/core/context.ts';
 import { createCall } from '../../server/modules/funding/calls.service.ts';
@@ -27,6 +29,17 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
+/** The text of every page of a PDF, pages joined, whitespace collapsed. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
+
 beforeAll(async () => {
   env = await startBrowserEnv();
   // The institution's demo account reviews the call (it is not a member of the applying association).
@@ -48,7 +61,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe('an association applies for funding, a reviewer scores, the coordinator decides', () => {
+describe('an association applies for funding, a reviewer scores, the coordinator runs the allocation and decides', () => {
   test('1. a volunteer on a 360 px phone with the UI in Turkish fills the application, keeps what she typed over a reload, is told what is missing, completes it and submits', async () => {
     const context = await newContext(env, { lang: 'tr', viewport: PHONE, role: 'association' });
     try {
@@ -138,29 +151,53 @@ describe('an association applies for funding, a reviewer scores, the coordinator
     }
   }, 60_000);
 
-  test('3. the coordinator sees the score table with the budget and approves the application', async () => {
+  test('3. the coordinator sees the score table, runs the allocation proposal, asks what a flip would change and approves as proposed', async () => {
     const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: 'coordinator' });
     try {
       const page = await context.newPage();
       await open(page, `/funding/calls/${callId}/scores`);
       await expectHeading(page, text('de', 'funding:scores.title'));
-      const row = page.getByTestId('funding-score-row').filter({ hasText: TITLE });
+      const scoreRow = page.getByTestId('funding-score-row').filter({ hasText: TITLE });
       // 8 × 60 % + 6 × 40 % of 10 points each, on a scale of 100.
-      expect(await row.textContent()).toContain('72');
+      expect(await scoreRow.textContent()).toContain('72');
       expect(await page.getByTestId('funding-budget').textContent()).toContain('20.000');
       await expectAccessible(page, 'score table (de)');
-      await row.getByRole('button').click();
+
+      await page.getByRole('link', { name: text('de', 'funding:allocation.open') }).click();
+      await expectHeading(page, text('de', 'funding:allocation.title'));
+      await page.fill('#allocation-per-district', '1');
+      await page.getByRole('button', { name: text('de', 'funding:allocation.run') }).click();
+      const row = page.getByTestId('allocation-row').filter({ hasText: TITLE });
+      await row.getByText(text('de', 'funding:allocation.full')).waitFor();
+      expect(await row.textContent()).toMatch(/1\.800/);
+      expect(await page.getByTestId('allocation-summary').textContent()).toMatch(/1\.800.*20\.000/);
+
+      // What if it were left out: Hamborn's only application, so the floor of one project per Stadtbezirk breaks.
+      await row
+        .getByRole('button', { name: text('de', 'funding:allocation.explain').replace('{title}', TITLE) })
+        .click();
+      await page.getByText(text('de', 'funding:allocation.flipInfeasible')).waitFor();
+      await expectAccessible(page, 'allocation proposal (de)');
+
+      await row
+        .getByRole('button', { name: text('de', 'funding:allocation.decide').replace('{title}', TITLE) })
+        .click();
+      expect(await page.inputValue('#funding-outcome')).toBe('approved');
+      expect(await page.inputValue('#funding-amount')).toBe('1800');
       await page.fill('#funding-reason', 'Überzeugendes Konzept, gut im Stadtteil verankert.');
       await expectAccessible(page, 'decision form (de)');
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-funding.png'), fullPage: true });
       await page.getByRole('button', { name: text('de', 'funding:scores.send') }).click();
-      await expect.poll(() => row.textContent()).toContain(text('de', 'funding:states.approved'));
+      await expect.poll(() => row.textContent()).toContain(text('de', 'funding:allocation.decided'));
+
+      await page.getByRole('link', { name: text('de', 'funding:allocation.back') }).click();
+      await expect.poll(() => scoreRow.textContent()).toContain(text('de', 'funding:states.approved'));
     } finally {
       await context.close();
     }
   }, 60_000);
 
-  test('4. in Arabic the score table reads right to left without accessibility faults', async () => {
+  test('4. in Arabic the score table and the allocation proposal read right to left without accessibility faults', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -168,6 +205,39 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await expectHeading(page, text('ar', 'funding:scores.title'));
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       await expectAccessible(page, 'score table (ar, phone)');
+      await open(page, `/funding/calls/${callId}/allocation`);
+      await expectHeading(page, text('ar', 'funding:allocation.title'));
+      await page.getByRole('button', { name: text('ar', 'funding:allocation.run') }).click();
+      // The application is decided by now: the proposal has nothing left to fund and says so.
+      await page.getByTestId('allocation-summary').locator('p').waitFor();
+      await expectAccessible(page, 'allocation proposal (ar, phone)');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test('5. the association downloads the notice letter (a PDF in German with the project’s title and the amount) and files its proof of use, a deviation over 20 % flagged', async () => {
+    const context = await newContext(env, { lang: 'tr', viewport: PHONE, role: 'association' });
+    try {
+      const page = await context.newPage();
+      await open(page, `/funding/${applicationId}`);
+      const link = page.getByRole('link', { name: text('tr', 'funding:apply.notice') });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const bytes = new Uint8Array(readFileSync(await download.path()));
+      expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      const letter = await pdfText(bytes);
+      expect(letter).toContain('Zuwendungsbescheid');
+      expect(letter).toContain(TITLE);
+      expect(letter).toContain('1.800 €');
+
+      // After the project: the proof of use. The fees cost 2,500 € instead of 2,000 € (+25 %): flagged.
+      await page.fill('#proof-line-0', '2500');
+      await page.fill('#proof-participants', '40');
+      await page.fill('#proof-report', 'Zwölf Abende mit 40 Frauen aus Hamborn; das Sprachcafé geht weiter.');
+      await page.getByRole('button', { name: text('tr', 'funding:proof.send') }).click();
+      const line = page.getByTestId('funding-proof-line').first();
+      await line.getByText(text('tr', 'funding:proof.flagged')).waitFor();
+      expect(await line.textContent()).toMatch(/2[.,]?500/);
     } finally {
       await context.close();
     }

@@ -14,6 +14,7 @@ import {
 import { systemContext } from '../../core/context.ts';
 import { buildCall, completeContent, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
 import { createCall } from './calls.service.ts';
+import { updateApplication } from './funding.repository.ts';
 import { fundingDocuments } from './funding.tables.ts';
 
 type Fixtures = {
@@ -26,6 +27,8 @@ type Fixtures = {
   perActor: Record<ActorName, { complete: string; decide: string; changes: string }>;
   /** A call without applications (to close). */
   emptyCallId: string;
+  /** Approved, of the demo association (its notice letter). */
+  decidedId: string;
 };
 type F = MatrixBase & Fixtures;
 
@@ -54,7 +57,19 @@ async function setup({ t, userIds }: MatrixBase): Promise<Fixtures> {
     });
     perActor[actor] = { complete, decide: await make('submitted'), changes: await make('submitted') };
   }
-  return { callId: call.id, submittedId, draftId, perActor, emptyCallId: empty.id };
+  const decidedId = await make('submitted');
+  await updateApplication(ctx.db, decidedId, {
+    state: 'approved',
+    decision: {
+      outcome: 'approved',
+      amount: completeContent().budget.requested,
+      reason: 'Überzeugend.',
+      conditions: '',
+      decidedBy: userIds.coordinator,
+    },
+    decidedAt: ctx.now,
+  });
+  return { callId: call.id, submittedId, draftId, perActor, emptyCallId: empty.id, decidedId };
 }
 
 const matrix: ModuleMatrix<Fixtures> = {
@@ -101,6 +116,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: COORDINATORS,
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.callId}/scores` }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/calls/:id/allocation',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/calls/${f.callId}/allocation`,
+        body: { perDistrict: 1, firstTimeShare: 0.2 },
+      }),
     },
     {
       method: 'GET',
@@ -150,6 +175,30 @@ const matrix: ModuleMatrix<Fixtures> = {
       status: 200,
       request: (actor, f: F) => ({
         url: `/api/v1/funding/applications/${f.perActor[actor].complete}/submit`,
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id/notice.pdf',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.decidedId}/notice.pdf` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id/proof',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.decidedId}/proof` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/funding/applications/:id/proof',
+      allowed: ['association'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.decidedId}/proof`,
+        body: { lines: [{ actual: 2_000 }, { actual: 1_000 }], participants: 30, report: 'Gut gelaufen.' },
       }),
     },
     {

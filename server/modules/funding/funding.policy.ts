@@ -37,6 +37,12 @@ export const fundingPolicies = {
   /** Writing, uploading documents and submitting: the association only. */
   'funding.applications.edit': (actor: Actor, application: Application) =>
     ofOrganisation(actor, APPLICANTS, application.organisationId),
+  /** The notice letter of a decided application: its association and the coordinators. */
+  'funding.notice': (actor: Actor, application: { organisationId: string }) =>
+    coordinators(actor) || ofOrganisation(actor, APPLICANTS, application.organisationId),
+  /** After the decision (proof of use, payments): its association and the coordinators. */
+  'funding.after.read': (actor: Actor, application: { organisationId: string }) =>
+    coordinators(actor) || ofOrganisation(actor, APPLICANTS, application.organisationId),
   /** Scoring: a reviewer of the call without a conflict of interest. */
   'funding.review': (actor: Actor, application: Application) => reviewerWithoutConflict(actor, application),
   /** The reviewer's list: the applications of calls the account reviews (signed-in accounts; empty for others). */

@@ -1,5 +1,5 @@
 // The funding module's queries: one function per query, over its own tables only.
-import { and, arrayContains, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import {
@@ -7,6 +7,7 @@ import {
   fundingApplicationVersions,
   fundingCalls,
   fundingDocuments,
+  fundingProofs,
   fundingReviews,
 } from './funding.tables.ts';
 import type { ApplicationState } from './funding.terms.ts';
@@ -206,4 +207,103 @@ export async function listReviewable(
       ),
     )
     .orderBy(asc(fundingApplications.submittedAt));
+}
+
+/** Drafts never submitted and not touched since `before` (retention: they are deleted with their documents). */
+export async function deleteDraftsUntouchedBefore(db: Tx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(fundingApplications)
+    .where(
+      and(
+        eq(fundingApplications.state, 'draft'),
+        isNull(fundingApplications.submittedAt),
+        lt(fundingApplications.updatedAt, before),
+      ),
+    )
+    .returning({ id: fundingApplications.id });
+  return rows.length;
+}
+
+/**
+ * Applications decided (or withdrawn) before `before`, with their versions, documents and reviews (retention:
+ * the file is kept for the audit period, then deleted).
+ */
+export async function deleteClosedBefore(db: Tx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(fundingApplications)
+    .where(
+      or(
+        and(
+          inArray(fundingApplications.state, ['approved', 'partly', 'rejected']),
+          lt(fundingApplications.decidedAt, before),
+        ),
+        and(eq(fundingApplications.state, 'withdrawn'), lt(fundingApplications.updatedAt, before)),
+      ),
+    )
+    .returning({ id: fundingApplications.id });
+  return rows.length;
+}
+
+/** The applications an account started (for the person's data export). */
+export async function listApplicationsStartedBy(db: Tx, userId: string) {
+  return db
+    .select({
+      id: fundingApplications.id,
+      callId: fundingApplications.callId,
+      organisationId: fundingApplications.organisationId,
+      state: fundingApplications.state,
+      title: sql<string>`${fundingApplications.content}->'project'->>'title'`,
+      createdAt: fundingApplications.createdAt,
+    })
+    .from(fundingApplications)
+    .where(eq(fundingApplications.createdBy, userId))
+    .orderBy(asc(fundingApplications.createdAt));
+}
+
+/** The account no longer named as the one who started applications (erasure; the organisation's file stays). */
+export async function forgetStarter(db: Tx, userId: string): Promise<void> {
+  await db
+    .update(fundingApplications)
+    .set({ createdBy: null })
+    .where(eq(fundingApplications.createdBy, userId));
+}
+
+/** The scores and reasons an account gave as a reviewer (for the person's data export). */
+export async function reviewsBy(db: Tx, reviewerId: string): Promise<ReviewRow[]> {
+  return db
+    .select()
+    .from(fundingReviews)
+    .where(eq(fundingReviews.reviewerId, reviewerId))
+    .orderBy(asc(fundingReviews.updatedAt));
+}
+
+export type ProofRow = typeof fundingProofs.$inferSelect;
+
+export async function findProof(db: Tx, applicationId: string): Promise<ProofRow | undefined> {
+  const [row] = await db.select().from(fundingProofs).where(eq(fundingProofs.applicationId, applicationId));
+  return row;
+}
+
+/** Files the proof of use (filing again replaces it). */
+export async function upsertProof(db: Tx, values: typeof fundingProofs.$inferInsert): Promise<ProofRow> {
+  const [row] = await db
+    .insert(fundingProofs)
+    .values(values)
+    .onConflictDoUpdate({
+      target: fundingProofs.applicationId,
+      set: {
+        lines: values.lines,
+        participants: values.participants,
+        report: values.report,
+        filedBy: values.filedBy,
+        filedAt: values.filedAt,
+      },
+    })
+    .returning();
+  return row as ProofRow;
+}
+
+/** Forgets the person who filed proofs of use (erasure; the proof is the organisation's and stays). */
+export async function forgetProofFiler(db: Tx, userId: string): Promise<void> {
+  await db.update(fundingProofs).set({ filedBy: null }).where(eq(fundingProofs.filedBy, userId));
 }

@@ -2,8 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppServices } from '../../core/context.ts';
 import { requestContext } from '../../core/http.ts';
+import * as allocation from './allocation.service.ts';
 import * as applications from './applications.service.ts';
 import * as calls from './calls.service.ts';
+import * as notice from './notice.service.ts';
+import * as proof from './proof.service.ts';
 import * as s from './funding.schema.ts';
 
 const publicRead = { rateLimit: { max: 600, timeWindow: '1 minute' } };
@@ -88,6 +91,20 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     },
     async (request) => calls.scoreTable(ctx(request), request.params.id),
   );
+  app.post(
+    '/funding/calls/:id/allocation',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'The allocation proposal: which submitted applications to fund, in full or cut, for the best total score within the budget left and the floors; optionally what changes if one decision is flipped (coordinators)',
+        params: s.idParams,
+        body: s.allocationBody,
+        response: { 200: s.allocationReply },
+      },
+    },
+    async (request) => allocation.proposeAllocation(ctx(request), request.params.id, request.body),
+  );
   app.get(
     '/funding/applications',
     {
@@ -164,6 +181,51 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => applications.submitApplication(ctx(request), request.params.id),
+  );
+  app.get(
+    '/funding/applications/:id/notice.pdf',
+    {
+      schema: {
+        tags: applying,
+        summary: 'The notice letter (Zuwendungsbescheid, PDF in German) of a decided application',
+        params: s.idParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await notice.noticePdf(ctx(request), request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/funding/applications/:id/proof',
+    {
+      schema: {
+        tags: applying,
+        summary: 'The proof of use with its comparison to the plan (deviations over 20 % flagged), or null',
+        params: s.idParams,
+        response: { 200: s.proofReply },
+      },
+    },
+    async (request) => proof.readProof(ctx(request), request.params.id),
+  );
+  app.put(
+    '/funding/applications/:id/proof',
+    {
+      schema: {
+        tags: applying,
+        summary:
+          'File the proof of use of a funded application: actual cost per budget line, participants, short report (the association; again: replaces)',
+        params: s.idParams,
+        body: s.proofBody,
+        response: { 200: s.proofReply },
+      },
+    },
+    async (request) => proof.fileProof(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/funding/applications/:id/versions',

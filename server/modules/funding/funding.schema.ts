@@ -7,6 +7,7 @@ import {
   DECISIONS,
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
+  FUNDINGS,
   MAX_DOCUMENT_BYTES,
   MAX_SCORE,
   TARGET_GROUPS,
@@ -289,4 +290,123 @@ export const versionsReply = z.object({
       }),
     )
     .describe('Submitted versions, oldest first'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The allocation proposal
+
+export const allocationBody = z.object({
+  perDistrict: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .default(0)
+    .describe('Floor: at least this many funded projects in each Stadtbezirk that has applications'),
+  firstTimeShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('Floor: at least this share (0–1) of the budget to first-time applicants'),
+  explain: id
+    .optional()
+    .describe('An application whose decision to flip: what changes if it is funded (or left out) instead'),
+});
+export type AllocationInput = z.infer<typeof allocationBody>;
+
+const funding = z.enum(FUNDINGS).describe('full (the request), cut (the least amount accepted) or none');
+
+export const allocationReply = z.object({
+  status: z
+    .enum(['optimal', 'time_limit', 'infeasible'])
+    .describe(
+      'optimal (proven), time_limit (best found with a proven bound) or infeasible (floors cannot be met)',
+    ),
+  objective: z.number().describe('The total weighted score of the proposal'),
+  bound: z.number().describe('A proven upper bound of the best total'),
+  gap: z.number().describe('(bound − objective) / bound; 0 when optimal'),
+  seconds: z.number().describe('The solver’s time in seconds'),
+  budget: euros('The budget left for the proposal: the call’s budget less amounts already decided'),
+  spent: euros('What the proposal spends'),
+  unscored: z
+    .number()
+    .int()
+    .describe('Submitted applications left out because no reviewer has scored them fully'),
+  items: z
+    .array(
+      z.object({
+        id,
+        title: z.string().describe('The project’s title'),
+        organisation: z.string().describe('The applying organisation'),
+        district: z.string().describe('The Stadtbezirk (first named in the application)'),
+        firstTime: z.boolean().describe('No earlier funding from the city'),
+        score: z.number().describe('The weighted score (0–100), mean over reviewers'),
+        requested: euros('Requested'),
+        minimum: euros('The least amount accepted').nullable(),
+        funding,
+        amount: euros('The amount proposed'),
+      }),
+    )
+    .describe('The submitted and scored applications with the proposal, best score first'),
+  flip: z
+    .object({
+      id,
+      from: funding.describe('The proposal’s decision'),
+      to: funding.describe('How it is funded with the flip'),
+      status: z.enum(['optimal', 'time_limit', 'infeasible']).describe('infeasible: the flip breaks a floor'),
+      objective: z.number().describe('The best total with the flip'),
+      loss: z.number().describe('How much less than the proposal'),
+      changes: z
+        .array(z.object({ id, from: funding, to: funding }))
+        .describe('The other applications whose funding changes'),
+    })
+    .nullable()
+    .describe('What changes when the decision on `explain` is flipped (null without `explain`)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// After the decision: the proof of use
+
+export const proofBody = z.object({
+  lines: z
+    .array(z.object({ actual: euros('The actual cost of the budget plan’s line') }))
+    .max(50)
+    .describe('The actual cost per line of the budget plan, in the plan’s order (one per line)'),
+  participants: z.number().int().min(0).max(1_000_000).describe('How many people the project reached'),
+  report: z.string().trim().min(1).max(4000).describe('A short report: what happened, what came of it'),
+});
+
+export const proofReply = z.object({
+  proof: z
+    .object({
+      filedAt: z.iso.datetime().describe('When it was filed (last)'),
+      participants: z.number().int().describe('People reached'),
+      report: z.string().describe('The short report'),
+      lines: z
+        .array(
+          z.object({
+            category: z.enum(COST_CATEGORIES).describe('The cost category'),
+            description: z.string().describe('The line as planned'),
+            planned: euros('Planned'),
+            actual: euros('Actual'),
+            deviation: z
+              .number()
+              .nullable()
+              .describe('(actual − planned) / planned; null when nothing was planned'),
+            flagged: z
+              .boolean()
+              .describe('The deviation is over 20 % (or money spent on a line planned at 0)'),
+          }),
+        )
+        .describe('The comparison to the plan, per line'),
+      planned: euros('The plan’s total cost'),
+      actual: euros('The actual total cost'),
+      granted: euros('The amount granted'),
+      repayable: euros(
+        'What the grant exceeds of the actual cost less own contribution and other funding (a possible repayment claim)',
+      ),
+    })
+    .nullable()
+    .describe('The proof of use; null until filed'),
 });

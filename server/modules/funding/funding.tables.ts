@@ -166,3 +166,25 @@ export const fundingReviews = pgTable(
     check('funding_reviews_score', sql`${t.score} between 0 and 10`),
   ],
 );
+
+/** One line of a proof of use: the budget plan's line with the actual cost. */
+export type ProofLine = { category: string; description: string; planned: number; actual: number };
+
+/**
+ * The proof of use (Verwendungsnachweis) of a funded application: the actual cost per budget line, the participants
+ * reached and a short report. Filed by the association; filing again replaces it.
+ */
+export const fundingProofs = pgTable(
+  'funding_proofs',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    lines: jsonb('lines').$type<ProofLine[]>().notNull(),
+    participants: integer('participants').notNull(),
+    report: text('report').notNull(),
+    filedBy: uuid('filed_by').references(() => users.id, { onDelete: 'set null' }),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('funding_proofs_participants', sql`${t.participants} >= 0`)],
+);

@@ -20,6 +20,9 @@ export const APPLICATION_STATES = [
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 /** The states in which the association may edit (and saves go to the working version). */
 export const EDITABLE_STATES: readonly ApplicationState[] = ['draft', 'changes_requested'];
+/** How the allocation proposal funds an application: the full request, cut to the least amount accepted, or not. */
+export const FUNDINGS = ['full', 'cut', 'none'] as const;
+export type FundingChoice = (typeof FUNDINGS)[number];
 /** The states of a decision. */
 export const DECISIONS = ['approved', 'partly', 'rejected'] as const;
 export type Decision = (typeof DECISIONS)[number];

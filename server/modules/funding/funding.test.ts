@@ -3,12 +3,16 @@
  * rules, the completeness check, submitting and versions after a change request, documents by content, reviews
  * with conflicts of interest and the coordinator's score table.
  */
+import { eq } from 'drizzle-orm';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { signInStaff } from '../../../test/staff.ts';
 import { systemContext } from '../../core/context.ts';
+import { auditLog } from '../../core/core.tables.ts';
 import { createCall } from './calls.service.ts';
-import { buildCall, completeContent, TINY_PDF } from './funding.factories.ts';
+import { buildCall, completeContent, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
+import { fundingApplications } from './funding.tables.ts';
 
 let t: TestApp;
 let coordinator: Client;
@@ -299,5 +303,257 @@ describe('review', () => {
     expect(table.budget).toBe(20_000);
     // A: 0.6·80 + 0.4·50 = 68; B: 0.6·40 + 0.4·50 = 44.
     expect(table.items.find((i) => i.id === id)).toMatchObject({ reviewers: 2, score: 56, spread: 24 });
+  });
+});
+
+describe('the allocation proposal', () => {
+  type Proposal = {
+    status: string;
+    budget: number;
+    spent: number;
+    items: { id: string; funding: string; amount: number }[];
+    flip: {
+      id: string;
+      to: string;
+      loss: number;
+      changes: { id: string; from: string; to: string }[];
+    } | null;
+  };
+
+  it('funds the best within the budget, meets the district floor when asked, and says what a flip would change', async () => {
+    const ctx = systemContext(t.services);
+    const call = await createCall(ctx, buildCall({ budget: 5_000, reviewerIds: [(await me(reviewerA)).id] }));
+    const budget = (requested: number, minimum: number | null) => ({
+      costs: [{ category: 'fees', description: 'Honorare', amount: requested }],
+      ownContribution: 0,
+      otherFunding: 0,
+      requested,
+      minimum,
+    });
+    const apply = async (district: string, minimum: number | null, score: number) => {
+      const row = await insertApplicationIn(ctx, {
+        callId: call.id,
+        organisationId: 'elternverein-birlikte',
+        state: 'submitted',
+        content: completeContent({ districts: [district], budget: budget(2_700, minimum) }),
+      });
+      const scored = await reviewerA.request('PUT', `/api/v1/funding/applications/${row.id}/review`, {
+        body: {
+          scores: [
+            { criterion: 'exchange', score, reason: 'Begegnung.' },
+            { criterion: 'volunteers', score, reason: 'Ehrenamt.' },
+          ],
+        },
+      });
+      expect(scored.status, scored.body).toBe(200);
+      return row.id;
+    };
+    const best = await apply('hamborn', 2_000, 10);
+    const second = await apply('hamborn', 2_000, 8);
+    const mitte = await apply('mitte', null, 2);
+    const propose = async (body: object) => {
+      const reply = await coordinator.post(`/api/v1/funding/calls/${call.id}/allocation`, body);
+      expect(reply.status, reply.body).toBe(200);
+      return reply.json<Proposal>();
+    };
+    const funding = (p: Proposal) => Object.fromEntries(p.items.map((i) => [i.id, [i.funding, i.amount]]));
+
+    const plain = await propose({});
+    expect(plain).toMatchObject({ status: 'optimal', budget: 5_000, spent: 4_700, flip: null });
+    expect(funding(plain)).toEqual({
+      [best]: ['full', 2_700],
+      [second]: ['cut', 2_000],
+      [mitte]: ['none', 0],
+    });
+
+    const floored = await propose({ perDistrict: 1, explain: second });
+    expect(funding(floored)).toEqual({
+      [best]: ['cut', 2_000],
+      [second]: ['none', 0],
+      [mitte]: ['full', 2_700],
+    });
+    // Funding the second Hamborn project instead: it is cut, and the best one drops out (Mitte keeps its floor).
+    expect(floored.flip).toMatchObject({
+      id: second,
+      to: 'cut',
+      changes: [{ id: best, from: 'cut', to: 'none' }],
+    });
+    expect(floored.flip?.loss).toBeCloseTo(14.81, 2);
+
+    const wrong = await coordinator.post(`/api/v1/funding/calls/${call.id}/allocation`, {
+      explain: callId,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error.field).toBe('body.explain');
+    expect((await association.post(`/api/v1/funding/calls/${call.id}/allocation`, {})).status).toBe(403);
+  });
+});
+
+describe('the notice letter', () => {
+  /** The text of every page of a PDF, as pdf.js extracts it, spaces normalised. */
+  async function pdfText(bytes: Uint8Array): Promise<string> {
+    const document = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+    const pages: string[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const content = await (await document.getPage(number)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    }
+    return pages.join('\n').replace(/\s+/g, ' ');
+  }
+
+  it('downloads as a German PDF with the project, the amount and the conditions once decided, and only then', async () => {
+    const { id } = await submitted();
+    const early = await association.get(`/api/v1/funding/applications/${id}/notice.pdf`);
+    expect(early.status).toBe(409);
+    expect(early.json<ErrorBody>().error.code).toBe('funding.wrong_state');
+    const decided = await coordinator.post(`/api/v1/funding/applications/${id}/decision`, {
+      outcome: 'partly',
+      amount: 2_000,
+      reason: 'Die Mittel reichen nicht für alle Honorare.',
+      conditions: 'Das Fest wird öffentlich angekündigt.',
+    });
+    expect(decided.status, decided.body).toBe(200);
+    const reply = await association.get(`/api/v1/funding/applications/${id}/notice.pdf`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/pdf');
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="zuwendungsbescheid-/);
+    const bytes = new Uint8Array(reply.raw);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    expect(text).toContain('Zuwendungsbescheid');
+    expect(text).toContain('Sprachcafé im Stadtteil');
+    expect(text).toContain('2.000 €');
+    expect(text).toContain('Beantragt waren 2.700 €');
+    expect(text).toContain('Das Fest wird öffentlich angekündigt.');
+    const other = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'other-verein',
+      kind: 'association',
+    });
+    expect((await other.get(`/api/v1/funding/applications/${id}/notice.pdf`)).status).toBe(403);
+  });
+});
+
+describe('the proof of use', () => {
+  type Proof = {
+    proof: {
+      participants: number;
+      lines: { planned: number; actual: number; deviation: number | null; flagged: boolean }[];
+      actual: number;
+      granted: number;
+      repayable: number;
+    } | null;
+  };
+
+  it('compares the actual costs to the plan, flags a line over 20 % and shows what of the grant was not needed', async () => {
+    const { id } = await submitted();
+    const body = {
+      lines: [{ actual: 2_100 }, { actual: 600 }],
+      participants: 48,
+      report: 'Zwölf Abende, 48 Frauen.',
+    };
+    const early = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, { body });
+    expect(early.status).toBe(409);
+    await coordinator.post(`/api/v1/funding/applications/${id}/decision`, {
+      outcome: 'approved',
+      amount: 2_700,
+      reason: 'Überzeugend.',
+    });
+    const wrong = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, {
+      body: { ...body, lines: [{ actual: 2_100 }] },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorBody>().error).toMatchObject({ code: 'funding.proof_lines', field: 'body.lines' });
+    expect(wrong.json<ErrorBody>().error.message).toContain('2');
+
+    const filed = await association.request('PUT', `/api/v1/funding/applications/${id}/proof`, { body });
+    expect(filed.status, filed.body).toBe(200);
+    const { proof } = filed.json<Proof>();
+    // Fees 2,000 → 2,100 (+5 %), catering 1,000 → 600 (−40 %, flagged).
+    expect(proof?.lines.map((l) => [l.planned, l.actual, l.deviation, l.flagged])).toEqual([
+      [2_000, 2_100, 0.05, false],
+      [1_000, 600, -0.4, true],
+    ]);
+    // 2,700 actual less 300 own money: 2,400 of the 2,700 granted were needed.
+    expect(proof).toMatchObject({ participants: 48, actual: 2_700, granted: 2_700, repayable: 300 });
+    const read = await coordinator.get(`/api/v1/funding/applications/${id}/proof`);
+    expect(read.json<Proof>().proof?.repayable).toBe(300);
+    const other = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'other-verein',
+      kind: 'association',
+    });
+    expect((await other.get(`/api/v1/funding/applications/${id}/proof`)).status).toBe(403);
+  });
+});
+
+describe('a person’s data and retention', () => {
+  it('exports the applications a member started and the scores a reviewer gave; erasure leaves the organisation’s application', async () => {
+    const demoMember = association;
+    association = await signInStaff(t, {
+      role: 'association',
+      organisationId: 'punte-hochfeld',
+      kind: 'association',
+    });
+    const application = await submitted();
+    await reviewerA.request('PUT', `/api/v1/funding/applications/${application.id}/review`, {
+      body: { scores: [{ criterion: 'exchange', score: 7, reason: 'Jede Woche Begegnung.' }] },
+    });
+    const memberId = (await me(association)).id;
+    const reviewerId = (await me(reviewerA)).id;
+    const started = (await coordinator.get(`/api/v1/people/${memberId}/export`)).json<{
+      fundingApplicationsStarted: { id: string; title: string }[];
+    }>();
+    expect(started.fundingApplicationsStarted).toContainEqual(
+      expect.objectContaining({ id: application.id, title: 'Sprachcafé im Stadtteil' }),
+    );
+    const reviewed = (await coordinator.get(`/api/v1/people/${reviewerId}/export`)).json<{
+      fundingReviews: { applicationId: string; reason: string }[];
+    }>();
+    expect(reviewed.fundingReviews).toContainEqual(
+      expect.objectContaining({ applicationId: application.id, reason: 'Jede Woche Begegnung.' }),
+    );
+
+    expect((await coordinator.post(`/api/v1/people/${memberId}/erase`)).status).toBe(204);
+    const after = await coordinator.get(`/api/v1/people/${memberId}/export`);
+    expect(after.json()).not.toHaveProperty('fundingApplicationsStarted');
+    const kept = await coordinator.get(`/api/v1/funding/applications/${application.id}`);
+    expect(kept.json<Application>()).toMatchObject({ state: 'submitted', version: 1 });
+    association = demoMember;
+  });
+
+  it('the daily retention job deletes drafts untouched for a year and applications decided ten years ago, nothing newer', async () => {
+    const db = t.services.database.db;
+    const stale = await start();
+    const fresh = await start();
+    const old = await submitted();
+    await coordinator.post(`/api/v1/funding/applications/${old.id}/decision`, {
+      outcome: 'rejected',
+      amount: 0,
+      reason: 'Außerhalb des Förderzwecks.',
+      conditions: '',
+    });
+    const yearsAgo = (years: number) => new Date(Date.now() - years * 366 * 86_400_000);
+    await db
+      .update(fundingApplications)
+      .set({ updatedAt: yearsAgo(1) })
+      .where(eq(fundingApplications.id, stale.id));
+    await db
+      .update(fundingApplications)
+      .set({ decidedAt: yearsAgo(10) })
+      .where(eq(fundingApplications.id, old.id));
+
+    await t.services.jobRunner.runSoon('retention.daily');
+    expect(await t.services.jobRunner.tick()).toContain('retention.daily');
+
+    expect((await coordinator.get(`/api/v1/funding/applications/${stale.id}`)).status).toBe(404);
+    expect((await coordinator.get(`/api/v1/funding/applications/${old.id}`)).status).toBe(404);
+    expect((await coordinator.get(`/api/v1/funding/applications/${fresh.id}`)).status).toBe(200);
+    // The demo's decided call stays published.
+    expect(
+      (await t.client('de').get('/api/v1/funding/funded')).json<{ items: unknown[] }>().items,
+    ).toHaveLength(9);
+    const [summary] = await db.select().from(auditLog).where(eq(auditLog.action, 'retention.run'));
+    expect(summary?.details).toMatchObject({ 'funding.drafts': 1, 'funding.applications': 1 });
   });
 });

@@ -2,6 +2,8 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { seedFundingDemo } from './funding.demo.ts';
 import { fundingPolicies } from './funding.policy.ts';
 import { fundingRoutes } from './funding.routes.ts';
+import { fundingPersonalData, fundingRetention } from './privacy.ts';
+import { fundingSettingsSection } from './settings.ts';
 
 export { COST_CATEGORIES } from './funding.terms.ts';
 
@@ -11,7 +13,10 @@ export { COST_CATEGORIES } from './funding.terms.ts';
  */
 export const fundingModule: ModuleManifest = {
   name: 'funding',
+  settings: fundingSettingsSection,
   policies: fundingPolicies,
   routes: fundingRoutes,
+  retention: fundingRetention,
   seedDemo: seedFundingDemo,
+  personalData: fundingPersonalData,
 };

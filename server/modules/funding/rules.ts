@@ -98,3 +98,36 @@ export function weightedScore(
   }
   return Math.round(total * 100) / 100;
 }
+
+/** A line's cost may deviate from the plan by this share before it is flagged. */
+export const DEVIATION_LIMIT = 0.2;
+
+/**
+ * The proof of use against the plan: per line the deviation ((actual − planned) / planned) and whether it is over
+ * 20 % either way (or money spent on a line planned at 0); the totals; and what of the grant the actual cost, less
+ * own contribution and other funding, does not cover (a possible repayment claim).
+ */
+export function compareToPlan(
+  lines: readonly { category: string; description: string; planned: number; actual: number }[],
+  money: { granted: number; ownContribution: number; otherFunding: number },
+) {
+  const compared = lines.map((line) => {
+    const deviation =
+      line.planned > 0 ? Math.round(((line.actual - line.planned) / line.planned) * 1000) / 1000 : null;
+    return {
+      ...line,
+      deviation,
+      flagged: deviation === null ? line.actual > 0 : Math.abs(deviation) > DEVIATION_LIMIT,
+    };
+  });
+  const planned = lines.reduce((sum, l) => sum + l.planned, 0);
+  const actual = lines.reduce((sum, l) => sum + l.actual, 0);
+  const covered = Math.max(0, actual - money.ownContribution - money.otherFunding);
+  return {
+    lines: compared,
+    planned,
+    actual,
+    granted: money.granted,
+    repayable: Math.max(0, money.granted - covered),
+  };
+}

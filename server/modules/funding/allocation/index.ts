@@ -7,3 +7,5 @@ export { buildModel, evaluate } from './model.ts';
 export { ProblemError, parseAllocationProblem } from './parse.ts';
 export { explainFlip, solveAllocation } from './solve.ts';
 export * from './types.ts';
+export { type Proposal, proposeAllocation } from './propose.ts';
+export { proposeInWorker } from './worker.ts';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCity } from '../../app/city';
+import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Checkbox, CheckGroup, Checkboxes, Select, TextArea, TextInput } from '../../components/Fields';
@@ -15,6 +16,7 @@ import {
   DOCUMENT_KINDS,
   type DocumentKind,
   EDITABLE_STATES,
+  paths,
   type StepInput,
   TARGET_GROUPS,
   type TargetGroup,
@@ -23,6 +25,7 @@ import {
   useCall,
 } from './funding.api';
 import { CATEGORY_LABEL, DOCUMENT_LABEL, GROUP_LABEL, PART_LABEL, STATE_LABEL } from './labels';
+import { ProofSection } from './ProofSection';
 
 /** What the form holds: the application's parts, numbers as typed. */
 type Line = { category: CostCategory | ''; description: string; amount: string };
@@ -161,6 +164,7 @@ function ApplicationForm({ application, call }: { application: Application; call
   const { t } = useTranslation();
   const euros = useEuros();
   const city = useCity();
+  const session = useSession();
   const { save, submit, upload } = useApplicationAction(application.id);
   const [draft, setDraft] = useState<Draft>(() => loadDraft(application));
   const [step, setStep] = useState<Step>('project');
@@ -477,8 +481,18 @@ function ApplicationForm({ application, call }: { application: Application; call
               {euros(application.decision.amount)} – <span lang="de">{application.decision.reason}</span>
             </p>
           ) : null}
+          {application.decision ? (
+            <p className="kern-body">
+              <a className="kern-link" href={paths.notice(application.id)} download>
+                {t('funding:apply.notice')}
+              </a>
+            </p>
+          ) : null}
         </Alert>
       )}
+      {application.state === 'approved' || application.state === 'partly' ? (
+        <ProofSection application={application} canFile={session.user?.role === 'association'} />
+      ) : null}
       <p className="kern-body">
         <Link className="kern-link" to="/funding">
           {t('funding:overview.back')}

@@ -89,6 +89,11 @@ export function ScoresPage() {
         <DecisionForm key={chosen.id} callId={id} row={chosen} onDone={() => setChosen(null)} />
       ) : null}
       <p className="kern-body">
+        <Link className="kern-link" to={`/funding/calls/${encodeURIComponent(id)}/allocation`}>
+          {t('funding:allocation.open')}
+        </Link>
+      </p>
+      <p className="kern-body">
         <Link className="kern-link" to="/funding">
           {t('funding:overview.back')}
         </Link>
@@ -97,11 +102,25 @@ export function ScoresPage() {
   );
 }
 
-function DecisionForm({ callId, row, onDone }: { callId: string; row: Row; onDone: () => void }) {
+/**
+ * The committee's decision on one application: outcome, amount, reason, conditions. `proposed` prefills it from
+ * the allocation proposal.
+ */
+export function DecisionForm({
+  callId,
+  row,
+  proposed,
+  onDone,
+}: {
+  callId: string;
+  row: { id: string; title: string; requested: number };
+  proposed?: { outcome: Decision; amount: number };
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const decide = useDecide(callId);
-  const [outcome, setOutcome] = useState<Decision>('approved');
-  const [amount, setAmount] = useState(String(row.requested));
+  const [outcome, setOutcome] = useState<Decision>(proposed?.outcome ?? 'approved');
+  const [amount, setAmount] = useState(String(proposed?.amount ?? row.requested));
   const [reason, setReason] = useState('');
   const [conditions, setConditions] = useState('');
   const labels = {

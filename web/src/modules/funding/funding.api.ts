@@ -9,6 +9,7 @@ export {
   DECISIONS,
   DOCUMENT_KINDS,
   EDITABLE_STATES,
+  FUNDINGS,
   MAX_SCORE,
   TARGET_GROUPS,
 } from '../../../../server/modules/funding/funding.terms.ts';
@@ -18,6 +19,7 @@ export type {
   CostCategory,
   Decision,
   DocumentKind,
+  FundingChoice,
   TargetGroup,
 } from '../../../../server/modules/funding/funding.terms.ts';
 
@@ -28,6 +30,9 @@ export type StepInput = Body<typeof s.stepBody>;
 export type ReviewInput = Body<typeof s.reviewBody>;
 export type DecisionInput = Body<typeof s.decisionBody>;
 export type Scores = Reply<typeof s.scoresReply>;
+export type Allocation = Reply<typeof s.allocationReply>;
+export type AllocationInput = Body<typeof s.allocationBody>;
+export type Proof = Reply<typeof s.proofReply>;
 
 const BASE = '/api/v1/funding';
 const enc = encodeURIComponent;
@@ -37,11 +42,14 @@ export const paths = {
   calls: `${BASE}/calls`,
   call: (id: string) => `${BASE}/calls/${enc(id)}`,
   scores: (id: string) => `${BASE}/calls/${enc(id)}/scores`,
+  allocation: (id: string) => `${BASE}/calls/${enc(id)}/allocation`,
   applications: `${BASE}/applications`,
   application: (id: string) => `${BASE}/applications/${enc(id)}`,
   documents: (id: string) => `${BASE}/applications/${enc(id)}/documents`,
   submit: (id: string) => `${BASE}/applications/${enc(id)}/submit`,
   decision: (id: string) => `${BASE}/applications/${enc(id)}/decision`,
+  notice: (id: string) => `${BASE}/applications/${enc(id)}/notice.pdf`,
+  proof: (id: string) => `${BASE}/applications/${enc(id)}/proof`,
   review: (id: string) => `${BASE}/applications/${enc(id)}/review`,
   reviews: `${BASE}/reviews`,
 } as const;
@@ -53,6 +61,7 @@ const keys = {
   applications: ['funding', 'applications'] as const,
   application: (id: string) => ['funding', 'application', id] as const,
   review: (id: string) => ['funding', 'review', id] as const,
+  proof: (id: string) => ['funding', 'proof', id] as const,
   reviews: ['funding', 'reviews'] as const,
 };
 
@@ -148,5 +157,27 @@ export function useDecide(callId: string) {
     mutationFn: ({ id, body }: { id: string; body: DecisionInput }) =>
       api<Application>(paths.decision(id), { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.scores(callId) }),
+  });
+}
+
+/** Runs the allocation proposal (a computation: nothing is stored; the committee decides with useDecide). */
+export function useAllocation(callId: string) {
+  return useMutation({
+    mutationFn: (body: AllocationInput) =>
+      api<Allocation>(paths.allocation(callId), { method: 'POST', body }),
+  });
+}
+
+/** The proof of use of a funded application (null until filed). */
+export function useProof(id: string) {
+  return useQuery({ queryKey: keys.proof(id), queryFn: () => api<Proof>(paths.proof(id)) });
+}
+
+/** Files the proof of use; the answer (with the comparison to the plan) replaces the cached one. */
+export function useFileProof(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.proofBody>) => api<Proof>(paths.proof(id), { method: 'PUT', body }),
+    onSuccess: (data) => client.setQueryData(keys.proof(id), data),
   });
 }

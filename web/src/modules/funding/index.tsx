@@ -13,6 +13,9 @@ const ApplicationPage = lazy(() =>
   import('./ApplicationPage').then((module) => ({ default: module.ApplicationPage })),
 );
 const ReviewPage = lazy(() => import('./ReviewPage').then((module) => ({ default: module.ReviewPage })));
+const AllocationPage = lazy(() =>
+  import('./AllocationPage').then((module) => ({ default: module.AllocationPage })),
+);
 const ScoresPage = lazy(() => import('./ScoresPage').then((module) => ({ default: module.ScoresPage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -23,7 +26,7 @@ const coordinators = ['coordinator', 'admin'] as const;
 
 /**
  * Funding of intercultural associations: the public calls and a call's page; the association's application in
- * steps; the reviewer's scoring; the coordinator's score table with decisions. Reviewers are any signed-in
+ * steps; the reviewer's scoring; the coordinator's score table, the allocation proposal and the decisions. Reviewers are any signed-in
  * account named by a call, so the overview and the review page are open to every signed-in user.
  */
 export const fundingModule: WebModule = {
@@ -33,6 +36,7 @@ export const fundingModule: WebModule = {
     { path: '/foerderung/:id', element: page(<CallPage />), audience: 'everyone' },
     { path: '/funding', element: page(<OverviewPage />), audience: 'authenticated' },
     { path: '/funding/calls/:id/scores', element: page(<ScoresPage />), audience: coordinators },
+    { path: '/funding/calls/:id/allocation', element: page(<AllocationPage />), audience: coordinators },
     { path: '/funding/:id', element: page(<ApplicationPage />), audience: applicants },
     { path: '/funding/:id/review', element: page(<ReviewPage />), audience: 'authenticated' },
   ],

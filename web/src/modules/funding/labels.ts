@@ -5,6 +5,7 @@ import type {
   CostCategory,
   Decision,
   DocumentKind,
+  FundingChoice,
   TargetGroup,
 } from './funding.api';
 
@@ -65,4 +66,11 @@ export const PART_LABEL: Record<ApplicationPart, string> = {
   'budget.requested': 'funding:missing.budgetRequested',
   documents: 'funding:missing.documents',
   declaration: 'funding:missing.declaration',
+};
+
+/** The allocation proposal's funding of an application. */
+export const FUNDING_LABEL: Record<FundingChoice, string> = {
+  full: 'funding:allocation.full',
+  cut: 'funding:allocation.cut',
+  none: 'funding:allocation.none',
 };
