@@ -156,11 +156,15 @@ export class SearchIndex {
   /** Word → the offers (slots) that contain it; the word string is kept once and shared by the offers. */
   private readonly postings = new Map<string, { word: string; slots: number[] }>();
   private readonly trigramWords = new Map<string, string[]>();
-  private readonly expansionCache = new Map<string, { words: string[]; sims: number[] }>();
+  /** Per typed word, its similar dictionary words, with the typed word's trigrams (to forget it cheaply). */
+  private readonly expansionCache = new Map<
+    string,
+    { words: string[]; sims: number[]; trigrams: ReadonlySet<string> }
+  >();
   /** Per typed word's expansion: the offers it matches with their best similarity (kept with the expansion). */
   private readonly matched = new Map<
     string,
-    { lookups: string[]; expansion: Expansion; m: Matched | null }
+    { lookups: string[]; lookupTrigrams: ReadonlySet<string>[]; expansion: Expansion; m: Matched | null }
   >();
   /**
    * Per slot, what the filters and the ranking read, in flat arrays, so that the search's loop over thousands
@@ -517,11 +521,23 @@ export class SearchIndex {
   /** A new dictionary word: the kept expansions it is similar to are made again on their next search. */
   private forgetSimilarTo(word: string) {
     const own = new Set(trigramsOf(word));
-    const similar = (typed: string) => wordSimilarity(typed, word) >= WORD_SIMILARITY_THRESHOLD;
     if (own.size === 0) return;
-    for (const key of [...this.expansionCache.keys()]) if (similar(key)) this.expansionCache.delete(key);
+    // The similarity is at most the share of the typed word's trigrams the new word has (as in similarWords):
+    // counting them is cheap, and only the few kept words that pass are measured. A publish brings new words
+    // while thousands of expansions are kept; measuring each against each held the event loop for long.
+    const similar = (typed: string, trigrams: ReadonlySet<string>) => {
+      let shared = 0;
+      for (const t of trigrams) if (own.has(t)) shared++;
+      return (
+        shared / trigrams.size >= WORD_SIMILARITY_THRESHOLD &&
+        wordSimilarity(typed, word, trigrams) >= WORD_SIMILARITY_THRESHOLD
+      );
+    };
+    for (const [key, kept] of [...this.expansionCache])
+      if (similar(key, kept.trigrams)) this.expansionCache.delete(key);
     for (const [typed, entry] of [...this.matched]) {
-      if (entry.lookups.some(similar)) this.matched.delete(typed);
+      if (entry.lookups.some((w, i) => similar(w, entry.lookupTrigrams[i] as ReadonlySet<string>)))
+        this.matched.delete(typed);
     }
   }
 
@@ -570,7 +586,7 @@ export class SearchIndex {
    */
   similarWords(typed: string): { words: string[]; sims: number[] } {
     const kept = this.expansionCache.get(typed);
-    if (kept) return kept;
+    if (kept) return { words: kept.words, sims: kept.sims };
     const own = new Set(trigramsOf(typed));
     const shared = new Map<string, number>();
     for (const t of own)
@@ -586,7 +602,7 @@ export class SearchIndex {
     const best = found.slice(0, MAX_SIMILAR - (this.postings.has(typed) ? 1 : 0));
     const result = { words: [typed, ...best.map(([w]) => w)], sims: [1, ...best.map(([, s]) => s)] };
     if (this.expansionCache.size > 5000) this.expansionCache.clear();
-    this.expansionCache.set(typed, result);
+    this.expansionCache.set(typed, { ...result, trigrams: own });
     return result;
   }
 
@@ -599,7 +615,8 @@ export class SearchIndex {
     if (kept) return kept.expansion;
     const expansion = make();
     if (this.matched.size > 5000) this.matched.clear();
-    this.matched.set(typed, { lookups, expansion, m: null });
+    const lookupTrigrams = lookups.map((w) => new Set(trigramsOf(w)));
+    this.matched.set(typed, { lookups, lookupTrigrams, expansion, m: null });
     return expansion;
   }
 
