@@ -18,7 +18,13 @@ const check = (city: City) => {
 
 describe("the modules' sections of the city profile", () => {
   it('are checked by their modules and accept the Duisburg profile', () => {
-    expect(sections.map((s) => s.key).sort()).toEqual(['courses', 'funding', 'guides', 'network', 'schooling']);
+    expect(sections.map((s) => s.key).sort()).toEqual([
+      'courses',
+      'funding',
+      'guides',
+      'network',
+      'schooling',
+    ]);
     expect(() => check(duisburg)).not.toThrow();
   });
 
