@@ -95,8 +95,12 @@ export type GuardedInit = {
   maxRedirects?: number;
 };
 
+/** Whether the test setting lets this URL's origin be private. */
+const allows = (allowPrivate: readonly string[], url: URL) =>
+  allowPrivate.includes('*') || allowPrivate.includes(url.origin);
+
 function requestOnce(url: URL, init: GuardedInit, signal: AbortSignal): Promise<IncomingMessage> {
-  const allowed = init.allowPrivate.includes('*') || init.allowPrivate.includes(url.origin);
+  const allowed = allows(init.allowPrivate, url);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   // An address in the URL is not resolved, so the lookup never sees it: it is checked here.
   if (!allowed && isIP(host) && !isPublicAddress(host)) return Promise.reject(new RefusedAddressError(host));
@@ -168,9 +172,6 @@ export class OutsideFetchError extends Error {
     super(`outside fetch: ${problem}${status ? ` (${status})` : ''}`);
   }
 }
-
-const allows = (allowPrivate: readonly string[], url: URL) =>
-  allowPrivate.includes('*') || allowPrivate.includes(url.origin);
 
 /**
  * The URL, if it is http(s) without credentials and its host, when written as an address or as localhost, is

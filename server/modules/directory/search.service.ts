@@ -4,7 +4,7 @@ import { authorize } from '../../core/policy.ts';
 import { organisationNames } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import { countUnmet, flushUnmet } from './search/unmet.ts';
-import { CHANGES_KEPT_MS, type IndexedOffer, searchIndexOf } from './search/search.index.ts';
+import { CHANGES_KEPT_MS, type IndexedOffer, isOpen, searchIndexOf } from './search/search.index.ts';
 import { expandWords, expandWordsWith } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
 import { showText, type TextRow } from './texts.ts';
@@ -198,7 +198,7 @@ function summaryOf(
     waitingList: offer.waitingList,
     location: place ? { ...place } : null,
     distanceKm: distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
-    openNow: offer.weekly.some((w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time),
+    openNow: isOpen(offer, at),
     stale: isStale(offer.lastCheckedAt, ctx.now),
   };
 }
@@ -283,9 +283,7 @@ export async function findServicesJson(ctx: Ctx, query: SearchQuery): Promise<st
     const name = JSON.stringify(showText(offer.texts, 'name', ctx.locale));
     const summary = JSON.stringify(showText(offer.texts, 'description', ctx.locale));
     const distance = distanceKm === null ? 'null' : String(Math.round(distanceKm * 10) / 10);
-    const open = offer.weekly.some(
-      (w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time,
-    );
+    const open = isOpen(offer, at);
     const stale = isStale(offer.lastCheckedAt, ctx.now);
     return `{${fixedPartOf(offer)},"name":${name},"summary":${summary},"distanceKm":${distance},"openNow":${open},"stale":${stale}}`;
   });

@@ -4,13 +4,12 @@
  * push (VAPID through the `web-push` package; the keys come from the settings VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, or
  * are made on the first start and kept in app_meta).
  */
-import { isIP } from 'node:net';
 import webpush from 'web-push';
 import type { z } from 'zod';
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
-import { guardedFetch, isPublicAddress, RefusedAddressError } from '../../core/net-guard.ts';
+import { checkOutsideUrl, guardedFetch, RefusedAddressError } from '../../core/net-guard.ts';
 import { authorize } from '../../core/policy.ts';
 import type { RetentionHandler } from '../../core/module.ts';
 import { localDate } from '../../core/time.ts';
@@ -108,11 +107,11 @@ export async function subscribe(ctx: Ctx, input: z.infer<typeof s.subscriptionBo
   const unknown = input.districts.findIndex((d) => !known.has(d));
   if (unknown >= 0) throw errors.invalid(`body.districts.${unknown}`);
   // A push service is on the internet: an endpoint naming a private address is refused (SSRF).
-  const endpoint = new URL(input.endpoint);
-  const host = endpoint.hostname.replace(/^\[|\]$/g, '');
-  const allowed = ['*', endpoint.origin].some((o) => ctx.config.privateFetchAllow.includes(o));
-  if (!allowed && (host === 'localhost' || (isIP(host) && !isPublicAddress(host))))
+  try {
+    checkOutsideUrl(input.endpoint, ctx.config.privateFetchAllow);
+  } catch {
     throw errors.invalid('body.endpoint');
+  }
   await repo.upsertSubscription(ctx.db, {
     endpoint: input.endpoint,
     p256dh: input.keys.p256dh,

@@ -876,7 +876,8 @@ export class SearchIndex {
   }
 }
 
-function isOpen(offer: IndexedOffer, at: { day: string; time: string }): boolean {
+/** Whether the offer's weekly hours are open at this local weekday and time. */
+export function isOpen(offer: IndexedOffer, at: { day: string; time: string }): boolean {
   return offer.weekly.some((w) => w.days.includes(at.day) && w.opens <= at.time && w.closes > at.time);
 }
 
