@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -20,9 +22,9 @@ import { CATEGORIES, type Category, TARGET_GROUPS } from '../server/modules/dire
 import { searchIndexOf } from '../server/modules/directory/search/search.index.ts';
 import { localWeekTime, queryWords } from '../server/modules/directory/search.service.ts';
 import { searchTextOf } from '../server/modules/directory/texts.ts';
-import { testConfig } from '../test/config.ts';
 import { adminQuery, databaseUrl, startPostgres } from '../test/postgres.ts';
 import { ORGANISATION_PARTS, STREETS, TEXT_LANGUAGES, VOCABULARY } from './directory.words.ts';
+import { BARE_PATH, benchConfig } from './directory-server.ts';
 import { compareEngines } from './engines.ts';
 import { load, ms, num, prng, type Rng } from './shared.ts';
 import type { LoadResult } from './load.ts';
@@ -40,7 +42,6 @@ const EXTRA_ORGANISATIONS = 300;
 /** The measured request: a German word search for a language course in one Stadtbezirk, with free places. */
 const SEARCH = { q: 'deutschkurs', district: 'hamborn', has_places: 'true' } as const;
 const SEARCH_PATH = `/api/v1/directory/services?${new URLSearchParams(SEARCH)}`;
-const BARE_PATH = '/bench/bare';
 
 type Options = {
   explain: boolean;
@@ -580,13 +581,7 @@ export async function benchDirectory(args: string[]): Promise<void> {
   const name = `lotse_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await adminQuery(server.url, `create database ${name}`);
   const url = databaseUrl(server.url, name);
-  const config = testConfig({
-    DATABASE_URL: url,
-    DEMO: 'true',
-    JOBS: 'false',
-    LOG_LEVEL: 'warn',
-    SEARCH_RATE_LIMIT: '100000',
-  });
+  const config = benchConfig(url);
   const city = loadCity(config.cityDir);
   // The pool size of a production start (server/main.ts opens the pool with the default).
   const database = await openDatabase({ kind: 'postgres', url });
@@ -631,7 +626,8 @@ export async function benchDirectory(args: string[]): Promise<void> {
     );
 
     // The ceiling: the same page, from memory, through the same app (same hooks and plugins).
-    let bare = '';
+    // A Buffer, as the search's answer is: the cheapest a page can be sent.
+    let bare = Buffer.alloc(0);
     app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
       reply.type('application/json; charset=utf-8').send(bare),
     );
@@ -655,29 +651,26 @@ export async function benchDirectory(args: string[]): Promise<void> {
         `estimate ${(index.approximateBytes() / 1048576).toFixed(0)} MB), process RSS ${(heapAfter.rss / 1048576).toFixed(0)} MB; /ready ${ready.status}`,
     );
 
-    // More app servers on the same database, each with its own pool and index (in this process: the two
-    // cores are shared anyway).
-    const others: { app: typeof app; database: Database; base: string }[] = [];
+    // More app servers on the same database, each in its own process with its own pool and index, as a
+    // deployment runs them.
+    const others: { child: ChildProcess; base: string }[] = [];
     for (let i = 1; i < options.servers; i++) {
-      const otherDb = await openDatabase({ kind: 'postgres', url });
-      const other = await buildApp({ config, database: otherDb, city });
-      other.app.get(BARE_PATH, { schema: { hide: true } }, async (_request, reply) =>
-        reply.type('application/json; charset=utf-8').send(bare),
-      );
-      await other.app.listen({ port: 0, host: '127.0.0.1' });
-      await searchIndexOf(otherDb).ready;
-      const a = other.app.server.address();
-      others.push({
-        app: other.app,
-        database: otherDb,
-        base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`,
+      const child = fork(path.join(import.meta.dirname, 'directory-server.ts'), [url], {
+        execArgv: ['--import', 'tsx', ...process.execArgv.filter((a) => a === '--expose-gc')],
       });
+      const port = await new Promise<number>((resolve, reject) => {
+        child.once('message', (m: { port: number }) => resolve(m.port));
+        child.once('exit', (code) => reject(new Error(`app server ${i + 1} exited with ${code}`)));
+      });
+      others.push({ child, base: `http://127.0.0.1:${port}` });
     }
 
     const first = await fetch(`${base}${paths[0] ?? SEARCH_PATH}`);
-    bare = await first.text();
-    if (first.status !== 200) throw new Error(`search answered ${first.status}: ${bare.slice(0, 300)}`);
-    const page = JSON.parse(bare) as { total: number; items: unknown[] };
+    const firstText = await first.text();
+    if (first.status !== 200) throw new Error(`search answered ${first.status}: ${firstText.slice(0, 300)}`);
+    bare = Buffer.from(firstText);
+    for (const other of others) other.child.send({ bare: firstText });
+    const page = JSON.parse(firstText) as { total: number; items: unknown[] };
     console.log(
       `Bare page: GET ${paths[0]} → ${page.total} offers found, ${page.items.length} on the page (${bare.length} bytes)`,
     );
@@ -739,8 +732,9 @@ goal  freshness max ≤ ${GOAL_FRESH_MAX_MS} ms       ${num(max)} ms   ${verdict
         : ''
     }`);
     for (const other of others) {
-      await other.app.close();
-      await other.database.close();
+      const exited = new Promise((resolve) => other.child.once('exit', resolve));
+      other.child.send({ stop: true });
+      await exited;
     }
     await app.close();
   } finally {

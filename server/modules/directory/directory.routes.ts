@@ -39,8 +39,8 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
         response: { 200: s.searchReply },
       },
     },
-    // The JSON is written by the service from rows kept per offer (the schema above describes it; Fastify sends
-    // a JSON string as it is).
+    // The JSON is written by the service, as UTF-8 bytes, from rows kept per offer (the schema above describes
+    // it; Fastify sends the bytes as they are).
     async (request, reply) => {
       const json = await search.findServicesJson(ctx(request), request.query);
       return reply

@@ -234,16 +234,18 @@ export async function findServices(ctx: Ctx, query: SearchQuery) {
 }
 
 /**
- * Per offer (a changed offer is a new object), its result row as JSON without the parts that depend on the
- * reader or the moment: written once instead of on every search that shows it.
+ * Per offer (a changed offer is a new object), the start of its result row as UTF-8 JSON: the parts that depend
+ * neither on the reader nor on the moment, up to the name. Written once instead of on every search that shows it.
  */
-const fixedRowJson = new WeakMap<IndexedOffer, string>();
+const rowStarts = new WeakMap<IndexedOffer, Buffer>();
+/** Per offer and reader's language: `"name":…,"summary":…,"distanceKm":` as UTF-8 JSON. */
+const rowTexts = new WeakMap<IndexedOffer, Map<string, Buffer>>();
 
-function fixedPartOf(offer: IndexedOffer): string {
-  let json = fixedRowJson.get(offer);
-  if (json === undefined) {
+function rowStartOf(offer: IndexedOffer): Buffer {
+  let bytes = rowStarts.get(offer);
+  if (bytes === undefined) {
     const place = offer.locations[0] ?? null;
-    json = JSON.stringify({
+    const fixed = JSON.stringify({
       id: offer.id,
       slug: offer.slug,
       organisationName: offer.organisationName,
@@ -266,28 +268,64 @@ function fixedPartOf(offer: IndexedOffer): string {
             accessible: place.accessible,
           }
         : null,
-    }).slice(1, -1);
-    fixedRowJson.set(offer, json);
+    });
+    bytes = Buffer.from(`${fixed.slice(0, -1)},`);
+    rowStarts.set(offer, bytes);
   }
-  return json;
+  return bytes;
+}
+
+function rowTextsOf(offer: IndexedOffer, locale: string): Buffer {
+  let byLocale = rowTexts.get(offer);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    rowTexts.set(offer, byLocale);
+  }
+  let bytes = byLocale.get(locale);
+  if (bytes === undefined) {
+    const name = JSON.stringify(showText(offer.texts, 'name', locale));
+    const summary = JSON.stringify(showText(offer.texts, 'description', locale));
+    bytes = Buffer.from(`"name":${name},"summary":${summary},"distanceKm":`);
+    byLocale.set(locale, bytes);
+  }
+  return bytes;
 }
 
 /**
- * The same answer as `findServices`, as the JSON the route sends (the `searchReply` schema): each row's fixed
- * part is kept per offer, so a search writes only the reader's texts, the distance and the flags of the moment.
- * The property test holds it to `findServices`.
+ * The public search's answer as UTF-8 JSON, written from the rows kept per offer: the same answer as
+ * findServices() gives (the property test holds them together), without building and encoding objects on every
+ * request. A search adds only the distance, "open now" and "stale" to each row.
  */
-export async function findServicesJson(ctx: Ctx, query: SearchQuery): Promise<string> {
+export async function findServicesJson(ctx: Ctx, query: SearchQuery): Promise<Buffer> {
   const { answer, at } = await answerOf(ctx, query);
-  const rows = answer.hits.map(({ offer, distanceKm }) => {
-    const name = JSON.stringify(showText(offer.texts, 'name', ctx.locale));
-    const summary = JSON.stringify(showText(offer.texts, 'description', ctx.locale));
+  const hits = answer.hits;
+  const starts: Buffer[] = new Array(hits.length);
+  const texts: Buffer[] = new Array(hits.length);
+  const tails: string[] = new Array(hits.length);
+  const head = '{"items":[';
+  const end = `],"total":${answer.total},"facets":${JSON.stringify(answer.facets)},"page":${query.page},"perPage":${query.per_page}}`;
+  let size = head.length + Buffer.byteLength(end);
+  for (let k = 0; k < hits.length; k++) {
+    const { offer, distanceKm } = hits[k] as (typeof hits)[number];
+    const start = rowStartOf(offer);
+    const text = rowTextsOf(offer, ctx.locale);
     const distance = distanceKm === null ? 'null' : String(Math.round(distanceKm * 10) / 10);
-    const open = isOpen(offer, at);
-    const stale = isStale(offer.lastCheckedAt, ctx.now);
-    return `{${fixedPartOf(offer)},"name":${name},"summary":${summary},"distanceKm":${distance},"openNow":${open},"stale":${stale}}`;
-  });
-  return `{"items":[${rows.join(',')}],"total":${answer.total},"facets":${JSON.stringify(answer.facets)},"page":${query.page},"perPage":${query.per_page}}`;
+    // Only ASCII: its length is its size in bytes.
+    const tail = `${distance},"openNow":${isOpen(offer, at)},"stale":${isStale(offer.lastCheckedAt, ctx.now)}}${k + 1 < hits.length ? ',' : ''}`;
+    starts[k] = start;
+    texts[k] = text;
+    tails[k] = tail;
+    size += start.length + text.length + tail.length;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let pos = out.write(head, 0, 'latin1');
+  for (let k = 0; k < hits.length; k++) {
+    pos += (starts[k] as Buffer).copy(out, pos);
+    pos += (texts[k] as Buffer).copy(out, pos);
+    pos += out.write(tails[k] as string, pos, 'latin1');
+  }
+  out.write(end, pos, 'utf8');
+  return out;
 }
 
 /**

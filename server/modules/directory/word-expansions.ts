@@ -123,8 +123,23 @@ function categoryLabelWords() {
 
 const sameMeaning = SAME_MEANING.map((group) => ({ ...group, folded: group.words.flatMap(forms) }));
 
+type Meaning = { readonly words: readonly string[]; readonly categories: readonly Category[] };
+/** Meanings already worked out (pure: from the typed word and the locale files), for the words typed again. */
+const meanings = new Map<string, Meaning>();
+const MAX_MEANINGS = 10_000;
+
 /** What a typed word means beyond its letters: the same word in the other languages, and the categories it names. */
-export function meaningOf(typed: string): { words: string[]; categories: Category[] } {
+export function meaningOf(typed: string): Meaning {
+  let meaning = meanings.get(typed);
+  if (meaning === undefined) {
+    meaning = meaningFrom(typed);
+    if (meanings.size >= MAX_MEANINGS) meanings.clear();
+    meanings.set(typed, meaning);
+  }
+  return meaning;
+}
+
+function meaningFrom(typed: string): Meaning {
   const typedForms = forms(typed);
   const groups = sameMeaning.filter((group) => matches(typedForms, group.folded));
   const categories = new Set<Category>(groups.flatMap((group) => group.categories));
@@ -149,7 +164,7 @@ type Entry = { until: number; expansion: repo.WordExpansion };
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /** Joins the similar words of a typed word (first, always searched) and of its translations, best first. */
-export function merged(expansions: repo.WordExpansion[], categories: Category[]): repo.WordExpansion {
+export function merged(expansions: repo.WordExpansion[], categories: readonly Category[]): repo.WordExpansion {
   const typed = expansions[0]?.words[0] ?? '';
   const best = new Map<string, number>();
   for (const e of expansions) {
@@ -162,7 +177,7 @@ export function merged(expansions: repo.WordExpansion[], categories: Category[])
   return {
     words: [typed, ...others.map(([word]) => word)],
     sims: [1, ...others.map(([, sim]) => sim)],
-    categories,
+    categories: [...categories],
   };
 }
 

@@ -201,7 +201,7 @@ describe('the search index', () => {
         const reader = { ...ctx, locale };
         const answer = await findServices(reader, parsed);
         // What the route sends: the same answer, written from the rows kept per offer, exactly the schema.
-        const sent = JSON.parse(await findServicesJson(reader, parsed));
+        const sent = JSON.parse((await findServicesJson(reader, parsed)).toString('utf8'));
         expect(sent).toEqual(answer);
         expect(searchReply.parse(sent)).toEqual(sent);
         const { facets, ...fromIndex } = answer;
