@@ -590,18 +590,8 @@ export async function countUnmetSearches(
 }
 
 /** The search index's view of published offers: a page of them in id order (start), or the given ones (changes). */
-export async function publishedServicesForIndex(
-  db: Tx,
-  page: { afterId: string | null; limit: number } | { ids: string[] },
-) {
+export async function publishedServicesForIndex(db: Tx, page: { afterId: string | null; limit: number }) {
   const published = eq(services.status, 'published');
-  if ('ids' in page) {
-    if (!page.ids.length) return [];
-    return db
-      .select({ service: getTableColumns(services) })
-      .from(services)
-      .where(and(published, inArray(services.id, page.ids)));
-  }
   return db
     .select({ service: getTableColumns(services) })
     .from(services)
@@ -641,13 +631,28 @@ export async function pruneDirectoryChanges(db: Tx, before: Date): Promise<numbe
   return deleted.length;
 }
 
-/** Changed offers after a sequence, oldest first. */
-export async function directoryChangesAfter(db: Tx, seq: number, limit: number) {
+/**
+ * Changes after a sequence that are not among those already applied, oldest first, each with its offer's row
+ * when the offer is published (null when it is not, or no longer exists): one round trip for the catch-up.
+ */
+export async function directoryChangesAfter(db: Tx, seq: number, applied: number[], limit: number) {
   const rows = await db
-    .select({ seq: directoryChanges.seq, serviceId: directoryChanges.serviceId })
+    .select({
+      seq: directoryChanges.seq,
+      serviceId: directoryChanges.serviceId,
+      service: getTableColumns(services),
+    })
     .from(directoryChanges)
-    .where(sql`${directoryChanges.seq} > ${seq}`)
+    .leftJoin(services, and(eq(services.id, directoryChanges.serviceId), eq(services.status, 'published')))
+    .where(
+      and(
+        sql`${directoryChanges.seq} > ${seq}`,
+        applied.length
+          ? sql`${directoryChanges.seq} <> all(${`{${applied.join(',')}}`}::bigint[])`
+          : undefined,
+      ),
+    )
     .orderBy(directoryChanges.seq)
     .limit(limit);
-  return rows.map((row) => ({ seq: Number(row.seq), serviceId: row.serviceId }));
+  return rows.map((row) => ({ seq: Number(row.seq), serviceId: row.serviceId, service: row.service }));
 }

@@ -164,7 +164,10 @@ type Entry = { until: number; expansion: repo.WordExpansion };
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /** Joins the similar words of a typed word (first, always searched) and of its translations, best first. */
-export function merged(expansions: repo.WordExpansion[], categories: readonly Category[]): repo.WordExpansion {
+export function merged(
+  expansions: repo.WordExpansion[],
+  categories: readonly Category[],
+): repo.WordExpansion {
   const typed = expansions[0]?.words[0] ?? '';
   const best = new Map<string, number>();
   for (const e of expansions) {

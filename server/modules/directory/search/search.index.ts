@@ -372,19 +372,28 @@ export class SearchIndex {
     const db = this.database.db;
     for (;;) {
       const from = Math.max(0, this.lastSeq - SearchIndex.REREAD);
-      const read = await repo.directoryChangesAfter(db, from, CHANGES_PAGE);
-      const changes = read.filter((c) => c.seq > this.lastSeq || !this.applied.has(c.seq));
+      // The changes not applied yet, each with its offer's row when it is published (one round trip), then the
+      // offers' texts, places and hours (one more, in parallel).
+      const changes = await repo.directoryChangesAfter(db, from, [...this.applied], CHANGES_PAGE);
       if (!changes.length) return;
-      const ids = [...new Set(changes.map((c) => c.serviceId))];
-      const rows = await repo.publishedServicesForIndex(db, { ids });
-      const offers = await loadOffers(db, rows);
-      const published = new Set(offers.map((o) => o.id));
-      for (const id of ids) if (!published.has(id)) this.remove(id);
+      const rows = new Map<string, ServiceRow>();
+      const gone = new Set<string>();
+      for (const c of changes) {
+        if (c.service) {
+          rows.set(c.serviceId, { service: c.service });
+          gone.delete(c.serviceId);
+        } else {
+          rows.delete(c.serviceId);
+          gone.add(c.serviceId);
+        }
+      }
+      const offers = await loadOffers(db, [...rows.values()]);
+      for (const id of gone) this.remove(id);
       for (const offer of offers) this.upsert(offer);
       for (const c of changes) this.applied.add(c.seq);
       this.lastSeq = Math.max(this.lastSeq, ...changes.map((c) => c.seq));
       for (const seq of this.applied) if (seq <= this.lastSeq - SearchIndex.REREAD) this.applied.delete(seq);
-      if (read.length < CHANGES_PAGE) return;
+      if (changes.length < CHANGES_PAGE) return;
     }
   }
 
