@@ -233,18 +233,23 @@ export async function addSearchWords(ctx: Ctx, words: string[]): Promise<void> {
 export function expandWordsWith(
   index: {
     similarWords: (word: string) => { words: string[]; sims: number[] };
-    expansion: (typed: string, lookups: string[], make: () => repo.WordExpansion) => repo.WordExpansion;
+    expansion: (
+      typed: string,
+      make: () => { lookups: string[]; expansion: repo.WordExpansion },
+    ) => repo.WordExpansion;
   },
   words: readonly string[],
 ): repo.WordExpansion[] {
-  return words.map((typed) => {
-    const meaning = meaningOf(typed);
-    const lookups = [typed, ...meaning.words];
-    return index.expansion(typed, lookups, () =>
-      merged(
+  return words.map((typed) =>
+    // Worked out only for a word this index has not kept.
+    index.expansion(typed, () => {
+      const meaning = meaningOf(typed);
+      const lookups = [typed, ...meaning.words];
+      const expansion = merged(
         lookups.map((word) => ({ ...index.similarWords(word), categories: [] })),
         meaning.categories,
-      ),
-    );
-  });
+      );
+      return { lookups, expansion };
+    }),
+  );
 }

@@ -619,10 +619,10 @@ export class SearchIndex {
    * A typed word's whole expansion (its similar words and those of its translations, merged), kept until the
    * dictionary changes: most searches repeat words.
    */
-  expansion(typed: string, lookups: string[], make: () => Expansion): Expansion {
+  expansion(typed: string, make: () => { lookups: string[]; expansion: Expansion }): Expansion {
     const kept = this.matched.get(typed);
     if (kept) return kept.expansion;
-    const expansion = make();
+    const { lookups, expansion } = make();
     if (this.matched.size > 5000) this.matched.clear();
     const lookupTrigrams = lookups.map((w) => new Set(trigramsOf(w)));
     this.matched.set(typed, { lookups, lookupTrigrams, expansion, m: null });
@@ -636,19 +636,56 @@ export class SearchIndex {
     const wordSims = new Map<string, number>();
     for (const [i, word] of e.words.entries())
       wordSims.set(word, Math.max(wordSims.get(word) ?? 0, e.sims[i] ?? 0));
-    const best = new Map<number, number>();
+    // Each slot's best similarity in arrays by slot (marked valid by this call's stamp), the slots touched listed.
+    const scratch = this.matchScratchFor(this.offers.length);
+    const stamp = ++scratch.stamp;
+    const { marks, best, touched } = scratch;
+    let count = 0;
     for (const [word, sim] of wordSims) {
-      for (const slot of this.postings.get(word)?.slots ?? []) {
-        const before = best.get(slot);
-        if (before === undefined || sim > before) best.set(slot, sim);
+      const slots = this.postings.get(word)?.slots;
+      if (!slots) continue;
+      for (let k = 0; k < slots.length; k++) {
+        const slot = slots[k] as number;
+        if (marks[slot] !== stamp) {
+          marks[slot] = stamp;
+          best[slot] = sim;
+          touched[count++] = slot;
+        } else if (sim > (best[slot] as number)) best[slot] = sim;
       }
     }
     // In slot order, so that the search reads the slot columns front to back (new offers get higher slots, so
     // the order holds as upsert appends to kept matches).
-    const slots = [...best.keys()].sort((a, b) => a - b);
-    const m: Matched = { wordSims, slots, sims: slots.map((slot) => best.get(slot) as number) };
+    const order = touched.subarray(0, count).sort();
+    const slots: number[] = new Array(count);
+    const sims: number[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const slot = order[k] as number;
+      slots[k] = slot;
+      sims[k] = best[slot] as number;
+    }
+    const m: Matched = { wordSims, slots, sims };
     if (entry?.expansion === e) entry.m = m;
     return m;
+  }
+
+  private matchScratch = {
+    stamp: 0,
+    marks: new Int32Array(0),
+    best: new Float64Array(0),
+    touched: new Int32Array(0),
+  };
+
+  /** The reusable arrays of matchesOf(), as long as the slots. */
+  private matchScratchFor(size: number) {
+    const s = this.matchScratch;
+    if (s.marks.length < size) {
+      const next = Math.max(size * 2, 1024);
+      s.stamp = 0;
+      s.marks = new Int32Array(next);
+      s.best = new Float64Array(next);
+      s.touched = new Int32Array(next);
+    }
+    return s;
   }
 
   /** One offer by id, when published. */
