@@ -7,6 +7,7 @@
  * session, CSRF and hooks, its answer from memory) in the same run. It also times the daily horizon job on all of it.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -176,7 +177,7 @@ export async function benchNetwork(args: string[]): Promise<void> {
       activities += saved.length;
       total = await stored();
     }
-    await database.pool?.query('analyze');
+    await database.pool?.query('vacuum analyze');
     console.log(
       `Generated ${activities} activities in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
         `${total} occurrences (${demoOccurrences} from the demo) in ${ortsteile.length} Ortsteile`,
@@ -186,6 +187,9 @@ export async function benchNetwork(args: string[]): Promise<void> {
     started = performance.now();
     const job = await extendOccurrences({ ...ctx, now: new Date(Date.now() + 182 * 86_400_000) });
     const jobSeconds = (performance.now() - started) / 1000;
+    // As autovacuum would soon after the job: the check's index holds what it reads (an index-only scan) once
+    // the rewritten rows' pages are marked all-visible.
+    await database.pool?.query('vacuum analyze network_occurrences');
     console.log(
       `Horizon job half a year on: ${job.extended} activities extended in ${jobSeconds.toFixed(1)} s; ${await stored()} occurrences now`,
     );
@@ -268,19 +272,23 @@ export async function benchNetwork(args: string[]): Promise<void> {
           .map((l) => l.toFixed(2))
           .join(' ');
       const bareLoad = load1();
+      let cpu = cpuNow();
       const bareResult = await load({
         ...common,
         url: `${base}${BARE_PATH}`,
         bodies,
         duration: options.duration,
       });
+      const bareCpu = cpuSince(cpu, bareResult.requests);
       const checkLoad = load1();
+      cpu = cpuNow();
       const checkResult = await load({
         ...common,
         url: `${base}${CHECK_PATH}`,
         bodies,
         duration: options.duration,
       });
+      const checkCpu = cpuSince(cpu, checkResult.requests);
       const allOk = (r: LoadResult) =>
         Object.keys(r.statuses).every((status) => status === '200') && r.errors === 0 && r.timeouts === 0
           ? 'yes'
@@ -290,6 +298,9 @@ export async function benchNetwork(args: string[]): Promise<void> {
 overlap check (mix)${ms(checkResult.p50)} ${ms(checkResult.p95)} ${ms(checkResult.p99)} ${num(checkResult.rps, 0).padStart(10)} ${String(checkResult.requests).padStart(10)}  ${allOk(checkResult)}       ${checkLoad}
 bare (from memory) ${ms(bareResult.p50)} ${ms(bareResult.p95)} ${ms(bareResult.p99)} ${num(bareResult.rps, 0).padStart(10)} ${String(bareResult.requests).padStart(10)}  ${allOk(bareResult)}       ${bareLoad}
 occurrences        ${total}
+CPU per request (ms)   server JS   PostgreSQL
+overlap check      ${num(checkCpu.js).padStart(11)} ${num(checkCpu.database).padStart(12)}
+bare               ${num(bareCpu.js).padStart(11)} ${num(bareCpu.database).padStart(12)}
 goal  check p95 ≤ ${GOAL_P95_MS} ms at ${options.connections} connections   ${num(checkResult.p95)} ms   ${(checkResult.p95 ?? Number.POSITIVE_INFINITY) <= GOAL_P95_MS ? 'HIT' : 'MISS'}`);
     }
     await app.close();
@@ -299,6 +310,50 @@ goal  check p95 ≤ ${GOAL_P95_MS} ms at ${options.connections} connections   ${
     else await adminQuery(server.url, `drop database if exists ${name} with (force)`).catch(() => {});
     await server.stop();
   }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+/**
+ * CPU used so far by this process (the server; the load runs in a child process) and by the embedded PostgreSQL's
+ * processes (every `postgres` process descended from this one), in ms. Wall-clock times on a shared machine are
+ * noisy; CPU per request is what one check costs.
+ */
+function cpuNow(): { js: number; database: number } {
+  const usage = process.cpuUsage();
+  const parents = new Map<number, { ppid: number; comm: string; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      parents.set(Number(entry), {
+        ppid: Number(fields[1]),
+        comm,
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parents.get(pid)?.ppid; p && p > 1; p = parents.get(p)?.ppid)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, info] of parents) if (info.comm === 'postgres' && descends(pid)) ticks += info.ticks;
+  return { js: (usage.user + usage.system) / 1000, database: ticks * TICK_MS };
+}
+
+/** CPU per request since `before` (PostgreSQL backends that ended meanwhile are not counted: the pool keeps them). */
+function cpuSince(before: { js: number; database: number }, requests: number) {
+  const now = cpuNow();
+  const n = Math.max(1, requests);
+  return { js: (now.js - before.js) / n, database: (now.database - before.database) / n };
 }
 
 /**

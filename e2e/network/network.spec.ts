@@ -17,7 +17,8 @@ import {
 
 let env: BrowserEnv;
 beforeAll(async () => {
-  env = await startBrowserEnv();
+  // The actor's own calendar in step 6 is an address of this test server (a private address otherwise refused).
+  env = await startBrowserEnv({ PRIVATE_FETCH_ALLOW: '*' });
 });
 afterAll(async () => {
   await env?.close();
@@ -64,7 +65,7 @@ describe('a migrant organisation plans a weekly women’s café in Marxloh', () 
       await page.fill('#to', '12:00');
       await page.getByText(/^Keine Überschneidung mit anderen Akteuren bis/).waitFor();
       expect(await warning.count()).toBe(0);
-      await page.getByRole('button', { name: text('de', 'network:plan.save') }).click();
+      await page.getByRole('button', { name: text('de', 'network:plan.save'), exact: true }).click();
       await expectHeading(page, text('de', 'network:plan.savedTitle'));
 
       // A room in the Begegnungszentrum for the first Thursday.
@@ -167,6 +168,27 @@ describe('a migrant organisation plans a weekly women’s café in Marxloh', () 
       await expectAccessible(page, 'gaps (ar, phone)');
     } finally {
       await phone.close();
+    }
+  });
+
+  test('6. it gives the address of its own calendar, in Arabic, and is told why it could not be read', async () => {
+    const context = await newContext(env, { role: 'association', lang: 'ar' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/network/plan');
+      await page.getByRole('heading', { name: text('ar', 'network:feed.title') }).waitFor();
+      await page.fill('#feed-url', `${env.baseUrl}/api/v1/network/kein-kalender.ics`);
+      await page.selectOption('#feed-ortsteilId', 'marxloh');
+      await page.locator('#feed-group-women').check();
+      await page.getByRole('button', { name: text('ar', 'network:feed.save') }).click();
+      const status = page.getByTestId('feed-status');
+      await status.getByText(text('ar', 'errors:network.feed_problem.status')).waitFor();
+      expect(await page.inputValue('#feed-url')).toContain('kein-kalender.ics');
+      await page.getByRole('button', { name: text('ar', 'network:feed.syncNow') }).click();
+      await status.getByText(text('ar', 'network:feed.problem')).waitFor();
+      await expectAccessible(page, 'plan page with the calendar form (ar)');
+    } finally {
+      await context.close();
     }
   });
 });

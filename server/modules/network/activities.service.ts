@@ -10,7 +10,7 @@ import { actorFor, actorNames, activityView, districtOf, horizon, KEEP_PAST_DAYS
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
 import { MAX_OCCURRENCES } from './network.terms.ts';
-import { expand, laterDay, type Recurrence, ruleProblem } from './recurrence.ts';
+import { expand, laterDay, type Occurrence, type Recurrence, ruleProblem } from './recurrence.ts';
 import { nearbyOrtsteile, networkSettings } from './settings.ts';
 
 /** How many other activities the check names at most. */
@@ -57,7 +57,7 @@ function occurrencesOf(ctx: Ctx, recurrence: Recurrence, fromDate: string) {
 async function overlapsOf(
   ctx: Ctx,
   input: {
-    occurrences: readonly { start: Date; end: Date }[];
+    occurrences: readonly Occurrence[];
     ortsteilId: string;
     targetGroups: readonly string[];
     actorId: string | null;
@@ -219,7 +219,7 @@ export const occurrenceKey = (row: repo.ActivityRow) => ({
   public: row.public,
 });
 
-async function saved(ctx: Ctx, row: repo.ActivityRow, occurrences: { start: Date; end: Date }[]) {
+async function saved(ctx: Ctx, row: repo.ActivityRow, occurrences: Occurrence[]) {
   const { today } = horizon(ctx);
   const upcoming = occurrences.filter((o) => o.end > ctx.now || row.startDate >= today);
   const overlaps = await overlapsOf(ctx, {
@@ -258,7 +258,7 @@ export async function extendOccurrences(ctx: Ctx): Promise<Record<string, number
   );
   // Expanded first (CPU only), then written a batch of activities per transaction: one delete and a few
   // multi-row inserts each, not a transaction per activity (420 demo activities took 16 s on PGlite that way).
-  const due: { key: ReturnType<typeof occurrenceKey>; occurrences: { start: Date; end: Date }[] }[] = [];
+  const due: { key: ReturnType<typeof occurrenceKey>; occurrences: Occurrence[] }[] = [];
   for (const { activity: row, last: stored } of stale) {
     const recurrence: Recurrence = {
       date: row.startDate,

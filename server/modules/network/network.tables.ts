@@ -156,7 +156,8 @@ export const networkFeeds = pgTable('network_feeds', {
 
 /**
  * Every activity's occurrences within the horizon, expanded when it is saved: the overlap check and the calendar
- * query them by range overlap (GiST on Ortsteil + range, btree_gist). Denormalised on purpose (actor, Ortsteil,
+ * query them by range overlap (GiST on Ortsteil + range, btree_gist); the check finds its candidates by Ortsteil and
+ * local day (btree), one scan for all planned days. Denormalised on purpose (actor, Ortsteil,
  * target groups, public) so the check reads one table.
  */
 export const networkOccurrences = pgTable(
@@ -170,9 +171,19 @@ export const networkOccurrences = pgTable(
     targetGroups: text('target_groups').array().notNull(),
     public: boolean('public').notNull(),
     during: tstzrange('during').notNull(),
+    /** The occurrence's day on the city's clocks (an occurrence never passes midnight): the overlap check's key. */
+    day: date('day', { mode: 'string' }).notNull(),
   },
   (t) => [
     index('network_occurrences_place_time_idx').using('gist', t.ortsteilId, t.during),
+    index('network_occurrences_place_day_idx').on(
+      t.ortsteilId,
+      t.day,
+      t.during,
+      t.targetGroups,
+      t.actorId,
+      t.activityId,
+    ),
     index('network_occurrences_activity_idx').on(t.activityId),
   ],
 );

@@ -24,7 +24,8 @@ export type Recurrence = {
   skipSchoolHolidays: boolean;
 };
 export type Holiday = { from: string; to: string };
-export type Occurrence = { start: Date; end: Date };
+/** One occurrence: its instants, and its day on the city's clocks. */
+export type Occurrence = { start: Date; end: Date; day: string };
 
 /** Why a rule cannot be used, as an error code of the caller's choice. */
 export type RuleProblem = 'syntax' | 'frequency' | 'time_parts' | 'dtstart' | 'never';
@@ -99,6 +100,7 @@ export function expand(
     occurrences: days.days.map((day) => ({
       start: onCityClock(day, recurrence.from, window.timeZone),
       end: onCityClock(day, recurrence.to, window.timeZone),
+      day,
     })),
     cut: days.cut,
   };

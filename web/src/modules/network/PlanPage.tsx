@@ -19,6 +19,7 @@ import {
 } from '../../components/Fields';
 import { PageTitle } from '../../components/PageTitle';
 import { isoWeekday } from '../../../../server/core/time.ts';
+import { FeedForm } from './FeedForm';
 import { RoomRequest } from './RoomRequest';
 import { KIND_LABEL, TARGET_GROUP_LABEL } from './labels';
 import {
@@ -351,6 +352,7 @@ export function PlanPage() {
           <span className="kern-label">{t('network:plan.save')}</span>
         </button>
       </form>
+      {me.data?.actor ? <FeedForm actorId={me.data.actor.id} /> : null}
     </>
   );
 }

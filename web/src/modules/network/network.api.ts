@@ -22,6 +22,8 @@ export type CalendarItem = Reply<typeof s.calendarItem>;
 export type Rooms = Reply<typeof s.roomsReply>;
 export type Booking = Reply<typeof s.bookingReply>;
 export type BookingInput = Body<typeof s.bookingBody>;
+export type FeedInput = Body<typeof s.feedBody>;
+export type Feed = Reply<typeof s.feedReply>;
 
 const BASE = '/api/v1/network';
 const enc = encodeURIComponent;
@@ -38,6 +40,8 @@ export const paths = {
   bookings: `${BASE}/bookings`,
   decide: (id: string) => `${BASE}/bookings/${enc(id)}/decision`,
   me: `${BASE}/actors/me`,
+  actorFeed: (actorId: string) => `${BASE}/actors/${enc(actorId)}/feed`,
+  syncFeed: (actorId: string) => `${BASE}/actors/${enc(actorId)}/feed/sync`,
 } as const;
 
 /** The overlap check of a planned activity; null input: nothing to check yet. Keeps the last answer while typing. */
@@ -109,5 +113,29 @@ export function useDecide() {
     mutationFn: ({ id, body }: { id: string; body: Body<typeof s.decisionBody> }) =>
       api<Booking>(paths.decide(id), { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['network', 'bookings'] }),
+  });
+}
+
+/** An actor's own iCal feed: its address, defaults and the last fetch. */
+export function useActorFeed(actorId: string | undefined) {
+  return useQuery({
+    queryKey: ['network', 'feed', actorId],
+    queryFn: () => api<Feed>(paths.actorFeed(actorId ?? '')),
+    enabled: Boolean(actorId),
+  });
+}
+
+/** Sets the feed (imported at once) or fetches it now; the answer is the feed as it now stands. */
+export function useFeedChange(actorId: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeedInput | 'sync') =>
+      body === 'sync'
+        ? api<Feed>(paths.syncFeed(actorId ?? ''), { method: 'POST' })
+        : api<Feed>(paths.actorFeed(actorId ?? ''), { method: 'PUT', body }),
+    onSuccess: (feed) => {
+      client.setQueryData(['network', 'feed', actorId], feed);
+      return client.invalidateQueries({ queryKey: ['network', 'check'] });
+    },
   });
 }
