@@ -15,7 +15,7 @@ import {
   type ModuleMatrix,
 } from '../../../test/matrix.ts';
 import { systemContext } from '../../core/context.ts';
-import { book } from './booking.service.ts';
+import { book, codeHashOf } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
 import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
@@ -42,6 +42,8 @@ type Fixtures = {
   otherCaseId: string;
   /** A case of the Clearingstelle whose client asked for erasure. */
   eraseCaseId: string;
+  /** A booking of the Clearingstelle whose client asked for a mediator (booked by one click). */
+  mediatorBookingId: string;
 };
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -56,7 +58,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     new Date(Date.now() + 86_400_000),
     new Date(Date.now() + 27 * 86_400_000),
   );
-  if (free.length < 2 * ACTORS.length + 1) throw new Error('counselling fixture: too few free slots');
+  if (free.length < 2 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
   const booking = (slotId: string) =>
     book(system, {
       slotId,
@@ -75,6 +77,17 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     cancelCodes[actor] = (await booking(free[ACTORS.length + i]?.id as string)).code;
   }
   const code = (await booking(free[2 * ACTORS.length]?.id as string)).code;
+  const withMediator = await book(system, {
+    slotId: free[2 * ACTORS.length + 1]?.id as string,
+    name: 'Matrix Client',
+    phone: '0203 999999',
+    email: null,
+    language: 'ro',
+    topic: 'health_insurance',
+    mediator: true,
+    privacy: true,
+  });
+  const mediatorBooking = await repo.findBookingByCodeHash(system.db, codeHashOf(withMediator.code));
   const opened = await openCase(system, {
     serviceId: DEMO_CLEARING,
     person,
@@ -111,6 +124,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     caseId,
     referralId: referred.referrals[0]?.id as string,
     otherCaseId: other.id as string,
+    mediatorBookingId: mediatorBooking?.booking.id as string,
   };
 }
 
@@ -171,6 +185,13 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: COUNSELLOR,
       status: 200,
       request: () => ({ url: `${base}/appointments` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/appointments/:id/mediator`,
+      allowed: COUNSELLOR,
+      status: 201,
+      request: (_actor, f) => ({ url: `${base}/appointments/${f.mediatorBookingId}/mediator` }),
     },
     {
       method: 'GET',

@@ -133,6 +133,21 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
     },
     async (request) => booking.appointments(ctx(request)),
   );
+  app.post(
+    '/counselling/appointments/:id/mediator',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Book the language mediator an appointment needs, with one click (a prefilled request to the guides module)',
+        params: s.idParams,
+        response: { 201: s.mediatorBookedReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await booking.bookMediator(ctx(request), request.params.id)),
+  );
   app.get(
     '/counselling/cases',
     {

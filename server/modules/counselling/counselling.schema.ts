@@ -125,9 +125,22 @@ const appointment = z.object({
   language: z.string().describe('Language asked for'),
   topic: z.enum(TOPICS).describe('What it is about'),
   mediator: z.boolean().describe('Whether a language mediator was asked for'),
+  mediatorRequest: z
+    .object({
+      id: z.uuid().describe('The request in the guides module'),
+      state: z
+        .string()
+        .describe('Where that request stands (open, proposed, confirmed, done, cancelled, no_show)'),
+    })
+    .nullable()
+    .describe('The mediator booked through the guides module; null while none is booked'),
 });
 export const appointmentsReply = z.object({
   items: z.array(appointment).describe('Booked appointments of the counsellor’s services from today on'),
+});
+export const mediatorBookedReply = z.object({
+  requestId: z.uuid().describe('The request in the guides module'),
+  code: z.string().describe('The request’s code in the guides module'),
 });
 
 const person = z

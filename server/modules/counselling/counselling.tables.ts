@@ -67,6 +67,8 @@ export const counsellingBookings = pgTable(
     language: text('language').notNull(),
     topic: text('topic').notNull(),
     mediator: boolean('mediator').notNull().default(false),
+    /** The mediator booked for it through the guides module (one click from the counsellor's appointments). */
+    guideRequestId: uuid('guide_request_id'),
     caseId: uuid('case_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

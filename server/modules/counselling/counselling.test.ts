@@ -167,6 +167,38 @@ describe('booking an appointment', () => {
   });
 });
 
+describe('the language mediator', () => {
+  it('books the mediator a Romanian-speaking client asked for with one click: the guides module gets a request in Romanian (ron) at the appointment’s time, shown on the appointment; a second click hears 409, another service 403', async () => {
+    const [slot] = await freeSlots();
+    const booked = await t.client('ro').post(`${base}/bookings`, booking(slot?.id as string, 'Radu Lungu'));
+    expect(booked.status, booked.body).toBe(201);
+    type Appointment = { id: string; name: string; mediatorRequest: { id: string; state: string } | null };
+    const appointmentOf = async () =>
+      (await counsellor.get(`${base}/appointments`))
+        .json<{ items: Appointment[] }>()
+        .items.find((a) => a.name === 'Radu Lungu') as Appointment;
+    const before = await appointmentOf();
+    expect(before.mediatorRequest).toBeNull();
+
+    expect((await otherService.post(`${base}/appointments/${before.id}/mediator`)).status).toBe(403);
+    const reply = await counsellor.post(`${base}/appointments/${before.id}/mediator`);
+    expect(reply.status, reply.body).toBe(201);
+    const { requestId } = reply.json<{ requestId: string }>();
+    expect(await appointmentOf()).toMatchObject({ mediatorRequest: { id: requestId, state: 'open' } });
+
+    const coordinator = await t.login('coordinator');
+    const request = await coordinator.get(`/api/v1/guides/requests/${requestId}`);
+    expect(request.status, request.body).toBe(200);
+    expect(request.json()).toMatchObject({ language: 'ron', topic: 'health' });
+    expect(new Date(request.json<{ start: string }>().start).toISOString()).toBe(slot?.startsAt);
+    expect(request.body).not.toContain('Radu');
+
+    const twice = await counsellor.post(`${base}/appointments/${before.id}/mediator`);
+    expect(twice.status).toBe(409);
+    expect(twice.json()).toMatchObject({ error: { code: 'counselling.mediator_booked' } });
+  });
+});
+
 describe('who may see cases', () => {
   it('answers every case route with 401 to the public and 403 to a school, an institution and another scope, whatever they send', async () => {
     const caseId = await openCase();

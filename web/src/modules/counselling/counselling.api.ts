@@ -44,6 +44,7 @@ export const paths = {
   follow: (code: string) => `${BASE}/bookings/${enc(code)}`,
   cancel: (code: string) => `${BASE}/bookings/${enc(code)}/cancel`,
   appointments: `${BASE}/appointments`,
+  mediator: (id: string) => `${BASE}/appointments/${enc(id)}/mediator`,
   cases: `${BASE}/cases`,
   case: (id: string) => `${BASE}/cases/${enc(id)}`,
   notes: (id: string) => `${BASE}/cases/${enc(id)}/notes`,
@@ -102,6 +103,16 @@ export function useAppointments() {
   return useQuery({
     queryKey: ['counselling', 'appointments'],
     queryFn: () => api<Reply<typeof s.appointmentsReply>>(paths.appointments),
+  });
+}
+
+/** One click: a language mediator for the appointment, booked through the guides module. */
+export function useBookMediator() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<Reply<typeof s.mediatorBookedReply>>(paths.mediator(id), { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['counselling', 'appointments'] }),
   });
 }
 
