@@ -219,7 +219,7 @@ export const counsellingLeads = pgTable('counselling_leads', {
 });
 
 /**
- * A break-glass access: a lead counsellor opened a case of another service, with a reason. Listed for the
+ * A break-glass access: a lead counsellor opened a case of another service, with a reason (sealed). Listed for the
  * data-protection officer and shown on the case to its own counsellors; kept when the lead's account is erased
  * (user_id then empty, the organisation stays).
  */
@@ -234,7 +234,8 @@ export const counsellingBreakGlass = pgTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    reason: text('reason').notNull(),
+    /** The reason given, sealed (seal.ts) like the case's other sensitive values: it may name the client. */
+    sealedReason: text('reason').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [

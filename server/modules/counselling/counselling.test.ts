@@ -285,6 +285,8 @@ describe('break-glass', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'counselling.case.break_glass'), eq(auditLog.entityId, caseId)));
     expect(audited).toHaveLength(1);
+    // The reason is sealed like the case's other sensitive values: a dump of the database does not show it.
+    expect(await databaseText()).not.toContain('Aufenthaltsstatus wird sofort gebraucht');
   });
 
   it('refuses break-glass to a counsellor who is no lead (403, the attempt audited), without a reason (400 naming the field), on the own service’s case (409), and the list to anyone but the data-protection officer', async () => {
@@ -391,6 +393,26 @@ describe('sealed at rest', () => {
     const stopped = await prepareCounsellingSealing(other).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(ConfigError);
     expect((stopped as Error).message).toMatch(/^COUNSELLING_KEY does not open/);
+  });
+
+  it('seals at the next start a break-glass reason kept in plain text before reasons were sealed; the data-protection officer still reads it', async () => {
+    const caseId = await openCase(otherService, { serviceId: DEMO_MBE, name: 'Petro Altbestand' });
+    const plain = 'Alter Grund im Klartext, vor der Versiegelung gespeichert.';
+    const [lead] = await rowsOf<{ id: string; organisation_id: string }>(
+      sql`select id, organisation_id from users where email = ${DEMO_CLEARING_COUNSELLOR}`,
+    );
+    await t.services.database.db.execute(
+      sql`insert into counselling_break_glass (case_id, user_id, organisation_id, reason, at)
+          values (${caseId}, ${lead?.id}, ${lead?.organisation_id}, ${plain}, now())`,
+    );
+    expect(await databaseText()).toContain(plain);
+    await prepareCounsellingSealing(systemContext(t.services));
+    expect(await databaseText()).not.toContain(plain);
+    const admin = await t.login('admin');
+    const listed = (await admin.get(`${base}/break-glass`)).json<{
+      items: { caseId: string; reason: string }[];
+    }>();
+    expect(listed.items.find((item) => item.caseId === caseId)?.reason).toBe(plain);
   });
 
   it('rotates the key: with the new key and the old one in COUNSELLING_OLD_KEYS a start re-seals everything; then the old key alone no longer opens it', async () => {
