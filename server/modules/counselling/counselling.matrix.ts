@@ -17,7 +17,8 @@ import {
 import { systemContext } from '../../core/context.ts';
 import { book, codeHashOf } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
-import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE } from './counselling.demo.ts';
+import { findAccountByEmail } from '../platform/index.ts';
+import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE, DEMO_MBE_COUNSELLOR } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
 
 const COUNSELLOR = ['clearing'] as const;
@@ -44,6 +45,8 @@ type Fixtures = {
   eraseCaseId: string;
   /** A booking of the Clearingstelle whose client asked for a mediator (booked by one click). */
   mediatorBookingId: string;
+  /** The Migrationsberatung's counsellor, named a lead here for the admin to remove. */
+  leadId: string;
 };
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -116,7 +119,16 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     topics: ['health_insurance'],
     consent: { store: true, expiresOn: inAMonth() },
   });
+  const mbeCounsellor = await findAccountByEmail(system.db, DEMO_MBE_COUNSELLOR);
+  if (!mbeCounsellor?.organisationId)
+    throw new Error('counselling fixture: no Migrationsberatung counsellor');
+  await repo.insertLead(system.db, {
+    userId: mbeCounsellor.id,
+    organisationId: mbeCounsellor.organisationId,
+    appointedAt: new Date(),
+  });
   return {
+    leadId: mbeCounsellor.id,
     eraseCaseId: toErase.id as string,
     slots,
     cancelCodes,
@@ -302,6 +314,27 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: PRIVACY,
       status: 200,
       request: () => ({ url: `${base}/break-glass` }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/leads`,
+      allowed: PRIVACY,
+      status: 200,
+      request: () => ({ url: `${base}/leads` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/leads`,
+      allowed: PRIVACY,
+      status: 201,
+      request: () => ({ url: `${base}/leads`, body: { email: DEMO_MBE_COUNSELLOR } }),
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/leads/:id`,
+      allowed: PRIVACY,
+      status: 200,
+      request: (_actor, f) => ({ url: `${base}/leads/${f.leadId}` }),
     },
     {
       method: 'GET',

@@ -438,6 +438,23 @@ export async function isLead(db: Tx, userId: string, organisationId: string): Pr
   return row !== undefined;
 }
 
+/** Every lead counsellor, by organisation and appointment. */
+export async function listLeads(db: Tx) {
+  return db
+    .select()
+    .from(counsellingLeads)
+    .orderBy(asc(counsellingLeads.organisationId), asc(counsellingLeads.appointedAt));
+}
+
+/** Removes a lead; whether there was one. */
+export async function deleteLead(db: Tx, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(counsellingLeads)
+    .where(eq(counsellingLeads.userId, userId))
+    .returning({ userId: counsellingLeads.userId });
+  return removed.length > 0;
+}
+
 export async function insertLead(db: Tx, values: typeof counsellingLeads.$inferInsert) {
   await db.insert(counsellingLeads).values(values).onConflictDoNothing();
 }

@@ -364,6 +364,27 @@ export const breakGlassBody = z
 
 export const breakGlassQuery = z.object(page);
 
+export const leadsReply = z.object({
+  items: z
+    .array(
+      z.object({
+        userId: id.describe('The lead counsellor’s account'),
+        name: z.string().describe('Their name'),
+        organisationName: z.string().describe('The counselling service’s organisation they lead for'),
+        appointedAt: instant.describe('When they were named'),
+      }),
+    )
+    .describe('Lead counsellors: they may open another service’s case by break-glass'),
+});
+export const leadBody = z
+  .object({
+    email: z
+      .email()
+      .max(254)
+      .describe('The e-mail address of a counsellor (a caseworker of a counselling organisation)'),
+  })
+  .strict();
+
 const breakGlassItem = z.object({
   id,
   at: instant,

@@ -317,6 +317,38 @@ describe('break-glass', () => {
   });
 });
 
+describe('lead counsellors', () => {
+  it('are named by the admin by e-mail and removed again: the named counsellor may then open another service’s case by break-glass, after removal no longer; a non-counsellor’s address is 400 naming the field; a counsellor may not name', async () => {
+    const admin = await t.login('admin');
+    const caseId = await openCase(counsellor, { name: 'Andrei Leitung' });
+    const reason = 'Dringende Rückfrage zur Versicherung, Klärung heute nötig.';
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(403);
+
+    const named = await admin.post(`${base}/leads`, { email: DEMO_MBE_COUNSELLOR });
+    expect(named.status, named.body).toBe(201);
+    type Leads = { items: { userId: string; organisationName: string }[] };
+    const mbeLead = named
+      .json<Leads>()
+      .items.find((lead) => lead.organisationName.startsWith('Migrationsberatung')) as Leads['items'][number];
+    expect(mbeLead).toBeDefined();
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(201);
+
+    const removed = await admin.request('DELETE', `${base}/leads/${mbeLead.userId}`);
+    expect(removed.status, removed.body).toBe(200);
+    expect(removed.json<Leads>().items.map((lead: { userId: string }) => lead.userId)).not.toContain(
+      mbeLead.userId,
+    );
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(403);
+
+    const notCounsellor = await admin.post(`${base}/leads`, { email: 'coordinator@demo.lotse.example' });
+    expect(notCounsellor.status).toBe(400);
+    expect(notCounsellor.json()).toMatchObject({
+      error: { code: 'counselling.not_a_counsellor', field: 'body.email' },
+    });
+    expect((await counsellor.post(`${base}/leads`, { email: DEMO_MBE_COUNSELLOR })).status).toBe(403);
+  });
+});
+
 describe('the storage consent', () => {
   it('keeps no record without the storage consent: only an anonymous contact is counted', async () => {
     const db = t.services.database.db;

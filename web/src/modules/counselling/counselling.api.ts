@@ -30,6 +30,7 @@ export type CaseUpdate = Body<typeof s.caseUpdateBody>;
 export type ReferralInput = Body<typeof s.referralBody>;
 export type SharedReferral = Reply<typeof s.recipientReferralReply>;
 export type BreakGlassList = Reply<typeof s.breakGlassReply>;
+export type Leads = Reply<typeof s.leadsReply>;
 export type Figures = Reply<typeof s.figuresReply>;
 /** A published count: a number, or "<5" where a small count is suppressed. */
 export type Count = Figures['mediatorBookings'];
@@ -51,6 +52,8 @@ export const paths = {
   referrals: (id: string) => `${BASE}/cases/${enc(id)}/referrals`,
   breakGlass: (id: string) => `${BASE}/cases/${enc(id)}/break-glass`,
   breakGlassList: `${BASE}/break-glass`,
+  leads: `${BASE}/leads`,
+  lead: (id: string) => `${BASE}/leads/${enc(id)}`,
   figures: `${BASE}/figures`,
   figuresCsv: `${BASE}/figures.csv`,
   export: (id: string) => `${BASE}/cases/${enc(id)}/export`,
@@ -201,4 +204,25 @@ export function useBreakGlassList(page: number) {
 
 export function useFigures() {
   return useQuery({ queryKey: ['counselling', 'figures'], queryFn: () => api<Figures>(paths.figures) });
+}
+
+/** The lead counsellors (admins). */
+export function useLeads() {
+  return useQuery({ queryKey: ['counselling', 'leads'], queryFn: () => api<Leads>(paths.leads) });
+}
+
+export function useNameLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.leadBody>) => api<Leads>(paths.leads, { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(['counselling', 'leads'], data),
+  });
+}
+
+export function useRemoveLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api<Leads>(paths.lead(userId), { method: 'DELETE' }),
+    onSuccess: (data) => client.setQueryData(['counselling', 'leads'], data),
+  });
 }
