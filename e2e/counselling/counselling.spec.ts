@@ -207,7 +207,7 @@ describe('a Romanian-speaking man without working health insurance books the Cle
     }
   }, 240_000);
 
-  test('7. the figures show it: the coordinator sees his case as one more case cleared and one more clinic visit, this month’s closed cases and the clearing, in German and Arabic; the data-protection officer sees the break-glass list', async () => {
+  test('7. the figures show it: the coordinator sees his case as one more case cleared and one more clinic visit, this month’s closed cases and the clearing, in German and Arabic; the data-protection officer sees the break-glass list and the lead counsellors', async () => {
     const context = await newContext(env, { role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -254,8 +254,24 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await expectHeading(page, text('de', 'counselling:breakGlass.title'));
       await page.getByTestId('break-glass-list').getByText('Ioana Mureșan').first().waitFor();
       await expectAccessible(page, 'break-glass accesses (de)');
+      // Who may break the glass: the admin names the lead counsellors (the demo's Clearingstelle counsellor is one).
+      await open(page, '/counselling/leads');
+      await expectHeading(page, text('de', 'counselling:leads.title'));
+      await page.getByTestId('leads-list').getByText('Ioana Mureșan').waitFor();
+      await expectAccessible(page, 'lead counsellors (de)');
     } finally {
       await officer.close();
+    }
+    const officerAr = await newContext(env, { role: 'admin', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await officerAr.newPage();
+      await open(page, '/counselling/leads');
+      await expectHeading(page, text('ar', 'counselling:leads.title'));
+      await page.getByTestId('leads-list').getByText('Ioana Mureșan').waitFor();
+      await expectAccessible(page, 'lead counsellors (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+    } finally {
+      await officerAr.close();
     }
   }, 120_000);
 });
