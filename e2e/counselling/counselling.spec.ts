@@ -257,7 +257,10 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       // Who may break the glass: the admin names the lead counsellors (the demo's Clearingstelle counsellor is one).
       await open(page, '/counselling/leads');
       await expectHeading(page, text('de', 'counselling:leads.title'));
-      await page.getByTestId('leads-list').getByText('Ioana Mureșan').waitFor();
+      await page
+        .getByTestId('leads-list')
+        .getByRole('cell', { name: 'Ioana Mureșan', exact: true })
+        .waitFor();
       await expectAccessible(page, 'lead counsellors (de)');
     } finally {
       await officer.close();
@@ -267,7 +270,10 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       const page = await officerAr.newPage();
       await open(page, '/counselling/leads');
       await expectHeading(page, text('ar', 'counselling:leads.title'));
-      await page.getByTestId('leads-list').getByText('Ioana Mureșan').waitFor();
+      await page
+        .getByTestId('leads-list')
+        .getByRole('cell', { name: 'Ioana Mureșan', exact: true })
+        .waitFor();
       await expectAccessible(page, 'lead counsellors (ar, phone)');
       expect(await offScreen(page)).toEqual([]);
     } finally {
