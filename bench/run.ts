@@ -1,4 +1,5 @@
 /** `npm run bench -- <name> [options]`: runs one module's benchmark. */
+import { benchCounselling } from './counselling.ts';
 import { benchCourses } from './courses.ts';
 import { benchDirectory } from './directory.ts';
 import { benchFunding } from './funding.ts';
@@ -8,6 +9,7 @@ import { benchPages } from './pages.ts';
 import { benchPlacement } from './placement.ts';
 
 const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  counselling: benchCounselling,
   courses: benchCourses,
   directory: benchDirectory,
   funding: benchFunding,

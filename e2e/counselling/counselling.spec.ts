@@ -25,9 +25,33 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** The figures the walk changes, as the coordinator reads them on the figures page. */
+async function readFigures() {
+  const context = await newContext(env, { role: 'coordinator' });
+  try {
+    const page = await context.newPage();
+    await open(page, '/counselling/figures');
+    const value = async (id: string) => {
+      await page.getByTestId(id).waitFor();
+      return ((await page.getByTestId(id).textContent()) ?? '').trim();
+    };
+    return {
+      closedWithOutcome: await value('figures-closed-with-outcome'),
+      clinicVisits: await value('figures-clinic-visits'),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 describe('a Romanian-speaking man without working health insurance books the Clearingstelle, and his case is cleared', () => {
   let code = '';
   let caseUrl = '';
+  let before: Awaited<ReturnType<typeof readFigures>>;
+
+  beforeAll(async () => {
+    before = await readFigures();
+  }, 120_000);
 
   test('1. on a 360 px phone in Romanian he books an appointment with a language mediator; the send fails once and what he typed is kept', async () => {
     const context = await newContext(env, { lang: 'ro', viewport: PHONE });
@@ -67,17 +91,18 @@ describe('a Romanian-speaking man without working health insurance books the Cle
     }
   }, 240_000);
 
-  test('2. the counsellor opens a case from his appointment with his consent, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
+  test('2. the counsellor books the mediator he asked for with one click, opens a case from his appointment with his consent, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
     const context = await newContext(env, { role: COUNSELLOR });
     try {
       const page = await context.newPage();
       await open(page, '/counselling');
       await expectHeading(page, text('de', 'counselling:cases.title'));
       await expectAccessible(page, 'the counsellor’s appointments and cases (de)');
-      await page
-        .locator('tr', { hasText: NAME })
-        .getByRole('link', { name: text('de', 'counselling:cases.openCase') })
-        .click();
+      // He asked for a mediator: one click books one through the guides module.
+      const row = page.locator('tr', { hasText: NAME });
+      await row.getByRole('button', { name: text('de', 'counselling:cases.bookMediator') }).click();
+      await row.getByTestId('mediator-requested').waitFor();
+      await row.getByRole('link', { name: text('de', 'counselling:cases.openCase') }).click();
       await expectHeading(page, text('de', 'counselling:open.title'));
       await page.locator('#case-name').waitFor();
       expect(await page.inputValue('#case-name')).toBe(NAME);
@@ -182,7 +207,7 @@ describe('a Romanian-speaking man without working health insurance books the Cle
     }
   }, 240_000);
 
-  test('7. the figures show it: the coordinator sees this month’s closed cases and the clearing, in German and Arabic; the data-protection officer sees the break-glass list', async () => {
+  test('7. the figures show it: the coordinator sees his case as one more case cleared and one more clinic visit, this month’s closed cases and the clearing, in German and Arabic; the data-protection officer sees the break-glass list and the lead counsellors', async () => {
     const context = await newContext(env, { role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -191,6 +216,17 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       const thisMonth = page.locator('[data-testid^="figures-months-"][data-testid$="-closed"]').last();
       await thisMonth.waitFor();
       expect(await thisMonth.textContent()).not.toBe('0');
+      // His case is one more health-insurance case closed with an outcome, and the clinic's visit one more visit
+      // (the demo's counts are 5 and more, so they are shown as numbers, not "<5").
+      const plusOne = (value: string) => String(Number.parseInt(value, 10) + 1);
+      expect(before.closedWithOutcome).toMatch(/^\d+$/);
+      expect(before.clinicVisits).toMatch(/^\d+$/);
+      expect((await page.getByTestId('figures-closed-with-outcome').textContent())?.trim()).toBe(
+        plusOne(before.closedWithOutcome),
+      );
+      expect((await page.getByTestId('figures-clinic-visits').textContent())?.trim()).toBe(
+        plusOne(before.clinicVisits),
+      );
       await page
         .getByTestId('figures-clearing')
         .getByText(text('de', 'counselling:figures.medianDays'))
@@ -218,8 +254,30 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await expectHeading(page, text('de', 'counselling:breakGlass.title'));
       await page.getByTestId('break-glass-list').getByText('Ioana Mureșan').first().waitFor();
       await expectAccessible(page, 'break-glass accesses (de)');
+      // Who may break the glass: the admin names the lead counsellors (the demo's Clearingstelle counsellor is one).
+      await open(page, '/counselling/leads');
+      await expectHeading(page, text('de', 'counselling:leads.title'));
+      await page
+        .getByTestId('leads-list')
+        .getByRole('cell', { name: 'Ioana Mureșan', exact: true })
+        .waitFor();
+      await expectAccessible(page, 'lead counsellors (de)');
     } finally {
       await officer.close();
+    }
+    const officerAr = await newContext(env, { role: 'admin', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await officerAr.newPage();
+      await open(page, '/counselling/leads');
+      await expectHeading(page, text('ar', 'counselling:leads.title'));
+      await page
+        .getByTestId('leads-list')
+        .getByRole('cell', { name: 'Ioana Mureșan', exact: true })
+        .waitFor();
+      await expectAccessible(page, 'lead counsellors (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+    } finally {
+      await officerAr.close();
     }
   }, 120_000);
 });

@@ -47,3 +47,48 @@ export function languageNameIn(locale: string, code: string, translate: (key: st
   }
   return intlName(locale, code) ?? intlName('en', code) ?? code;
 }
+
+/**
+ * ISO 639-1 (two letters: the UI's and the public forms' codes, `ro`, `bg`) → ISO 639-3 (three letters: what the
+ * guides module's profiles and requests carry, `ron`, `bul`). A module that books a mediator for a client who chose
+ * a language on a form maps it here, so the request finds the guides who speak it.
+ */
+const ISO_639_3: Readonly<Record<string, string>> = {
+  de: 'deu',
+  en: 'eng',
+  tr: 'tur',
+  ar: 'ara',
+  ro: 'ron',
+  bg: 'bul',
+  uk: 'ukr',
+  ru: 'rus',
+  fa: 'fas',
+  pl: 'pol',
+  fr: 'fra',
+  it: 'ita',
+  es: 'spa',
+  pt: 'por',
+  el: 'ell',
+  sq: 'sqi',
+  sr: 'srp',
+  hr: 'hrv',
+  bs: 'bos',
+  hu: 'hun',
+  cs: 'ces',
+  sk: 'slk',
+  ku: 'kur',
+  ps: 'pus',
+  ti: 'tir',
+  so: 'som',
+  am: 'amh',
+  ur: 'urd',
+  hi: 'hin',
+  vi: 'vie',
+  zh: 'zho',
+};
+
+/** A language code as ISO 639-3: a two-letter code mapped, a three-letter one as it is (`ro` → `ron`, `rom` → `rom`). */
+export function toIso6393(code: string): string {
+  const lower = code.toLowerCase();
+  return Object.hasOwn(ISO_639_3, lower) ? (ISO_639_3[lower] as string) : lower;
+}

@@ -4,11 +4,13 @@
  */
 import { audit } from '../../core/audit.ts';
 import { newCode, normaliseCode } from '../../core/codes.ts';
-import { type Ctx, inTransaction } from '../../core/context.ts';
+import { type Ctx, inTransaction, SYSTEM_ACTOR } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
+import { toIso6393 } from '../../core/languages.ts';
 import { tokenHash } from '../../core/passwords.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
+import { createGuideRequest, guideRequestStates } from '../guides/index.ts';
 import { organisationNames } from '../platform/index.ts';
 import * as repo from './counselling.repository.ts';
 import type { BookingInput } from './counselling.schema.ts';
@@ -154,6 +156,10 @@ export async function appointments(ctx: Ctx) {
   const from = zonedToUtc(localDate(ctx.now, ctx.city.profile.timezone), '00:00', ctx.city.profile.timezone);
   const rows = await repo.listBookings(ctx.db, scope, from);
   await audit(ctx, { action: 'counselling.appointments.read', details: { count: rows.length } });
+  const states = await guideRequestStates(
+    ctx.db,
+    rows.flatMap(({ booking }) => (booking.guideRequestId ? [booking.guideRequestId] : [])),
+  );
   return {
     items: rows.map(({ booking, slot, serviceName }) => {
       const contact = unseal<BookingContact>(ctx.config, booking.sealedContact);
@@ -166,7 +172,60 @@ export async function appointments(ctx: Ctx) {
         language: booking.language,
         topic: booking.topic as Topic,
         mediator: booking.mediator,
+        mediatorRequest: booking.guideRequestId
+          ? { id: booking.guideRequestId, state: states.get(booking.guideRequestId) ?? 'open' }
+          : null,
       };
     }),
   };
+}
+
+/**
+ * Books the language mediator an appointment needs, with one click: a request to the guides module (as schooling
+ * does), prefilled with the client's language as ISO 639-3 (the booking form's `ro` → the guides' `ron`), the
+ * slot's time, the service's address and Stadtbezirk, topic health. Nothing about the client goes into the
+ * request. The counsellor decides (the case rule); the request is made by the system, as the guides module lets
+ * only unscoped staff book, and the counsellor's step is audited here.
+ */
+export async function bookMediator(ctx: Ctx, bookingId: string) {
+  const found = await repo.findBooking(ctx.db, bookingId);
+  if (!found) throw errors.notFound('booking');
+  authorize(ctx, 'counselling.booking.open', { organisationId: found.organisationId });
+  if (found.booking.status === 'cancelled' || found.slot.startsAt <= ctx.now)
+    throw new AppError('counselling.booking_closed');
+  if (found.booking.guideRequestId) throw new AppError('counselling.mediator_booked');
+  const service = await repo.findService(ctx.db, found.booking.serviceId);
+  if (!service) throw errors.notFound('service');
+  const district = ctx.city.districts.find((d) => d.id === service.districtId) ?? ctx.city.districts[0];
+  const ortsteilId = district?.ortsteile[0]?.id;
+  return inTransaction(ctx, async (tx) => {
+    const request = await createGuideRequest(
+      { ...tx, actor: SYSTEM_ACTOR },
+      {
+        language: toIso6393(found.booking.language),
+        dialect: null,
+        start: found.slot.startsAt.toISOString(),
+        durationMinutes: Math.round((found.slot.endsAt.getTime() - found.slot.startsAt.getTime()) / 60_000),
+        place: { address: service.address, ortsteilId },
+        topic: 'health',
+        mode: 'on_site',
+        genderRequired: null,
+        urgency: 0,
+        notes: null,
+        newcomerFirstName: null,
+        contactOnDay: null,
+        requesterEmail: null,
+        caseRef: `counselling-booking-${found.booking.id}`,
+        organisationId: null,
+      },
+    );
+    await repo.updateBooking(tx.db, found.booking.id, { guideRequestId: request.id });
+    await audit(tx, {
+      action: 'counselling.booking.mediator_request',
+      entityType: 'counselling_booking',
+      entityId: found.booking.id,
+      details: { guideRequestId: request.id },
+    });
+    return { requestId: request.id, code: request.code };
+  });
 }

@@ -7,6 +7,7 @@ import type { Ctx } from '../../core/context.ts';
 import { authorize } from '../../core/policy.ts';
 import { accountNames, organisationNames } from '../platform/index.ts';
 import * as repo from './counselling.repository.ts';
+import { unseal } from './seal.ts';
 
 export async function listBreakGlass(ctx: Ctx, query: { page: number; per_page: number }) {
   authorize(ctx, 'counselling.break_glass.list');
@@ -37,7 +38,7 @@ export async function listBreakGlass(ctx: Ctx, query: { page: number; per_page: 
       caseOrganisationName: organisations.get(row.caseOrganisationId) ?? '',
       by: (row.userId && people.get(row.userId)) || '',
       organisationName: organisations.get(row.organisationId) ?? '',
-      reason: row.reason,
+      reason: unseal<string>(ctx.config, row.sealedReason),
     })),
     total,
     page: query.page,

@@ -226,7 +226,7 @@ async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
       at: b.at.toISOString(),
       by: (b.userId && authors.get(b.userId)) || '',
       organisationName: orgNames.get(b.organisationId) ?? '',
-      reason: b.reason,
+      reason: unseal<string>(ctx.config, b.sealedReason),
     })),
     openedAt: row.openedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
@@ -270,7 +270,7 @@ export async function breakGlass(ctx: Ctx, id: string, reason: string) {
       caseId: row.id,
       userId: tx.actor.id,
       organisationId: tx.actor.organisationId as string,
-      reason,
+      sealedReason: seal(tx.config, reason),
       at: tx.now,
     });
     await audit(tx, {

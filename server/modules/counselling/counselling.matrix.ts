@@ -15,9 +15,10 @@ import {
   type ModuleMatrix,
 } from '../../../test/matrix.ts';
 import { systemContext } from '../../core/context.ts';
-import { book } from './booking.service.ts';
+import { book, codeHashOf } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
-import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE } from './counselling.demo.ts';
+import { findAccountByEmail } from '../platform/index.ts';
+import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE, DEMO_MBE_COUNSELLOR } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
 
 const COUNSELLOR = ['clearing'] as const;
@@ -42,6 +43,10 @@ type Fixtures = {
   otherCaseId: string;
   /** A case of the Clearingstelle whose client asked for erasure. */
   eraseCaseId: string;
+  /** A booking of the Clearingstelle whose client asked for a mediator (booked by one click). */
+  mediatorBookingId: string;
+  /** The Migrationsberatung's counsellor, named a lead here for the admin to remove. */
+  leadId: string;
 };
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -56,7 +61,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     new Date(Date.now() + 86_400_000),
     new Date(Date.now() + 27 * 86_400_000),
   );
-  if (free.length < 2 * ACTORS.length + 1) throw new Error('counselling fixture: too few free slots');
+  if (free.length < 2 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
   const booking = (slotId: string) =>
     book(system, {
       slotId,
@@ -75,6 +80,17 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     cancelCodes[actor] = (await booking(free[ACTORS.length + i]?.id as string)).code;
   }
   const code = (await booking(free[2 * ACTORS.length]?.id as string)).code;
+  const withMediator = await book(system, {
+    slotId: free[2 * ACTORS.length + 1]?.id as string,
+    name: 'Matrix Client',
+    phone: '0203 999999',
+    email: null,
+    language: 'ro',
+    topic: 'health_insurance',
+    mediator: true,
+    privacy: true,
+  });
+  const mediatorBooking = await repo.findBookingByCodeHash(system.db, codeHashOf(withMediator.code));
   const opened = await openCase(system, {
     serviceId: DEMO_CLEARING,
     person,
@@ -103,7 +119,16 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     topics: ['health_insurance'],
     consent: { store: true, expiresOn: inAMonth() },
   });
+  const mbeCounsellor = await findAccountByEmail(system.db, DEMO_MBE_COUNSELLOR);
+  if (!mbeCounsellor?.organisationId)
+    throw new Error('counselling fixture: no Migrationsberatung counsellor');
+  await repo.insertLead(system.db, {
+    userId: mbeCounsellor.id,
+    organisationId: mbeCounsellor.organisationId,
+    appointedAt: new Date(),
+  });
   return {
+    leadId: mbeCounsellor.id,
     eraseCaseId: toErase.id as string,
     slots,
     cancelCodes,
@@ -111,6 +136,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     caseId,
     referralId: referred.referrals[0]?.id as string,
     otherCaseId: other.id as string,
+    mediatorBookingId: mediatorBooking?.booking.id as string,
   };
 }
 
@@ -171,6 +197,13 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: COUNSELLOR,
       status: 200,
       request: () => ({ url: `${base}/appointments` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/appointments/:id/mediator`,
+      allowed: COUNSELLOR,
+      status: 201,
+      request: (_actor, f) => ({ url: `${base}/appointments/${f.mediatorBookingId}/mediator` }),
     },
     {
       method: 'GET',
@@ -281,6 +314,27 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: PRIVACY,
       status: 200,
       request: () => ({ url: `${base}/break-glass` }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/leads`,
+      allowed: PRIVACY,
+      status: 200,
+      request: () => ({ url: `${base}/leads` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/leads`,
+      allowed: PRIVACY,
+      status: 201,
+      request: () => ({ url: `${base}/leads`, body: { email: DEMO_MBE_COUNSELLOR } }),
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/leads/:id`,
+      allowed: PRIVACY,
+      status: 200,
+      request: (_actor, f) => ({ url: `${base}/leads/${f.leadId}` }),
     },
     {
       method: 'GET',

@@ -49,6 +49,8 @@ export const counsellingPolicies = {
     counsellors(actor) && target.lead && actor.organisationId !== target.organisationId,
   /** The data-protection officer's list of break-glass accesses: the platform's admins (who search the audit log). */
   'counselling.break_glass.list': hasRole('admin'),
+  /** Naming and removing lead counsellors: the platform's admins. */
+  'counselling.leads.manage': hasRole('admin'),
   /** Figures (aggregates only, never a record): the KI's coordinators and the admins. */
   'counselling.figures': hasRole('coordinator', 'admin'),
   'counselling.referral.recipient': (actor: Actor, referral: { recipientId: string }) =>

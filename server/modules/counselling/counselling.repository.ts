@@ -208,19 +208,88 @@ export async function listSealed(db: Tx) {
   return { notes, cases, bookings, referrals };
 }
 
-export type SealedTable = keyof Awaited<ReturnType<typeof listSealed>>;
+/** The sealed column of each table: what the start-up key check and the key rotation read. */
+const SEALED_COLUMNS = {
+  notes: { table: counsellingNotes, id: counsellingNotes.id, sealed: counsellingNotes.sealed },
+  cases: { table: counsellingCases, id: counsellingCases.id, sealed: counsellingCases.sealedPerson },
+  bookings: {
+    table: counsellingBookings,
+    id: counsellingBookings.id,
+    sealed: counsellingBookings.sealedContact,
+  },
+  referrals: {
+    table: counsellingReferrals,
+    id: counsellingReferrals.id,
+    sealed: counsellingReferrals.sealedShared,
+  },
+  breakGlass: {
+    table: counsellingBreakGlass,
+    id: counsellingBreakGlass.id,
+    sealed: counsellingBreakGlass.sealedReason,
+  },
+} as const;
 
-export async function updateSealed(db: Tx, table: SealedTable, id: string, sealed: string) {
-  if (table === 'notes') await db.update(counsellingNotes).set({ sealed }).where(eq(counsellingNotes.id, id));
-  if (table === 'cases')
-    await db.update(counsellingCases).set({ sealedPerson: sealed }).where(eq(counsellingCases.id, id));
-  if (table === 'bookings')
-    await db.update(counsellingBookings).set({ sealedContact: sealed }).where(eq(counsellingBookings.id, id));
-  if (table === 'referrals')
-    await db
-      .update(counsellingReferrals)
-      .set({ sealedShared: sealed })
-      .where(eq(counsellingReferrals.id, id));
+export type SealedTable = keyof typeof SEALED_COLUMNS;
+export const SEALED_TABLES = Object.keys(SEALED_COLUMNS) as SealedTable[];
+
+/** The key id of a sealed value, in SQL: the text before its first dot (seal.ts). */
+const keyIdOf = (table: SealedTable) => sql<string>`split_part(${SEALED_COLUMNS[table].sealed}, '.', 1)`;
+
+/**
+ * Which keys sealed a table's values: per key id, how many and one of them (to try the key on). One grouped scan
+ * of a short prefix; nothing is decrypted.
+ */
+export async function sealedKeys(db: Tx, table: SealedTable) {
+  const { table: from, sealed } = SEALED_COLUMNS[table];
+  return db
+    .select({
+      keyId: keyIdOf(table),
+      count: sql<number>`count(*)::int`,
+      sample: sql<string>`min(${sealed})`,
+    })
+    .from(from)
+    .groupBy(keyIdOf(table));
+}
+
+/** A page (by id) of a table's values sealed with another key than `keyId`. */
+export async function sealedWithOtherKey(
+  db: Tx,
+  table: SealedTable,
+  keyId: string,
+  afterId: string | null,
+  limit: number,
+) {
+  const { table: from, id, sealed } = SEALED_COLUMNS[table];
+  return db
+    .select({ id, sealed })
+    .from(from)
+    .where(and(sql`${keyIdOf(table)} <> ${keyId}`, afterId ? gt(id, afterId) : undefined))
+    .orderBy(asc(id))
+    .limit(limit);
+}
+
+/**
+ * Break-glass reasons stored in plain text before they were sealed (up to migration 0032): they do not start with
+ * a key id (8 hex digits and a dot).
+ */
+export async function listPlainBreakGlassReasons(db: Tx) {
+  return db
+    .select({ id: counsellingBreakGlass.id, reason: counsellingBreakGlass.sealedReason })
+    .from(counsellingBreakGlass)
+    .where(sql`${counsellingBreakGlass.sealedReason} !~ '^[0-9a-f]{8}[.]'`);
+}
+
+/** Writes a page of values sealed again, in one statement. */
+export async function updateSealedPage(db: Tx, table: SealedTable, rows: { id: string; sealed: string }[]) {
+  if (rows.length === 0) return;
+  const { table: into, id, sealed } = SEALED_COLUMNS[table];
+  const values = sql.join(
+    rows.map((row) => sql`(${row.id}::uuid, ${row.sealed})`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update ${into} set ${sql.identifier(sealed.name)} = v.sealed from (values ${values}) as v(id, sealed) where ${id} = v.id`,
+  );
 }
 
 export async function insertReferral(
@@ -369,6 +438,23 @@ export async function isLead(db: Tx, userId: string, organisationId: string): Pr
   return row !== undefined;
 }
 
+/** Every lead counsellor, by organisation and appointment. */
+export async function listLeads(db: Tx) {
+  return db
+    .select()
+    .from(counsellingLeads)
+    .orderBy(asc(counsellingLeads.organisationId), asc(counsellingLeads.appointedAt));
+}
+
+/** Removes a lead; whether there was one. */
+export async function deleteLead(db: Tx, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(counsellingLeads)
+    .where(eq(counsellingLeads.userId, userId))
+    .returning({ userId: counsellingLeads.userId });
+  return removed.length > 0;
+}
+
 export async function insertLead(db: Tx, values: typeof counsellingLeads.$inferInsert) {
   await db.insert(counsellingLeads).values(values).onConflictDoNothing();
 }
@@ -399,7 +485,7 @@ export async function listBreakGlass(db: Tx, limit: number, offset: number) {
         caseId: counsellingBreakGlass.caseId,
         userId: counsellingBreakGlass.userId,
         organisationId: counsellingBreakGlass.organisationId,
-        reason: counsellingBreakGlass.reason,
+        sealedReason: counsellingBreakGlass.sealedReason,
         at: counsellingBreakGlass.at,
         serviceId: counsellingCases.serviceId,
         caseOrganisationId: counsellingCases.organisationId,
@@ -419,7 +505,7 @@ export async function listBreakGlassBy(db: Tx, userId: string) {
   return db
     .select({
       caseId: counsellingBreakGlass.caseId,
-      reason: counsellingBreakGlass.reason,
+      sealedReason: counsellingBreakGlass.sealedReason,
       at: counsellingBreakGlass.at,
     })
     .from(counsellingBreakGlass)

@@ -9,6 +9,7 @@ import * as breakGlass from './break-glass.service.ts';
 import * as cases from './cases.service.ts';
 import * as clinic from './clinic.service.ts';
 import * as figures from './figures.service.ts';
+import * as leads from './leads.service.ts';
 import * as s from './counselling.schema.ts';
 
 declare module 'fastify' {
@@ -132,6 +133,21 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
       },
     },
     async (request) => booking.appointments(ctx(request)),
+  );
+  app.post(
+    '/counselling/appointments/:id/mediator',
+    {
+      config: counsellors,
+      schema: {
+        tags: caseTags,
+        summary:
+          'Book the language mediator an appointment needs, with one click (a prefilled request to the guides module)',
+        params: s.idParams,
+        response: { 201: s.mediatorBookedReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await booking.bookMediator(ctx(request), request.params.id)),
   );
   app.get(
     '/counselling/cases',
@@ -275,6 +291,44 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
       },
     },
     async (request) => breakGlass.listBreakGlass(ctx(request), request.query),
+  );
+  app.get(
+    '/counselling/leads',
+    {
+      config: privacyOfficer,
+      schema: {
+        tags: caseTags,
+        summary: 'The lead counsellors, who may open another service’s case by break-glass (admins)',
+        response: { 200: s.leadsReply },
+      },
+    },
+    async (request) => leads.listLeads(ctx(request)),
+  );
+  app.post(
+    '/counselling/leads',
+    {
+      config: privacyOfficer,
+      schema: {
+        tags: caseTags,
+        summary: 'Name a counsellor (by e-mail) a lead of their service (admins; audited)',
+        body: s.leadBody,
+        response: { 201: s.leadsReply },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await leads.nameLead(ctx(request), request.body.email)),
+  );
+  app.delete(
+    '/counselling/leads/:id',
+    {
+      config: privacyOfficer,
+      schema: {
+        tags: caseTags,
+        summary: 'Remove a lead counsellor (admins; audited)',
+        params: s.idParams,
+        response: { 200: s.leadsReply },
+      },
+    },
+    async (request) => leads.removeLead(ctx(request), request.params.id),
   );
 
   app.get(

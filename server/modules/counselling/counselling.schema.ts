@@ -125,9 +125,22 @@ const appointment = z.object({
   language: z.string().describe('Language asked for'),
   topic: z.enum(TOPICS).describe('What it is about'),
   mediator: z.boolean().describe('Whether a language mediator was asked for'),
+  mediatorRequest: z
+    .object({
+      id: z.uuid().describe('The request in the guides module'),
+      state: z
+        .string()
+        .describe('Where that request stands (open, proposed, confirmed, done, cancelled, no_show)'),
+    })
+    .nullable()
+    .describe('The mediator booked through the guides module; null while none is booked'),
 });
 export const appointmentsReply = z.object({
   items: z.array(appointment).describe('Booked appointments of the counsellor’s services from today on'),
+});
+export const mediatorBookedReply = z.object({
+  requestId: z.uuid().describe('The request in the guides module'),
+  code: z.string().describe('The request’s code in the guides module'),
 });
 
 const person = z
@@ -350,6 +363,27 @@ export const breakGlassBody = z
   .strict();
 
 export const breakGlassQuery = z.object(page);
+
+export const leadsReply = z.object({
+  items: z
+    .array(
+      z.object({
+        userId: id.describe('The lead counsellor’s account'),
+        name: z.string().describe('Their name'),
+        organisationName: z.string().describe('The counselling service’s organisation they lead for'),
+        appointedAt: instant.describe('When they were named'),
+      }),
+    )
+    .describe('Lead counsellors: they may open another service’s case by break-glass'),
+});
+export const leadBody = z
+  .object({
+    email: z
+      .email()
+      .max(254)
+      .describe('The e-mail address of a counsellor (a caseworker of a counselling organisation)'),
+  })
+  .strict();
 
 const breakGlassItem = z.object({
   id,

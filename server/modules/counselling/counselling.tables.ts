@@ -67,6 +67,8 @@ export const counsellingBookings = pgTable(
     language: text('language').notNull(),
     topic: text('topic').notNull(),
     mediator: boolean('mediator').notNull().default(false),
+    /** The mediator booked for it through the guides module (one click from the counsellor's appointments). */
+    guideRequestId: uuid('guide_request_id'),
     caseId: uuid('case_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -217,7 +219,7 @@ export const counsellingLeads = pgTable('counselling_leads', {
 });
 
 /**
- * A break-glass access: a lead counsellor opened a case of another service, with a reason. Listed for the
+ * A break-glass access: a lead counsellor opened a case of another service, with a reason (sealed). Listed for the
  * data-protection officer and shown on the case to its own counsellors; kept when the lead's account is erased
  * (user_id then empty, the organisation stays).
  */
@@ -232,7 +234,8 @@ export const counsellingBreakGlass = pgTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    reason: text('reason').notNull(),
+    /** The reason given, sealed (seal.ts) like the case's other sensitive values: it may name the client. */
+    sealedReason: text('reason').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -167,6 +167,38 @@ describe('booking an appointment', () => {
   });
 });
 
+describe('the language mediator', () => {
+  it('books the mediator a Romanian-speaking client asked for with one click: the guides module gets a request in Romanian (ron) at the appointment’s time, shown on the appointment; a second click hears 409, another service 403', async () => {
+    const [slot] = await freeSlots();
+    const booked = await t.client('ro').post(`${base}/bookings`, booking(slot?.id as string, 'Radu Lungu'));
+    expect(booked.status, booked.body).toBe(201);
+    type Appointment = { id: string; name: string; mediatorRequest: { id: string; state: string } | null };
+    const appointmentOf = async () =>
+      (await counsellor.get(`${base}/appointments`))
+        .json<{ items: Appointment[] }>()
+        .items.find((a) => a.name === 'Radu Lungu') as Appointment;
+    const before = await appointmentOf();
+    expect(before.mediatorRequest).toBeNull();
+
+    expect((await otherService.post(`${base}/appointments/${before.id}/mediator`)).status).toBe(403);
+    const reply = await counsellor.post(`${base}/appointments/${before.id}/mediator`);
+    expect(reply.status, reply.body).toBe(201);
+    const { requestId } = reply.json<{ requestId: string }>();
+    expect(await appointmentOf()).toMatchObject({ mediatorRequest: { id: requestId, state: 'open' } });
+
+    const coordinator = await t.login('coordinator');
+    const request = await coordinator.get(`/api/v1/guides/requests/${requestId}`);
+    expect(request.status, request.body).toBe(200);
+    expect(request.json()).toMatchObject({ language: 'ron', topic: 'health' });
+    expect(new Date(request.json<{ start: string }>().start).toISOString()).toBe(slot?.startsAt);
+    expect(request.body).not.toContain('Radu');
+
+    const twice = await counsellor.post(`${base}/appointments/${before.id}/mediator`);
+    expect(twice.status).toBe(409);
+    expect(twice.json()).toMatchObject({ error: { code: 'counselling.mediator_booked' } });
+  });
+});
+
 describe('who may see cases', () => {
   it('answers every case route with 401 to the public and 403 to a school, an institution and another scope, whatever they send', async () => {
     const caseId = await openCase();
@@ -253,6 +285,8 @@ describe('break-glass', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'counselling.case.break_glass'), eq(auditLog.entityId, caseId)));
     expect(audited).toHaveLength(1);
+    // The reason is sealed like the case's other sensitive values: a dump of the database does not show it.
+    expect(await databaseText()).not.toContain('Aufenthaltsstatus wird sofort gebraucht');
   });
 
   it('refuses break-glass to a counsellor who is no lead (403, the attempt audited), without a reason (400 naming the field), on the own service’s case (409), and the list to anyone but the data-protection officer', async () => {
@@ -280,6 +314,38 @@ describe('break-glass', () => {
       expect((await client.get(`${base}/break-glass`)).status).toBe(403);
     const listed = (await (await t.login('admin')).get(`${base}/break-glass`)).json<BreakGlassList>();
     expect(listed.items.map((item) => item.caseId)).not.toContain(caseId);
+  });
+});
+
+describe('lead counsellors', () => {
+  it('are named by the admin by e-mail and removed again: the named counsellor may then open another service’s case by break-glass, after removal no longer; a non-counsellor’s address is 400 naming the field; a counsellor may not name', async () => {
+    const admin = await t.login('admin');
+    const caseId = await openCase(counsellor, { name: 'Andrei Leitung' });
+    const reason = 'Dringende Rückfrage zur Versicherung, Klärung heute nötig.';
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(403);
+
+    const named = await admin.post(`${base}/leads`, { email: DEMO_MBE_COUNSELLOR });
+    expect(named.status, named.body).toBe(201);
+    type Leads = { items: { userId: string; organisationName: string }[] };
+    const mbeLead = named
+      .json<Leads>()
+      .items.find((lead) => lead.organisationName.startsWith('Migrationsberatung')) as Leads['items'][number];
+    expect(mbeLead).toBeDefined();
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(201);
+
+    const removed = await admin.request('DELETE', `${base}/leads/${mbeLead.userId}`);
+    expect(removed.status, removed.body).toBe(200);
+    expect(removed.json<Leads>().items.map((lead: { userId: string }) => lead.userId)).not.toContain(
+      mbeLead.userId,
+    );
+    expect((await otherService.post(`${base}/cases/${caseId}/break-glass`, { reason })).status).toBe(403);
+
+    const notCounsellor = await admin.post(`${base}/leads`, { email: 'coordinator@demo.lotse.example' });
+    expect(notCounsellor.status).toBe(400);
+    expect(notCounsellor.json()).toMatchObject({
+      error: { code: 'counselling.not_a_counsellor', field: 'body.email' },
+    });
+    expect((await counsellor.post(`${base}/leads`, { email: DEMO_MBE_COUNSELLOR })).status).toBe(403);
   });
 });
 
@@ -359,6 +425,26 @@ describe('sealed at rest', () => {
     const stopped = await prepareCounsellingSealing(other).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(ConfigError);
     expect((stopped as Error).message).toMatch(/^COUNSELLING_KEY does not open/);
+  });
+
+  it('seals at the next start a break-glass reason kept in plain text before reasons were sealed; the data-protection officer still reads it', async () => {
+    const caseId = await openCase(otherService, { serviceId: DEMO_MBE, name: 'Petro Altbestand' });
+    const plain = 'Alter Grund im Klartext, vor der Versiegelung gespeichert.';
+    const [lead] = await rowsOf<{ id: string; organisation_id: string }>(
+      sql`select id, organisation_id from users where email = ${DEMO_CLEARING_COUNSELLOR}`,
+    );
+    await t.services.database.db.execute(
+      sql`insert into counselling_break_glass (case_id, user_id, organisation_id, reason, at)
+          values (${caseId}, ${lead?.id}, ${lead?.organisation_id}, ${plain}, now())`,
+    );
+    expect(await databaseText()).toContain(plain);
+    await prepareCounsellingSealing(systemContext(t.services));
+    expect(await databaseText()).not.toContain(plain);
+    const admin = await t.login('admin');
+    const listed = (await admin.get(`${base}/break-glass`)).json<{
+      items: { caseId: string; reason: string }[];
+    }>();
+    expect(listed.items.find((item) => item.caseId === caseId)?.reason).toBe(plain);
   });
 
   it('rotates the key: with the new key and the old one in COUNSELLING_OLD_KEYS a start re-seals everything; then the old key alone no longer opens it', async () => {

@@ -8,7 +8,7 @@ import { Radios } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { useAppointments, useCases } from './counselling.api';
+import { useAppointments, useBookMediator, useCases } from './counselling.api';
 import { STATUS_LABEL, TOPIC_LABEL } from './labels';
 
 /** The counsellor's start page: the booked appointments (open a case from one), and their service's cases. */
@@ -16,6 +16,7 @@ export function CasesPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const appointments = useAppointments();
+  const bookMediator = useBookMediator();
   const cases = useCases(status);
   const dates = useCityTime();
   const languages = useLanguageNames();
@@ -36,6 +37,7 @@ export function CasesPage() {
         {t('counselling:cases.appointments')}
       </h2>
       <ErrorAlert error={appointments.error} focus={false} />
+      <ErrorAlert error={bookMediator.error} />
       {appointments.isPending ? <Loading /> : null}
       {appointments.data ? (
         <TableScroll labelledBy="appointments-caption">
@@ -66,6 +68,27 @@ export function CasesPage() {
                   <td className="kern-table__cell">
                     {languages.nameOf(item.language)}
                     {item.mediator ? ` · ${t('counselling:cases.mediator')}` : ''}
+                    {item.mediatorRequest ? (
+                      <span className="app-counselling__block" data-testid="mediator-requested">
+                        {t('counselling:cases.mediatorRequested', {
+                          state: t(`guides:states.${item.mediatorRequest.state}`),
+                        })}
+                      </span>
+                    ) : item.mediator ? (
+                      <span className="app-counselling__block">
+                        <button
+                          type="button"
+                          className="kern-btn kern-btn--secondary kern-btn--small"
+                          disabled={bookMediator.isPending}
+                          onClick={() => bookMediator.mutate(item.id)}
+                        >
+                          <span className="kern-label">
+                            {t('counselling:cases.bookMediator')}
+                            <span className="kern-sr-only">: {item.name}</span>
+                          </span>
+                        </button>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="kern-table__cell">{t(TOPIC_LABEL[item.topic])}</td>
                   <td className="kern-table__cell">

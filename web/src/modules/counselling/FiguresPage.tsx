@@ -124,7 +124,7 @@ export function FiguresPage() {
             </h2>
             <dl className="app-counselling__facts" data-testid="figures-clearing">
               <dt>{t('counselling:figures.closedWithOutcome')}</dt>
-              <dd>{count(data.clearing.closedWithOutcome)}</dd>
+              <dd data-testid="figures-closed-with-outcome">{count(data.clearing.closedWithOutcome)}</dd>
               <dt>{t('counselling:figures.medianDays')}</dt>
               <dd>{data.clearing.medianDays === null ? '–' : format.format(data.clearing.medianDays)}</dd>
               <dt>{t('counselling:figures.shareInsured')}</dt>
@@ -132,11 +132,11 @@ export function FiguresPage() {
                 {data.clearing.shareInsured === null ? '–' : percent.format(data.clearing.shareInsured)}
               </dd>
               <dt>{t('counselling:figures.clinicVisits')}</dt>
-              <dd>{count(data.clinicVisits.total)}</dd>
+              <dd data-testid="figures-clinic-visits">{count(data.clinicVisits.total)}</dd>
               <dt>{t('counselling:figures.referredToClearing')}</dt>
               <dd>{count(data.clinicVisits.referredToClearing)}</dd>
               <dt>{t('counselling:figures.mediatorBookings')}</dt>
-              <dd>{count(data.mediatorBookings)}</dd>
+              <dd data-testid="figures-mediator-bookings">{count(data.mediatorBookings)}</dd>
             </dl>
           </section>
           <OpenedClosed

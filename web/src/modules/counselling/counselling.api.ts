@@ -30,6 +30,7 @@ export type CaseUpdate = Body<typeof s.caseUpdateBody>;
 export type ReferralInput = Body<typeof s.referralBody>;
 export type SharedReferral = Reply<typeof s.recipientReferralReply>;
 export type BreakGlassList = Reply<typeof s.breakGlassReply>;
+export type Leads = Reply<typeof s.leadsReply>;
 export type Figures = Reply<typeof s.figuresReply>;
 /** A published count: a number, or "<5" where a small count is suppressed. */
 export type Count = Figures['mediatorBookings'];
@@ -44,12 +45,15 @@ export const paths = {
   follow: (code: string) => `${BASE}/bookings/${enc(code)}`,
   cancel: (code: string) => `${BASE}/bookings/${enc(code)}/cancel`,
   appointments: `${BASE}/appointments`,
+  mediator: (id: string) => `${BASE}/appointments/${enc(id)}/mediator`,
   cases: `${BASE}/cases`,
   case: (id: string) => `${BASE}/cases/${enc(id)}`,
   notes: (id: string) => `${BASE}/cases/${enc(id)}/notes`,
   referrals: (id: string) => `${BASE}/cases/${enc(id)}/referrals`,
   breakGlass: (id: string) => `${BASE}/cases/${enc(id)}/break-glass`,
   breakGlassList: `${BASE}/break-glass`,
+  leads: `${BASE}/leads`,
+  lead: (id: string) => `${BASE}/leads/${enc(id)}`,
   figures: `${BASE}/figures`,
   figuresCsv: `${BASE}/figures.csv`,
   export: (id: string) => `${BASE}/cases/${enc(id)}/export`,
@@ -102,6 +106,16 @@ export function useAppointments() {
   return useQuery({
     queryKey: ['counselling', 'appointments'],
     queryFn: () => api<Reply<typeof s.appointmentsReply>>(paths.appointments),
+  });
+}
+
+/** One click: a language mediator for the appointment, booked through the guides module. */
+export function useBookMediator() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<Reply<typeof s.mediatorBookedReply>>(paths.mediator(id), { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['counselling', 'appointments'] }),
   });
 }
 
@@ -190,4 +204,25 @@ export function useBreakGlassList(page: number) {
 
 export function useFigures() {
   return useQuery({ queryKey: ['counselling', 'figures'], queryFn: () => api<Figures>(paths.figures) });
+}
+
+/** The lead counsellors (admins). */
+export function useLeads() {
+  return useQuery({ queryKey: ['counselling', 'leads'], queryFn: () => api<Leads>(paths.leads) });
+}
+
+export function useNameLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.leadBody>) => api<Leads>(paths.leads, { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(['counselling', 'leads'], data),
+  });
+}
+
+export function useRemoveLead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api<Leads>(paths.lead(userId), { method: 'DELETE' }),
+    onSuccess: (data) => client.setQueryData(['counselling', 'leads'], data),
+  });
 }

@@ -12,6 +12,7 @@ const CasePage = lazy(() => import('./CasePage').then((module) => ({ default: mo
 const BreakGlassPage = lazy(() =>
   import('./BreakGlassPage').then((module) => ({ default: module.BreakGlassPage })),
 );
+const LeadsPage = lazy(() => import('./LeadsPage').then((module) => ({ default: module.LeadsPage })));
 const FiguresPage = lazy(() => import('./FiguresPage').then((module) => ({ default: module.FiguresPage })));
 const ClinicPage = lazy(() => import('./ClinicPage').then((module) => ({ default: module.ClinicPage })));
 
@@ -37,6 +38,7 @@ export const counsellingModule: WebModule = {
     { path: '/counselling/clinic', element: page(<ClinicPage />), audience: clinicStaff },
     { path: '/counselling/figures', element: page(<FiguresPage />), audience: coordinators },
     { path: '/counselling/break-glass', element: page(<BreakGlassPage />), audience: privacyOfficer },
+    { path: '/counselling/leads', element: page(<LeadsPage />), audience: privacyOfficer },
     { path: '/counselling/:id', element: page(<CasePage />), audience: counsellors },
   ],
   nav: [
@@ -50,5 +52,6 @@ export const counsellingModule: WebModule = {
       audience: privacyOfficer,
       order: 12,
     },
+    { to: '/counselling/leads', label: 'counselling:nav.leads', audience: privacyOfficer, order: 13 },
   ],
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "counselling_bookings" ADD COLUMN "guide_request_id" uuid;
