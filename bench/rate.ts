@@ -146,6 +146,6 @@ if (process.argv[1]?.endsWith('rate.ts')) {
     keepBodies?: boolean;
   };
   const result = await runAtRate(options);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(0);
+  // A pipe is written asynchronously: exit once the whole answer is out (the bodies can be megabytes).
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 }
