@@ -6,6 +6,9 @@
  * the plain model of the same instance (no first plan, no bound; `--highs-limit`, default 60 s), with the load
  * average (the machine is shared). `--family [names] [--seeds N]`: one table row per instance of the generator's
  * families. `--write FILE` also writes the instance, for `npm run lotse -- plan-courses --in FILE`.
+ *
+ * Then the enrolment race (bench/courses.race.ts): `--rate N` enrolments per second (500) for `--duration S` (10)
+ * across `--courses N` (50) courses on PostgreSQL. `--race` runs only the race, `--planner` only the planner.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,6 +20,7 @@ import {
 import { solvePlan } from '../server/modules/courses/planner/index.ts';
 import { loadHighs, solveMip } from '../server/modules/courses/planner/mip.ts';
 import { buildModel } from '../server/modules/courses/planner/model.ts';
+import { benchEnrolmentRace } from './courses.race.ts';
 import { familyOption, tablePrinter } from './families.ts';
 
 const GOAL_SECONDS = 2;
@@ -42,10 +46,16 @@ async function highsPlain(problem: ReturnType<typeof generatePlanProblem>, limit
 
 export async function benchCourses(args: string[]): Promise<void> {
   const o = { persons: 20_000, places: 400, groups: 60, seed: 2026, highsLimit: 60, write: '', seeds: 2 };
+  const race = { rate: 500, duration: 10, courses: 50, seed: 14 };
   let family: string[] | null = null;
+  let parts = { planner: true, race: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = Number(args[i + 1]);
+    if (arg === '--race' || arg === '--planner') {
+      parts = { planner: arg === '--planner', race: arg === '--race' };
+      continue;
+    }
     if (arg === '--family') {
       const { names, skip } = familyOption(args, i, Object.keys(PLAN_FAMILIES));
       family = names;
@@ -59,6 +69,9 @@ export async function benchCourses(args: string[]): Promise<void> {
     else if (arg === '--seed') o.seed = value;
     else if (arg === '--seeds') o.seeds = value;
     else if (arg === '--highs-limit') o.highsLimit = value;
+    else if (arg === '--rate') race.rate = value;
+    else if (arg === '--duration') race.duration = value;
+    else if (arg === '--courses') race.courses = value;
     else {
       console.error(`unknown option ${arg}`);
       process.exit(2);
@@ -108,6 +121,14 @@ export async function benchCourses(args: string[]): Promise<void> {
     console.log(`load average after: ${load()}`);
     return;
   }
+  if (parts.planner) await benchPlanner(o, places);
+  if (parts.race) await benchEnrolmentRace(race);
+}
+
+async function benchPlanner(
+  o: { persons: number; places: number; groups: number; seed: number; highsLimit: number; write: string },
+  places: Ortsteil[],
+): Promise<void> {
   const problem = generatePlanProblem({ ...o, ortsteile: places });
   if (o.write) writeFileSync(o.write, `${JSON.stringify(problem, null, 2)}\n`);
   const waiting = problem.demand.reduce((sum, d) => sum + d.persons, 0);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.ts';
+import type { RateOptions, RateResult } from './rate.ts';
 
 /** mulberry32: a small seeded PRNG, so every run generates the same data and requests. */
 export function prng(seed: number) {
@@ -50,6 +51,18 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     { maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
+}
+
+/** One open-loop run at a fixed rate (bench/rate.ts) in a child process, for the same reason. */
+export async function atRate(options: RateOptions & { keepBodies?: boolean }): Promise<RateResult> {
+  const file = path.join(tmpdir(), `lotse-bench-rate-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(options));
+  const { stdout } = await run(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    [path.join(ROOT, 'bench/rate.ts'), `@${file}`],
+    { maxBuffer: 64 << 20 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RateResult;
 }
 
 /** A number with `digits` decimals, or "n/a". */

@@ -1,6 +1,6 @@
 // The courses module's queries: one function per query, over its own tables only.
 import { and, asc, count, eq, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../core/db.ts';
+import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import { courseAttendance, courseEnrolments, courseMoves, courses } from './courses.tables.ts';
 import { HOLDING_STATUSES } from './courses.terms.ts';
@@ -27,14 +27,71 @@ export async function lockCourse(db: Tx, id: string): Promise<CourseRow | undefi
   return row;
 }
 
-/** The next arrival number of a (locked) course. */
-export async function takeArrival(db: Tx, id: string): Promise<number> {
+/**
+ * The course locked for this transaction and its next arrival number taken, in one statement: the UPDATE waits
+ * for the row lock like `SELECT … FOR UPDATE` and answers the row as it is once the lock is granted.
+ */
+export async function lockCourseTakingArrival(db: Tx, id: string): Promise<CourseRow | undefined> {
   const [row] = await db
     .update(courses)
     .set({ arrivals: sql`${courses.arrivals} + 1` })
     .where(eq(courses.id, id))
-    .returning({ arrivals: courses.arrivals });
-  return row?.arrivals ?? 0;
+    .returning();
+  return row;
+}
+
+const holdingSql = sql.raw(HOLDING_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/**
+ * One arrival, decided and written in one statement (call with the course locked by
+ * lockCourseTakingArrival(), so the statement sees every earlier arrival): the places and childcare places held
+ * now, the enrolment placed when one place and `needs` childcare places are free and waiting otherwise, its
+ * arrival move, and its waiting position (all earlier arrivals still waiting, plus one).
+ */
+export async function insertArrival(
+  db: Tx,
+  values: Omit<NewEnrolment, 'status'> & { arrival: number; createdAt: Date },
+  course: { capacity: number; childcarePlaces: number },
+  actor: string,
+): Promise<{ id: string; status: 'enrolled' | 'waiting'; position: number | null }> {
+  const at = values.createdAt.toISOString();
+  const [row] = await rows<{ id: string; status: 'enrolled' | 'waiting'; position: number | null }>(
+    db,
+    sql`with held as (
+          select count(*) filter (where status in (${holdingSql}))::int as places,
+                 coalesce(sum(cardinality(childcare_ages)) filter (where status in (${holdingSql})), 0)::int as childcare,
+                 count(*) filter (where status = 'waiting')::int as waiting
+          from course_enrolments where course_id = ${values.courseId}
+        ), decided as (
+          select case when ${course.capacity}::int - places >= 1
+                       and ${course.childcarePlaces}::int - childcare >= ${(values.childcareAges ?? []).length}::int
+                      then 'enrolled' else 'waiting' end as status,
+                 waiting
+          from held
+        ), added as (
+          insert into course_enrolments (course_id, code_hash, arrival, status, participant_name, participant_kind,
+            participant_age, phone, email, contact_hash, language, languages, german_level, childcare_ages,
+            women_only, evening, user_id, created_at, updated_at)
+          select ${values.courseId}::uuid, ${values.codeHash}, ${values.arrival}::bigint, decided.status,
+            ${values.participantName}, ${values.participantKind}, ${values.participantAge ?? null}::int,
+            ${values.phone ?? null}, ${values.email ?? null}, ${values.contactHash}, ${values.language},
+            array(select jsonb_array_elements_text(${JSON.stringify(values.languages ?? [])}::jsonb)),
+            ${values.germanLevel ?? null},
+            array(select jsonb_array_elements_text(${JSON.stringify(values.childcareAges ?? [])}::jsonb)::int),
+            ${values.womenOnly ?? false}::boolean, ${values.evening ?? false}::boolean, ${values.userId ?? null}::uuid,
+            ${at}::timestamptz, ${at}::timestamptz
+          from decided
+          returning id, course_id, status
+        ), moved as (
+          insert into course_moves (course_id, enrolment_id, from_status, to_status, actor, reason, at)
+          select course_id, id, null, status, ${actor}, 'arrival', ${at}::timestamptz from added
+        )
+        select added.id, added.status,
+               case when added.status = 'waiting' then decided.waiting + 1 end as position
+        from added, decided`,
+  );
+  if (!row) throw new Error('the arrival was not written');
+  return { id: row.id, status: row.status, position: row.position === null ? null : Number(row.position) };
 }
 
 export type CourseFilter = {

@@ -264,7 +264,7 @@ const moveItem = z.object({
 });
 /** A course's enrolments, waiting list and moves, for its provider and coordinators (audited). */
 export const enrolmentsReply = z.object({
-  course: courseItem,
+  course: courseItem.describe('The course with its places, childcare places and waiting list'),
   enrolments: z.array(enrolmentItem).describe('Every enrolment in order of arrival'),
   moves: z.array(moveItem).describe('Every move of the waiting list, oldest first'),
 });

@@ -1,6 +1,6 @@
 /**
  * Enrolment and the waiting list. Every change to a course's places runs in one transaction that first locks the
- * course's row (`SELECT … FOR UPDATE`): enrolments into one course are taken one at a time in the order the
+ * course's row (`SELECT … FOR UPDATE`, or for a new enrolment `UPDATE … RETURNING`, which also numbers it): enrolments into one course are taken one at a time in the order the
  * database grants the lock, which numbers them (`arrival`), so places are never given above capacity (nor
  * childcare places above theirs) and waiting positions are 1, 2, 3 … without gaps or repeats, also when many
  * enrol in the same second. The code is the person's only key and is stored only as its hash.
@@ -127,17 +127,14 @@ export async function enrol(ctx: Ctx, courseId: string, input: EnrolmentInput) {
     throw new AppError('validation.invalid_value', { field: 'body.language' });
   const code = newCode(CODE_GROUPS);
   return inTransaction(ctx, async (tx) => {
-    const course = await lock(tx, courseId);
+    // Three statements under the course's lock: lock and number, decide and write, and (placed) the others.
+    const course = await repo.lockCourseTakingArrival(tx.db, courseId);
+    if (!course) throw errors.notFound();
     checkEnrolment(tx, course, input);
-    const free = await freeOf(tx, course);
-    const fits = free.places >= 1 && free.childcare >= input.childcare.length;
-    const status = fits ? 'enrolled' : 'waiting';
-    const arrival = await repo.takeArrival(tx.db, course.id);
-    const row = await repo.insertEnrolment(tx.db, {
+    const values = {
       courseId: course.id,
       codeHash: codeHashOf(code),
-      arrival,
-      status,
+      arrival: course.arrivals,
       participantName: input.participant.name,
       participantKind: input.participant.kind,
       participantAge: input.participant.age ?? null,
@@ -153,18 +150,19 @@ export async function enrol(ctx: Ctx, courseId: string, input: EnrolmentInput) {
       userId: tx.actor.kind === 'user' ? tx.actor.id : null,
       createdAt: tx.now,
       updatedAt: tx.now,
-    });
-    await repo.insertMove(tx.db, {
-      courseId: course.id,
-      enrolmentId: row.id,
-      fromStatus: null,
-      toStatus: status,
-      actor: actorOf(tx),
-      reason: 'arrival',
-      at: tx.now,
-    });
-    if (fits) await askAboutOthers(tx, row, course);
-    const position = fits ? null : await repo.waitingPosition(tx.db, course.id, arrival);
+    };
+    const { id, status, position } = await repo.insertArrival(tx.db, values, course, actorOf(tx));
+    if (status === 'enrolled') {
+      const row: repo.EnrolmentRow = {
+        ...values,
+        id,
+        status,
+        offerExpiresAt: null,
+        othersQuestion: null,
+        completedAt: null,
+      };
+      await askAboutOthers(tx, row, course);
+    }
     return { status, position, code } as const;
   });
 }

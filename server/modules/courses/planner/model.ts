@@ -233,3 +233,84 @@ export function placeInGroups(
   }
   return { value, flows };
 }
+
+/**
+ * The Lagrangian bound: each cell's "persons once" row moved into the objective with a price μ_i ∈ [0, 1]. For
+ * any prices the rest splits into single groups — a group of type t places the persons of its cells worth most
+ * (1 − μ_i each; childcare persons up to its childcare places, all up to the group size), each place opens its
+ * best type in up to `rooms` groups, the budget takes the best groups — and Σ μ_i · persons_i plus those groups is
+ * an upper bound (fixed places are left out, which can only raise it). Subgradient steps (Polyak's step towards
+ * zero, halved when 15 steps found nothing lower, until it is 1/512) lower it until `deadline`, or until it meets `best` (a plan
+ * known to place that many). Answers the lowest bound found, rounded down.
+ */
+export function lagrangianBound(m: Model, best: number, deadline: number, maxIterations = 400): number {
+  const mu = new Float64Array(m.nCells);
+  const used = new Float64Array(m.nCells);
+  const typeValue = new Float64Array(m.nTypes);
+  const order: Int32Array[] = m.typeCells.map((cells) => Int32Array.from(cells));
+  let lowest = Number.POSITIVE_INFINITY;
+  let theta = 1;
+  let sinceBetter = 0;
+  const groupsOf = (t: number, commit: number) => {
+    const cells = order[t] as Int32Array;
+    if (commit === 0) cells.sort((a, b) => (mu[a] as number) - (mu[b] as number));
+    let cc = Math.min(m.typeChildcare[t] as number, m.groupSize);
+    let free = m.groupSize;
+    let value = 0;
+    for (const i of cells) {
+      const w = 1 - (mu[i] as number);
+      if (w <= 0 || free === 0) break;
+      const k = Math.min(m.persons[i] as number, free, m.cellChildcare[i] ? cc : free);
+      if (k <= 0) continue;
+      if (m.cellChildcare[i]) cc -= k;
+      free -= k;
+      value += w * k;
+      if (commit) used[i] = (used[i] as number) + k * commit;
+    }
+    return value;
+  };
+  for (let iteration = 0; iteration < maxIterations && performance.now() < deadline; iteration++) {
+    for (let t = 0; t < m.nTypes; t++) typeValue[t] = groupsOf(t, 0);
+    const copies: { t: number; value: number; rooms: number }[] = [];
+    m.placeTypes.forEach((types, j) => {
+      let bestT = -1;
+      for (const t of types)
+        if (bestT < 0 || (typeValue[t] as number) > (typeValue[bestT] as number)) bestT = t;
+      if (bestT >= 0 && (typeValue[bestT] as number) > 0 && (m.placeRooms[j] as number) > 0)
+        copies.push({ t: bestT, value: typeValue[bestT] as number, rooms: m.placeRooms[j] as number });
+    });
+    copies.sort((a, b) => b.value - a.value);
+    let value = 0;
+    for (let i = 0; i < m.nCells; i++) value += (mu[i] as number) * (m.persons[i] as number);
+    used.fill(0);
+    let budget = m.groups;
+    for (const copy of copies) {
+      if (budget === 0) break;
+      const k = Math.min(copy.rooms, budget);
+      value += k * copy.value;
+      budget -= k;
+      groupsOf(copy.t, k);
+    }
+    if (value < lowest - 1e-9) {
+      lowest = value;
+      sinceBetter = 0;
+    } else if (++sinceBetter >= 15) {
+      theta /= 2;
+      sinceBetter = 0;
+      if (theta < 1 / 512) break;
+    }
+    if (Math.floor(lowest + 1e-6) <= best) break;
+    let norm = 0;
+    for (let i = 0; i < m.nCells; i++) {
+      const g = (m.persons[i] as number) - (used[i] as number);
+      norm += g * g;
+    }
+    if (norm === 0) break;
+    const step = (theta * value) / norm;
+    for (let i = 0; i < m.nCells; i++) {
+      const g = (m.persons[i] as number) - (used[i] as number);
+      mu[i] = Math.min(1, Math.max(0, (mu[i] as number) - step * g));
+    }
+  }
+  return Math.floor(lowest + 1e-6);
+}

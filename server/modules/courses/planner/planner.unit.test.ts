@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { greatCircleKm } from '../../../core/geo.ts';
 import { generatePlanProblem, type Ortsteil } from './generate.ts';
 import { loadHighs, solveMip } from './mip.ts';
-import { buildModel } from './model.ts';
+import { buildModel, lagrangianBound, placeInGroups } from './model.ts';
+import { greedyPlan, improvePlan } from './solve.ts';
 import { ProblemError, parsePlanProblem, type PlanProblem, solvePlan } from './index.ts';
 
 const districts = JSON.parse(readFileSync('cities/duisburg/districts.json', 'utf8')) as {
@@ -159,6 +160,38 @@ describe('the course planner', () => {
       expect(result.objective).toBe(Math.round(reference.objective));
       expect(result.gap).toBe(0);
     }
+  });
+
+  it('keeps its bound at or above the best plan and its swapped plan at or below it, also where most need childcare', async () => {
+    const highs = await loadHighs();
+    for (let seed = 1; seed <= 10; seed++) {
+      const problem = small(seed);
+      const best = exhaustive(problem);
+      const m = buildModel(problem);
+      expect({ seed, bound: lagrangianBound(m, 0, Number.POSITIVE_INFINITY) >= best }).toEqual({
+        seed,
+        bound: true,
+      });
+      const open = greedyPlan(m);
+      const improved = improvePlan(m, open, placeInGroups(m, open), Number.POSITIVE_INFINITY, best);
+      expect(improved.placed.value).toBeLessThanOrEqual(best);
+    }
+    // a scarce medium instance (most need childcare) where HiGHS proves the optimum
+    const problem = generatePlanProblem({
+      seed: 11,
+      ortsteile: ORTSTEILE.slice(0, 12),
+      persons: 160,
+      places: 24,
+      groups: 8,
+      childcareShare: 0.6,
+    });
+    const reference = solveMip(highs, buildModel(problem), 20, null, false);
+    expect(reference.optimal).toBe(true);
+    const optimum = Math.round(reference.objective);
+    expect(lagrangianBound(buildModel(problem), 0, Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(optimum);
+    const result = await solvePlan(problem, { timeLimitSeconds: 20 });
+    expect(result.objective).toBe(optimum);
+    expect(result.bound).toBe(optimum);
   });
 
   it('explains a proposal with the Ortsteile, the persons placed and the nearest course of that language', async () => {
