@@ -6,6 +6,7 @@ import * as allocation from './allocation.service.ts';
 import * as applications from './applications.service.ts';
 import * as calls from './calls.service.ts';
 import * as notice from './notice.service.ts';
+import * as payments from './payments.service.ts';
 import * as proof from './proof.service.ts';
 import * as s from './funding.schema.ts';
 
@@ -226,6 +227,75 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => proof.fileProof(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/funding/applications/:id/payments',
+    {
+      schema: {
+        tags: applying,
+        summary:
+          'The payment plan (tranches planned and paid, the proof’s due day) and the repayment claims of a funded application',
+        params: s.idParams,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.readPayments(ctx(request), request.params.id),
+  );
+  app.put(
+    '/funding/applications/:id/payments',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Set the payment plan: tranches adding up to the amount granted, the day the proof of use is due (coordinators; refused once a tranche is paid)',
+        params: s.idParams,
+        body: s.paymentsBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.planPayments(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/tranches/:number/paid',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'A tranche was paid on a day (coordinators; once)',
+        params: s.trancheParams,
+        body: s.paidBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) =>
+      payments.payTranche(ctx(request), request.params.id, request.params.number, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/claims',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Record a repayment claim: amount (at most what was paid and not yet claimed), reason, due day (coordinators)',
+        params: s.idParams,
+        body: s.claimBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.recordClaim(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/claims/:claimId/paid',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'A repayment claim was repaid on a day (coordinators; once)',
+        params: s.claimParams,
+        body: s.paidBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) =>
+      payments.payClaim(ctx(request), request.params.id, request.params.claimId, request.body),
   );
   app.get(
     '/funding/applications/:id/versions',

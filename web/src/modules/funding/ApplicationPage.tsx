@@ -25,6 +25,7 @@ import {
   useCall,
 } from './funding.api';
 import { CATEGORY_LABEL, DOCUMENT_LABEL, GROUP_LABEL, PART_LABEL, STATE_LABEL } from './labels';
+import { PaymentsSection } from './PaymentsSection';
 import { ProofSection } from './ProofSection';
 
 /** What the form holds: the application's parts, numbers as typed. */
@@ -491,7 +492,13 @@ function ApplicationForm({ application, call }: { application: Application; call
         </Alert>
       )}
       {application.state === 'approved' || application.state === 'partly' ? (
-        <ProofSection application={application} canFile={session.user?.role === 'association'} />
+        <>
+          <PaymentsSection
+            application={application}
+            canManage={session.user?.role === 'coordinator' || session.user?.role === 'admin'}
+          />
+          <ProofSection application={application} canFile={session.user?.role === 'association'} />
+        </>
       ) : null}
       <p className="kern-body">
         <Link className="kern-link" to="/funding">

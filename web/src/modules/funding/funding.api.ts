@@ -181,3 +181,50 @@ export function useFileProof(id: string) {
     onSuccess: (data) => client.setQueryData(keys.proof(id), data),
   });
 }
+
+export type Payments = Reply<typeof s.paymentsReply>;
+export type PaymentsInput = Body<typeof s.paymentsBody>;
+export type ClaimInput = Body<typeof s.claimBody>;
+export { CLAIM_REASONS } from '../../../../server/modules/funding/funding.terms.ts';
+export type { ClaimReason } from '../../../../server/modules/funding/funding.terms.ts';
+
+const payments = (id: string) => `${BASE}/applications/${enc(id)}/payments`;
+const paymentsKey = (id: string) => ['funding', 'payments', id] as const;
+
+/** The payment plan and the repayment claims of a funded application. */
+export function usePayments(id: string) {
+  return useQuery({ queryKey: paymentsKey(id), queryFn: () => api<Payments>(payments(id)) });
+}
+
+/** The coordinators' changes to payments: each answer replaces the cached payments. */
+export function usePaymentActions(id: string) {
+  const client = useQueryClient();
+  const onSuccess = (data: Payments) => client.setQueryData(paymentsKey(id), data);
+  return {
+    plan: useMutation({
+      mutationFn: (body: PaymentsInput) => api<Payments>(payments(id), { method: 'PUT', body }),
+      onSuccess,
+    }),
+    payTranche: useMutation({
+      mutationFn: ({ number, paidOn }: { number: number; paidOn: string }) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/tranches/${number}/paid`, {
+          method: 'POST',
+          body: { paidOn } satisfies Body<typeof s.paidBody>,
+        }),
+      onSuccess,
+    }),
+    claim: useMutation({
+      mutationFn: (body: ClaimInput) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/claims`, { method: 'POST', body }),
+      onSuccess,
+    }),
+    repaid: useMutation({
+      mutationFn: ({ claimId, paidOn }: { claimId: string; paidOn: string }) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/claims/${enc(claimId)}/paid`, {
+          method: 'POST',
+          body: { paidOn } satisfies Body<typeof s.paidBody>,
+        }),
+      onSuccess,
+    }),
+  };
+}
