@@ -311,6 +311,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       }),
     },
     {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/receipts',
+      allowed: ['association'],
+      status: 201,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.decidedId}/receipts`,
+        body: { fileName: 'quittung.pdf', content: TINY_PDF },
+      }),
+    },
+    {
       method: 'GET',
       path: '/api/v1/funding/applications/:id/payments',
       allowed: ['association', ...COORDINATORS],

@@ -28,7 +28,7 @@ import {
   fundingReviews,
   fundingTranches,
 } from './funding.tables.ts';
-import type { ApplicationState } from './funding.terms.ts';
+import { type ApplicationState, RECEIPT_KIND } from './funding.terms.ts';
 
 export type CallRow = typeof fundingCalls.$inferSelect;
 export type NewCall = typeof fundingCalls.$inferInsert;
@@ -174,18 +174,29 @@ export async function insertDocument(db: Tx, values: typeof fundingDocuments.$in
   return row as { id: string; kind: string; fileName: string; mediaType: string; size: number };
 }
 
-/** An application's documents without their bytes. */
+const documentColumns = {
+  id: fundingDocuments.id,
+  kind: fundingDocuments.kind,
+  fileName: fundingDocuments.fileName,
+  mediaType: fundingDocuments.mediaType,
+  size: fundingDocuments.size,
+};
+
+/** An application's documents without their bytes (the receipts of its proof of use left out). */
 export async function listDocuments(db: Tx, applicationId: string) {
   return db
-    .select({
-      id: fundingDocuments.id,
-      kind: fundingDocuments.kind,
-      fileName: fundingDocuments.fileName,
-      mediaType: fundingDocuments.mediaType,
-      size: fundingDocuments.size,
-    })
+    .select(documentColumns)
     .from(fundingDocuments)
-    .where(eq(fundingDocuments.applicationId, applicationId))
+    .where(and(eq(fundingDocuments.applicationId, applicationId), ne(fundingDocuments.kind, RECEIPT_KIND)))
+    .orderBy(asc(fundingDocuments.createdAt));
+}
+
+/** The receipts attached to an application's proof of use, without their bytes. */
+export async function listReceipts(db: Tx, applicationId: string) {
+  return db
+    .select(documentColumns)
+    .from(fundingDocuments)
+    .where(and(eq(fundingDocuments.applicationId, applicationId), eq(fundingDocuments.kind, RECEIPT_KIND)))
     .orderBy(asc(fundingDocuments.createdAt));
 }
 

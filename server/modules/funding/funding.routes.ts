@@ -228,6 +228,22 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     },
     async (request) => proof.fileProof(ctx(request), request.params.id, request.body),
   );
+  app.post(
+    '/funding/applications/:id/receipts',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: applying,
+        summary:
+          'Attach a receipt to the proof of use (the association; PDF, JPEG, PNG recognised by content; at most 5 MB)',
+        params: s.idParams,
+        body: s.receiptBody,
+        response: { 201: s.proofReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await proof.addReceipt(ctx(request), request.params.id, request.body)),
+  );
   app.get(
     '/funding/applications/:id/payments',
     {

@@ -411,6 +411,25 @@ export const proofReply = z.object({
     })
     .nullable()
     .describe('The proof of use; null until filed'),
+  receipts: z
+    .array(
+      z.object({
+        id,
+        fileName: z.string().describe('The file’s name as uploaded'),
+        mediaType: z.enum(DOCUMENT_TYPES).describe('The type read from the content'),
+        size: z.number().int().describe('Bytes'),
+      }),
+    )
+    .describe('The receipts attached to the proof of use, oldest first'),
+});
+
+export const receiptBody = z.object({
+  fileName: z.string().trim().min(1).max(200).describe('The file’s name (its type is read from the content)'),
+  content: z
+    .base64()
+    .describe(
+      `The receipt's bytes, base64: PDF, JPEG or PNG (recognised by the content), at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+    ),
 });
 
 // ---------------------------------------------------------------------------------------------------------

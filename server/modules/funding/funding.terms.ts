@@ -93,3 +93,6 @@ export const MAX_TRANCHES = 12;
 
 /** Decisions that fund: the application gets money (payments, proof of use). */
 export const FUNDED_STATES = ['approved', 'partly'] as const;
+
+/** The kind of a receipt attached to the proof of use (kept with the documents, not one of the application's). */
+export const RECEIPT_KIND = 'receipt';

@@ -12,7 +12,7 @@ import { signInStaff } from '../../../test/staff.ts';
 import { systemContext } from '../../core/context.ts';
 import { users } from '../platform/platform.tables.ts';
 import { createCall } from './calls.service.ts';
-import { buildCall, insertApplicationIn } from './funding.factories.ts';
+import { buildCall, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
 import { updateApplication } from './funding.repository.ts';
 
 let t: TestApp;
@@ -198,6 +198,36 @@ describe('repayment claims', () => {
     const repaid = await coordinator.post(`${claims}/${claimId}/paid`, { paidOn: '2027-11-20' });
     expect(repaid.json<Payments>()).toMatchObject({ repaid: 500 });
     expect((await coordinator.post(`${claims}/${claimId}/paid`, { paidOn: '2027-11-21' })).status).toBe(409);
+  });
+});
+
+describe('receipts on the proof of use', () => {
+  it('attaches a receipt that is a PDF by its content, refuses an HTML page named .pdf, and lists it with the proof', async () => {
+    const id = await decided(2_700);
+    const url = `/api/v1/funding/applications/${id}/receipts`;
+    const fake = await member.post(url, {
+      fileName: 'quittung.pdf',
+      content: Buffer.from('<html>Quittung</html>').toString('base64'),
+    });
+    expect(fake.status).toBe(400);
+    expect(fake.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.document_type',
+      field: 'body.content',
+    });
+    const added = await member.post(url, { fileName: 'quittung-honorar.pdf', content: TINY_PDF });
+    expect(added.status, added.body).toBe(201);
+    const proof = (await coordinator.get(`/api/v1/funding/applications/${id}/proof`)).json<{
+      receipts: { fileName: string; mediaType: string }[];
+    }>();
+    expect(proof.receipts).toEqual([
+      expect.objectContaining({ fileName: 'quittung-honorar.pdf', mediaType: 'application/pdf' }),
+    ]);
+    // A receipt is not one of the application's documents.
+    const application = (await member.get(`/api/v1/funding/applications/${id}`)).json<{
+      documents: unknown[];
+    }>();
+    expect(application.documents).toEqual([]);
+    expect((await coordinator.post(url, { fileName: 'x.pdf', content: TINY_PDF })).status).toBe(403);
   });
 });
 

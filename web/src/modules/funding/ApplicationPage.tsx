@@ -25,6 +25,7 @@ import {
   useCall,
 } from './funding.api';
 import { CATEGORY_LABEL, DOCUMENT_LABEL, GROUP_LABEL, PART_LABEL, STATE_LABEL } from './labels';
+import { readBase64 } from './files';
 import { PaymentsSection } from './PaymentsSection';
 import { ProofSection } from './ProofSection';
 
@@ -120,15 +121,6 @@ function stepInput(step: Step, draft: Draft): StepInput {
     };
   if (step === 'declaration') return { declaration: draft.declaration };
   return {};
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 /** What is still missing, in words, with a link to its step. */

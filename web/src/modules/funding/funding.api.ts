@@ -173,6 +173,16 @@ export function useProof(id: string) {
   return useQuery({ queryKey: keys.proof(id), queryFn: () => api<Proof>(paths.proof(id)) });
 }
 
+/** Attaches a receipt to the proof of use; the answer replaces the cached proof. */
+export function useAddReceipt(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.receiptBody>) =>
+      api<Proof>(`${BASE}/applications/${enc(id)}/receipts`, { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(keys.proof(id), data),
+  });
+}
+
 /** Files the proof of use; the answer (with the comparison to the plan) replaces the cached one. */
 export function useFileProof(id: string) {
   const client = useQueryClient();
