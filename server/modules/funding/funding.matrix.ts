@@ -322,6 +322,20 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/funding/figures',
+      allowed: COORDINATORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/figures' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/figures.csv',
+      allowed: COORDINATORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/figures.csv' }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/funding/applications/:id/payments',
       allowed: ['association', ...COORDINATORS],
       status: 200,

@@ -472,3 +472,66 @@ export async function claimReminder(db: Tx, values: typeof fundingReminders.$inf
     .returning({ subjectId: fundingReminders.subjectId });
   return rows.length > 0;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+/** Every application that was submitted (drafts and withdrawn ones left out), for the figures. */
+export async function listFiguresRows(db: Tx) {
+  return db
+    .select({
+      id: fundingApplications.id,
+      callId: fundingApplications.callId,
+      organisationId: fundingApplications.organisationId,
+      state: fundingApplications.state,
+      firstTime: fundingApplications.firstTime,
+      requested: sql<number>`(${fundingApplications.content}->'budget'->>'requested')::int`,
+      district: sql<string | null>`${fundingApplications.content}->'districts'->>0`,
+      approved: sql<number | null>`(${fundingApplications.decision}->>'amount')::int`,
+      submittedAt: fundingApplications.submittedAt,
+      decidedAt: fundingApplications.decidedAt,
+    })
+    .from(fundingApplications)
+    .where(
+      inArray(fundingApplications.state, [
+        'submitted',
+        'changes_requested',
+        'approved',
+        'partly',
+        'rejected',
+      ]),
+    );
+}
+
+/** What was paid per application (tranches booked as paid). */
+export async function paidPerApplication(db: Tx) {
+  return db
+    .select({
+      applicationId: fundingTranches.applicationId,
+      amount: sql<number>`sum(${fundingTranches.amount})::int`,
+    })
+    .from(fundingTranches)
+    .where(sql`${fundingTranches.paidOn} is not null`)
+    .groupBy(fundingTranches.applicationId);
+}
+
+/** What was repaid per application (claims booked as repaid). */
+export async function repaidPerApplication(db: Tx) {
+  return db
+    .select({
+      applicationId: fundingClaims.applicationId,
+      amount: sql<number>`sum(${fundingClaims.amount})::int`,
+    })
+    .from(fundingClaims)
+    .where(sql`${fundingClaims.paidOn} is not null`)
+    .groupBy(fundingClaims.applicationId);
+}
+
+/** Calls by id, in one query. */
+export async function findCallsByIds(db: Tx, ids: readonly string[]): Promise<CallRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(fundingCalls)
+    .where(inArray(fundingCalls.id, [...ids]));
+}

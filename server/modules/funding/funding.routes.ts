@@ -5,6 +5,7 @@ import { requestContext } from '../../core/http.ts';
 import * as allocation from './allocation.service.ts';
 import * as applications from './applications.service.ts';
 import * as calls from './calls.service.ts';
+import * as figures from './figures.service.ts';
 import * as notice from './notice.service.ts';
 import * as payments from './payments.service.ts';
 import * as proof from './proof.service.ts';
@@ -105,6 +106,33 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => allocation.proposeAllocation(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/funding/figures',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Figures: requested, approved, paid, repaid by call, Stadtbezirk and kind of organisation; first-time applicants; days to decision (counts under 5 as "<5"; coordinators)',
+        response: { 200: s.figuresReply },
+      },
+    },
+    async (request) => figures.fundingFigures(ctx(request)),
+  );
+  app.get(
+    '/funding/figures.csv',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'The figures as CSV (counts under 5 as "<5"; coordinators)',
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="funding-figures.csv"')
+        .send(await figures.fundingFiguresCsv(ctx(request))),
   );
   app.get(
     '/funding/applications',

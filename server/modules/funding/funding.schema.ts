@@ -499,3 +499,38 @@ export const paymentsReply = z.object({
   repaid: euros('What was repaid so far'),
   notNeeded: euros('What the proof of use shows the grant was not needed for (0 without a proof)'),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+const suppressedCount = z
+  .union([z.number().int(), z.literal('<5')])
+  .describe('A count; "<5" when between 1 and 4');
+const figuresGroup = z.object({
+  key: z.string().describe('The group: a call’s id, a Stadtbezirk’s id, a kind of organisation'),
+  label: z.string().describe('The call’s title in the reader’s language (other groups: empty or the key)'),
+  organisations: suppressedCount.describe('Applying organisations ("<5" when between 1 and 4)'),
+  firstTimeOrganisations: suppressedCount.describe('Of them applying for the first time ("<5" when 1–4)'),
+  applications: suppressedCount.describe('Submitted applications ("<5" when between 1 and 4)'),
+  requested: euros('Requested'),
+  approved: euros('Approved (full and partly)'),
+  paid: euros('Paid (tranches booked as paid)'),
+  repaid: euros('Repaid (claims booked as repaid)'),
+});
+export const figuresReply = z.object({
+  asOf: day.describe('The day the figures are for'),
+  total: figuresGroup.describe('Every submitted application'),
+  byCall: z.array(figuresGroup).describe('Per call, most requested first'),
+  byDistrict: z.array(figuresGroup).describe('Per Stadtbezirk (the first an application names)'),
+  byKind: z.array(figuresGroup).describe('Per kind of organisation'),
+  firstTime: figuresGroup.describe('First-time applicants only'),
+  daysToDecision: z
+    .object({
+      decided: suppressedCount.describe('Decided applications'),
+      medianDays: z
+        .number()
+        .nullable()
+        .describe('Median days from submission to decision (null under 5 decided)'),
+    })
+    .describe('Time from submission to decision'),
+});

@@ -10,10 +10,12 @@ import { type Client, createTestApp, type TestApp } from '../../../test/harness.
 import { startSmtpServer } from '../../../test/smtp.ts';
 import { signInStaff } from '../../../test/staff.ts';
 import { systemContext } from '../../core/context.ts';
+import { deliverPendingMail } from '../../core/mail.ts';
 import { users } from '../platform/platform.tables.ts';
 import { createCall } from './calls.service.ts';
 import { buildCall, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
 import { updateApplication } from './funding.repository.ts';
+import { sendFundingReminders } from './reminders.service.ts';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -59,22 +61,17 @@ async function decided(amount: number, outcome: 'approved' | 'partly' = 'approve
   return row.id;
 }
 
-async function deliver() {
-  await t.services.jobRunner.runSoon('mail.deliver');
-  await t.services.jobRunner.tick();
-}
+/** The hourly job's run, then the outbox sent to the SMTP server (directly: no other job's first run). */
 async function remind() {
-  await t.services.jobRunner.runSoon('funding.reminders');
-  await t.services.jobRunner.tick();
-  await deliver();
+  await sendFundingReminders(systemContext(t.services));
+  await deliverPendingMail(t.services);
 }
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await createTestApp({ SMTP_URL: smtp.url });
-  // Every job's first run, now: later ticks run only the reminders and the mail delivery.
-  await t.services.jobRunner.tick();
+  expect(t.services.jobRunner.definitions.map((job) => job.name)).toContain('funding.reminders');
   t.services.clock.set(MARCH_1);
   coordinator = await t.login('coordinator');
   member = await signInStaff(t, { role: 'association', organisationId: ORGANISATION, kind: 'association' });
@@ -290,5 +287,50 @@ describe('reminders before each due day', () => {
     await remind();
     await remind();
     expect(mailsTo(memberEmail).filter((m) => m.subject.includes('Test programı Buluşma'))).toHaveLength(2);
+  });
+});
+
+describe('figures', () => {
+  type Group = {
+    key: string;
+    organisations: number | '<5';
+    applications: number | '<5';
+    approved: number;
+    paid: number;
+    repaid: number;
+  };
+  it('sums requested, approved, paid and repaid by call, district and kind, with counts of organisations under 5 as "<5", also in CSV', async () => {
+    t.services.clock.set(MARCH_1);
+    expect((await member.get('/api/v1/funding/figures')).status).toBe(403);
+    const reply = await coordinator.get('/api/v1/funding/figures');
+    expect(reply.status, reply.body).toBe(200);
+    const figures = reply.json<{
+      total: Group;
+      byCall: Group[];
+      byDistrict: Group[];
+      byKind: Group[];
+      firstTime: Group;
+      daysToDecision: { decided: number | '<5'; medianDays: number | null };
+    }>();
+    // This file's call: one association, four funded applications, 4,300 € paid in tranches, 500 € repaid.
+    expect(figures.byCall.find((g) => g.key === callId)).toMatchObject({
+      organisations: '<5',
+      approved: 8_600,
+      paid: 4_300,
+      repaid: 500,
+    });
+    // The demo's eleven associations over seven Stadtbezirke: some districts have fewer than five.
+    expect(typeof figures.total.organisations).toBe('number');
+    expect(figures.byDistrict.some((g) => g.organisations === '<5')).toBe(true);
+    expect(figures.byKind.map((g) => g.key)).toContain('association');
+    expect(typeof figures.daysToDecision.decided).toBe('number');
+    expect(figures.daysToDecision.medianDays).not.toBeNull();
+
+    const csv = await coordinator.get('/api/v1/funding/figures.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain(`by_call,${callId},<5,`);
+    expect(csv.body.split('\n')[0]).toBe(
+      'figure,key,organisations,first_time_organisations,applications,requested,approved,paid,repaid',
+    );
   });
 });
