@@ -274,4 +274,25 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await context.close();
     }
   }, 60_000);
+  test('7. the coordinator reads the figures in German and in Arabic, small counts of organisations as "<5", without accessibility faults', async () => {
+    for (const lang of ['de', 'ar'] as const) {
+      const context = await newContext(env, {
+        lang,
+        viewport: lang === 'ar' ? PHONE : DESKTOP,
+        role: 'coordinator',
+      });
+      try {
+        const page = await context.newPage();
+        await open(page, '/funding/figures');
+        await expectHeading(page, text(lang, 'funding:figures.title'));
+        const calls = page.getByTestId('funding-figures-calls-row');
+        await expect.poll(() => calls.filter({ hasText: 'Begegnung im Quartier' }).count()).toBe(1);
+        // The walk's call: one association applied.
+        expect(await calls.filter({ hasText: 'Begegnung im Quartier' }).textContent()).toContain('<5');
+        await expectAccessible(page, `funding figures (${lang})`);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
 });

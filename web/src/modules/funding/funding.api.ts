@@ -238,3 +238,11 @@ export function usePaymentActions(id: string) {
     }),
   };
 }
+
+export type Figures = Reply<typeof s.figuresReply>;
+export const figuresCsv = `${BASE}/figures.csv`;
+
+/** The figures (coordinators): money by call, Stadtbezirk and kind of organisation. */
+export function useFundingFigures() {
+  return useQuery({ queryKey: ['funding', 'figures'], queryFn: () => api<Figures>(`${BASE}/figures`) });
+}
