@@ -216,7 +216,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
     }
   }, 60_000);
 
-  test('5. the association downloads the notice letter (a PDF in German with the project’s title and the amount) and files its proof of use, a deviation over 20 % flagged', async () => {
+  test('5. the association downloads the notice letter (a PDF in German with the project’s title and the amount) and files its proof of use with a receipt, a deviation over 20 % flagged', async () => {
     const context = await newContext(env, { lang: 'tr', viewport: PHONE, role: 'association' });
     try {
       const page = await context.newPage();
@@ -238,8 +238,61 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       const line = page.getByTestId('funding-proof-line').first();
       await line.getByText(text('tr', 'funding:proof.flagged')).waitFor();
       expect(await line.textContent()).toMatch(/2[.,]?500/);
+      // The fee's receipt, a PDF from her phone, goes with the proof.
+      await page
+        .locator('#proof-receipt')
+        .setInputFiles({ name: 'quittung-honorar.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByTestId('funding-receipts').getByText('quittung-honorar.pdf').waitFor();
     } finally {
       await context.close();
+    }
+  }, 60_000);
+  test('6. in Arabic on a phone the coordinator plans the payment, books the first tranche as paid and records a repayment claim', async () => {
+    const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, `/funding/${applicationId}`);
+      await page.locator('#payments-proof-due').waitFor();
+      // One tranche of the whole grant, prefilled; the day and the proof's due day are set.
+      expect(await page.inputValue('#tranche-0-amount')).toBe('1800');
+      await page.fill('#tranche-0-due', '2027-05-01');
+      await page.fill('#payments-proof-due', '2027-12-31');
+      await page.getByRole('button', { name: text('ar', 'funding:payments.savePlan') }).click();
+      const tranche = page.getByTestId('funding-tranche');
+      await tranche.getByRole('button').click();
+      await expect.poll(() => tranche.getByRole('button').count()).toBe(0);
+      await page.fill('#claim-amount', '100');
+      await page.fill('#claim-due', '2028-02-01');
+      await page.getByRole('button', { name: text('ar', 'funding:payments.recordClaim') }).click();
+      await page.getByTestId('funding-claim').waitFor();
+      expect(await page.getByTestId('funding-claim').textContent()).toContain(
+        text('ar', 'funding:payments.reasons.not_needed'),
+      );
+      expect(await offScreen(page), 'the payments fit a 360 px phone').toEqual([]);
+      await expectAccessible(page, 'payments (ar, phone)');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+  test('7. the coordinator reads the figures in German and in Arabic, small counts of organisations as "<5", without accessibility faults', async () => {
+    for (const lang of ['de', 'ar'] as const) {
+      const context = await newContext(env, {
+        lang,
+        viewport: lang === 'ar' ? PHONE : DESKTOP,
+        role: 'coordinator',
+      });
+      try {
+        const page = await context.newPage();
+        await open(page, '/funding/figures');
+        await expectHeading(page, text(lang, 'funding:figures.title'));
+        const calls = page.getByTestId('funding-figures-calls-row');
+        await expect.poll(() => calls.filter({ hasText: 'Begegnung im Quartier' }).count()).toBe(1);
+        // The walk's call: one association applied.
+        expect(await calls.filter({ hasText: 'Begegnung im Quartier' }).textContent()).toContain('<5');
+        await expectAccessible(page, `funding figures (${lang})`);
+      } finally {
+        await context.close();
+      }
     }
   }, 60_000);
 });

@@ -136,25 +136,31 @@ function definedOnly(input: StepInput): Partial<ApplicationContent> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
 
+/** An uploaded file's bytes and type: PDF, JPEG or PNG by its content (the name does not count), within the limit. */
+export function readUpload(content: string) {
+  const bytes = Buffer.from(content, 'base64');
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new AppError('funding.document_too_large', {
+      field: 'body.content',
+      params: { max: MAX_DOCUMENT_BYTES / 1024 / 1024 },
+    });
+  const mediaType = documentTypeOf(bytes);
+  if (!mediaType) throw new AppError('funding.document_type', { field: 'body.content' });
+  return { bytes, mediaType };
+}
+
 /** Adds a document: PDF, JPEG or PNG by its content (the name does not count), at most the size limit. */
 export async function addDocument(
   ctx: Ctx,
   id: string,
   input: { kind: string; fileName: string; content: string },
 ) {
-  const bytes = Buffer.from(input.content, 'base64');
   return inTransaction(ctx, async (tx) => {
     const { row, resource } = await load(tx, id, true);
     authorize(tx, 'funding.applications.edit', resource);
     if (!EDITABLE_STATES.includes(row.state as ApplicationState))
       throw new AppError('funding.wrong_state', { params: { state: row.state } });
-    if (bytes.length > MAX_DOCUMENT_BYTES)
-      throw new AppError('funding.document_too_large', {
-        field: 'body.content',
-        params: { max: MAX_DOCUMENT_BYTES / 1024 / 1024 },
-      });
-    const mediaType = documentTypeOf(bytes);
-    if (!mediaType) throw new AppError('funding.document_type', { field: 'body.content' });
+    const { bytes, mediaType } = readUpload(input.content);
     const document = await repo.insertDocument(tx.db, {
       applicationId: id,
       kind: input.kind,

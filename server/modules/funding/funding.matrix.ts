@@ -14,7 +14,7 @@ import {
 import { systemContext } from '../../core/context.ts';
 import { buildCall, completeContent, insertApplicationIn, TINY_PDF } from './funding.factories.ts';
 import { createCall } from './calls.service.ts';
-import { updateApplication } from './funding.repository.ts';
+import { insertClaim, insertTranches, updateApplication } from './funding.repository.ts';
 import { fundingDocuments } from './funding.tables.ts';
 
 type Fixtures = {
@@ -29,6 +29,10 @@ type Fixtures = {
   emptyCallId: string;
   /** Approved, of the demo association (its notice letter). */
   decidedId: string;
+  /** Approved and paid in one tranche, of the demo association (claims). */
+  paidId: string;
+  /** Per actor: an approved application with an unpaid tranche, and a claim not yet repaid (of paidId). */
+  payments: Record<ActorName, { trancheOf: string; claim: string }>;
 };
 type F = MatrixBase & Fixtures;
 
@@ -69,7 +73,61 @@ async function setup({ t, userIds }: MatrixBase): Promise<Fixtures> {
     },
     decidedAt: ctx.now,
   });
-  return { callId: call.id, submittedId, draftId, perActor, emptyCallId: empty.id, decidedId };
+  const approve = async (id: string) =>
+    updateApplication(ctx.db, id, {
+      state: 'approved',
+      decision: {
+        outcome: 'approved',
+        amount: completeContent().budget.requested,
+        reason: 'Überzeugend.',
+        conditions: '',
+        decidedBy: userIds.coordinator,
+      },
+      decidedAt: ctx.now,
+    });
+  const paidId = await make('submitted');
+  await approve(paidId);
+  await insertTranches(ctx.db, [
+    {
+      applicationId: paidId,
+      number: 1,
+      amount: completeContent().budget.requested,
+      dueOn: '2027-04-01',
+      paidOn: '2027-04-01',
+    },
+  ]);
+  const payments = {} as Fixtures['payments'];
+  for (const actor of EVERYONE) {
+    const trancheOf = await make('submitted');
+    await approve(trancheOf);
+    await insertTranches(ctx.db, [
+      {
+        applicationId: trancheOf,
+        number: 1,
+        amount: completeContent().budget.requested,
+        dueOn: '2027-04-01',
+      },
+    ]);
+    const claim = await insertClaim(ctx.db, {
+      applicationId: paidId,
+      amount: 1,
+      reason: 'not_needed',
+      note: '',
+      dueOn: '2027-12-01',
+      createdAt: ctx.now,
+    });
+    payments[actor] = { trancheOf, claim: claim.id };
+  }
+  return {
+    callId: call.id,
+    submittedId,
+    draftId,
+    perActor,
+    emptyCallId: empty.id,
+    decidedId,
+    paidId,
+    payments,
+  };
 }
 
 const matrix: ModuleMatrix<Fixtures> = {
@@ -250,6 +308,80 @@ const matrix: ModuleMatrix<Fixtures> = {
       request: (_actor, f: F) => ({
         url: `/api/v1/funding/applications/${f.submittedId}/review`,
         body: { scores: [{ criterion: 'exchange', score: 7, reason: 'Viele Begegnungen.' }] },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/receipts',
+      allowed: ['association'],
+      status: 201,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.decidedId}/receipts`,
+        body: { fileName: 'quittung.pdf', content: TINY_PDF },
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/figures',
+      allowed: COORDINATORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/figures' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/figures.csv',
+      allowed: COORDINATORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/funding/figures.csv' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/applications/:id/payments',
+      allowed: ['association', ...COORDINATORS],
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/applications/${f.paidId}/payments` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/funding/applications/:id/payments',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.decidedId}/payments`,
+        body: {
+          tranches: [{ amount: completeContent().budget.requested, dueOn: '2027-04-01' }],
+          proofDueOn: null,
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/tranches/:number/paid',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.payments[actor].trancheOf}/tranches/1/paid`,
+        body: { paidOn: '2027-04-02' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/claims',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.paidId}/claims`,
+        body: { amount: 1, reason: 'not_proven', dueOn: '2027-12-01' },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/applications/:id/claims/:claimId/paid',
+      allowed: COORDINATORS,
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/funding/applications/${f.paidId}/claims/${f.payments[actor].claim}/paid`,
+        body: { paidOn: '2027-11-30' },
       }),
     },
   ],

@@ -1,5 +1,13 @@
 import type { Actor } from '../../core/context.ts';
-import { ALL, anyone, hasRole, ofOrganisation, ownOrganisation, type Policies } from '../../core/policy.ts';
+import {
+  ALL,
+  anyone,
+  hasRole,
+  ofOrganisation,
+  ownOrganisation,
+  type Policies,
+  system,
+} from '../../core/policy.ts';
 
 const coordinators = hasRole('coordinator', 'admin');
 /** Associations (and migrant organisations) apply with accounts of the role `association`. */
@@ -45,6 +53,8 @@ export const fundingPolicies = {
     coordinators(actor) || ofOrganisation(actor, APPLICANTS, application.organisationId),
   /** Scoring: a reviewer of the call without a conflict of interest. */
   'funding.review': (actor: Actor, application: Application) => reviewerWithoutConflict(actor, application),
+  /** The reminders' job. */
+  'funding.jobs': system,
   /** The reviewer's list: the applications of calls the account reviews (signed-in accounts; empty for others). */
   'funding.review_list': (actor: Actor) => actor.kind === 'user',
 } satisfies Policies;

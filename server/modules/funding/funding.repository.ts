@@ -1,16 +1,34 @@
 // The funding module's queries: one function per query, over its own tables only.
-import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import {
   fundingApplications,
   fundingApplicationVersions,
   fundingCalls,
+  fundingClaims,
   fundingDocuments,
   fundingProofs,
+  fundingReminders,
   fundingReviews,
+  fundingTranches,
 } from './funding.tables.ts';
-import type { ApplicationState } from './funding.terms.ts';
+import { type ApplicationState, RECEIPT_KIND } from './funding.terms.ts';
 
 export type CallRow = typeof fundingCalls.$inferSelect;
 export type NewCall = typeof fundingCalls.$inferInsert;
@@ -156,18 +174,29 @@ export async function insertDocument(db: Tx, values: typeof fundingDocuments.$in
   return row as { id: string; kind: string; fileName: string; mediaType: string; size: number };
 }
 
-/** An application's documents without their bytes. */
+const documentColumns = {
+  id: fundingDocuments.id,
+  kind: fundingDocuments.kind,
+  fileName: fundingDocuments.fileName,
+  mediaType: fundingDocuments.mediaType,
+  size: fundingDocuments.size,
+};
+
+/** An application's documents without their bytes (the receipts of its proof of use left out). */
 export async function listDocuments(db: Tx, applicationId: string) {
   return db
-    .select({
-      id: fundingDocuments.id,
-      kind: fundingDocuments.kind,
-      fileName: fundingDocuments.fileName,
-      mediaType: fundingDocuments.mediaType,
-      size: fundingDocuments.size,
-    })
+    .select(documentColumns)
     .from(fundingDocuments)
-    .where(eq(fundingDocuments.applicationId, applicationId))
+    .where(and(eq(fundingDocuments.applicationId, applicationId), ne(fundingDocuments.kind, RECEIPT_KIND)))
+    .orderBy(asc(fundingDocuments.createdAt));
+}
+
+/** The receipts attached to an application's proof of use, without their bytes. */
+export async function listReceipts(db: Tx, applicationId: string) {
+  return db
+    .select(documentColumns)
+    .from(fundingDocuments)
+    .where(and(eq(fundingDocuments.applicationId, applicationId), eq(fundingDocuments.kind, RECEIPT_KIND)))
     .orderBy(asc(fundingDocuments.createdAt));
 }
 
@@ -306,4 +335,203 @@ export async function upsertProof(db: Tx, values: typeof fundingProofs.$inferIns
 /** Forgets the person who filed proofs of use (erasure; the proof is the organisation's and stays). */
 export async function forgetProofFiler(db: Tx, userId: string): Promise<void> {
   await db.update(fundingProofs).set({ filedBy: null }).where(eq(fundingProofs.filedBy, userId));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Payments, claims, reminders
+
+export type TrancheRow = typeof fundingTranches.$inferSelect;
+export type ClaimRow = typeof fundingClaims.$inferSelect;
+
+/** An application's tranches in the plan's order. */
+export async function listTranches(db: Tx, applicationId: string): Promise<TrancheRow[]> {
+  return db
+    .select()
+    .from(fundingTranches)
+    .where(eq(fundingTranches.applicationId, applicationId))
+    .orderBy(asc(fundingTranches.number));
+}
+
+export async function deleteTranches(db: Tx, applicationId: string): Promise<void> {
+  await db.delete(fundingTranches).where(eq(fundingTranches.applicationId, applicationId));
+}
+
+export async function insertTranches(db: Tx, rows: (typeof fundingTranches.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await db.insert(fundingTranches).values(rows);
+}
+
+/** Marks a tranche paid; undefined when there is no such tranche or it was paid already (the second one loses). */
+export async function payTranche(db: Tx, applicationId: string, number: number, paidOn: string) {
+  const [row] = await db
+    .update(fundingTranches)
+    .set({ paidOn })
+    .where(
+      and(
+        eq(fundingTranches.applicationId, applicationId),
+        eq(fundingTranches.number, number),
+        isNull(fundingTranches.paidOn),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** An application's repayment claims, oldest first. */
+export async function listClaims(db: Tx, applicationId: string): Promise<ClaimRow[]> {
+  return db
+    .select()
+    .from(fundingClaims)
+    .where(eq(fundingClaims.applicationId, applicationId))
+    .orderBy(asc(fundingClaims.createdAt), asc(fundingClaims.id));
+}
+
+export async function insertClaim(db: Tx, values: typeof fundingClaims.$inferInsert): Promise<ClaimRow> {
+  const [row] = await db.insert(fundingClaims).values(values).returning();
+  return row as ClaimRow;
+}
+
+/** Marks a claim of the application repaid; undefined when there is no such claim or it was repaid already. */
+export async function payClaim(db: Tx, applicationId: string, id: string, paidOn: string) {
+  const [row] = await db
+    .update(fundingClaims)
+    .set({ paidOn })
+    .where(
+      and(
+        eq(fundingClaims.id, id),
+        eq(fundingClaims.applicationId, applicationId),
+        isNull(fundingClaims.paidOn),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Drafts and applications sent back for changes, of open calls whose deadline falls in [from, until). */
+export async function listDraftsBeforeDeadline(db: Tx, from: Date, until: Date) {
+  return db
+    .select({ application: fundingApplications, call: fundingCalls })
+    .from(fundingApplications)
+    .innerJoin(fundingCalls, eq(fundingCalls.id, fundingApplications.callId))
+    .where(
+      and(
+        inArray(fundingApplications.state, ['draft', 'changes_requested']),
+        eq(fundingCalls.state, 'open'),
+        gte(fundingCalls.deadline, from),
+        lt(fundingCalls.deadline, until),
+      ),
+    );
+}
+
+/** Unpaid tranches due in [from, until] (days), with their application. */
+export async function listTranchesDue(db: Tx, from: string, until: string) {
+  return db
+    .select({ tranche: fundingTranches, application: fundingApplications })
+    .from(fundingTranches)
+    .innerJoin(fundingApplications, eq(fundingApplications.id, fundingTranches.applicationId))
+    .where(
+      and(
+        isNull(fundingTranches.paidOn),
+        gte(fundingTranches.dueOn, from),
+        lte(fundingTranches.dueOn, until),
+      ),
+    );
+}
+
+/** Funded applications whose proof of use is due in [from, until] (days) and not filed yet. */
+export async function listProofsDue(db: Tx, from: string, until: string) {
+  return db
+    .select({ application: fundingApplications })
+    .from(fundingApplications)
+    .leftJoin(fundingProofs, eq(fundingProofs.applicationId, fundingApplications.id))
+    .where(
+      and(
+        isNull(fundingProofs.applicationId),
+        gte(fundingApplications.proofDueOn, from),
+        lte(fundingApplications.proofDueOn, until),
+      ),
+    );
+}
+
+/** Unpaid claims due in [from, until] (days), with their application. */
+export async function listClaimsDue(db: Tx, from: string, until: string) {
+  return db
+    .select({ claim: fundingClaims, application: fundingApplications })
+    .from(fundingClaims)
+    .innerJoin(fundingApplications, eq(fundingApplications.id, fundingClaims.applicationId))
+    .where(
+      and(isNull(fundingClaims.paidOn), gte(fundingClaims.dueOn, from), lte(fundingClaims.dueOn, until)),
+    );
+}
+
+/** Records a reminder; false when it was sent before (by this server or another). */
+export async function claimReminder(db: Tx, values: typeof fundingReminders.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(fundingReminders)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ subjectId: fundingReminders.subjectId });
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+/** Every application that was submitted (drafts and withdrawn ones left out), for the figures. */
+export async function listFiguresRows(db: Tx) {
+  return db
+    .select({
+      id: fundingApplications.id,
+      callId: fundingApplications.callId,
+      organisationId: fundingApplications.organisationId,
+      state: fundingApplications.state,
+      firstTime: fundingApplications.firstTime,
+      requested: sql<number>`(${fundingApplications.content}->'budget'->>'requested')::int`,
+      district: sql<string | null>`${fundingApplications.content}->'districts'->>0`,
+      approved: sql<number | null>`(${fundingApplications.decision}->>'amount')::int`,
+      submittedAt: fundingApplications.submittedAt,
+      decidedAt: fundingApplications.decidedAt,
+    })
+    .from(fundingApplications)
+    .where(
+      inArray(fundingApplications.state, [
+        'submitted',
+        'changes_requested',
+        'approved',
+        'partly',
+        'rejected',
+      ]),
+    );
+}
+
+/** What was paid per application (tranches booked as paid). */
+export async function paidPerApplication(db: Tx) {
+  return db
+    .select({
+      applicationId: fundingTranches.applicationId,
+      amount: sql<number>`sum(${fundingTranches.amount})::int`,
+    })
+    .from(fundingTranches)
+    .where(sql`${fundingTranches.paidOn} is not null`)
+    .groupBy(fundingTranches.applicationId);
+}
+
+/** What was repaid per application (claims booked as repaid). */
+export async function repaidPerApplication(db: Tx) {
+  return db
+    .select({
+      applicationId: fundingClaims.applicationId,
+      amount: sql<number>`sum(${fundingClaims.amount})::int`,
+    })
+    .from(fundingClaims)
+    .where(sql`${fundingClaims.paidOn} is not null`)
+    .groupBy(fundingClaims.applicationId);
+}
+
+/** Calls by id, in one query. */
+export async function findCallsByIds(db: Tx, ids: readonly string[]): Promise<CallRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(fundingCalls)
+    .where(inArray(fundingCalls.id, [...ids]));
 }

@@ -5,7 +5,9 @@ import { requestContext } from '../../core/http.ts';
 import * as allocation from './allocation.service.ts';
 import * as applications from './applications.service.ts';
 import * as calls from './calls.service.ts';
+import * as figures from './figures.service.ts';
 import * as notice from './notice.service.ts';
+import * as payments from './payments.service.ts';
 import * as proof from './proof.service.ts';
 import * as s from './funding.schema.ts';
 
@@ -104,6 +106,33 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => allocation.proposeAllocation(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/funding/figures',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Figures: requested, approved, paid, repaid by call, Stadtbezirk and kind of organisation; first-time applicants; days to decision (counts under 5 as "<5"; coordinators)',
+        response: { 200: s.figuresReply },
+      },
+    },
+    async (request) => figures.fundingFigures(ctx(request)),
+  );
+  app.get(
+    '/funding/figures.csv',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'The figures as CSV (counts under 5 as "<5"; coordinators)',
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="funding-figures.csv"')
+        .send(await figures.fundingFiguresCsv(ctx(request))),
   );
   app.get(
     '/funding/applications',
@@ -226,6 +255,91 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => proof.fileProof(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/receipts',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: applying,
+        summary:
+          'Attach a receipt to the proof of use (the association; PDF, JPEG, PNG recognised by content; at most 5 MB)',
+        params: s.idParams,
+        body: s.receiptBody,
+        response: { 201: s.proofReply },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await proof.addReceipt(ctx(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/funding/applications/:id/payments',
+    {
+      schema: {
+        tags: applying,
+        summary:
+          'The payment plan (tranches planned and paid, the proof’s due day) and the repayment claims of a funded application',
+        params: s.idParams,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.readPayments(ctx(request), request.params.id),
+  );
+  app.put(
+    '/funding/applications/:id/payments',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Set the payment plan: tranches adding up to the amount granted, the day the proof of use is due (coordinators; refused once a tranche is paid)',
+        params: s.idParams,
+        body: s.paymentsBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.planPayments(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/tranches/:number/paid',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'A tranche was paid on a day (coordinators; once)',
+        params: s.trancheParams,
+        body: s.paidBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) =>
+      payments.payTranche(ctx(request), request.params.id, request.params.number, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/claims',
+    {
+      schema: {
+        tags: deciding,
+        summary:
+          'Record a repayment claim: amount (at most what was paid and not yet claimed), reason, due day (coordinators)',
+        params: s.idParams,
+        body: s.claimBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) => payments.recordClaim(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/funding/applications/:id/claims/:claimId/paid',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'A repayment claim was repaid on a day (coordinators; once)',
+        params: s.claimParams,
+        body: s.paidBody,
+        response: { 200: s.paymentsReply },
+      },
+    },
+    async (request) =>
+      payments.payClaim(ctx(request), request.params.id, request.params.claimId, request.body),
   );
   app.get(
     '/funding/applications/:id/versions',

@@ -3,6 +3,7 @@ import {
   APPLICATION_PARTS,
   APPLICATION_STATES,
   CALL_STATES,
+  CLAIM_REASONS,
   COST_CATEGORIES,
   DECISIONS,
   DOCUMENT_KINDS,
@@ -10,6 +11,7 @@ import {
   FUNDINGS,
   MAX_DOCUMENT_BYTES,
   MAX_SCORE,
+  MAX_TRANCHES,
   TARGET_GROUPS,
 } from './funding.terms.ts';
 
@@ -409,4 +411,126 @@ export const proofReply = z.object({
     })
     .nullable()
     .describe('The proof of use; null until filed'),
+  receipts: z
+    .array(
+      z.object({
+        id,
+        fileName: z.string().describe('The file’s name as uploaded'),
+        mediaType: z.enum(DOCUMENT_TYPES).describe('The type read from the content'),
+        size: z.number().int().describe('Bytes'),
+      }),
+    )
+    .describe('The receipts attached to the proof of use, oldest first'),
+});
+
+export const receiptBody = z.object({
+  fileName: z.string().trim().min(1).max(200).describe('The file’s name (its type is read from the content)'),
+  content: z
+    .base64()
+    .describe(
+      `The receipt's bytes, base64: PDF, JPEG or PNG (recognised by the content), at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+    ),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// After the decision: payments and repayment claims
+
+export const trancheParams = z.object({
+  id,
+  number: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_TRANCHES)
+    .describe('The tranche’s number in the plan (from 1)'),
+});
+export const claimParams = z.object({ id, claimId: id.describe('The repayment claim’s id') });
+
+export const paymentsBody = z.object({
+  tranches: z
+    .array(
+      z.object({
+        amount: euros('The tranche').min(1),
+        dueOn: day.describe('The day it is to be paid'),
+      }),
+    )
+    .min(1)
+    .max(MAX_TRANCHES)
+    .describe('The tranches in the order they are paid; together exactly the amount granted'),
+  proofDueOn: day.nullable().describe('The day the proof of use is due (null: not set)'),
+});
+
+export const paidBody = z.object({ paidOn: day.describe('The day the money was paid') });
+
+export const claimBody = z.object({
+  amount: euros('The amount claimed back').min(1),
+  reason: z.enum(CLAIM_REASONS).describe('not_needed (the actual cost did not need it) or not_proven'),
+  note: z.string().trim().max(2000).default('').describe('What the claim is based on'),
+  dueOn: day.describe('The day the repayment is due'),
+});
+
+export const paymentsReply = z.object({
+  granted: euros('The amount granted'),
+  proofDueOn: day.nullable().describe('The day the proof of use is due (null: not set)'),
+  tranches: z
+    .array(
+      z.object({
+        number: z.number().int().describe('The tranche’s number (from 1)'),
+        amount: euros('The tranche'),
+        dueOn: day.describe('Planned for this day'),
+        paidOn: day.nullable().describe('Paid on this day (null: not yet)'),
+      }),
+    )
+    .describe('The payment plan'),
+  claims: z
+    .array(
+      z.object({
+        id,
+        amount: euros('Claimed back'),
+        reason: z.enum(CLAIM_REASONS).describe('not_needed or not_proven'),
+        note: z.string().describe('What the claim is based on'),
+        dueOn: day.describe('Due on this day'),
+        paidOn: day.nullable().describe('Repaid on this day (null: not yet)'),
+      }),
+    )
+    .describe('The repayment claims, oldest first'),
+  paid: euros('What was paid so far'),
+  claimed: euros('What is claimed back in all'),
+  repaid: euros('What was repaid so far'),
+  notNeeded: euros('What the proof of use shows the grant was not needed for (0 without a proof)'),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Figures
+
+const suppressedCount = z
+  .union([z.number().int(), z.literal('<5')])
+  .describe('A count; "<5" when between 1 and 4');
+const figuresGroup = z.object({
+  key: z.string().describe('The group: a call’s id, a Stadtbezirk’s id, a kind of organisation'),
+  label: z.string().describe('The call’s title in the reader’s language (other groups: empty or the key)'),
+  organisations: suppressedCount.describe('Applying organisations ("<5" when between 1 and 4)'),
+  firstTimeOrganisations: suppressedCount.describe('Of them applying for the first time ("<5" when 1–4)'),
+  applications: suppressedCount.describe('Submitted applications ("<5" when between 1 and 4)'),
+  requested: euros('Requested'),
+  approved: euros('Approved (full and partly)'),
+  paid: euros('Paid (tranches booked as paid)'),
+  repaid: euros('Repaid (claims booked as repaid)'),
+});
+export const figuresReply = z.object({
+  asOf: day.describe('The day the figures are for'),
+  total: figuresGroup.describe('Every submitted application'),
+  byCall: z.array(figuresGroup).describe('Per call, most requested first'),
+  byDistrict: z.array(figuresGroup).describe('Per Stadtbezirk (the first an application names)'),
+  byKind: z.array(figuresGroup).describe('Per kind of organisation'),
+  firstTime: figuresGroup.describe('First-time applicants only'),
+  daysToDecision: z
+    .object({
+      decided: suppressedCount.describe('Decided applications'),
+      medianDays: z
+        .number()
+        .nullable()
+        .describe('Median days from submission to decision (null under 5 decided)'),
+    })
+    .describe('Time from submission to decision'),
 });

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -104,6 +105,8 @@ export const fundingApplications = pgTable(
     decision: jsonb('decision').$type<DecisionRecord>(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The day the proof of use is due (set with the payment plan); reminders go before it. */
+    proofDueOn: date('proof_due_on', { mode: 'string' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -187,4 +190,66 @@ export const fundingProofs = pgTable(
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
   },
   (t) => [check('funding_proofs_participants', sql`${t.participants} >= 0`)],
+);
+
+/**
+ * The payment plan of a funded application: tranches with the planned day, paid once the city pays (paid_on set by
+ * one UPDATE … where paid_on is null: a second "paid" loses). `number` counts from 1 in the plan's order.
+ */
+export const fundingTranches = pgTable(
+  'funding_tranches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    amount: integer('amount').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    paidOn: date('paid_on', { mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('funding_tranches_number_idx').on(t.applicationId, t.number),
+    check('funding_tranches_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * A repayment claim (Rückforderung): money granted but not needed or not proven, due on a day, paid once. The
+ * claims of an application never exceed what was paid of it (checked under the application's row lock).
+ */
+export const fundingClaims = pgTable(
+  'funding_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    note: text('note').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    paidOn: date('paid_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('funding_claims_application_idx').on(t.applicationId),
+    check('funding_claims_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Reminders sent: one row per thing, due day and lead (14 or 3 days before). The primary key makes a reminder go
+ * once even when two servers run the job (the second insert does nothing, and sends nothing).
+ */
+export const fundingReminders = pgTable(
+  'funding_reminders',
+  {
+    subjectId: uuid('subject_id').notNull(),
+    kind: text('kind').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    leadDays: integer('lead_days').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectId, t.kind, t.dueOn, t.leadDays] })],
 );

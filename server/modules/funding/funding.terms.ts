@@ -79,3 +79,20 @@ export type ApplicationPart = (typeof APPLICATION_PARTS)[number];
 
 /** A reviewer's score per criterion: 0 (not at all) … 10 (fully). */
 export const MAX_SCORE = 10;
+
+/** Why money is claimed back: the actual cost did not need it, or its use was not proven. */
+export const CLAIM_REASONS = ['not_needed', 'not_proven'] as const;
+export type ClaimReason = (typeof CLAIM_REASONS)[number];
+
+/** What a reminder is about: a call's deadline (to a draft's author), a tranche to pay, the proof, a claim. */
+export const REMINDER_KINDS = ['deadline', 'tranche', 'proof', 'claim'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The most tranches one application is paid in. */
+export const MAX_TRANCHES = 12;
+
+/** Decisions that fund: the application gets money (payments, proof of use). */
+export const FUNDED_STATES = ['approved', 'partly'] as const;
+
+/** The kind of a receipt attached to the proof of use (kept with the documents, not one of the application's). */
+export const RECEIPT_KIND = 'receipt';

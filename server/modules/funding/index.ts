@@ -3,6 +3,7 @@ import { seedFundingDemo } from './funding.demo.ts';
 import { fundingPolicies } from './funding.policy.ts';
 import { fundingRoutes } from './funding.routes.ts';
 import { fundingPersonalData, fundingRetention } from './privacy.ts';
+import { sendFundingReminders } from './reminders.service.ts';
 import { fundingSettingsSection } from './settings.ts';
 
 export { COST_CATEGORIES } from './funding.terms.ts';
@@ -16,6 +17,7 @@ export const fundingModule: ModuleManifest = {
   settings: fundingSettingsSection,
   policies: fundingPolicies,
   routes: fundingRoutes,
+  jobs: [{ name: 'funding.reminders', intervalSeconds: 3_600, run: sendFundingReminders }],
   retention: fundingRetention,
   seedDemo: seedFundingDemo,
   personalData: fundingPersonalData,

@@ -9,7 +9,8 @@ import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './funding.repository.ts';
-import type { CostCategory } from './funding.terms.ts';
+import { readUpload } from './applications.service.ts';
+import { type CostCategory, type DocumentType, RECEIPT_KIND } from './funding.terms.ts';
 import { compareToPlan } from './rules.ts';
 
 const FUNDED = ['approved', 'partly'];
@@ -20,8 +21,14 @@ async function loadFunded(ctx: Ctx, id: string) {
   return row;
 }
 
-function proofView(row: repo.ApplicationRow, proof: repo.ProofRow | undefined) {
-  if (!proof) return { proof: null };
+async function proofView(ctx: Ctx, row: repo.ApplicationRow, proof: repo.ProofRow | undefined) {
+  const receipts = (await repo.listReceipts(ctx.db, row.id)).map((r) => ({
+    id: r.id,
+    fileName: r.fileName,
+    mediaType: r.mediaType as DocumentType,
+    size: r.size,
+  }));
+  if (!proof) return { proof: null, receipts };
   const comparison = compareToPlan(proof.lines, {
     granted: row.decision?.amount ?? 0,
     ownContribution: row.content.budget.ownContribution,
@@ -35,6 +42,7 @@ function proofView(row: repo.ApplicationRow, proof: repo.ProofRow | undefined) {
       ...comparison,
       lines: comparison.lines.map((line) => ({ ...line, category: line.category as CostCategory })),
     },
+    receipts,
   };
 }
 
@@ -42,7 +50,7 @@ function proofView(row: repo.ApplicationRow, proof: repo.ProofRow | undefined) {
 export async function readProof(ctx: Ctx, id: string) {
   const row = await loadFunded(ctx, id);
   authorize(ctx, 'funding.after.read', { organisationId: row.organisationId });
-  return proofView(row, await repo.findProof(ctx.db, id));
+  return proofView(ctx, row, await repo.findProof(ctx.db, id));
 }
 
 /** The association files (or files again) the proof of use of a funded application. */
@@ -73,6 +81,28 @@ export async function fileProof(
       filedAt: tx.now,
     });
     await audit(tx, { action: 'funding.proof.file', entityType: 'funding_application', entityId: id });
-    return proofView(row, proof);
+    return proofView(tx, row, proof);
+  });
+}
+
+/** The association attaches a receipt (PDF, JPEG or PNG by its content) to the proof of use of a funded application. */
+export async function addReceipt(ctx: Ctx, id: string, input: { fileName: string; content: string }) {
+  const row = await loadFunded(ctx, id);
+  authorize(ctx, 'funding.applications.edit', { organisationId: row.organisationId, reviewerIds: [] });
+  if (!FUNDED.includes(row.state))
+    throw new AppError('funding.wrong_state', { params: { state: row.state } });
+  const { bytes, mediaType } = readUpload(input.content);
+  return inTransaction(ctx, async (tx) => {
+    await repo.insertDocument(tx.db, {
+      applicationId: id,
+      kind: RECEIPT_KIND,
+      fileName: input.fileName,
+      mediaType,
+      size: bytes.length,
+      bytes,
+      createdAt: tx.now,
+    });
+    await audit(tx, { action: 'funding.receipt.add', entityType: 'funding_application', entityId: id });
+    return proofView(tx, row, await repo.findProof(tx.db, id));
   });
 }

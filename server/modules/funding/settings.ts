@@ -43,9 +43,13 @@ const noticeSchema = z.object({
   closing: z.string().min(1).default('Mit freundlichen Grüßen\nIm Auftrag'),
 });
 
-const settingsSchema = z.object({ notice: noticeSchema.default(noticeSchema.parse({})) });
+const settingsSchema = z.object({
+  notice: noticeSchema.default(noticeSchema.parse({})),
+  /** Reminders go this many days before a call's deadline (to drafts), a tranche, the proof of use, a claim. */
+  reminderDays: z.array(z.number().int().min(1).max(90)).min(1).max(5).default([14, 3]),
+});
 
-/** The city profile's `funding` section: the notice letter's template. */
+/** The city profile's `funding` section: the notice letter's template, the reminders' lead days. */
 export type FundingSettings = z.infer<typeof settingsSchema>;
 
 const section = citySection('funding', settingsSchema);

@@ -25,6 +25,8 @@ import {
   useCall,
 } from './funding.api';
 import { CATEGORY_LABEL, DOCUMENT_LABEL, GROUP_LABEL, PART_LABEL, STATE_LABEL } from './labels';
+import { readBase64 } from './files';
+import { PaymentsSection } from './PaymentsSection';
 import { ProofSection } from './ProofSection';
 
 /** What the form holds: the application's parts, numbers as typed. */
@@ -119,15 +121,6 @@ function stepInput(step: Step, draft: Draft): StepInput {
     };
   if (step === 'declaration') return { declaration: draft.declaration };
   return {};
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 /** What is still missing, in words, with a link to its step. */
@@ -491,7 +484,13 @@ function ApplicationForm({ application, call }: { application: Application; call
         </Alert>
       )}
       {application.state === 'approved' || application.state === 'partly' ? (
-        <ProofSection application={application} canFile={session.user?.role === 'association'} />
+        <>
+          <PaymentsSection
+            application={application}
+            canManage={session.user?.role === 'coordinator' || session.user?.role === 'admin'}
+          />
+          <ProofSection application={application} canFile={session.user?.role === 'association'} />
+        </>
       ) : null}
       <p className="kern-body">
         <Link className="kern-link" to="/funding">

@@ -4,7 +4,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextArea, TextInput } from '../../components/Fields';
 import { TableScroll } from '../../components/TableScroll';
 import { useEuros } from './CallsPage';
-import { type Application, type Proof, useFileProof, useProof } from './funding.api';
+import { readBase64 } from './files';
+import { type Application, type Proof, useAddReceipt, useFileProof, useProof } from './funding.api';
 import { CATEGORY_LABEL } from './labels';
 
 /**
@@ -16,6 +17,8 @@ export function ProofSection({ application, canFile }: { application: Applicatio
   const { t } = useTranslation();
   const proof = useProof(application.id);
   const file = useFileProof(application.id);
+  const receipt = useAddReceipt(application.id);
+  const receipts = proof.data?.receipts ?? [];
   const costs = application.content.budget.costs;
   const filed = proof.data?.proof ?? null;
   const [actual, setActual] = useState<string[]>(() =>
@@ -36,6 +39,42 @@ export function ProofSection({ application, canFile }: { application: Applicatio
       </h2>
       <p className="kern-body">{t('funding:proof.intro')}</p>
       {filed ? <Comparison proof={filed} /> : null}
+      <h3 className="kern-heading-small">{t('funding:proof.receipts')}</h3>
+      {receipts.length === 0 ? (
+        <p className="kern-body">{t('funding:proof.noReceipts')}</p>
+      ) : (
+        <ul className="kern-list" data-testid="funding-receipts">
+          {receipts.map((r) => (
+            <li key={r.id} dir="auto">
+              {r.fileName}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canFile ? (
+        <div className="kern-form-input">
+          <ErrorAlert error={receipt.error} fieldLabels={{ content: t('funding:proof.receiptFile') }} />
+          <label className="kern-label" htmlFor="proof-receipt">
+            {t('funding:proof.receiptFile')}
+          </label>
+          <div className="kern-hint" id="proof-receipt-hint">
+            {t('funding:apply.fileHint')}
+          </div>
+          <input
+            id="proof-receipt"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            aria-describedby="proof-receipt-hint"
+            className="kern-form-input__input"
+            onChange={async (event) => {
+              const picked = event.target.files?.[0];
+              if (!picked) return;
+              receipt.mutate({ fileName: picked.name, content: await readBase64(picked) });
+              event.target.value = '';
+            }}
+          />
+        </div>
+      ) : null}
       {canFile ? (
         <form
           noValidate

@@ -173,6 +173,16 @@ export function useProof(id: string) {
   return useQuery({ queryKey: keys.proof(id), queryFn: () => api<Proof>(paths.proof(id)) });
 }
 
+/** Attaches a receipt to the proof of use; the answer replaces the cached proof. */
+export function useAddReceipt(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.receiptBody>) =>
+      api<Proof>(`${BASE}/applications/${enc(id)}/receipts`, { method: 'POST', body }),
+    onSuccess: (data) => client.setQueryData(keys.proof(id), data),
+  });
+}
+
 /** Files the proof of use; the answer (with the comparison to the plan) replaces the cached one. */
 export function useFileProof(id: string) {
   const client = useQueryClient();
@@ -180,4 +190,59 @@ export function useFileProof(id: string) {
     mutationFn: (body: Body<typeof s.proofBody>) => api<Proof>(paths.proof(id), { method: 'PUT', body }),
     onSuccess: (data) => client.setQueryData(keys.proof(id), data),
   });
+}
+
+export type Payments = Reply<typeof s.paymentsReply>;
+export type PaymentsInput = Body<typeof s.paymentsBody>;
+export type ClaimInput = Body<typeof s.claimBody>;
+export { CLAIM_REASONS } from '../../../../server/modules/funding/funding.terms.ts';
+export type { ClaimReason } from '../../../../server/modules/funding/funding.terms.ts';
+
+const payments = (id: string) => `${BASE}/applications/${enc(id)}/payments`;
+const paymentsKey = (id: string) => ['funding', 'payments', id] as const;
+
+/** The payment plan and the repayment claims of a funded application. */
+export function usePayments(id: string) {
+  return useQuery({ queryKey: paymentsKey(id), queryFn: () => api<Payments>(payments(id)) });
+}
+
+/** The coordinators' changes to payments: each answer replaces the cached payments. */
+export function usePaymentActions(id: string) {
+  const client = useQueryClient();
+  const onSuccess = (data: Payments) => client.setQueryData(paymentsKey(id), data);
+  return {
+    plan: useMutation({
+      mutationFn: (body: PaymentsInput) => api<Payments>(payments(id), { method: 'PUT', body }),
+      onSuccess,
+    }),
+    payTranche: useMutation({
+      mutationFn: ({ number, paidOn }: { number: number; paidOn: string }) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/tranches/${number}/paid`, {
+          method: 'POST',
+          body: { paidOn } satisfies Body<typeof s.paidBody>,
+        }),
+      onSuccess,
+    }),
+    claim: useMutation({
+      mutationFn: (body: ClaimInput) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/claims`, { method: 'POST', body }),
+      onSuccess,
+    }),
+    repaid: useMutation({
+      mutationFn: ({ claimId, paidOn }: { claimId: string; paidOn: string }) =>
+        api<Payments>(`${BASE}/applications/${enc(id)}/claims/${enc(claimId)}/paid`, {
+          method: 'POST',
+          body: { paidOn } satisfies Body<typeof s.paidBody>,
+        }),
+      onSuccess,
+    }),
+  };
+}
+
+export type Figures = Reply<typeof s.figuresReply>;
+export const figuresCsv = `${BASE}/figures.csv`;
+
+/** The figures (coordinators): money by call, Stadtbezirk and kind of organisation. */
+export function useFundingFigures() {
+  return useQuery({ queryKey: ['funding', 'figures'], queryFn: () => api<Figures>(`${BASE}/figures`) });
 }

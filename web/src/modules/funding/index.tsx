@@ -16,6 +16,7 @@ const ReviewPage = lazy(() => import('./ReviewPage').then((module) => ({ default
 const AllocationPage = lazy(() =>
   import('./AllocationPage').then((module) => ({ default: module.AllocationPage })),
 );
+const FiguresPage = lazy(() => import('./FiguresPage').then((module) => ({ default: module.FiguresPage })));
 const ScoresPage = lazy(() => import('./ScoresPage').then((module) => ({ default: module.ScoresPage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -35,6 +36,7 @@ export const fundingModule: WebModule = {
     { path: '/foerderung', element: page(<CallsPage />), audience: 'everyone' },
     { path: '/foerderung/:id', element: page(<CallPage />), audience: 'everyone' },
     { path: '/funding', element: page(<OverviewPage />), audience: 'authenticated' },
+    { path: '/funding/figures', element: page(<FiguresPage />), audience: coordinators },
     { path: '/funding/calls/:id/scores', element: page(<ScoresPage />), audience: coordinators },
     { path: '/funding/calls/:id/allocation', element: page(<AllocationPage />), audience: coordinators },
     { path: '/funding/:id', element: page(<ApplicationPage />), audience: applicants },
@@ -43,5 +45,6 @@ export const fundingModule: WebModule = {
   nav: [
     { to: '/foerderung', label: 'funding:nav.calls', audience: 'everyone', order: 9 },
     { to: '/funding', label: 'funding:nav.funding', audience: applicants, order: 7 },
+    { to: '/funding/figures', label: 'funding:nav.figures', audience: coordinators, order: 8 },
   ],
 };

@@ -2,6 +2,7 @@
 import type {
   ApplicationPart,
   ApplicationState,
+  ClaimReason,
   CostCategory,
   Decision,
   DocumentKind,
@@ -73,4 +74,10 @@ export const FUNDING_LABEL: Record<FundingChoice, string> = {
   full: 'funding:allocation.full',
   cut: 'funding:allocation.cut',
   none: 'funding:allocation.none',
+};
+
+/** Why money is claimed back. */
+export const CLAIM_REASON_LABEL: Record<ClaimReason, string> = {
+  not_needed: 'funding:payments.reasons.not_needed',
+  not_proven: 'funding:payments.reasons.not_proven',
 };
