@@ -196,6 +196,8 @@ describe('arriving in Duisburg: information pages', () => {
       const id = created.json<{ id: string }>().id;
       const published = await coordinator.post(`/api/v1/page-editor/news/${id}/publish`);
       expect(published.json<{ pushed: number }>().pushed).toBe(1);
+      // Sent right after the publish's answer.
+      await env.t.services.jobRunner.idle();
       const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('test-push'))) ?? '{}') as {
         auth: string;
         d: string;

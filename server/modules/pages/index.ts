@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { checkLinks } from './checks.service.ts';
-import { pagesRetention } from './news.service.ts';
+import { pagesRetention, sendDuePushes } from './news.service.ts';
 import { seedPagesDemo } from './pages.demo.ts';
 import { pagesPolicies } from './pages.policy.ts';
 import { pagesRoutes } from './pages.routes.ts';
@@ -18,5 +18,9 @@ export const pagesModule: ModuleManifest = {
   seedDemo: seedPagesDemo,
   retention: pagesRetention,
   // The nightly link check: dead external links and linked offers no longer published, listed for editors.
-  jobs: [{ name: 'pages.link_check', intervalSeconds: 86_400, run: checkLinks }],
+  // Web push of published news: sent right after the publish's answer; this job retries what failed.
+  jobs: [
+    { name: 'pages.link_check', intervalSeconds: 86_400, run: checkLinks },
+    { name: 'pages.push_send', intervalSeconds: 60, run: sendDuePushes },
+  ],
 };

@@ -176,68 +176,124 @@ export async function createNews(ctx: Ctx, input: z.infer<typeof s.newsBody>) {
 }
 
 /**
- * Publishes a draft and sends it by web push to every subscription of its topic (and district), each in its
- * language; a subscription the push service says is gone (404, 410) is removed. Returns how many were sent.
+ * Publishes a draft and queues it for every subscription of its topic (and district), in the same transaction; the
+ * sending starts right after the answer (sendDuePushes) and the job pages.push_send retries what failed. Returns
+ * how many subscriptions it was queued for.
  */
 export async function publishNews(ctx: Ctx, id: string) {
   authorize(ctx, 'pages.news');
   const found = await repo.findNews(ctx.db, id);
   if (!found) throw errors.notFound('news');
-  const row = await inTransaction(ctx, async (tx) => {
+  const { row, queued } = await inTransaction(ctx, async (tx) => {
     const published = await repo.publishNews(tx.db, id, tx.now);
     if (!published) throw new AppError('pages.wrong_state', { params: { status: found.status } });
+    const queued = await repo.queueDeliveries(tx.db, published, tx.now);
     await audit(tx, { action: 'pages.news_publish', entityType: 'page_news', entityId: id });
-    return published;
+    return { row: published, queued };
   });
-  const pushed = await pushNews(ctx, row);
-  return editorItem(row, pushed);
+  if (queued) ctx.jobRunner.defer('pages.push_send', async () => void (await sendDuePushes(ctx)));
+  return editorItem(row, queued);
 }
 
-async function pushNews(ctx: Ctx, row: repo.NewsRow): Promise<number> {
-  const subscriptions = await repo.subscriptionsFor(ctx.db, row.topic, row.district);
-  if (!subscriptions.length) return 0;
+/** How many deliveries a sender claims at once, and how many it sends side by side. */
+const PUSH_BATCH = 64;
+const PUSH_PARALLEL = 8;
+/** A claimed delivery is another sender's again after this long (a sender that died). */
+const PUSH_LEASE_MS = 5 * 60_000;
+/** Attempts before a delivery is given up: 1, 2, 4, 8 minutes apart, then dropped. */
+export const PUSH_ATTEMPTS = 5;
+const retryAfterMs = (attempts: number) => 60_000 * 2 ** attempts;
+
+type PushOutcome = 'sent' | 'gone' | 'retry';
+
+/**
+ * Sends every due delivery, each subscription in its language; one that fails waits for its next attempt and
+ * does not hold up the others. The job pages.push_send runs it every minute; publishNews right after its answer.
+ */
+export async function sendDuePushes(ctx: Ctx): Promise<Record<string, number>> {
+  const counts = { sent: 0, gone: 0, retried: 0, dropped: 0 };
   const keys = await vapidKeys(ctx);
   const contact = ctx.config.mailFrom.match(/[^<\s]+@[^>\s]+/)?.[0] ?? 'lotse@example.org';
   const subject = ctx.config.vapidSubject ?? `mailto:${contact}`;
-  const delivered: string[] = [];
-  for (const subscription of subscriptions) {
-    const item = shownNews(row, subscription.lang);
-    const payload = JSON.stringify({ id: item.id, title: item.title, body: item.text, lang: item.lang });
-    try {
-      const request = webpush.generateRequestDetails(
-        { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-        payload,
-        {
-          TTL: PUSH_TTL,
-          vapidDetails: {
-            subject,
-            publicKey: keys.publicKey,
-            privateKey: keys.privateKey,
-          },
-        },
+  for (let round = 0; round < 100; round++) {
+    const due = await repo.claimDueDeliveries(
+      ctx.db,
+      ctx.now,
+      new Date(ctx.now.getTime() + PUSH_LEASE_MS),
+      PUSH_BATCH,
+    );
+    if (!due.length) break;
+    const news = new Map(
+      (await repo.newsByIds(ctx.db, [...new Set(due.map((d) => d.newsId))])).map((n) => [n.id, n]),
+    );
+    const delivered: string[] = [];
+    for (let at = 0; at < due.length; at += PUSH_PARALLEL) {
+      await Promise.all(
+        due.slice(at, at + PUSH_PARALLEL).map(async (delivery) => {
+          const row = news.get(delivery.newsId);
+          const outcome = row ? await pushOne(ctx, row, delivery, { ...keys, subject }) : 'gone';
+          if (outcome === 'sent') {
+            counts.sent++;
+            delivered.push(delivery.endpoint);
+            await repo.deleteDelivery(ctx.db, delivery.newsId, delivery.endpoint);
+          } else if (outcome === 'gone') {
+            counts.gone++;
+            // The subscription goes, and its deliveries with it.
+            await repo.deleteSubscription(ctx.db, delivery.endpoint);
+          } else if (delivery.attempts + 1 >= PUSH_ATTEMPTS) {
+            counts.dropped++;
+            await repo.deleteDelivery(ctx.db, delivery.newsId, delivery.endpoint);
+          } else {
+            counts.retried++;
+            const next = new Date(ctx.now.getTime() + retryAfterMs(delivery.attempts));
+            await repo.retryDelivery(ctx.db, delivery.newsId, delivery.endpoint, next);
+          }
+        }),
       );
-      const response = await guardedFetch(request.endpoint, {
-        method: request.method,
-        headers: request.headers as Record<string, string>,
-        body: new Uint8Array(request.body),
-        timeoutMs: 10_000,
-        allowPrivate: ctx.config.privateFetchAllow,
-        maxRedirects: 0,
-      });
-      await response.body?.cancel();
-      if (response.status === 404 || response.status === 410)
-        await repo.deleteSubscription(ctx.db, subscription.endpoint);
-      else if (response.ok) delivered.push(subscription.endpoint);
-      else ctx.logger.warn({ status: response.status }, 'push service refused a news message');
-    } catch (error) {
-      // An endpoint on a private network is never asked (SSRF) and never will be: the subscription goes.
-      if (error instanceof RefusedAddressError) await repo.deleteSubscription(ctx.db, subscription.endpoint);
-      // No answer, or keys the encryption cannot use: this subscription misses the item, the others get it.
-      ctx.logger.warn('a news message could not be pushed');
     }
+    await repo.touchSubscriptions(ctx.db, delivered, ctx.now);
   }
-  await repo.touchSubscriptions(ctx.db, delivered, ctx.now);
-  return delivered.length;
+  return counts;
+}
+
+/** One message to one subscription: sent, gone (404/410, or an address the guard refuses), or to try again. */
+async function pushOne(
+  ctx: Ctx,
+  row: repo.NewsRow,
+  subscription: repo.DueDelivery,
+  vapid: { publicKey: string; privateKey: string; subject: string },
+): Promise<PushOutcome> {
+  const item = shownNews(row, subscription.lang);
+  const payload = JSON.stringify({ id: item.id, title: item.title, body: item.text, lang: item.lang });
+  try {
+    const request = webpush.generateRequestDetails(
+      { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+      payload,
+      {
+        TTL: PUSH_TTL,
+        vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+      },
+    );
+    const response = await guardedFetch(request.endpoint, {
+      method: request.method,
+      headers: request.headers as Record<string, string>,
+      body: new Uint8Array(request.body),
+      timeoutMs: 10_000,
+      allowPrivate: ctx.config.privateFetchAllow,
+      maxRedirects: 0,
+    });
+    await response.body?.cancel();
+    if (response.status === 404 || response.status === 410) return 'gone';
+    if (response.ok) return 'sent';
+    ctx.logger.warn({ status: response.status }, 'push service refused a news message');
+    return 'retry';
+  } catch (error) {
+    // An endpoint on a private network is never asked (SSRF) and never will be: the subscription goes.
+    if (error instanceof RefusedAddressError) return 'gone';
+    // No answer, or keys the encryption cannot use: tried again later; the others are sent meanwhile.
+    ctx.logger.warn('a news message could not be pushed');
+    return 'retry';
+  }
 }
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);

@@ -1,11 +1,12 @@
 // The pages module's queries: one function per query, over its own tables only.
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../core/db.ts';
+import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import {
   pageGlossary,
   pageLinkProblems,
   pageNews,
+  pagePushDeliveries,
   pagePushSubscriptions,
   pageRevisions,
   pages,
@@ -396,16 +397,78 @@ export async function deleteSubscription(db: Tx, endpoint: string): Promise<void
 }
 
 /** The subscriptions a news item reaches: its topic chosen, and its district chosen (or a city-wide item). */
-export async function subscriptionsFor(db: Tx, topic: string, district: string | null) {
-  return db
-    .select()
-    .from(pagePushSubscriptions)
-    .where(
-      and(
-        sql`${pagePushSubscriptions.topics} ? ${topic}`,
-        district ? sql`${pagePushSubscriptions.districts} ? ${district}` : undefined,
-      ),
-    );
+/** A published item waits for every subscription of its topic (and district); returns how many. */
+export async function queueDeliveries(db: Tx, news: NewsRow, now: Date): Promise<number> {
+  const queued = await db
+    .insert(pagePushDeliveries)
+    .select(
+      db
+        .select({
+          newsId: sql<string>`${news.id}::uuid`.as('news_id'),
+          endpoint: pagePushSubscriptions.endpoint,
+          attempts: sql<number>`0`.as('attempts'),
+          nextAttemptAt: sql<Date>`${now.toISOString()}::timestamptz`.as('next_attempt_at'),
+          lockedUntil: sql<Date | null>`null::timestamptz`.as('locked_until'),
+        })
+        .from(pagePushSubscriptions)
+        .where(
+          and(
+            sql`${pagePushSubscriptions.topics} ? ${news.topic}`,
+            news.district ? sql`${pagePushSubscriptions.districts} ? ${news.district}` : undefined,
+          ),
+        ),
+    )
+    .onConflictDoNothing()
+    .returning({ endpoint: pagePushDeliveries.endpoint });
+  return queued.length;
+}
+
+export type DueDelivery = {
+  newsId: string;
+  attempts: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  lang: string;
+};
+
+/** Claims up to `limit` due deliveries until `lockedUntil` (skipping those another sender holds). */
+export async function claimDueDeliveries(db: Tx, now: Date, lockedUntil: Date, limit: number) {
+  return rows<DueDelivery>(
+    db,
+    sql`with due as (
+          select news_id, endpoint from page_push_deliveries
+          where next_attempt_at <= ${now.toISOString()}::timestamptz
+            and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+          order by next_attempt_at limit ${limit} for update skip locked),
+        claimed as (
+          update page_push_deliveries d set locked_until = ${lockedUntil.toISOString()}::timestamptz
+          from due where d.news_id = due.news_id and d.endpoint = due.endpoint
+          returning d.news_id, d.endpoint, d.attempts)
+        select c.news_id as "newsId", c.attempts, s.endpoint, s.p256dh, s.auth, s.lang
+        from claimed c join page_push_subscriptions s on s.endpoint = c.endpoint`,
+  );
+}
+
+/** Delivered, or given up: the delivery goes. */
+export async function deleteDelivery(db: Tx, newsId: string, endpoint: string): Promise<void> {
+  await db
+    .delete(pagePushDeliveries)
+    .where(and(eq(pagePushDeliveries.newsId, newsId), eq(pagePushDeliveries.endpoint, endpoint)));
+}
+
+/** Not taken this time: tried again at `nextAttemptAt`. */
+export async function retryDelivery(db: Tx, newsId: string, endpoint: string, nextAttemptAt: Date) {
+  await db
+    .update(pagePushDeliveries)
+    .set({ attempts: sql`${pagePushDeliveries.attempts} + 1`, nextAttemptAt, lockedUntil: null })
+    .where(and(eq(pagePushDeliveries.newsId, newsId), eq(pagePushDeliveries.endpoint, endpoint)));
+}
+
+/** The news items of these ids. */
+export async function newsByIds(db: Tx, ids: string[]): Promise<NewsRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(pageNews).where(inArray(pageNews.id, ids));
 }
 
 /** A value kept in app_meta (the VAPID keys), or undefined. */

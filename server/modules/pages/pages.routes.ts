@@ -5,6 +5,7 @@ import type { AppServices } from '../../core/context.ts';
 import { errors } from '../../core/errors.ts';
 import { requestContext } from '../../core/http.ts';
 import * as checks from './checks.service.ts';
+import { pageCacheOf, startPageCache, stopPageCache } from './page-cache.ts';
 import * as editing from './editing.service.ts';
 import * as s from './pages.schema.ts';
 import * as news from './news.service.ts';
@@ -24,6 +25,16 @@ export const pagesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   const read = ['pages: reading'];
   const edit = ['pages: editing'];
   const staff = { pagesStaff: true };
+
+  // The cache of published answers listens for changes from every app server; this server's own editors' writes
+  // forget it at once, before their answer leaves, so the editor's next read shows what was just done.
+  // Listening starts when the app starts (not when it is only built, e.g. to migrate and seed a database).
+  app.addHook('onReady', async () => startPageCache(services.database));
+  app.addHook('onClose', async () => stopPageCache(services.database));
+  app.addHook('onSend', async (request) => {
+    if (request.routeOptions.config.pagesStaff && request.method !== 'GET')
+      pageCacheOf(services.database).forget();
+  });
 
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.config.pagesStaff && request.actor.kind === 'public')
@@ -54,7 +65,14 @@ export const pagesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
         response: { 200: s.pageReply },
       },
     },
-    async (request) => reading.publishedPage(ctx(request), request.params.slug, request.query),
+    // The JSON comes from the server's cache of published answers (page-cache.ts), already encoded; the schema
+    // above describes it (reading.publishedPageJson parses the page with it before it is kept).
+    async (request, reply) => {
+      const json = await reading.publishedPageJson(ctx(request), request.params.slug, request.query);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(json as unknown as z.infer<typeof s.pageReply>);
+    },
   );
 
   app.get(

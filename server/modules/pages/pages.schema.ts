@@ -362,7 +362,10 @@ export const editorNewsItem = z.object({
   texts: z.record(z.string(), newsText).describe('Texts by language'),
   endsOn: z.string().describe('The last day it is shown'),
   publishedAt: z.string().nullable().describe('When it was published; null: a draft'),
-  pushed: z.number().int().describe('Push messages sent when it was published (0 for a draft)'),
+  pushed: z
+    .number()
+    .int()
+    .describe('Subscriptions the item was queued for by web push when it was published (0 for a draft)'),
 });
 export const editorNewsReply = z.object({ items: z.array(editorNewsItem).describe('Newest first') });
 export const newsIdParams = z.object({ id: z.uuid().describe('News id') });

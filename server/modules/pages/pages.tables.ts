@@ -183,3 +183,27 @@ export const pagePushSubscriptions = pgTable('page_push_subscriptions', {
   /** When the push service says the subscription ends (PushSubscription.expirationTime); null: no end given. */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
 });
+
+/**
+ * A published news item waiting to reach one subscription: written with the publish, sent right after its answer
+ * and by the job pages.push_send (every minute) for what is due; deleted once the push service took it, when the
+ * subscription is gone, or after the last attempt. `lockedUntil`: a sender claimed it (two never send one).
+ */
+export const pagePushDeliveries = pgTable(
+  'page_push_deliveries',
+  {
+    newsId: uuid('news_id')
+      .notNull()
+      .references(() => pageNews.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint')
+      .notNull()
+      .references(() => pagePushSubscriptions.endpoint, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.newsId, t.endpoint] }),
+    index('page_push_deliveries_due').on(t.nextAttemptAt),
+  ],
+);

@@ -7,8 +7,9 @@ import type { Ctx } from '../../core/context.ts';
 import { errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { publishedOffersBySlug } from '../directory/index.ts';
+import { PageCache, pageCacheOf } from './page-cache.ts';
 import * as repo from './pages.repository.ts';
-import type * as s from './pages.schema.ts';
+import * as s from './pages.schema.ts';
 import { EASY_GERMAN, PAGE_LANGS, type PageLang, RTL_LANGS, type TranslationState } from './pages.terms.ts';
 import { sanitizeBody } from './sanitize.ts';
 
@@ -173,6 +174,28 @@ export async function publishedPage(
     hasEasyGerman: easy.length > 0,
     publishedAt: (page.publishedAt as Date).toISOString(),
   };
+}
+
+/**
+ * The same page as the JSON the reader gets (the UTF-8 bytes sent as they are), from this server's cache of
+ * published answers where it holds them (page-cache.ts); what is read from the database is kept for the next
+ * reader unless something changed meanwhile.
+ */
+export async function publishedPageJson(
+  ctx: Ctx,
+  slug: string,
+  query: { lang?: PageLang | undefined },
+): Promise<Buffer> {
+  authorize(ctx, 'pages.read');
+  const lang = readerLang(ctx, query.lang);
+  const cache = pageCacheOf(ctx.database);
+  const key = PageCache.key(slug, lang);
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const generation = cache.generation;
+  const json = Buffer.from(JSON.stringify(s.pageReply.parse(await publishedPage(ctx, slug, { lang }))));
+  cache.set(key, json, generation);
+  return json;
 }
 
 /**

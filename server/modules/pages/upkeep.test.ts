@@ -49,6 +49,10 @@ let pushService: Server;
 let pushUrl: string;
 const pushed: { path: string; headers: Record<string, unknown>; body: Buffer }[] = [];
 
+/** Answers the push service holds back (release them to answer). */
+const slowPushes: (() => void)[] = [];
+let flakyFailures = 0;
+
 /** The operator's VAPID key pair, given as settings. */
 const VAPID = webpush.generateVAPIDKeys();
 
@@ -107,7 +111,17 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       pushed.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
-      response.statusCode = request.url === '/reader-gone' ? 410 : 201;
+      if (request.url === '/reader-slow') {
+        // Answers only when the test says so: the publish must not wait for it.
+        slowPushes.push(() => {
+          response.statusCode = 201;
+          response.end();
+        });
+        return;
+      }
+      // Down for its first message, then back.
+      const down = request.url === '/reader-flaky' && flakyFailures++ === 0;
+      response.statusCode = request.url === '/reader-gone' ? 410 : down ? 503 : 201;
       response.end();
     });
   });
@@ -437,7 +451,9 @@ describe('news and web push', () => {
 
     const published = await coordinator.post(`/api/v1/page-editor/news/${id}/publish`);
     expect(published.status, published.body).toBe(200);
-    expect(published.json<{ pushed: number }>().pushed).toBe(1);
+    expect(published.json<{ pushed: number }>().pushed).toBe(2);
+    // Sent right after the answer.
+    await t.services.jobRunner.idle();
     expect(pushed.map((p) => p.path).sort()).toEqual(['/reader-ar', '/reader-gone']);
     const message = pushed.find((p) => p.path === '/reader-ar');
     expect(message?.headers['content-encoding']).toBe('aes128gcm');
@@ -467,6 +483,7 @@ describe('news and web push', () => {
     });
     pushed.length = 0;
     await coordinator.post(`/api/v1/page-editor/news/${second.json<{ id: string }>().id}/publish`);
+    await t.services.jobRunner.idle();
     expect(pushed.map((p) => p.path)).toEqual(['/reader-ar']);
 
     const news = (await reader().get('/api/v1/news?lang=tr')).json<NewsReply>();
@@ -479,6 +496,55 @@ describe('news and web push', () => {
     expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
     expect(feed.body).toContain(`<id>urn:uuid:${id}</id>`);
     expect(feed.body).toContain('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
+  });
+});
+
+describe('sending news as a job', () => {
+  it('answers the publish while a push service has not answered, sends the others, and tries a failed one again later', async () => {
+    const browser = createECDH('prime256v1');
+    browser.generateKeys();
+    const keys = { p256dh: browser.getPublicKey('base64url'), auth: randomBytes(16).toString('base64url') };
+    for (const path of ['/reader-slow', '/reader-flaky', '/reader-fine'])
+      expect(
+        (
+          await reader().post('/api/v1/news/subscriptions', {
+            endpoint: `${pushUrl}${path}`,
+            keys,
+            lang: 'uk',
+            topics: ['health'],
+          })
+        ).status,
+      ).toBe(204);
+    const created = await coordinator.post('/api/v1/page-editor/news', {
+      topic: 'health',
+      texts: { de: { title: 'Impftag im Gesundheitsamt', text: 'Am Samstag ohne Termin.' } },
+      endsOn: '2099-12-31',
+    });
+    pushed.length = 0;
+    const published = await coordinator.post(
+      `/api/v1/page-editor/news/${created.json<{ id: string }>().id}/publish`,
+    );
+    // The slow push service has not answered, yet the publish has.
+    expect(published.status, published.body).toBe(200);
+    expect(published.json<{ pushed: number }>().pushed).toBe(3);
+    await expect.poll(() => slowPushes.length).toBe(1);
+    for (const release of slowPushes.splice(0)) release();
+    await t.services.jobRunner.idle();
+    // The fine one got it; the flaky one was asked once and failed: it waits for its next attempt.
+    expect(pushed.map((p) => p.path).sort()).toEqual(['/reader-fine', '/reader-flaky', '/reader-slow']);
+    const job = pagesModule.jobs?.find((j) => j.name === 'pages.push_send');
+    pushed.length = 0;
+    expect(await job?.run(systemContext(t.services))).toEqual({ sent: 0, gone: 0, retried: 0, dropped: 0 });
+    expect(pushed).toEqual([]);
+    // A minute later the job tries again, and only there.
+    const later = new Date(t.services.clock.now().getTime() + 61_000);
+    expect(await job?.run(systemContext(t.services, later))).toEqual({
+      sent: 1,
+      gone: 0,
+      retried: 0,
+      dropped: 0,
+    });
+    expect(pushed.map((p) => p.path)).toEqual(['/reader-flaky']);
   });
 });
 
@@ -527,6 +593,7 @@ describe('privacy of push subscriptions', () => {
       );
       expect(published.status, published.body).toBe(200);
       expect(published.json<{ pushed: number }>().pushed).toBe(1);
+      await t.services.jobRunner.idle();
       expect(pushed.map((p) => p.path)).toEqual(['/housing-renewed']);
     } finally {
       t.services.clock.set(start);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { Database, Tx } from '../../../core/db.ts';
+import { listenForChanges } from '../../../core/notify.ts';
 import { organisationNames } from '../../platform/index.ts';
 import * as repo from '../directory.repository.ts';
 import type { TextRow } from '../texts.ts';
@@ -201,13 +201,10 @@ export class SearchIndex {
   private readonly areaNumber = new Map<string, number>();
   private readonly areaNames: string[] = [];
   private lastSeq = 0;
-  /** When the listening connection was lost (null while listening). */
-  lostAt: number | null = null;
   private resyncDue = false;
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
-  private stopped = false;
   readonly ready: Promise<void>;
   isReady = false;
   buildMs = 0;
@@ -279,55 +276,20 @@ export class SearchIndex {
   /** How often this server read every offer again after a long loss of its connection (for tests). */
   resyncs = 0;
 
-  /** PostgreSQL: LISTEN on its own connection, re-established (and caught up) when lost. PGlite: in-process. */
+  /**
+   * Listens for `directory_changes` (server/core/notify.ts): each notification reads the change log; after a loss
+   * of the connection it is read too, and after a long loss every offer is read again.
+   */
   private async listen() {
-    const { pglite, pool } = this.database;
-    if (pglite) {
-      const unlisten = await pglite.listen('directory_changes', () => void this.refresh());
-      this.stopListening = unlisten;
-      return;
-    }
-    if (!pool) return;
-    let client: pg.Client | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (this.stopped) return;
-      const next = new pg.Client(pool.options);
-      const lost = () => {
-        if (client !== next || this.stopped) return;
-        client = null;
-        this.lostAt ??= Date.now();
-        next.end().catch(() => {});
-        retry = setTimeout(() => void connect(), 250);
-      };
-      next.on('error', lost);
-      next.on('end', lost);
-      next.on('notification', () => void this.refresh());
-      client = next;
-      try {
-        await next.connect();
-        await next.query('LISTEN directory_changes');
-        // What changed while the connection was down is in the change log (or, after a long loss, in the tables).
-        const lostFor = this.lostAt === null ? 0 : Date.now() - this.lostAt;
-        this.lostAt = null;
-        if (lostFor > RESYNC_AFTER_MS) void this.refresh({ resync: true });
-        else void this.refresh();
-      } catch {
-        lost();
-      }
-    };
-    await connect();
-    this.stopListening = async () => {
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      await c?.end().catch(() => {});
-    };
+    const listener = await listenForChanges(this.database, ['directory_changes'], {
+      onNotify: () => void this.refresh(),
+      onListening: (lostFor) => void this.refresh({ resync: lostFor > RESYNC_AFTER_MS }),
+    });
+    this.stopListening = () => listener.stop();
   }
 
   /** Closes the listening connection (the index stays as it is). */
   async stop() {
-    this.stopped = true;
     await this.stopListening?.();
     await this.current.catch(() => {});
   }
