@@ -135,6 +135,19 @@ describe('errors and logs', () => {
     }
   });
 
+  it('sends the security headers on pages, API answers and errors: a content policy, no sniffing, no framing', async () => {
+    for (const url of ['/health', '/api/v1/directory/services', '/api/v1/nothing-here', '/api/v1/test/fault']) {
+      const { headers } = await app.inject({ url });
+      expect(headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(headers['content-security-policy'], url).toContain("img-src 'self' data: blob:");
+      expect(headers['content-security-policy'], url).toContain("frame-ancestors 'self'");
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(headers['x-powered-by'], url).toBeUndefined();
+    }
+  });
+
   it('answers an unknown API route with 404 and malformed JSON with 400, in the caller’s language', async () => {
     const client = new Client(app, 'en');
     const missing = await client.get('/api/v1/nothing-here');
