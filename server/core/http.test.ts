@@ -136,7 +136,12 @@ describe('errors and logs', () => {
   });
 
   it('sends the security headers on pages, API answers and errors: a content policy, no sniffing, no framing', async () => {
-    for (const url of ['/health', '/api/v1/directory/services', '/api/v1/nothing-here', '/api/v1/test/fault']) {
+    for (const url of [
+      '/health',
+      '/api/v1/directory/services',
+      '/api/v1/nothing-here',
+      '/api/v1/test/fault',
+    ]) {
       const { headers } = await app.inject({ url });
       expect(headers['content-security-policy'], url).toContain("default-src 'self'");
       expect(headers['content-security-policy'], url).toContain("img-src 'self' data: blob:");
