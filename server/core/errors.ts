@@ -107,6 +107,7 @@ export const ERROR_STATUS = {
   'funding.document_too_large': 413,
   'funding.criterion_unknown': 400,
   'funding.amount_invalid': 400,
+  'funding.over_budget': 409,
   'funding.proof_lines': 400,
   'funding.incomplete': 409,
   'funding.wrong_state': 409,

@@ -272,6 +272,17 @@ export async function decide(
         field: 'body.amount',
         params: { requested },
       });
+    // Money granted comes from the call's budget: with the call locked, two decisions at once cannot both take
+    // what is left.
+    if (input.amount > 0) {
+      const budget = await repo.lockCallBudget(tx.db, call.id);
+      const left = budget - (await repo.grantedOfCall(tx.db, call.id));
+      if (input.amount > left)
+        throw new AppError('funding.over_budget', {
+          field: 'body.amount',
+          params: { left: Math.max(0, left) },
+        });
+    }
     const saved = await repo.updateApplication(tx.db, id, {
       state: input.outcome,
       decision: { ...input, decidedBy: ctx.actor.id ?? 'system' },

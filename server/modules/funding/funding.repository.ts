@@ -97,6 +97,29 @@ export async function lockApplication(db: Tx, id: string): Promise<ApplicationRo
   return row;
 }
 
+/** The call locked for the transaction (decisions granting money from it wait for each other); its budget. */
+export async function lockCallBudget(db: Tx, id: string): Promise<number> {
+  const [row] = await db
+    .select({ budget: fundingCalls.budget })
+    .from(fundingCalls)
+    .where(eq(fundingCalls.id, id))
+    .for('update');
+  return row?.budget ?? 0;
+}
+
+/** What a call's applications were granted (approved or partly), in whole euros. */
+export async function grantedOfCall(db: Tx, callId: string): Promise<number> {
+  const [row] = await db
+    .select({
+      granted: sql<number>`coalesce(sum((${fundingApplications.decision}->>'amount')::int), 0)::int`,
+    })
+    .from(fundingApplications)
+    .where(
+      and(eq(fundingApplications.callId, callId), inArray(fundingApplications.state, ['approved', 'partly'])),
+    );
+  return Number(row?.granted ?? 0);
+}
+
 export async function updateApplication(
   db: Tx,
   id: string,

@@ -60,8 +60,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function start(client = association): Promise<Application> {
-  const reply = await client.post('/api/v1/funding/applications', { callId });
+async function start(client = association, call = callId): Promise<Application> {
+  const reply = await client.post('/api/v1/funding/applications', { callId: call });
   expect(reply.status, reply.body).toBe(201);
   return reply.json<Application>();
 }
@@ -70,8 +70,8 @@ async function save(id: string, body: object, status = 200, client = association
   expect(reply.status, reply.body).toBe(status);
   return reply;
 }
-async function submitted(): Promise<Application> {
-  const application = await start();
+async function submitted(call = callId): Promise<Application> {
+  const application = await start(association, call);
   await save(application.id, completeContent());
   const upload = await association.post(`/api/v1/funding/applications/${application.id}/documents`, {
     kind: 'statutes',
@@ -386,6 +386,51 @@ describe('the allocation proposal', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.json<ErrorBody>().error.field).toBe('body.explain');
     expect((await association.post(`/api/v1/funding/calls/${call.id}/allocation`, {})).status).toBe(403);
+  });
+});
+
+describe('the call’s budget', () => {
+  it('lets two approvals at once take no more than the budget: one 200, the other 409 naming the amount and what is left', async () => {
+    const small = await createCall(
+      systemContext(t.services),
+      buildCall({ budget: 4_000, maxPerProject: 4_000, reviewerIds: [] }),
+    );
+    const [a, b] = [await submitted(small.id), await submitted(small.id)];
+    const approve = (id: string) =>
+      coordinator.post(`/api/v1/funding/applications/${id}/decision`, {
+        outcome: 'approved',
+        amount: 2_700,
+        reason: 'Überzeugend.',
+      });
+    const replies = await Promise.all([approve(a.id), approve(b.id)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = replies.find((r) => r.status === 409);
+    expect(refused?.json<ErrorBody>().error).toMatchObject({
+      code: 'funding.over_budget',
+      field: 'body.amount',
+    });
+    expect(refused?.json<ErrorBody>().error.message).toMatch(/1\.?300 €/);
+    // What is left can still be granted, and a rejection needs no money.
+    const loser = replies[0]?.status === 409 ? a : b;
+    const partly = await coordinator.post(`/api/v1/funding/applications/${loser.id}/decision`, {
+      outcome: 'partly',
+      amount: 1_300,
+      reason: 'Nur ein Teil passt ins Budget.',
+    });
+    expect(partly.status, partly.body).toBe(200);
+    const third = await submitted(small.id);
+    const more = await coordinator.post(`/api/v1/funding/applications/${third.id}/decision`, {
+      outcome: 'partly',
+      amount: 1,
+      reason: 'Budget aufgebraucht.',
+    });
+    expect(more.status).toBe(409);
+    const rejected = await coordinator.post(`/api/v1/funding/applications/${third.id}/decision`, {
+      outcome: 'rejected',
+      amount: 0,
+      reason: 'Budget aufgebraucht.',
+    });
+    expect(rejected.status, rejected.body).toBe(200);
   });
 });
 
