@@ -15,6 +15,7 @@ import { createCourse } from './courses.service.ts';
 import { courseEnrolments, courseMoves } from './courses.tables.ts';
 import { COURSE_KINDS } from './courses.terms.ts';
 import { coursesRetention } from './retention.ts';
+import { type OpenApiDoc, undocumented } from '../../../test/openapi.ts';
 
 let t: TestApp;
 let coordinator: Client;
@@ -571,47 +572,9 @@ describe('the OpenAPI description', () => {
   it('gives every courses route a summary and every field of its input and reply a description', async () => {
     const reply = await t.client().get('/api/docs/json');
     expect(reply.status).toBe(200);
-    type Schema = {
-      description?: string;
-      properties?: Record<string, Schema>;
-      items?: Schema;
-      anyOf?: Schema[];
-      additionalProperties?: Schema | boolean;
-    };
-    type Operation = {
-      summary?: string;
-      parameters?: { name: string; description?: string; schema?: Schema }[];
-      requestBody?: { content: Record<string, { schema: Schema }> };
-      responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
-    };
-    const doc = reply.json<{ paths: Record<string, Record<string, Operation>> }>();
-    const undescribed: string[] = [];
-    const walk = (schema: Schema | undefined, where: string) => {
-      if (!schema) return;
-      for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        const described =
-          property.description ?? property.anyOf?.find((option) => option.description)?.description;
-        if (!described) undescribed.push(`${where}.${name}`);
-        walk(property, `${where}.${name}`);
-        for (const option of property.anyOf ?? []) walk(option, `${where}.${name}`);
-      }
-      walk(schema.items, `${where}[]`);
-      if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}{}`);
-    };
-    const routes = Object.entries(doc.paths).filter(([route]) => route.startsWith('/api/v1/courses'));
-    expect(routes.length).toBe(14);
-    for (const [route, operations] of routes) {
-      for (const [method, operation] of Object.entries(operations)) {
-        const where = `${method.toUpperCase()} ${route}`;
-        expect(operation.summary, where).toBeTruthy();
-        for (const parameter of operation.parameters ?? [])
-          if (!(parameter.description ?? parameter.schema?.description))
-            undescribed.push(`${where} ${parameter.name}`);
-        walk(operation.requestBody?.content['application/json']?.schema, `${where} body`);
-        for (const [status, answer] of Object.entries(operation.responses))
-          walk(answer.content?.['application/json']?.schema, `${where} ${status}`);
-      }
-    }
-    expect(undescribed).toEqual([]);
+    const gaps = undocumented(reply.json<OpenApiDoc>(), (route) => route.startsWith('/api/v1/courses'));
+    expect(gaps.routes).toBe(14);
+    expect(gaps.unsummarised).toEqual([]);
+    expect(gaps.undescribed).toEqual([]);
   });
 });

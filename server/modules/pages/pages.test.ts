@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildPage, buildVariant } from './pages.factories.ts';
 import { pages, pageTexts } from './pages.tables.ts';
+import { type OpenApiDoc, undocumented } from '../../../test/openapi.ts';
 
 type Tree = {
   lang: string;
@@ -356,56 +357,11 @@ describe('the OpenAPI description', () => {
   it('gives every pages route a summary and every field of its input and reply a description', async () => {
     const reply = await t.client().get('/api/docs/json');
     expect(reply.status).toBe(200);
-    type Schema = {
-      description?: string;
-      properties?: Record<string, Schema>;
-      items?: Schema;
-      anyOf?: Schema[];
-      additionalProperties?: Schema | boolean;
-    };
-    const doc = reply.json<{
-      paths: Record<
-        string,
-        Record<
-          string,
-          {
-            summary?: string;
-            parameters?: { name: string; description?: string; schema?: Schema }[];
-            requestBody?: { content: Record<string, { schema: Schema }> };
-            responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
-          }
-        >
-      >;
-    }>();
-    const undescribed: string[] = [];
-    const walk = (schema: Schema | undefined, where: string) => {
-      if (!schema) return;
-      for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        const described =
-          property.description ?? property.anyOf?.find((option) => option.description)?.description;
-        if (!described) undescribed.push(`${where}.${name}`);
-        walk(property, `${where}.${name}`);
-        for (const option of property.anyOf ?? []) walk(option, `${where}.${name}`);
-      }
-      walk(schema.items, `${where}[]`);
-      if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}{}`);
-    };
-    const routes = Object.entries(doc.paths).filter(([route]) =>
+    const gaps = undocumented(reply.json<OpenApiDoc>(), (route) =>
       /^\/api\/v1\/(pages|page-editor|page-packages|news)/.test(route),
     );
-    expect(routes.length).toBe(21);
-    for (const [route, operations] of routes) {
-      for (const [method, operation] of Object.entries(operations)) {
-        const where = `${method.toUpperCase()} ${route}`;
-        expect(operation.summary, where).toBeTruthy();
-        for (const parameter of operation.parameters ?? [])
-          if (!(parameter.description ?? parameter.schema?.description))
-            undescribed.push(`${where} ${parameter.name}`);
-        walk(operation.requestBody?.content['application/json']?.schema, `${where} body`);
-        for (const [status, answer] of Object.entries(operation.responses))
-          walk(answer.content?.['application/json']?.schema, `${where} ${status}`);
-      }
-    }
-    expect(undescribed).toEqual([]);
+    expect(gaps.routes).toBe(21);
+    expect(gaps.unsummarised).toEqual([]);
+    expect(gaps.undescribed).toEqual([]);
   });
 });
