@@ -137,11 +137,18 @@ class NameBits {
   }
 }
 
-/** When this process last wrote to the directory's tables (searches then read the change log first). */
+/**
+ * This process's writes to the directory's tables, counted, and when the last one was. A search reads the change
+ * log first when a write came after the start of the index's last catch-up — or less than
+ * LOCAL_WRITE_WINDOW_MS ago, because a write is noted before its transaction commits, and a catch-up that started
+ * in between did not see it.
+ */
+let localWrites = 0;
 let lastLocalWrite = Number.NEGATIVE_INFINITY;
 
 /** Called by the repository's writes: this server's own changes are searchable on its next search. */
 export function noteDirectoryWrite(): void {
+  localWrites++;
   lastLocalWrite = performance.now();
 }
 
@@ -204,6 +211,8 @@ export class SearchIndex {
   private resyncDue = false;
   private current: Promise<void> = Promise.resolve();
   private queued: Promise<void> | null = null;
+  /** The count of local writes when the last finished catch-up started. */
+  private coveredWrites = 0;
   private stopListening: (() => Promise<void>) | null = null;
   readonly ready: Promise<void>;
   isReady = false;
@@ -235,12 +244,14 @@ export class SearchIndex {
   /** Reads every published offer, page by page; changes made meanwhile are read from the change log after. */
   private async build() {
     const started = performance.now();
+    const covers = localWrites;
     const db = this.database.db;
     this.lastSeq = await repo.lastDirectoryChange(db);
     await this.listen();
     await this.readAll();
     this.rankAll();
     await this.catchUp();
+    this.coveredWrites = covers;
     this.buildMs = performance.now() - started;
   }
 
@@ -305,8 +316,12 @@ export class SearchIndex {
         this.queued = null;
         const resync = this.resyncDue;
         this.resyncDue = false;
+        const covers = localWrites;
         const run = (resync ? this.resync() : Promise.resolve())
           .then(() => this.catchUp())
+          .then(() => {
+            this.coveredWrites = Math.max(this.coveredWrites, covers);
+          })
           .catch((error) => this.onError(error));
         this.current = run;
         return run;
@@ -319,7 +334,9 @@ export class SearchIndex {
   /** Before a search: after this server's own write, read the change log first. */
   async fresh(): Promise<void> {
     await this.ready;
-    if (performance.now() - lastLocalWrite < LOCAL_WRITE_WINDOW_MS) await this.refresh();
+    if (localWrites > this.coveredWrites || performance.now() - lastLocalWrite < LOCAL_WRITE_WINDOW_MS) {
+      await this.refresh();
+    }
   }
 
   /**
