@@ -70,6 +70,25 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
+/**
+ * One query at a time per connection, in the order they were started. A transaction's queries all go to its one
+ * connection, and a service may start several at once (`Promise.all` over `ctx.db`): pg 8 queues them itself but
+ * warns that pg 9 will refuse a query while another runs. Each connection keeps its own queue instead. Callback
+ * calls (the pool's own `pool.query`, which has the connection to itself) and cursors pass straight through.
+ */
+function oneQueryAtATime(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function')
+      return query(...args);
+    const result = tail.then(() => query(...args));
+    tail = result.catch(() => {});
+    return result;
+  };
+}
+
 /** Opens PGlite (in a folder, or in memory when dataDir is null) or a PostgreSQL pool. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -80,6 +99,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    pool.on('connect', oneQueryAtATime);
     const db = drizzlePg(pool) as unknown as Db;
     return { kind: 'postgres', db, pglite: null, pool, close: () => pool.end() };
   }
