@@ -1,7 +1,9 @@
-// The network module's queries: one function per query, over its own tables only.
+// The network module's queries: one function per query, over its own tables (and the organisations' names).
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
+// Read only, for the actors' names in the overlap check's one query (the organisations' own queries are the platform's).
+import { organisations } from '../platform/platform.tables.ts';
 import {
   networkActivities,
   networkActors,
@@ -297,10 +299,10 @@ export type OverlapRow = {
   start: Date;
   end: Date;
   count: number;
-  /** The other activity's title and Ortsteil, and its actor's organisation (for the name), read in the same query. */
+  /** The other activity's title and Ortsteil, and its actor's name, read in the same query. */
   title: string;
   ortsteilId: string;
-  organisationId: string;
+  actorName: string;
 };
 
 /**
@@ -320,6 +322,8 @@ export async function findOverlaps(
     ortsteile: readonly string[];
     targetGroups: readonly string[];
     exceptActorId: string | null;
+    /** The caller's organisation: its actor's activities are left out (when no actor is named). */
+    exceptOrganisationId: string | null;
     exceptActivityId: string | null;
     limit: number;
   },
@@ -337,7 +341,7 @@ export async function findOverlaps(
     n: unknown;
     title: string;
     ortsteil_id: string;
-    organisation_id: string;
+    actor_name: string;
   }>(
     db,
     sql`with found as (
@@ -348,14 +352,17 @@ export async function findOverlaps(
            and tstzmultirange(x.during) && ${planned}::tstzmultirange
            and x.target_groups && ${groups}::text[]
            and (${input.exceptActorId}::uuid is null or x.actor_id <> ${input.exceptActorId}::uuid)
+           and (${input.exceptOrganisationId}::text is null or x.actor_id not in
+                (select m.id from network_actors m where m.organisation_id = ${input.exceptOrganisationId}::text))
            and (${input.exceptActivityId}::uuid is null or x.activity_id <> ${input.exceptActivityId}::uuid)
          group by x.activity_id, x.actor_id
          order by min(lower(x.during)), x.activity_id
          limit ${input.limit})
-        select f.*, a.title, a.ortsteil_id, n.organisation_id
+        select f.*, a.title, a.ortsteil_id, coalesce(o.name, '') as actor_name
           from found f
           join network_activities a on a.id = f.activity_id
           join network_actors n on n.id = f.actor_id
+          left join ${organisations} o on o.id = n.organisation_id
          order by f.start, f.activity_id`,
   );
   return found.map((r) => ({
@@ -366,7 +373,7 @@ export async function findOverlaps(
     count: Number(r.n),
     title: r.title,
     ortsteilId: r.ortsteil_id,
-    organisationId: r.organisation_id,
+    actorName: r.actor_name,
   }));
 }
 

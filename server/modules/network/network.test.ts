@@ -454,7 +454,18 @@ describe('the gaps view', () => {
 describe('the public calendar', () => {
   let weekly: Saved;
   let internal: Saved;
+  let seniors: Saved;
   beforeAll(async () => {
+    seniors = await save(
+      second.client,
+      activity({
+        title: 'Seniorencafé Hochfeld',
+        ortsteilId: 'hochfeld',
+        targetGroups: ['seniors'],
+        from: '19:00',
+        to: '19:45',
+      }),
+    );
     weekly = await save(
       first.client,
       activity({
@@ -542,6 +553,36 @@ describe('the public calendar', () => {
     expect(fromFeed).toEqual(fromPage);
     const whole = await t.client().get('/api/v1/network/calendar.ics');
     expect(icsEvents(whole.body).length).toBeGreaterThan(100);
+  });
+
+  it('serves a feed per actor and per target group with only their public activities', async () => {
+    const feed = async (query: string) => {
+      const reply = await t.client().get(`/api/v1/network/calendar.ics?${query}`);
+      expect(reply.status, reply.body).toBe(200);
+      return icsEvents(reply.body);
+    };
+    const uid = (saved: Saved) => expect.stringContaining(`network-${saved.activity.id}@`);
+    const ofFirst = await feed(`actorId=${first.actor.id}`);
+    expect(ofFirst.map((e) => e.UID?.value)).toContainEqual(uid(weekly));
+    expect(ofFirst.map((e) => e.UID?.value)).not.toContainEqual(uid(internal));
+    expect(ofFirst.map((e) => e.UID?.value)).not.toContainEqual(uid(seniors));
+    // Every event is the actor's: its name opens the description.
+    for (const event of ofFirst) expect(event.DESCRIPTION?.value.startsWith(first.actor.name)).toBe(true);
+    const ofSecond = await feed(`actorId=${second.actor.id}`);
+    expect(ofSecond.map((e) => e.UID?.value)).toContainEqual(uid(seniors));
+    expect(ofSecond.map((e) => e.UID?.value)).not.toContainEqual(uid(weekly));
+    for (const event of ofSecond) expect(event.DESCRIPTION?.value.startsWith(second.actor.name)).toBe(true);
+
+    const forSeniors = await feed('targetGroup=seniors');
+    expect(forSeniors.map((e) => e.UID?.value)).toContainEqual(uid(seniors));
+    expect(forSeniors.map((e) => e.UID?.value)).not.toContainEqual(uid(weekly));
+    for (const event of forSeniors) expect(event.CATEGORIES?.value.split(',')).toContain('seniors');
+    const forWomenInHochfeld = await feed('targetGroup=women&ortsteilId=hochfeld');
+    expect(forWomenInHochfeld.map((e) => e.UID?.value)).toContainEqual(uid(weekly));
+    expect(forWomenInHochfeld.map((e) => e.UID?.value)).not.toContainEqual(uid(seniors));
+    const unknown = await t.client().get('/api/v1/network/calendar.ics?targetGroup=martians');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<ErrorBody>().error.field).toBe('query.targetGroup');
   });
 });
 
