@@ -624,3 +624,59 @@ export async function deleteActivities(db: Tx, actorId: string, ids: readonly st
     .delete(networkActivities)
     .where(and(eq(networkActivities.actorId, actorId), inArray(networkActivities.id, [...ids])));
 }
+
+// Figures
+
+/** Approved actors per kind and Stadtbezirk (an actor active in two Stadtbezirke counts in both). */
+export async function countActorsByKindAndDistrict(db: Tx) {
+  const found = await rows<{ kind: string; district_id: string; n: unknown }>(
+    db,
+    sql`select a.kind, d.district_id, count(*)::int as n
+          from network_actors a, unnest(a.districts) as d(district_id)
+         where a.status = 'approved'
+         group by a.kind, d.district_id
+         order by a.kind, d.district_id`,
+  );
+  return found.map((r) => ({ kind: r.kind, districtId: r.district_id, count: Number(r.n) }));
+}
+
+/** Approved actors' activities meeting in each month of [from, to), per Stadtbezirk and target group: each once. */
+export async function countActivitiesByMonth(db: Tx, input: { from: string; to: string }) {
+  const found = await rows<{ month: string; district_id: string; target_group: string; n: unknown }>(
+    db,
+    sql`select to_char(x.day, 'YYYY-MM') as month, a.district_id, g.target_group,
+               count(distinct x.activity_id)::int as n
+          from network_occurrences x
+          join network_activities a on a.id = x.activity_id
+          join network_actors n on n.id = x.actor_id and n.status = 'approved'
+          cross join unnest(x.target_groups) as g(target_group)
+         where x.day >= ${input.from}::date and x.day < ${input.to}::date
+         group by 1, 2, 3
+         order by 1, 2, 3`,
+  );
+  return found.map((r) => ({
+    month: r.month,
+    districtId: r.district_id,
+    targetGroup: r.target_group,
+    count: Number(r.n),
+  }));
+}
+
+/** Per room: confirmed bookings starting in [from, to), their hours, and on how many days they fall. */
+export async function roomUse(db: Tx, input: { from: Date; to: Date; timeZone: string }) {
+  const found = await rows<{ room_id: string; n: unknown; hours: unknown; days: unknown }>(
+    db,
+    sql`select b.room_id, count(*)::int as n,
+               coalesce(sum(extract(epoch from (b.ends_at - b.starts_at))), 0) / 3600.0 as hours,
+               count(distinct (b.starts_at at time zone ${input.timeZone})::date)::int as days
+          from network_room_bookings b
+         where b.state = 'confirmed' and b.starts_at >= ${input.from} and b.starts_at < ${input.to}
+         group by b.room_id`,
+  );
+  return found.map((r) => ({
+    roomId: r.room_id,
+    bookings: Number(r.n),
+    hours: Number(r.hours),
+    days: Number(r.days),
+  }));
+}

@@ -895,3 +895,86 @@ describe('an actor’s own iCal feed', () => {
     expect(gone.json<{ feed: Feed | null }>().feed).toBeNull();
   });
 });
+
+describe('the figures', () => {
+  type Count = number | '<5';
+  type Figures = {
+    actors: { total: Count; byKindAndDistrict: { kind: string; districtId: string; count: Count }[] };
+    activities: {
+      months: string[];
+      byMonth: { month: string; districtId: string; targetGroup: string; count: Count }[];
+    };
+    rooms: {
+      days: number;
+      items: { roomId: string; bookings: Count; hours: number; daysInUse: number; rate: number }[];
+    };
+  };
+  const figures = async () => {
+    const reply = await coordinator.get('/api/v1/network/figures');
+    expect(reply.status, reply.body).toBe(200);
+    return reply.json<Figures>();
+  };
+  const counts = (f: Figures) => [
+    f.actors.total,
+    ...f.actors.byKindAndDistrict.map((a) => a.count),
+    ...f.activities.byMonth.map((a) => a.count),
+    ...f.rooms.items.map((r) => r.bookings),
+  ];
+
+  it('counts actors by kind and district, activities per month, the rooms’ use; counts under 5 as "<5"', async () => {
+    const before = await figures();
+    expect(before.activities.months).toHaveLength(6);
+    expect(before.activities.months[0]).toBe(localDate(new Date(), ZONE).slice(0, 7));
+    for (const n of counts(before)) if (n !== '<5') expect(n === 0 || n >= 5).toBe(true);
+    expect(
+      before.actors.byKindAndDistrict.find(
+        (a) => a.kind === 'migrant_organisation' && a.districtId === 'hamborn',
+      ),
+    ).toBeDefined();
+
+    // A new activity next month counts once in its Stadtbezirk and target group, however often it meets.
+    const month = before.activities.months[1] as string;
+    const bucket = before.activities.byMonth.find(
+      (b) =>
+        b.month === month &&
+        b.districtId === 'hamborn' &&
+        b.targetGroup === 'women' &&
+        typeof b.count === 'number',
+    );
+    expect(bucket, 'the demo has at least five activities for women in Hamborn next month').toBeDefined();
+    await save(
+      first.client,
+      activity({
+        title: 'Figurentest',
+        date: `${month}-03`,
+        rrule: 'FREQ=DAILY;COUNT=5',
+        from: '05:00',
+        to: '05:30',
+      }),
+    );
+    const after = await figures();
+    expect(
+      after.activities.byMonth.find(
+        (b) => b.month === month && b.districtId === 'hamborn' && b.targetGroup === 'women',
+      )?.count,
+    ).toBe((bucket?.count as number) + 1);
+
+    // A confirmed booking of yesterday: its hours and its day in the room's use.
+    const ctx = systemContext(t.services);
+    const yesterday = addDays(localDate(new Date(), ZONE), -1);
+    const room = before.rooms.items[0];
+    await rows(
+      ctx.db,
+      sql`insert into network_room_bookings (room_id, actor_id, organisation_id, starts_at, ends_at, state, created_at)
+          values (${room?.roomId}, ${first.actor.id}, ${first.actor.organisationId},
+                  ${zonedToUtc(yesterday, '06:00', ZONE)}, ${zonedToUtc(yesterday, '08:30', ZONE)}, 'confirmed', now())`,
+    );
+    const used = (await figures()).rooms.items.find((r) => r.roomId === room?.roomId);
+    expect(used?.hours).toBe((room?.hours ?? 0) + 2.5);
+    expect(used?.daysInUse).toBeGreaterThanOrEqual(1);
+    expect(used?.rate).toBeCloseTo((used?.daysInUse ?? 0) / 28, 2);
+
+    expect((await first.client.get('/api/v1/network/figures')).status).toBe(403);
+    expect((await t.client().get('/api/v1/network/figures')).status).toBe(401);
+  });
+});
