@@ -202,7 +202,9 @@ describe('a migrant organisation plans a weekly women’s café in Marxloh', () 
       const waiting = await pending.count();
       const name = String(await pending.first().locator('strong').textContent());
       await expectAccessible(page, 'register with entries waiting (de)');
-      await page.getByRole('button', { name: `${name} freigeben` }).click();
+      const button = pending.first().getByRole('button');
+      expect(await button.getAttribute('aria-label')).toBe(`${name} freigeben`);
+      await button.click();
       await page.getByText(`${name} ist freigegeben.`).waitFor();
       await expect.poll(() => pending.count()).toBe(waiting - 1);
       await page.locator('#register-caption').waitFor();
