@@ -191,4 +191,51 @@ describe('a migrant organisation plans a weekly women’s café in Marxloh', () 
       await context.close();
     }
   });
+  test('7. the coordinator approves a waiting entry and enters a new actor', async () => {
+    const context = await newContext(env, { role: 'coordinator' });
+    try {
+      const page = await context.newPage();
+      await open(page, '/network/register');
+      await expectHeading(page, text('de', 'network:register.pageTitle'));
+      const pending = page.locator('section', { has: page.locator('#pending-title') }).locator('li');
+      await pending.first().waitFor();
+      const waiting = await pending.count();
+      const name = String(await pending.first().locator('strong').textContent());
+      await expectAccessible(page, 'register with entries waiting (de)');
+      const button = pending.first().getByRole('button');
+      expect(await button.getAttribute('aria-label')).toBe(`${name} freigeben`);
+      await button.click();
+      await page.getByText(`${name} ist freigegeben.`).waitFor();
+      await expect.poll(() => pending.count()).toBe(waiting - 1);
+      await page.locator('#register-caption').waitFor();
+      await page.locator('table').getByRole('cell', { name, exact: true }).waitFor();
+
+      // A new actor entered by the KI is approved at once; a missing district is named first.
+      await page.fill('#actor-name', 'Nachbarschaftsinitiative Beeck');
+      await page.selectOption('#actor-kind', 'initiative');
+      await page.getByRole('button', { name: text('de', 'network:register.enter') }).click();
+      await page.locator('.kern-alert--danger').getByText(text('de', 'network:register.districts')).waitFor();
+      await page.locator('#district-meiderich-beeck').check();
+      await page.locator('#actor-group-youth').check();
+      await page.getByRole('button', { name: text('de', 'network:register.enter') }).click();
+      await page.getByText('Nachbarschaftsinitiative Beeck ist eingetragen und freigegeben.').waitFor();
+      await page.locator('table').getByRole('cell', { name: 'Nachbarschaftsinitiative Beeck' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test('8. the register works in Arabic on a phone', async () => {
+    const phone = await newContext(env, { role: 'coordinator', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await phone.newPage();
+      await open(page, '/network/register');
+      await expectHeading(page, text('ar', 'network:register.pageTitle'));
+      await page.locator('#register-caption').waitFor();
+      expect(await offScreen(page), 'the register fits 360 px').toEqual([]);
+      await expectAccessible(page, 'register (ar, phone)');
+    } finally {
+      await phone.close();
+    }
+  }, 120_000);
 });

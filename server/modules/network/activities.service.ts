@@ -5,7 +5,6 @@ import { audit } from '../../core/audit.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
-import { organisationNames } from '../platform/index.ts';
 import { actorFor, actorNames, activityView, districtOf, horizon, KEEP_PAST_DAYS } from './common.ts';
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
@@ -53,7 +52,7 @@ function occurrencesOf(ctx: Ctx, recurrence: Recurrence, fromDate: string) {
   return occurrences;
 }
 
-/** Other actors' activities that overlap (same target group, same or neighbouring Ortsteil), named. */
+/** Other actors' activities that overlap (same target group, same or neighbouring Ortsteil), named: one query. */
 async function overlapsOf(
   ctx: Ctx,
   input: {
@@ -61,6 +60,7 @@ async function overlapsOf(
     ortsteilId: string;
     targetGroups: readonly string[];
     actorId: string | null;
+    organisationId?: string | null;
     activityId: string | null;
   },
 ) {
@@ -69,14 +69,13 @@ async function overlapsOf(
     ortsteile: nearbyOrtsteile(ctx, input.ortsteilId),
     targetGroups: input.targetGroups,
     exceptActorId: input.actorId,
+    exceptOrganisationId: input.actorId ? null : (input.organisationId ?? null),
     exceptActivityId: input.activityId,
     limit: MAX_OVERLAPS,
   });
-  // Titles and organisations come with the overlaps (one query); the names in one batch from the platform.
-  const names = await organisationNames(ctx.db, [...new Set(found.map((f) => f.organisationId))]);
   return found.map((f) => ({
     activityId: f.activityId,
-    actorName: names.get(f.organisationId) ?? '',
+    actorName: f.actorName,
     title: f.title,
     ortsteilId: f.ortsteilId,
     start: f.start.toISOString(),
@@ -93,18 +92,15 @@ export async function checkOverlaps(ctx: Ctx, input: CheckBody) {
   authorize(ctx, 'network.activities.check');
   const recurrence = recurrenceOf(input);
   districtOf(ctx, input.ortsteilId, 'body.ortsteilId');
-  const own = input.actorId
-    ? input.actorId
-    : ctx.actor.organisationId
-      ? ((await repo.findActorOfOrganisation(ctx.db, ctx.actor.organisationId))?.id ?? null)
-      : null;
   const { today, last } = horizon(ctx);
   const occurrences = occurrencesOf(ctx, recurrence, today);
   const overlaps = await overlapsOf(ctx, {
     occurrences,
     ortsteilId: input.ortsteilId,
     targetGroups: input.targetGroups,
-    actorId: own,
+    // Staff's own actor is left out inside the one query (by their organisation), unless they name an actor.
+    actorId: input.actorId ?? null,
+    organisationId: ctx.actor.organisationId ?? null,
     activityId: input.activityId ?? null,
   });
   return { overlaps, horizon: { from: today, to: last }, occurrences: occurrences.length };

@@ -205,6 +205,13 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/network/figures',
+      allowed: COORDINATORS,
+      status: 200,
+      request: () => ({ url: '/api/v1/network/figures' }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/network/activities',
       allowed: STAFF,
       status: 200,

@@ -31,6 +31,8 @@ export const networkPolicies = {
   'network.activities.list': (actor: Actor) => (coordinators(actor) ? ALL : ownOrganisation(actor, STAFF)),
   /** The gaps view (counts per Ortsteil and week, no names): everyone in the network. */
   'network.gaps': members,
+  /** The module's figures for the masterplan (aggregated): the KI's coordinators. */
+  'network.figures': coordinators,
   /** The public calendar, its iCalendar feeds, the rooms and the house's programme. */
   'network.calendar': anyone,
   'network.rooms.book': ownEntry,

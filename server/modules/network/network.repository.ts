@@ -1,7 +1,9 @@
-// The network module's queries: one function per query, over its own tables only.
+// The network module's queries: one function per query, over its own tables (and the organisations' names).
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
+// Read only, for the actors' names in the overlap check's one query (the organisations' own queries are the platform's).
+import { organisations } from '../platform/platform.tables.ts';
 import {
   networkActivities,
   networkActors,
@@ -297,10 +299,10 @@ export type OverlapRow = {
   start: Date;
   end: Date;
   count: number;
-  /** The other activity's title and Ortsteil, and its actor's organisation (for the name), read in the same query. */
+  /** The other activity's title and Ortsteil, and its actor's name, read in the same query. */
   title: string;
   ortsteilId: string;
-  organisationId: string;
+  actorName: string;
 };
 
 /**
@@ -320,6 +322,8 @@ export async function findOverlaps(
     ortsteile: readonly string[];
     targetGroups: readonly string[];
     exceptActorId: string | null;
+    /** The caller's organisation: its actor's activities are left out (when no actor is named). */
+    exceptOrganisationId: string | null;
     exceptActivityId: string | null;
     limit: number;
   },
@@ -337,7 +341,7 @@ export async function findOverlaps(
     n: unknown;
     title: string;
     ortsteil_id: string;
-    organisation_id: string;
+    actor_name: string;
   }>(
     db,
     sql`with found as (
@@ -348,14 +352,17 @@ export async function findOverlaps(
            and tstzmultirange(x.during) && ${planned}::tstzmultirange
            and x.target_groups && ${groups}::text[]
            and (${input.exceptActorId}::uuid is null or x.actor_id <> ${input.exceptActorId}::uuid)
+           and (${input.exceptOrganisationId}::text is null or x.actor_id not in
+                (select m.id from network_actors m where m.organisation_id = ${input.exceptOrganisationId}::text))
            and (${input.exceptActivityId}::uuid is null or x.activity_id <> ${input.exceptActivityId}::uuid)
          group by x.activity_id, x.actor_id
          order by min(lower(x.during)), x.activity_id
          limit ${input.limit})
-        select f.*, a.title, a.ortsteil_id, n.organisation_id
+        select f.*, a.title, a.ortsteil_id, coalesce(o.name, '') as actor_name
           from found f
           join network_activities a on a.id = f.activity_id
           join network_actors n on n.id = f.actor_id
+          left join ${organisations} o on o.id = n.organisation_id
          order by f.start, f.activity_id`,
   );
   return found.map((r) => ({
@@ -366,7 +373,7 @@ export async function findOverlaps(
     count: Number(r.n),
     title: r.title,
     ortsteilId: r.ortsteil_id,
-    organisationId: r.organisation_id,
+    actorName: r.actor_name,
   }));
 }
 
@@ -616,4 +623,60 @@ export async function deleteActivities(db: Tx, actorId: string, ids: readonly st
   await db
     .delete(networkActivities)
     .where(and(eq(networkActivities.actorId, actorId), inArray(networkActivities.id, [...ids])));
+}
+
+// Figures
+
+/** Approved actors per kind and Stadtbezirk (an actor active in two Stadtbezirke counts in both). */
+export async function countActorsByKindAndDistrict(db: Tx) {
+  const found = await rows<{ kind: string; district_id: string; n: unknown }>(
+    db,
+    sql`select a.kind, d.district_id, count(*)::int as n
+          from network_actors a, unnest(a.districts) as d(district_id)
+         where a.status = 'approved'
+         group by a.kind, d.district_id
+         order by a.kind, d.district_id`,
+  );
+  return found.map((r) => ({ kind: r.kind, districtId: r.district_id, count: Number(r.n) }));
+}
+
+/** Approved actors' activities meeting in each month of [from, to), per Stadtbezirk and target group: each once. */
+export async function countActivitiesByMonth(db: Tx, input: { from: string; to: string }) {
+  const found = await rows<{ month: string; district_id: string; target_group: string; n: unknown }>(
+    db,
+    sql`select to_char(x.day, 'YYYY-MM') as month, a.district_id, g.target_group,
+               count(distinct x.activity_id)::int as n
+          from network_occurrences x
+          join network_activities a on a.id = x.activity_id
+          join network_actors n on n.id = x.actor_id and n.status = 'approved'
+          cross join unnest(x.target_groups) as g(target_group)
+         where x.day >= ${input.from}::date and x.day < ${input.to}::date
+         group by 1, 2, 3
+         order by 1, 2, 3`,
+  );
+  return found.map((r) => ({
+    month: r.month,
+    districtId: r.district_id,
+    targetGroup: r.target_group,
+    count: Number(r.n),
+  }));
+}
+
+/** Per room: confirmed bookings starting in [from, to), their hours, and on how many days they fall. */
+export async function roomUse(db: Tx, input: { from: Date; to: Date; timeZone: string }) {
+  const found = await rows<{ room_id: string; n: unknown; hours: unknown; days: unknown }>(
+    db,
+    sql`select b.room_id, count(*)::int as n,
+               coalesce(sum(extract(epoch from (b.ends_at - b.starts_at))), 0) / 3600.0 as hours,
+               count(distinct (b.starts_at at time zone ${input.timeZone})::date)::int as days
+          from network_room_bookings b
+         where b.state = 'confirmed' and b.starts_at >= ${input.from} and b.starts_at < ${input.to}
+         group by b.room_id`,
+  );
+  return found.map((r) => ({
+    roomId: r.room_id,
+    bookings: Number(r.n),
+    hours: Number(r.hours),
+    days: Number(r.days),
+  }));
 }

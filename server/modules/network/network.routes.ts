@@ -8,6 +8,7 @@ import * as activities from './activities.service.ts';
 import * as actors from './actors.service.ts';
 import * as calendar from './calendar.service.ts';
 import * as feeds from './feeds.service.ts';
+import * as figures from './figures.service.ts';
 import * as gaps from './gaps.service.ts';
 import * as s from './network.schema.ts';
 import * as rooms from './rooms.service.ts';
@@ -249,6 +250,19 @@ export const networkRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => gaps.gaps(ctx(request), request.query),
+  );
+  app.get(
+    '/network/figures',
+    {
+      config: staff,
+      schema: {
+        tags: planning,
+        summary:
+          'Figures: active actors by kind and Stadtbezirk, activities per month by Stadtbezirk and target group, the rooms’ use (counts under 5 as "<5"; coordinators)',
+        response: { 200: s.figuresReply },
+      },
+    },
+    async (request) => figures.networkFigures(ctx(request)),
   );
   app.get(
     '/network/calendar',

@@ -308,6 +308,56 @@ export const gapsReply = z.object({
   gaps: z.number().int().describe('How many Ortsteil × week cells have nothing for the target group'),
 });
 
+// Figures
+
+const count = z.union([z.number().int(), z.literal('<5')]).describe('A count; "<5" when between 1 and 4');
+export const figuresReply = z.object({
+  actors: z.object({
+    total: count.describe('Approved actors ("<5" when between 1 and 4)'),
+    byKindAndDistrict: z
+      .array(
+        z.object({
+          kind: z.enum(ACTOR_KINDS).describe('Kind of actor'),
+          districtId: z
+            .string()
+            .describe('Stadtbezirk it is active in (one actor counts in each of its own)'),
+          count,
+        }),
+      )
+      .describe('Approved actors per kind and Stadtbezirk'),
+  }),
+  activities: z.object({
+    months: z.array(z.string()).describe('The months covered (YYYY-MM): this one and the next five'),
+    byMonth: z
+      .array(
+        z.object({
+          month: z.string().describe('Month, YYYY-MM'),
+          districtId: z.string().describe('Stadtbezirk'),
+          targetGroup: z.enum(TARGET_GROUPS).describe('Target group'),
+          count: count.describe('Activities of approved actors meeting that month (each once)'),
+        }),
+      )
+      .describe('Activities per month, Stadtbezirk and target group (only combinations with any)'),
+  }),
+  rooms: z.object({
+    from: day.describe('First day counted'),
+    to: day.describe('Last day counted'),
+    days: z.number().int().describe('Days counted'),
+    items: z
+      .array(
+        z.object({
+          roomId: z.string().describe('Room id'),
+          name: z.string().describe('Name'),
+          bookings: count.describe('Confirmed bookings'),
+          hours: z.number().describe('Hours booked (confirmed)'),
+          daysInUse: z.number().int().describe('Days with at least one confirmed booking'),
+          rate: z.number().describe('Use rate: days in use ÷ days counted (0–1)'),
+        }),
+      )
+      .describe('Per room of the meeting centre: its use in the last four weeks'),
+  }),
+});
+
 // Rooms
 
 const roomReply = z.object({

@@ -454,7 +454,18 @@ describe('the gaps view', () => {
 describe('the public calendar', () => {
   let weekly: Saved;
   let internal: Saved;
+  let seniors: Saved;
   beforeAll(async () => {
+    seniors = await save(
+      second.client,
+      activity({
+        title: 'Seniorencafé Hochfeld',
+        ortsteilId: 'hochfeld',
+        targetGroups: ['seniors'],
+        from: '19:00',
+        to: '19:45',
+      }),
+    );
     weekly = await save(
       first.client,
       activity({
@@ -542,6 +553,36 @@ describe('the public calendar', () => {
     expect(fromFeed).toEqual(fromPage);
     const whole = await t.client().get('/api/v1/network/calendar.ics');
     expect(icsEvents(whole.body).length).toBeGreaterThan(100);
+  });
+
+  it('serves a feed per actor and per target group with only their public activities', async () => {
+    const feed = async (query: string) => {
+      const reply = await t.client().get(`/api/v1/network/calendar.ics?${query}`);
+      expect(reply.status, reply.body).toBe(200);
+      return icsEvents(reply.body);
+    };
+    const uid = (saved: Saved) => expect.stringContaining(`network-${saved.activity.id}@`);
+    const ofFirst = await feed(`actorId=${first.actor.id}`);
+    expect(ofFirst.map((e) => e.UID?.value)).toContainEqual(uid(weekly));
+    expect(ofFirst.map((e) => e.UID?.value)).not.toContainEqual(uid(internal));
+    expect(ofFirst.map((e) => e.UID?.value)).not.toContainEqual(uid(seniors));
+    // Every event is the actor's: its name opens the description.
+    for (const event of ofFirst) expect(event.DESCRIPTION?.value.startsWith(first.actor.name)).toBe(true);
+    const ofSecond = await feed(`actorId=${second.actor.id}`);
+    expect(ofSecond.map((e) => e.UID?.value)).toContainEqual(uid(seniors));
+    expect(ofSecond.map((e) => e.UID?.value)).not.toContainEqual(uid(weekly));
+    for (const event of ofSecond) expect(event.DESCRIPTION?.value.startsWith(second.actor.name)).toBe(true);
+
+    const forSeniors = await feed('targetGroup=seniors');
+    expect(forSeniors.map((e) => e.UID?.value)).toContainEqual(uid(seniors));
+    expect(forSeniors.map((e) => e.UID?.value)).not.toContainEqual(uid(weekly));
+    for (const event of forSeniors) expect(event.CATEGORIES?.value.split(',')).toContain('seniors');
+    const forWomenInHochfeld = await feed('targetGroup=women&ortsteilId=hochfeld');
+    expect(forWomenInHochfeld.map((e) => e.UID?.value)).toContainEqual(uid(weekly));
+    expect(forWomenInHochfeld.map((e) => e.UID?.value)).not.toContainEqual(uid(seniors));
+    const unknown = await t.client().get('/api/v1/network/calendar.ics?targetGroup=martians');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<ErrorBody>().error.field).toBe('query.targetGroup');
   });
 });
 
@@ -852,5 +893,88 @@ describe('an actor’s own iCal feed', () => {
     expect(await listed()).toEqual([]);
     const gone = await feedActor.client.get(`/api/v1/network/actors/${feedActor.actor.id}/feed`);
     expect(gone.json<{ feed: Feed | null }>().feed).toBeNull();
+  });
+});
+
+describe('the figures', () => {
+  type Count = number | '<5';
+  type Figures = {
+    actors: { total: Count; byKindAndDistrict: { kind: string; districtId: string; count: Count }[] };
+    activities: {
+      months: string[];
+      byMonth: { month: string; districtId: string; targetGroup: string; count: Count }[];
+    };
+    rooms: {
+      days: number;
+      items: { roomId: string; bookings: Count; hours: number; daysInUse: number; rate: number }[];
+    };
+  };
+  const figures = async () => {
+    const reply = await coordinator.get('/api/v1/network/figures');
+    expect(reply.status, reply.body).toBe(200);
+    return reply.json<Figures>();
+  };
+  const counts = (f: Figures) => [
+    f.actors.total,
+    ...f.actors.byKindAndDistrict.map((a) => a.count),
+    ...f.activities.byMonth.map((a) => a.count),
+    ...f.rooms.items.map((r) => r.bookings),
+  ];
+
+  it('counts actors by kind and district, activities per month, the rooms’ use; counts under 5 as "<5"', async () => {
+    const before = await figures();
+    expect(before.activities.months).toHaveLength(6);
+    expect(before.activities.months[0]).toBe(localDate(new Date(), ZONE).slice(0, 7));
+    for (const n of counts(before)) if (n !== '<5') expect(n === 0 || n >= 5).toBe(true);
+    expect(
+      before.actors.byKindAndDistrict.find(
+        (a) => a.kind === 'migrant_organisation' && a.districtId === 'hamborn',
+      ),
+    ).toBeDefined();
+
+    // A new activity next month counts once in its Stadtbezirk and target group, however often it meets.
+    const month = before.activities.months[1] as string;
+    const bucket = before.activities.byMonth.find(
+      (b) =>
+        b.month === month &&
+        b.districtId === 'hamborn' &&
+        b.targetGroup === 'women' &&
+        typeof b.count === 'number',
+    );
+    expect(bucket, 'the demo has at least five activities for women in Hamborn next month').toBeDefined();
+    await save(
+      first.client,
+      activity({
+        title: 'Figurentest',
+        date: `${month}-03`,
+        rrule: 'FREQ=DAILY;COUNT=5',
+        from: '05:00',
+        to: '05:30',
+      }),
+    );
+    const after = await figures();
+    expect(
+      after.activities.byMonth.find(
+        (b) => b.month === month && b.districtId === 'hamborn' && b.targetGroup === 'women',
+      )?.count,
+    ).toBe((bucket?.count as number) + 1);
+
+    // A confirmed booking of yesterday: its hours and its day in the room's use.
+    const ctx = systemContext(t.services);
+    const yesterday = addDays(localDate(new Date(), ZONE), -1);
+    const room = before.rooms.items[0];
+    await rows(
+      ctx.db,
+      sql`insert into network_room_bookings (room_id, actor_id, organisation_id, starts_at, ends_at, state, created_at)
+          values (${room?.roomId}, ${first.actor.id}, ${first.actor.organisationId},
+                  ${zonedToUtc(yesterday, '06:00', ZONE)}, ${zonedToUtc(yesterday, '08:30', ZONE)}, 'confirmed', now())`,
+    );
+    const used = (await figures()).rooms.items.find((r) => r.roomId === room?.roomId);
+    expect(used?.hours).toBe((room?.hours ?? 0) + 2.5);
+    expect(used?.daysInUse).toBeGreaterThanOrEqual(1);
+    expect(used?.rate).toBeCloseTo((used?.daysInUse ?? 0) / 28, 2);
+
+    expect((await first.client.get('/api/v1/network/figures')).status).toBe(403);
+    expect((await t.client().get('/api/v1/network/figures')).status).toBe(401);
   });
 });

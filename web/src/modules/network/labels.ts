@@ -1,5 +1,5 @@
 // Term → i18n key, written out in full (a new term without a label fails typecheck).
-import type { ActivityKind, BookingState, Equipment, TargetGroup } from './network.api';
+import type { ActivityKind, ActorKind, BookingState, Equipment, TargetGroup } from './network.api';
 
 export const TARGET_GROUP_LABEL: Record<TargetGroup, string> = {
   children: 'directory:targetGroups.children',
@@ -36,4 +36,15 @@ export const EQUIPMENT_LABEL: Record<Equipment, string> = {
   whiteboard: 'network:equipment.whiteboard',
   sewing_machines: 'network:equipment.sewing_machines',
   computers: 'network:equipment.computers',
+};
+
+export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
+  administration: 'network:actorKind.administration',
+  provider: 'network:actorKind.provider',
+  migrant_organisation: 'network:actorKind.migrant_organisation',
+  association: 'network:actorKind.association',
+  school: 'network:actorKind.school',
+  kita: 'network:actorKind.kita',
+  religious: 'network:actorKind.religious',
+  initiative: 'network:actorKind.initiative',
 };

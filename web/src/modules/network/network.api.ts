@@ -6,7 +6,9 @@ import type { Body, Query, Reply } from '../../app/contract';
 export { TARGET_GROUPS, type TargetGroup } from '../../../../server/modules/directory/directory.terms.ts';
 export {
   ACTIVITY_KINDS,
+  ACTOR_KINDS,
   type ActivityKind,
+  type ActorKind,
   type BookingState,
   type Equipment,
 } from '../../../../server/modules/network/network.terms.ts';
@@ -22,6 +24,9 @@ export type CalendarItem = Reply<typeof s.calendarItem>;
 export type Rooms = Reply<typeof s.roomsReply>;
 export type Booking = Reply<typeof s.bookingReply>;
 export type BookingInput = Body<typeof s.bookingBody>;
+export type ActorInput = Body<typeof s.actorBody>;
+export type ActorsQuery = Query<typeof s.actorsQuery>;
+export type ActorView = Reply<typeof s.actorReply>;
 export type FeedInput = Body<typeof s.feedBody>;
 export type Feed = Reply<typeof s.feedReply>;
 
@@ -40,6 +45,9 @@ export const paths = {
   bookings: `${BASE}/bookings`,
   decide: (id: string) => `${BASE}/bookings/${enc(id)}/decision`,
   me: `${BASE}/actors/me`,
+  actors: `${BASE}/actors`,
+  approve: (id: string) => `${BASE}/actors/${enc(id)}/approve`,
+  workingGroups: `${BASE}/working-groups`,
   actorFeed: (actorId: string) => `${BASE}/actors/${enc(actorId)}/feed`,
   syncFeed: (actorId: string) => `${BASE}/actors/${enc(actorId)}/feed/sync`,
 } as const;
@@ -137,5 +145,37 @@ export function useFeedChange(actorId: string | undefined) {
       client.setQueryData(['network', 'feed', actorId], feed);
       return client.invalidateQueries({ queryKey: ['network', 'check'] });
     },
+  });
+}
+
+/** The register: approved actors, and the pending ones the caller may see (the KI: all). */
+export function useActors(query: ActorsQuery) {
+  return useQuery({
+    queryKey: ['network', 'actors', query],
+    queryFn: () => api<Reply<typeof s.actorsReply>>(paths.actors, { query }),
+  });
+}
+
+/** A new entry: staff register their own organisation (pending); the KI enters one, approved at once. */
+export function useCreateActor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActorInput) => api<ActorView>(paths.actors, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['network'] }),
+  });
+}
+
+export function useApproveActor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<ActorView>(paths.approve(id), { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['network'] }),
+  });
+}
+
+export function useWorkingGroups() {
+  return useQuery({
+    queryKey: ['network', 'working-groups'],
+    queryFn: () => api<Reply<typeof s.workingGroupsReply>>(paths.workingGroups),
   });
 }
