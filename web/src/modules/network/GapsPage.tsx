@@ -83,7 +83,7 @@ export function GapsPage() {
             })}
           </p>
           <TableScroll labelledBy="gaps-caption">
-            <table className="kern-table kern-table--small app-gaps-table">
+            <table className="kern-table kern-table--small app-gaps-table" aria-busy={gaps.isPlaceholderData}>
               <caption className="kern-heading-small" id="gaps-caption">
                 {t('network:gaps.caption', { group: t(TARGET_GROUP_LABEL[data.targetGroup]) })}
               </caption>
