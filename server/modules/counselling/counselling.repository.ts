@@ -500,7 +500,7 @@ export async function listBreakGlass(db: Tx, limit: number, offset: number) {
   return { rows, total: count?.n ?? 0 };
 }
 
-/** The break-glass accesses an account made (its own export). */
+/** The break-glass accesses an account made, oldest first (the account's export). */
 export async function listBreakGlassBy(db: Tx, userId: string) {
   return db
     .select({
@@ -509,7 +509,8 @@ export async function listBreakGlassBy(db: Tx, userId: string) {
       at: counsellingBreakGlass.at,
     })
     .from(counsellingBreakGlass)
-    .where(eq(counsellingBreakGlass.userId, userId));
+    .where(eq(counsellingBreakGlass.userId, userId))
+    .orderBy(asc(counsellingBreakGlass.at));
 }
 
 /** The bookings of a case (the one it was opened from, and any linked to it), with their slot. */

@@ -251,7 +251,7 @@ describe('break-glass', () => {
   };
   const reason = 'Akute Behandlung in der Clearingstelle, Aufenthaltsstatus wird sofort gebraucht.';
 
-  it('lets the Clearingstelle’s lead counsellor open a migration-counselling case with a reason, once; the data-protection officer sees it listed and the case’s own counsellor sees who opened it and why', async () => {
+  it('lets the Clearingstelle’s lead counsellor open a migration-counselling case with a reason, once; the data-protection officer sees it listed and the case’s own counsellor sees who opened it and why, also in the client’s export, and the lead’s own export lists the access', async () => {
     const caseId = await openCase(otherService, { serviceId: DEMO_MBE, name: 'Olena Notfall' });
     expect((await counsellor.get(`${base}/cases/${caseId}`)).status).toBe(403);
 
@@ -270,10 +270,10 @@ describe('break-glass', () => {
       reason,
     });
 
-    const own = (await otherService.get(`${base}/cases/${caseId}`)).json<{
+    const ownRead = (await otherService.get(`${base}/cases/${caseId}`)).json<{
       breakGlass: { by: string; organisationName: string; reason: string }[];
     }>();
-    expect(own.breakGlass).toEqual([
+    expect(ownRead.breakGlass).toEqual([
       expect.objectContaining({
         by: 'Ioana Mureșan',
         organisationName: 'Clearingstelle Gesundheit Duisburg (Demo)',
@@ -287,6 +287,21 @@ describe('break-glass', () => {
     expect(audited).toHaveLength(1);
     // The reason is sealed like the case's other sensitive values: a dump of the database does not show it.
     expect(await databaseText()).not.toContain('Aufenthaltsstatus wird sofort gebraucht');
+
+    // The client's export (Art. 15) names who opened their case and why; so does the lead's own export.
+    const exported = (await otherService.get(`${base}/cases/${caseId}/export`)).json<{
+      case: { breakGlass: { by: string; reason: string }[] };
+    }>();
+    expect(exported.case.breakGlass).toEqual([expect.objectContaining({ by: 'Ioana Mureșan', reason })]);
+    const [lead] = await rowsOf<{ id: string }>(
+      sql`select id from users where email = ${DEMO_CLEARING_COUNSELLOR}`,
+    );
+    const own = await admin.get(`/api/v1/people/${lead?.id}/export`);
+    expect(own.status, own.body).toBe(200);
+    expect(
+      own.json<{ counselling: { breakGlassAccesses: { caseId: string; reason: string }[] } }>().counselling
+        .breakGlassAccesses,
+    ).toContainEqual(expect.objectContaining({ caseId, reason }));
   });
 
   it('refuses break-glass to a counsellor who is no lead (403, the attempt audited), without a reason (400 naming the field), on the own service’s case (409), and the list to anyone but the data-protection officer', async () => {
