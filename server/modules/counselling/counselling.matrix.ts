@@ -1,6 +1,6 @@
 /**
  * The counselling module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). The services,
- * their free slots, booking and the code's follow and cancel routes are public. Every case route is for the
+ * their free slots, booking and the code's follow, cancel and move routes are public. Every case route is for the
  * counsellors only: the matrix's `clearing` (a caseworker of the Clearingstelle, an organisation of kind
  * "counselling", with the `counselling` scope); everyone else signed in gets 403 (schools, institutions, the KI's
  * caseworkers, coordinators, admins, the advice centre's counsellor), the anonymous visitor 401. The clinic's routes
@@ -33,6 +33,9 @@ type Fixtures = {
   slots: Record<ActorName, string>;
   /** One booking code per actor, to cancel. */
   cancelCodes: Record<ActorName, string>;
+  /** One booking code per actor, to move, and the free slot to move it to. */
+  moveCodes: Record<ActorName, string>;
+  moveTargets: Record<ActorName, string>;
   /** A code to follow. */
   code: string;
   /** A case of the Clearingstelle. */
@@ -61,7 +64,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     new Date(Date.now() + 86_400_000),
     new Date(Date.now() + 27 * 86_400_000),
   );
-  if (free.length < 2 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
+  if (free.length < 4 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
   const booking = (slotId: string) =>
     book(system, {
       slotId,
@@ -78,6 +81,12 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
   for (const [i, actor] of ACTORS.entries()) {
     slots[actor] = free[i]?.id as string;
     cancelCodes[actor] = (await booking(free[ACTORS.length + i]?.id as string)).code;
+  }
+  const moveCodes = {} as Record<ActorName, string>;
+  const moveTargets = {} as Record<ActorName, string>;
+  for (const [i, actor] of ACTORS.entries()) {
+    moveCodes[actor] = (await booking(free[2 * ACTORS.length + 2 + i]?.id as string)).code;
+    moveTargets[actor] = free[3 * ACTORS.length + 2 + i]?.id as string;
   }
   const code = (await booking(free[2 * ACTORS.length]?.id as string)).code;
   const withMediator = await book(system, {
@@ -132,6 +141,8 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     eraseCaseId: toErase.id as string,
     slots,
     cancelCodes,
+    moveCodes,
+    moveTargets,
     code,
     caseId,
     referralId: referred.referrals[0]?.id as string,
@@ -190,6 +201,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: EVERYONE,
       status: 200,
       request: (actor, f) => ({ url: `${base}/bookings/${f.cancelCodes[actor]}/cancel` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/bookings/:code/move`,
+      allowed: EVERYONE,
+      status: 200,
+      request: (actor, f) => ({
+        url: `${base}/bookings/${f.moveCodes[actor]}/move`,
+        body: { slotId: f.moveTargets[actor] },
+      }),
     },
     {
       method: 'GET',

@@ -105,8 +105,15 @@ export const bookedReply = z.object({
   code: z.string().describe('The booking code, shown this once: to follow, cancel or move the appointment'),
 });
 
+export const moveBody = z
+  .object({
+    slotId: z.uuid().describe('A free slot of the same service (GET …/services/{id}/slots)'),
+  })
+  .strict();
+
 export const followReply = z.object({
   status: z.enum(BOOKING_STATUSES).describe('Booked, cancelled, or taken into a case'),
+  serviceId: z.string().describe('The service’s id (its free slots, to move the appointment)'),
   serviceName: z.string().describe('The service'),
   address: z.string().describe('Where to go'),
   startsAt: instant,

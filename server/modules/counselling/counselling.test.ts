@@ -13,7 +13,7 @@ import { type Client, createTestApp, type TestApp } from '../../../test/harness.
 import { signInStaff } from '../../../test/staff.ts';
 import { ConfigError } from '../../core/config.ts';
 import { type Ctx, systemContext } from '../../core/context.ts';
-import { auditLog } from '../../core/core.tables.ts';
+import { auditLog, outbox } from '../../core/core.tables.ts';
 import { type Database, openDatabase } from '../../core/db.ts';
 import { readCase } from './cases.service.ts';
 import {
@@ -25,6 +25,7 @@ import {
 } from './counselling.demo.ts';
 import { counsellingCases, counsellingContacts } from './counselling.tables.ts';
 import * as repo from './counselling.repository.ts';
+import { sendCounsellingReminders } from './reminders.service.ts';
 import { currentKeyOf, unseal } from './seal.ts';
 import { counsellingRetention } from './retention.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
@@ -164,6 +165,71 @@ describe('booking an appointment', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(99);
     for (const reply of replies.filter((r) => r.status === 409))
       expect(reply.json()).toMatchObject({ error: { code: 'counselling.slot_taken' } });
+  });
+
+  it('moves a booking by its code to another free slot, the old one free again; of two moves to one slot at once one wins, the other hears 409; another service’s slot is 400 naming the field', async () => {
+    const slots = await freeSlots();
+    const [first, second, target] = slots.slice(-8, -5) as [Slot, Slot, Slot];
+    const codes = [];
+    for (const slot of [first, second])
+      codes.push(
+        (await t.client('ro').post(`${base}/bookings`, booking(slot.id))).json<{ code: string }>().code,
+      );
+    const moves = await Promise.all(
+      codes.map((code) => t.client('ro').post(`${base}/bookings/${code}/move`, { slotId: target.id })),
+    );
+    expect(moves.map((r) => r.status).sort()).toEqual([200, 409]);
+    const moved = moves.find((r) => r.status === 200);
+    expect(moved?.json()).toMatchObject({ status: 'booked', startsAt: target.startsAt });
+    expect(moves.find((r) => r.status === 409)?.json()).toMatchObject({
+      error: { code: 'counselling.slot_taken', field: 'body.slotId' },
+    });
+    const free = (await freeSlots()).map((slot) => slot.id);
+    expect(free).not.toContain(target.id);
+    // The winner's old slot is free again; the loser keeps theirs.
+    const winner = moves.indexOf(moved as (typeof moves)[number]);
+    expect(free).toContain([first, second][winner]?.id);
+    expect(free).not.toContain([first, second][1 - winner]?.id);
+
+    const [mbeSlot] = await freeSlots(DEMO_MBE);
+    const elsewhere = await t.client().post(`${base}/bookings/${codes[0]}/move`, { slotId: mbeSlot?.id });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json()).toMatchObject({ error: { field: 'body.slotId' } });
+  });
+
+  it('reminds the client a day before by mail in Romanian, with the link to cancel or move, once; a moved booking is reminded again; code and address stay sealed in the booking', async () => {
+    const slots = await freeSlots();
+    const [slot, later] = slots.slice(-12, -10) as [Slot, Slot];
+    const email = `ion.${randomBytes(4).toString('hex')}@example.org`;
+    const reply = await t.client('ro').post(`${base}/bookings`, { ...booking(slot.id), email });
+    const { code } = reply.json<{ code: string }>();
+    const mails = () => t.services.database.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    const dayBefore = (at: string) => systemContext(t.services, new Date(Date.parse(at) - 20 * 3_600_000));
+
+    // Two days before: nothing yet.
+    await sendCounsellingReminders(
+      systemContext(t.services, new Date(Date.parse(slot.startsAt) - 48 * 3_600_000)),
+    );
+    expect(await mails()).toHaveLength(0);
+    const sent = await sendCounsellingReminders(dayBefore(slot.startsAt));
+    expect(sent.reminded).toBeGreaterThanOrEqual(1);
+    const [mail] = await mails();
+    expect(mail?.subject).toMatch(/^Lotse: Programarea dumneavoastră la Clearingstelle/);
+    expect(mail?.textBody).toContain('Bună ziua, Ion Popa');
+    expect(mail?.textBody).toContain('mediator lingvistic');
+    expect(mail?.textBody).toContain(`/beratung/code/${code}`);
+    await sendCounsellingReminders(dayBefore(slot.startsAt));
+    expect(await mails()).toHaveLength(1);
+
+    expect((await t.client().post(`${base}/bookings/${code}/move`, { slotId: later.id })).status).toBe(200);
+    await sendCounsellingReminders(dayBefore(later.startsAt));
+    expect(await mails()).toHaveLength(2);
+    // The code and the address are sealed in the booking: only the mail in the outbox carries them.
+    const [bookings] = await rowsOf<{ t: string }>(
+      sql`select string_agg(x::text, ' ') as t from counselling_bookings x`,
+    );
+    expect(bookings?.t).not.toContain(code);
+    expect(bookings?.t).not.toContain(email);
   });
 });
 
