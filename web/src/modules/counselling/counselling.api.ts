@@ -44,6 +44,7 @@ export const paths = {
   bookings: `${BASE}/bookings`,
   follow: (code: string) => `${BASE}/bookings/${enc(code)}`,
   cancel: (code: string) => `${BASE}/bookings/${enc(code)}/cancel`,
+  move: (code: string) => `${BASE}/bookings/${enc(code)}/move`,
   appointments: `${BASE}/appointments`,
   mediator: (id: string) => `${BASE}/appointments/${enc(id)}/mediator`,
   cases: `${BASE}/cases`,
@@ -99,6 +100,18 @@ export function useCancel(code: string) {
   return useMutation({
     mutationFn: () => api<Follow>(paths.cancel(code), { method: 'POST' }),
     onSuccess: (data) => client.setQueryData(['counselling', 'follow', code], data),
+  });
+}
+
+/** Moves the booking to another free slot of its service; the follow page shows the new time. */
+export function useMove(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (slotId: string) => api<Follow>(paths.move(code), { method: 'POST', body: { slotId } }),
+    onSuccess: (data) => {
+      client.setQueryData(['counselling', 'follow', code], data);
+      void client.invalidateQueries({ queryKey: ['counselling', 'slots'] });
+    },
   });
 }
 
