@@ -105,7 +105,7 @@ describe('a Romanian-speaking man without working health insurance books the Cle
     }
   }, 240_000);
 
-  test('2. the counsellor books the mediator he asked for with one click, opens a case from his appointment with his consent, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
+  test('2. the counsellor books the mediator he asked for with one click, opens a case from his appointment with his consent and his daughter as household member, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
     const context = await newContext(env, { role: COUNSELLOR });
     try {
       const page = await context.newPage();
@@ -123,11 +123,16 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await page.selectOption('#case-service', 'clearingstelle');
       await page.fill('#case-birth', '1985-04-02');
       await page.getByLabel(text('de', 'counselling:open.noFixedAddress')).check();
+      // His daughter lives with him.
+      await page.getByRole('button', { name: text('de', 'counselling:open.addMember') }).click();
+      await page.fill('#case-member-1-name', 'Ana Bălan');
+      await page.selectOption('#case-member-1-relation', 'child');
       await page.locator('#case-consent-yes').check();
       await expectAccessible(page, 'opening a case (de)');
       await page.getByRole('button', { name: text('de', 'counselling:open.submit') }).click();
       await expectHeading(page, NAME);
       caseUrl = new URL(page.url()).pathname;
+      await page.getByTestId('case-household').getByText('Ana Bălan').waitFor();
 
       await page.selectOption('#check-ehic_valid', 'no');
       await page.selectOption('#check-employed', 'yes');

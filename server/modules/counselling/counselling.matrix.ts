@@ -54,7 +54,7 @@ type Fixtures = {
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
-const person = { name: 'Matrix Person', languages: ['ro'], noFixedAddress: true };
+const person = { name: 'Matrix Person', languages: ['ro'], noFixedAddress: true, household: [] };
 
 async function setup({ t }: MatrixBase): Promise<Fixtures> {
   const system = systemContext(t.services);

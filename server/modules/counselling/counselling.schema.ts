@@ -6,6 +6,8 @@ import {
   DOCUMENTS,
   HEALTH_CHECKS,
   HEALTH_OUTCOMES,
+  HOUSEHOLD_RELATIONS,
+  MAX_HOUSEHOLD,
   MAX_NOTE_LENGTH,
   RECIPIENT_STATUSES,
   REFERRAL_STATUSES,
@@ -159,6 +161,19 @@ const person = z
     noFixedAddress: z.boolean().default(false).describe('Whether the client has no fixed address'),
     phone: phone.nullable().optional(),
     email: z.email().max(200).nullable().optional().describe('E-mail'),
+    household: z
+      .array(
+        z
+          .object({
+            name: text(200, 'The member’s name'),
+            relation: z.enum(HOUSEHOLD_RELATIONS).describe('How they are related to the client'),
+            birthDate: day.nullable().optional().describe('Birth date'),
+          })
+          .strict(),
+      )
+      .max(MAX_HOUSEHOLD)
+      .default([])
+      .describe('The people living with the client (stored encrypted with the case)'),
   })
   .strict()
   .describe('The client (stored encrypted)');
@@ -242,6 +257,15 @@ export const caseReply = z.object({
     noFixedAddress: z.boolean().describe('No fixed address'),
     phone: z.string().nullable().describe('Phone'),
     email: z.string().nullable().describe('E-mail'),
+    household: z
+      .array(
+        z.object({
+          name: z.string().describe('Name'),
+          relation: z.enum(HOUSEHOLD_RELATIONS).describe('How they are related to the client'),
+          birthDate: day.nullable().describe('Birth date'),
+        }),
+      )
+      .describe('The people living with the client'),
   }),
   language: z.string().describe('The language counselling is in'),
   districtId: z.string().nullable().describe('The Stadtbezirk'),

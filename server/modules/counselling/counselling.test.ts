@@ -485,16 +485,28 @@ async function databaseText(): Promise<string> {
 }
 
 describe('sealed at rest', () => {
-  it('stores notes and the person encrypted: no note text and no name anywhere in the database, yet the counsellor reads them', async () => {
+  it('stores notes, the person and the household encrypted: no note text and no name anywhere in the database, yet the counsellor reads them; a household member without a relation is 400 naming the field', async () => {
     const note = `Arbeitsvertrag bei Spedition Rheinhafen ${randomBytes(4).toString('hex')}`;
-    const caseId = await openCase(counsellor, { name: 'Gheorghe Unverwechselbar' });
+    const body = caseBody({ store: true, name: 'Gheorghe Unverwechselbar' });
+    const household = [{ name: 'Ilinca Haushaltsmitglied', relation: 'child', birthDate: '2016-05-01' }];
+    const incomplete = await counsellor.post(`${base}/cases`, {
+      ...body,
+      person: { ...body.person, household: [{ name: 'Ilinca Haushaltsmitglied' }] },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json()).toMatchObject({ error: { field: 'body.person.household.0.relation' } });
+    const opened = await counsellor.post(`${base}/cases`, { ...body, person: { ...body.person, household } });
+    expect(opened.status, opened.body).toBe(201);
+    const caseId = opened.json<{ id: string }>().id;
     const reply = await counsellor.post(`${base}/cases/${caseId}/notes`, { body: note });
     expect(reply.status).toBe(201);
     expect(reply.json<Case>().notes.map((n) => n.body)).toContain(note);
+    expect(reply.json<{ person: { household: unknown[] } }>().person.household).toEqual(household);
     const text = await databaseText();
     expect(text).not.toContain(note);
     expect(text).not.toContain('Spedition Rheinhafen');
     expect(text).not.toContain('Unverwechselbar');
+    expect(text).not.toContain('Haushaltsmitglied');
   });
 
   it('stops the start with a configuration error naming COUNSELLING_KEY when the key does not open the data', async () => {

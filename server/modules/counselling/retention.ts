@@ -19,6 +19,7 @@ export const ANONYMOUS = {
   noFixedAddress: false,
   phone: null,
   email: null,
+  household: [],
 };
 
 export const counsellingRetention: Record<string, RetentionHandler> = {

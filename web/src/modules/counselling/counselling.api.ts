@@ -7,6 +7,8 @@ export {
   DOCUMENTS,
   HEALTH_CHECKS,
   HEALTH_OUTCOMES,
+  HOUSEHOLD_RELATIONS,
+  MAX_HOUSEHOLD,
   SHARED_FIELDS,
   TOPICS,
 } from '../../../../server/modules/counselling/counselling.terms.ts';
@@ -14,6 +16,7 @@ export type {
   DocumentKind,
   HealthCheck,
   HealthOutcome,
+  HouseholdRelation,
   SharedField,
   Topic,
 } from '../../../../server/modules/counselling/counselling.terms.ts';
