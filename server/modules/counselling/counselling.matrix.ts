@@ -14,12 +14,15 @@ import {
   type MatrixBase,
   type ModuleMatrix,
 } from '../../../test/matrix.ts';
+import { newCode } from '../../core/codes.ts';
 import { systemContext } from '../../core/context.ts';
 import { book, codeHashOf } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
 import { findAccountByEmail } from '../platform/index.ts';
 import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE, DEMO_MBE_COUNSELLOR } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
+import { CODE_GROUPS } from './counselling.terms.ts';
+import { seal } from './seal.ts';
 
 const COUNSELLOR = ['clearing'] as const;
 const CLINIC = ['institution'] as const;
@@ -84,10 +87,21 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
   }
   const moveCodes = {} as Record<ActorName, string>;
   const moveTargets = {} as Record<ActorName, string>;
-  for (const [i, actor] of ACTORS.entries()) {
-    moveCodes[actor] = (await booking(free[2 * ACTORS.length + 2 + i]?.id as string)).code;
+  // Inserted in one statement: the matrix's set-up is shared by every module and must stay quick.
+  const toMove = ACTORS.map((actor, i) => {
+    moveCodes[actor] = newCode(CODE_GROUPS);
     moveTargets[actor] = free[3 * ACTORS.length + 2 + i]?.id as string;
-  }
+    return {
+      slotId: free[2 * ACTORS.length + 2 + i]?.id as string,
+      serviceId: DEMO_CLEARING,
+      codeHash: codeHashOf(moveCodes[actor]),
+      sealedContact: seal(system.config, { name: 'Matrix Client', phone: '0203 999999', email: null }),
+      language: 'ro',
+      topic: 'health_insurance',
+      createdAt: system.now,
+    };
+  });
+  await repo.insertBookings(system.db, toMove);
   const code = (await booking(free[2 * ACTORS.length]?.id as string)).code;
   const withMediator = await book(system, {
     slotId: free[2 * ACTORS.length + 1]?.id as string,

@@ -80,6 +80,11 @@ export async function insertBooking(
   return row as BookingRow;
 }
 
+/** Inserts several bookings in one statement (fixtures). */
+export async function insertBookings(db: Tx, values: (typeof counsellingBookings.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(counsellingBookings).values(values);
+}
+
 export async function findBookingByCodeHash(db: Tx, codeHash: string) {
   const [row] = await db
     .select({ booking: counsellingBookings, slot: counsellingSlots })
