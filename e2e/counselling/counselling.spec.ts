@@ -53,7 +53,7 @@ describe('a Romanian-speaking man without working health insurance books the Cle
     before = await readFigures();
   }, 120_000);
 
-  test('1. on a 360 px phone in Romanian he books an appointment with a language mediator; the send fails once and what he typed is kept', async () => {
+  test('1. on a 360 px phone in Romanian he books an appointment with a language mediator; the send fails once and what he typed is kept; on his link he moves it', async () => {
     const context = await newContext(env, { lang: 'ro', viewport: PHONE });
     try {
       const page = await context.newPage();
@@ -86,12 +86,26 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       code = ((await shown.textContent()) ?? '').trim();
       expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
       expect(await again.evaluate(() => localStorage.getItem('lotse.counselling.draft'))).toBeNull();
+
+      // On his link he moves the appointment to another free time.
+      await again.getByRole('link', { name: text('ro', 'counselling:done.followLink') }).click();
+      await expectHeading(again, text('ro', 'counselling:follow.title'));
+      const when = again.getByTestId('follow-when');
+      const booked = ((await when.textContent()) ?? '').trim();
+      await again.locator('#follow-slot option:nth-child(2)').waitFor({ state: 'attached' });
+      await again.selectOption('#follow-slot', { index: 1 });
+      const chosen = ((await again.locator('#follow-slot option:checked').textContent()) ?? '').trim();
+      expect(chosen).not.toBe(booked);
+      await again.getByRole('button', { name: text('ro', 'counselling:follow.moveButton') }).click();
+      await again.getByTestId('follow-when').getByText(chosen).waitFor();
+      await expectAccessible(again, 'follow page with moving (ro, phone)');
+      expect(await offScreen(again), 'the follow page fits a 360 px phone').toEqual([]);
     } finally {
       await context.close();
     }
   }, 240_000);
 
-  test('2. the counsellor books the mediator he asked for with one click, opens a case from his appointment with his consent, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
+  test('2. the counsellor books the mediator he asked for with one click, opens a case from his appointment with his consent and his daughter as household member, works the health-insurance checklist and refers him to the clinic with his consent', async () => {
     const context = await newContext(env, { role: COUNSELLOR });
     try {
       const page = await context.newPage();
@@ -109,11 +123,16 @@ describe('a Romanian-speaking man without working health insurance books the Cle
       await page.selectOption('#case-service', 'clearingstelle');
       await page.fill('#case-birth', '1985-04-02');
       await page.getByLabel(text('de', 'counselling:open.noFixedAddress')).check();
+      // His daughter lives with him.
+      await page.getByRole('button', { name: text('de', 'counselling:open.addMember') }).click();
+      await page.fill('#case-member-1-name', 'Ana Bălan');
+      await page.selectOption('#case-member-1-relation', 'child');
       await page.locator('#case-consent-yes').check();
       await expectAccessible(page, 'opening a case (de)');
       await page.getByRole('button', { name: text('de', 'counselling:open.submit') }).click();
       await expectHeading(page, NAME);
       caseUrl = new URL(page.url()).pathname;
+      await page.getByTestId('case-household').getByText('Ana Bălan').waitFor();
 
       await page.selectOption('#check-ehic_valid', 'no');
       await page.selectOption('#check-employed', 'yes');

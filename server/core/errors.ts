@@ -91,6 +91,7 @@ export const ERROR_STATUS = {
   'counselling.slot_past': 409,
   'counselling.booking_closed': 409,
   'counselling.mediator_booked': 409,
+  'counselling.mediator_move': 409,
   'counselling.not_a_counsellor': 400,
   'counselling.case_closed': 409,
   'counselling.outcome_required': 400,

@@ -1,6 +1,6 @@
 /**
  * The public side: the services, their free slots, booking a slot (the database decides a race: the partial unique
- * index on a slot's live booking), following and cancelling through the code; and the counsellors' appointments.
+ * index on a slot's live booking), following, cancelling and moving through the code; and the counsellors' appointments.
  */
 import { audit } from '../../core/audit.ts';
 import { newCode, normaliseCode } from '../../core/codes.ts';
@@ -20,8 +20,11 @@ import { seal, unseal } from './seal.ts';
 /** What the database keeps of a booking code. */
 export const codeHashOf = (code: string) => tokenHash(normaliseCode(code));
 
-/** A booking's sealed contact. */
-export type BookingContact = { name: string; phone: string; email: string | null };
+/**
+ * A booking's sealed contact. With an e-mail address the code is sealed with it, so the reminder can carry the link
+ * to the booking's page (the code is otherwise kept only as its hash).
+ */
+export type BookingContact = { name: string; phone: string; email: string | null; code?: string };
 
 export async function listServices(ctx: Ctx) {
   authorize(ctx, 'counselling.services.list');
@@ -86,7 +89,12 @@ export async function book(ctx: Ctx, input: BookingInput) {
   if (!slot) throw errors.invalid('body.slotId', 'validation.invalid_value');
   if (slot.startsAt <= ctx.now) throw new AppError('counselling.slot_past', { field: 'body.slotId' });
   const code = newCode(CODE_GROUPS);
-  const contact: BookingContact = { name: input.name, phone: input.phone, email: input.email ?? null };
+  const contact: BookingContact = {
+    name: input.name,
+    phone: input.phone,
+    email: input.email ?? null,
+    ...(input.email ? { code } : {}),
+  };
   try {
     await inTransaction(ctx, async (tx) => {
       const row = await repo.insertBooking(tx.db, {
@@ -125,6 +133,7 @@ async function followOf(
   const openCase = found.booking.caseId ? await repo.findCase(ctx.db, found.booking.caseId) : undefined;
   return {
     status: found.booking.status as 'booked' | 'cancelled' | 'opened',
+    serviceId: found.booking.serviceId,
     serviceName: service?.name ?? '',
     address: service?.address ?? '',
     startsAt: found.slot.startsAt.toISOString(),
@@ -148,6 +157,37 @@ export async function cancel(ctx: Ctx, code: string) {
   if (found.booking.status !== 'booked') throw new AppError('counselling.booking_closed');
   await repo.updateBooking(ctx.db, found.booking.id, { status: 'cancelled', cancelledAt: ctx.now });
   return followOf(ctx, { ...found, booking: { ...found.booking, status: 'cancelled' } });
+}
+
+/**
+ * Moves a booking through its code to another free slot of the same service. The database decides a race for the new
+ * slot as for a booking (409 counselling.slot_taken); the old slot is free again and the reminder is due anew. A
+ * booking with a mediator already booked through the guides module is not moved here (409 counselling.mediator_move):
+ * the service has to rebook the mediator, so the client calls.
+ */
+export async function move(ctx: Ctx, code: string, slotId: string) {
+  authorize(ctx, 'counselling.follow');
+  const found = await bookingByCode(ctx, code);
+  if (found.booking.status !== 'booked' || found.slot.startsAt <= ctx.now)
+    throw new AppError('counselling.booking_closed');
+  if (found.booking.guideRequestId) throw new AppError('counselling.mediator_move');
+  const slot = await repo.findSlot(ctx.db, slotId);
+  if (!slot || slot.serviceId !== found.booking.serviceId || slot.id === found.slot.id)
+    throw errors.invalid('body.slotId', 'validation.invalid_value');
+  if (slot.startsAt <= ctx.now) throw new AppError('counselling.slot_past', { field: 'body.slotId' });
+  try {
+    await inTransaction(ctx, async (tx) => {
+      await repo.moveBooking(tx.db, found.booking.id, slot.id);
+      await audit(
+        { ...tx, ip: null },
+        { action: 'counselling.booking.move', entityType: 'counselling_booking', entityId: found.booking.id },
+      );
+    });
+  } catch (error) {
+    if (isSlotTaken(error)) throw new AppError('counselling.slot_taken', { field: 'body.slotId' });
+    throw error;
+  }
+  return followOf(ctx, { ...found, slot });
 }
 
 /** The counsellor's appointments: their services' live bookings from today on (reading contacts is audited). */

@@ -33,6 +33,12 @@ type CaseReply = z.infer<typeof s.caseReply>;
 /** The sealed person of a case. */
 export type Person = CaseReply['person'];
 
+/** The sealed person opened; cases from before household members were kept have none. */
+function personOf(ctx: Ctx, sealed: string): Person {
+  const person = unseal<Person>(ctx.config, sealed);
+  return { ...person, household: person.household ?? [] };
+}
+
 /** The end of a day in the city's zone: a consent "until" that day. */
 const endOf = (ctx: Ctx, day: string) =>
   new Date(zonedToUtc(day, '00:00', ctx.city.profile.timezone).getTime() + 86_400_000 - 1000);
@@ -80,6 +86,11 @@ export async function openCase(ctx: Ctx, input: s.CaseInput) {
       noFixedAddress: input.person.noFixedAddress,
       phone: input.person.phone ?? null,
       email: input.person.email ?? null,
+      household: input.person.household.map((member) => ({
+        name: member.name,
+        relation: member.relation,
+        birthDate: member.birthDate ?? null,
+      })),
     };
     const row = await repo.insertCase(tx.db, {
       serviceId: service.id,
@@ -191,7 +202,7 @@ async function replyOf(ctx: Ctx, row: repo.CaseRow): Promise<CaseReply> {
     serviceId: row.serviceId,
     serviceName: service?.name ?? '',
     status: row.status as CaseReply['status'],
-    person: unseal<Person>(ctx.config, row.sealedPerson),
+    person: personOf(ctx, row.sealedPerson),
     language: row.language,
     districtId: row.districtId,
     topics: row.topics as Topic[],
@@ -356,7 +367,7 @@ export async function refer(ctx: Ctx, id: string, input: s.ReferralInput) {
   const expiresAt = consentExpiry(ctx, input.consentExpiresOn, 'body.consentExpiresOn');
   if (expiresAt > row.consentExpiresAt)
     throw new AppError('counselling.consent_expiry', { field: 'body.consentExpiresOn' });
-  const person = unseal<Person>(ctx.config, row.sealedPerson);
+  const person = personOf(ctx, row.sealedPerson);
   await inTransaction(ctx, async (tx) => {
     const referral = await repo.insertReferral(tx.db, {
       caseId: row.id,

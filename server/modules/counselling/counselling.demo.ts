@@ -157,6 +157,17 @@ export async function seedCounsellingDemo(ctx: Ctx): Promise<void> {
         noFixedAddress: random() < 0.15,
         phone: `0176 ${String(1000000 + Math.floor(random() * 8999999))}`,
         email: null,
+        // Every third client lives with a child (no random draw: the rest of the demo stays as it was).
+        household:
+          i % 3 === 0
+            ? [
+                {
+                  name: `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 5) % LAST.length]}`,
+                  relation: 'child' as const,
+                  birthDate: addDays('2012-01-01', (i * 97) % 3000),
+                },
+              ]
+            : [],
       },
       language,
       districtId: pick(districts),

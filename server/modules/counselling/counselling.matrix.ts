@@ -1,6 +1,6 @@
 /**
  * The counselling module's rows of the role × route matrix (server/modules/platform/matrix.test.ts). The services,
- * their free slots, booking and the code's follow and cancel routes are public. Every case route is for the
+ * their free slots, booking and the code's follow, cancel and move routes are public. Every case route is for the
  * counsellors only: the matrix's `clearing` (a caseworker of the Clearingstelle, an organisation of kind
  * "counselling", with the `counselling` scope); everyone else signed in gets 403 (schools, institutions, the KI's
  * caseworkers, coordinators, admins, the advice centre's counsellor), the anonymous visitor 401. The clinic's routes
@@ -14,12 +14,15 @@ import {
   type MatrixBase,
   type ModuleMatrix,
 } from '../../../test/matrix.ts';
+import { newCode } from '../../core/codes.ts';
 import { systemContext } from '../../core/context.ts';
 import { book, codeHashOf } from './booking.service.ts';
 import { openCase, refer } from './cases.service.ts';
 import { findAccountByEmail } from '../platform/index.ts';
 import { DEMO_CLEARING, DEMO_CLINIC, DEMO_MBE, DEMO_MBE_COUNSELLOR } from './counselling.demo.ts';
 import * as repo from './counselling.repository.ts';
+import { CODE_GROUPS } from './counselling.terms.ts';
+import { seal } from './seal.ts';
 
 const COUNSELLOR = ['clearing'] as const;
 const CLINIC = ['institution'] as const;
@@ -33,6 +36,9 @@ type Fixtures = {
   slots: Record<ActorName, string>;
   /** One booking code per actor, to cancel. */
   cancelCodes: Record<ActorName, string>;
+  /** One booking code per actor, to move, and the free slot to move it to. */
+  moveCodes: Record<ActorName, string>;
+  moveTargets: Record<ActorName, string>;
   /** A code to follow. */
   code: string;
   /** A case of the Clearingstelle. */
@@ -51,7 +57,7 @@ type Fixtures = {
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
-const person = { name: 'Matrix Person', languages: ['ro'], noFixedAddress: true };
+const person = { name: 'Matrix Person', languages: ['ro'], noFixedAddress: true, household: [] };
 
 async function setup({ t }: MatrixBase): Promise<Fixtures> {
   const system = systemContext(t.services);
@@ -61,7 +67,7 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     new Date(Date.now() + 86_400_000),
     new Date(Date.now() + 27 * 86_400_000),
   );
-  if (free.length < 2 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
+  if (free.length < 4 * ACTORS.length + 2) throw new Error('counselling fixture: too few free slots');
   const booking = (slotId: string) =>
     book(system, {
       slotId,
@@ -79,6 +85,23 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     slots[actor] = free[i]?.id as string;
     cancelCodes[actor] = (await booking(free[ACTORS.length + i]?.id as string)).code;
   }
+  const moveCodes = {} as Record<ActorName, string>;
+  const moveTargets = {} as Record<ActorName, string>;
+  // Inserted in one statement: the matrix's set-up is shared by every module and must stay quick.
+  const toMove = ACTORS.map((actor, i) => {
+    moveCodes[actor] = newCode(CODE_GROUPS);
+    moveTargets[actor] = free[3 * ACTORS.length + 2 + i]?.id as string;
+    return {
+      slotId: free[2 * ACTORS.length + 2 + i]?.id as string,
+      serviceId: DEMO_CLEARING,
+      codeHash: codeHashOf(moveCodes[actor]),
+      sealedContact: seal(system.config, { name: 'Matrix Client', phone: '0203 999999', email: null }),
+      language: 'ro',
+      topic: 'health_insurance',
+      createdAt: system.now,
+    };
+  });
+  await repo.insertBookings(system.db, toMove);
   const code = (await booking(free[2 * ACTORS.length]?.id as string)).code;
   const withMediator = await book(system, {
     slotId: free[2 * ACTORS.length + 1]?.id as string,
@@ -132,6 +155,8 @@ async function setup({ t }: MatrixBase): Promise<Fixtures> {
     eraseCaseId: toErase.id as string,
     slots,
     cancelCodes,
+    moveCodes,
+    moveTargets,
     code,
     caseId,
     referralId: referred.referrals[0]?.id as string,
@@ -190,6 +215,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: EVERYONE,
       status: 200,
       request: (actor, f) => ({ url: `${base}/bookings/${f.cancelCodes[actor]}/cancel` }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/bookings/:code/move`,
+      allowed: EVERYONE,
+      status: 200,
+      request: (actor, f) => ({
+        url: `${base}/bookings/${f.moveCodes[actor]}/move`,
+        body: { slotId: f.moveTargets[actor] },
+      }),
     },
     {
       method: 'GET',

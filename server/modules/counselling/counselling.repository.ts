@@ -1,5 +1,5 @@
 // The counselling module's queries: one function per query, over its own tables only.
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
 import {
@@ -80,6 +80,11 @@ export async function insertBooking(
   return row as BookingRow;
 }
 
+/** Inserts several bookings in one statement (fixtures). */
+export async function insertBookings(db: Tx, values: (typeof counsellingBookings.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(counsellingBookings).values(values);
+}
+
 export async function findBookingByCodeHash(db: Tx, codeHash: string) {
   const [row] = await db
     .select({ booking: counsellingBookings, slot: counsellingSlots })
@@ -109,6 +114,56 @@ export async function updateBooking(
   values: Partial<typeof counsellingBookings.$inferInsert>,
 ) {
   await db.update(counsellingBookings).set(values).where(eq(counsellingBookings.id, id));
+}
+
+/**
+ * Takes the live bookings whose slot starts after `from` and up to `until` and that were not reminded yet: marks them
+ * reminded and returns them with their slot and service. Rows another server is taking are skipped (SKIP LOCKED), so
+ * two servers never remind one booking twice; run it in the transaction that queues the mails.
+ */
+export async function takeBookingsToRemind(db: Tx, from: Date, until: Date, now: Date) {
+  const due = db
+    .select({ id: counsellingBookings.id })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .where(
+      and(
+        eq(counsellingBookings.status, 'booked'),
+        isNull(counsellingBookings.remindedAt),
+        gt(counsellingSlots.startsAt, from),
+        lte(counsellingSlots.startsAt, until),
+      ),
+    )
+    .limit(500)
+    .for('update', { of: counsellingBookings, skipLocked: true });
+  const taken = await db
+    .update(counsellingBookings)
+    .set({ remindedAt: now })
+    .where(inArray(counsellingBookings.id, due))
+    .returning({ id: counsellingBookings.id });
+  if (taken.length === 0) return [];
+  return db
+    .select({ booking: counsellingBookings, slot: counsellingSlots, service: counsellingServices })
+    .from(counsellingBookings)
+    .innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId))
+    .innerJoin(counsellingServices, eq(counsellingServices.id, counsellingBookings.serviceId))
+    .where(
+      inArray(
+        counsellingBookings.id,
+        taken.map((row) => row.id),
+      ),
+    );
+}
+
+/**
+ * Moves a live booking to another slot of its service; the partial unique index refuses a slot that is taken
+ * (23505). The reminder is due again for the new time.
+ */
+export async function moveBooking(db: Tx, id: string, slotId: string) {
+  await db
+    .update(counsellingBookings)
+    .set({ slotId, remindedAt: null })
+    .where(and(eq(counsellingBookings.id, id), eq(counsellingBookings.status, 'booked')));
 }
 
 /** The live bookings of the scope's services from a time on (staff's appointments). */
@@ -500,7 +555,7 @@ export async function listBreakGlass(db: Tx, limit: number, offset: number) {
   return { rows, total: count?.n ?? 0 };
 }
 
-/** The break-glass accesses an account made (its own export). */
+/** The break-glass accesses an account made, oldest first (the account's export). */
 export async function listBreakGlassBy(db: Tx, userId: string) {
   return db
     .select({
@@ -509,7 +564,8 @@ export async function listBreakGlassBy(db: Tx, userId: string) {
       at: counsellingBreakGlass.at,
     })
     .from(counsellingBreakGlass)
-    .where(eq(counsellingBreakGlass.userId, userId));
+    .where(eq(counsellingBreakGlass.userId, userId))
+    .orderBy(asc(counsellingBreakGlass.at));
 }
 
 /** The bookings of a case (the one it was opened from, and any linked to it), with their slot. */

@@ -121,6 +121,21 @@ export const counsellingRoutes: FastifyPluginAsyncZod<{ services: AppServices }>
     },
     async (request) => booking.cancel(ctx(request), request.params.code),
   );
+  app.post(
+    '/counselling/bookings/:code/move',
+    {
+      config: publicForm,
+      schema: {
+        tags: booking_,
+        summary:
+          'Move a booking by its code to another free slot of the same service; a slot taken meanwhile answers 409',
+        params: s.codeParams,
+        body: s.moveBody,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => booking.move(ctx(request), request.params.code, request.body.slotId),
+  );
 
   app.get(
     '/counselling/appointments',

@@ -6,6 +6,8 @@ import {
   DOCUMENTS,
   HEALTH_CHECKS,
   HEALTH_OUTCOMES,
+  HOUSEHOLD_RELATIONS,
+  MAX_HOUSEHOLD,
   MAX_NOTE_LENGTH,
   RECIPIENT_STATUSES,
   REFERRAL_STATUSES,
@@ -105,8 +107,15 @@ export const bookedReply = z.object({
   code: z.string().describe('The booking code, shown this once: to follow, cancel or move the appointment'),
 });
 
+export const moveBody = z
+  .object({
+    slotId: z.uuid().describe('A free slot of the same service (GET …/services/{id}/slots)'),
+  })
+  .strict();
+
 export const followReply = z.object({
   status: z.enum(BOOKING_STATUSES).describe('Booked, cancelled, or taken into a case'),
+  serviceId: z.string().describe('The service’s id (its free slots, to move the appointment)'),
   serviceName: z.string().describe('The service'),
   address: z.string().describe('Where to go'),
   startsAt: instant,
@@ -152,6 +161,19 @@ const person = z
     noFixedAddress: z.boolean().default(false).describe('Whether the client has no fixed address'),
     phone: phone.nullable().optional(),
     email: z.email().max(200).nullable().optional().describe('E-mail'),
+    household: z
+      .array(
+        z
+          .object({
+            name: text(200, 'The member’s name'),
+            relation: z.enum(HOUSEHOLD_RELATIONS).describe('How they are related to the client'),
+            birthDate: day.nullable().optional().describe('Birth date'),
+          })
+          .strict(),
+      )
+      .max(MAX_HOUSEHOLD)
+      .default([])
+      .describe('The people living with the client (stored encrypted with the case)'),
   })
   .strict()
   .describe('The client (stored encrypted)');
@@ -235,6 +257,15 @@ export const caseReply = z.object({
     noFixedAddress: z.boolean().describe('No fixed address'),
     phone: z.string().nullable().describe('Phone'),
     email: z.string().nullable().describe('E-mail'),
+    household: z
+      .array(
+        z.object({
+          name: z.string().describe('Name'),
+          relation: z.enum(HOUSEHOLD_RELATIONS).describe('How they are related to the client'),
+          birthDate: day.nullable().describe('Birth date'),
+        }),
+      )
+      .describe('The people living with the client'),
   }),
   language: z.string().describe('The language counselling is in'),
   districtId: z.string().nullable().describe('The Stadtbezirk'),

@@ -48,7 +48,7 @@ export const counsellingSlots = pgTable(
 /**
  * A booked slot. The partial unique index on slot_id (cancelled bookings left out) lets the database decide a race
  * for one slot: the second insert fails with 23505 → 409. The code is kept only as its hash; the client's name
- * and phone are sealed (seal.ts).
+ * and phone are sealed (seal.ts), with the code when an e-mail address is given (the reminder carries the link).
  */
 export const counsellingBookings = pgTable(
   'counselling_bookings',
@@ -72,6 +72,8 @@ export const counsellingBookings = pgTable(
     caseId: uuid('case_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When the reminder job took the booking (its mail queued if the client gave an address); moving clears it. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('counselling_bookings_one_per_slot').on(t.slotId).where(sql`${t.status} <> 'cancelled'`),

@@ -53,6 +53,12 @@ export const HEALTH_OUTCOMES = [
 export type HealthOutcome = (typeof HEALTH_OUTCOMES)[number];
 
 /** What a referral may share with its recipient. */
+/** How a household member is related to the client. */
+export const HOUSEHOLD_RELATIONS = ['partner', 'child', 'parent', 'sibling', 'other'] as const;
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+/** At most this many household members on a case. */
+export const MAX_HOUSEHOLD = 15;
+
 export const SHARED_FIELDS = ['name', 'birthDate', 'languages', 'phone', 'topics', 'insurance'] as const;
 export type SharedField = (typeof SHARED_FIELDS)[number];
 

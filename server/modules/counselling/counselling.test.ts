@@ -13,7 +13,7 @@ import { type Client, createTestApp, type TestApp } from '../../../test/harness.
 import { signInStaff } from '../../../test/staff.ts';
 import { ConfigError } from '../../core/config.ts';
 import { type Ctx, systemContext } from '../../core/context.ts';
-import { auditLog } from '../../core/core.tables.ts';
+import { auditLog, outbox } from '../../core/core.tables.ts';
 import { type Database, openDatabase } from '../../core/db.ts';
 import { readCase } from './cases.service.ts';
 import {
@@ -25,6 +25,7 @@ import {
 } from './counselling.demo.ts';
 import { counsellingCases, counsellingContacts } from './counselling.tables.ts';
 import * as repo from './counselling.repository.ts';
+import { sendCounsellingReminders } from './reminders.service.ts';
 import { currentKeyOf, unseal } from './seal.ts';
 import { counsellingRetention } from './retention.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
@@ -165,6 +166,71 @@ describe('booking an appointment', () => {
     for (const reply of replies.filter((r) => r.status === 409))
       expect(reply.json()).toMatchObject({ error: { code: 'counselling.slot_taken' } });
   });
+
+  it('moves a booking by its code to another free slot, the old one free again; of two moves to one slot at once one wins, the other hears 409; another service’s slot is 400 naming the field', async () => {
+    const slots = await freeSlots();
+    const [first, second, target] = slots.slice(-8, -5) as [Slot, Slot, Slot];
+    const codes = [];
+    for (const slot of [first, second])
+      codes.push(
+        (await t.client('ro').post(`${base}/bookings`, booking(slot.id))).json<{ code: string }>().code,
+      );
+    const moves = await Promise.all(
+      codes.map((code) => t.client('ro').post(`${base}/bookings/${code}/move`, { slotId: target.id })),
+    );
+    expect(moves.map((r) => r.status).sort()).toEqual([200, 409]);
+    const moved = moves.find((r) => r.status === 200);
+    expect(moved?.json()).toMatchObject({ status: 'booked', startsAt: target.startsAt });
+    expect(moves.find((r) => r.status === 409)?.json()).toMatchObject({
+      error: { code: 'counselling.slot_taken', field: 'body.slotId' },
+    });
+    const free = (await freeSlots()).map((slot) => slot.id);
+    expect(free).not.toContain(target.id);
+    // The winner's old slot is free again; the loser keeps theirs.
+    const winner = moves.indexOf(moved as (typeof moves)[number]);
+    expect(free).toContain([first, second][winner]?.id);
+    expect(free).not.toContain([first, second][1 - winner]?.id);
+
+    const [mbeSlot] = await freeSlots(DEMO_MBE);
+    const elsewhere = await t.client().post(`${base}/bookings/${codes[0]}/move`, { slotId: mbeSlot?.id });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json()).toMatchObject({ error: { field: 'body.slotId' } });
+  });
+
+  it('reminds the client a day before by mail in Romanian, with the link to cancel or move, once; a moved booking is reminded again; code and address stay sealed in the booking', async () => {
+    const slots = await freeSlots();
+    const [slot, later] = slots.slice(-12, -10) as [Slot, Slot];
+    const email = `ion.${randomBytes(4).toString('hex')}@example.org`;
+    const reply = await t.client('ro').post(`${base}/bookings`, { ...booking(slot.id), email });
+    const { code } = reply.json<{ code: string }>();
+    const mails = () => t.services.database.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    const dayBefore = (at: string) => systemContext(t.services, new Date(Date.parse(at) - 20 * 3_600_000));
+
+    // Two days before: nothing yet.
+    await sendCounsellingReminders(
+      systemContext(t.services, new Date(Date.parse(slot.startsAt) - 48 * 3_600_000)),
+    );
+    expect(await mails()).toHaveLength(0);
+    const sent = await sendCounsellingReminders(dayBefore(slot.startsAt));
+    expect(sent.reminded).toBeGreaterThanOrEqual(1);
+    const [mail] = await mails();
+    expect(mail?.subject).toMatch(/^Lotse: Programarea dumneavoastră la Clearingstelle/);
+    expect(mail?.textBody).toContain('Bună ziua, Ion Popa');
+    expect(mail?.textBody).toContain('mediator lingvistic');
+    expect(mail?.textBody).toContain(`/beratung/code/${code}`);
+    await sendCounsellingReminders(dayBefore(slot.startsAt));
+    expect(await mails()).toHaveLength(1);
+
+    expect((await t.client().post(`${base}/bookings/${code}/move`, { slotId: later.id })).status).toBe(200);
+    await sendCounsellingReminders(dayBefore(later.startsAt));
+    expect(await mails()).toHaveLength(2);
+    // The code and the address are sealed in the booking: only the mail in the outbox carries them.
+    const [bookings] = await rowsOf<{ t: string }>(
+      sql`select string_agg(x::text, ' ') as t from counselling_bookings x`,
+    );
+    expect(bookings?.t).not.toContain(code);
+    expect(bookings?.t).not.toContain(email);
+  });
 });
 
 describe('the language mediator', () => {
@@ -251,7 +317,7 @@ describe('break-glass', () => {
   };
   const reason = 'Akute Behandlung in der Clearingstelle, Aufenthaltsstatus wird sofort gebraucht.';
 
-  it('lets the Clearingstelle’s lead counsellor open a migration-counselling case with a reason, once; the data-protection officer sees it listed and the case’s own counsellor sees who opened it and why', async () => {
+  it('lets the Clearingstelle’s lead counsellor open a migration-counselling case with a reason, once; the data-protection officer sees it listed and the case’s own counsellor sees who opened it and why, also in the client’s export, and the lead’s own export lists the access', async () => {
     const caseId = await openCase(otherService, { serviceId: DEMO_MBE, name: 'Olena Notfall' });
     expect((await counsellor.get(`${base}/cases/${caseId}`)).status).toBe(403);
 
@@ -270,10 +336,10 @@ describe('break-glass', () => {
       reason,
     });
 
-    const own = (await otherService.get(`${base}/cases/${caseId}`)).json<{
+    const ownRead = (await otherService.get(`${base}/cases/${caseId}`)).json<{
       breakGlass: { by: string; organisationName: string; reason: string }[];
     }>();
-    expect(own.breakGlass).toEqual([
+    expect(ownRead.breakGlass).toEqual([
       expect.objectContaining({
         by: 'Ioana Mureșan',
         organisationName: 'Clearingstelle Gesundheit Duisburg (Demo)',
@@ -287,6 +353,21 @@ describe('break-glass', () => {
     expect(audited).toHaveLength(1);
     // The reason is sealed like the case's other sensitive values: a dump of the database does not show it.
     expect(await databaseText()).not.toContain('Aufenthaltsstatus wird sofort gebraucht');
+
+    // The client's export (Art. 15) names who opened their case and why; so does the lead's own export.
+    const exported = (await otherService.get(`${base}/cases/${caseId}/export`)).json<{
+      case: { breakGlass: { by: string; reason: string }[] };
+    }>();
+    expect(exported.case.breakGlass).toEqual([expect.objectContaining({ by: 'Ioana Mureșan', reason })]);
+    const [lead] = await rowsOf<{ id: string }>(
+      sql`select id from users where email = ${DEMO_CLEARING_COUNSELLOR}`,
+    );
+    const own = await admin.get(`/api/v1/people/${lead?.id}/export`);
+    expect(own.status, own.body).toBe(200);
+    expect(
+      own.json<{ counselling: { breakGlassAccesses: { caseId: string; reason: string }[] } }>().counselling
+        .breakGlassAccesses,
+    ).toContainEqual(expect.objectContaining({ caseId, reason }));
   });
 
   it('refuses break-glass to a counsellor who is no lead (403, the attempt audited), without a reason (400 naming the field), on the own service’s case (409), and the list to anyone but the data-protection officer', async () => {
@@ -404,16 +485,28 @@ async function databaseText(): Promise<string> {
 }
 
 describe('sealed at rest', () => {
-  it('stores notes and the person encrypted: no note text and no name anywhere in the database, yet the counsellor reads them', async () => {
+  it('stores notes, the person and the household encrypted: no note text and no name anywhere in the database, yet the counsellor reads them; a household member without a relation is 400 naming the field', async () => {
     const note = `Arbeitsvertrag bei Spedition Rheinhafen ${randomBytes(4).toString('hex')}`;
-    const caseId = await openCase(counsellor, { name: 'Gheorghe Unverwechselbar' });
+    const body = caseBody({ store: true, name: 'Gheorghe Unverwechselbar' });
+    const household = [{ name: 'Ilinca Haushaltsmitglied', relation: 'child', birthDate: '2016-05-01' }];
+    const incomplete = await counsellor.post(`${base}/cases`, {
+      ...body,
+      person: { ...body.person, household: [{ name: 'Ilinca Haushaltsmitglied' }] },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json()).toMatchObject({ error: { field: 'body.person.household.0.relation' } });
+    const opened = await counsellor.post(`${base}/cases`, { ...body, person: { ...body.person, household } });
+    expect(opened.status, opened.body).toBe(201);
+    const caseId = opened.json<{ id: string }>().id;
     const reply = await counsellor.post(`${base}/cases/${caseId}/notes`, { body: note });
     expect(reply.status).toBe(201);
     expect(reply.json<Case>().notes.map((n) => n.body)).toContain(note);
+    expect(reply.json<{ person: { household: unknown[] } }>().person.household).toEqual(household);
     const text = await databaseText();
     expect(text).not.toContain(note);
     expect(text).not.toContain('Spedition Rheinhafen');
     expect(text).not.toContain('Unverwechselbar');
+    expect(text).not.toContain('Haushaltsmitglied');
   });
 
   it('stops the start with a configuration error naming COUNSELLING_KEY when the key does not open the data', async () => {

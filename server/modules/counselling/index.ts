@@ -3,6 +3,7 @@ import { seedCounsellingDemo } from './counselling.demo.ts';
 import { counsellingPolicies } from './counselling.policy.ts';
 import { counsellingRoutes } from './counselling.routes.ts';
 import { counsellingPersonalData, counsellingRetention } from './retention.ts';
+import { sendCounsellingReminders } from './reminders.service.ts';
 import { prepareCounsellingSealing } from './sealing.ts';
 import { extendSlots } from './slots.ts';
 
@@ -23,6 +24,7 @@ export const counsellingModule: ModuleManifest = {
     await extendSlots(ctx);
   },
   seedDemo: seedCounsellingDemo,
+  jobs: [{ name: 'counselling.reminders', intervalSeconds: 900, run: sendCounsellingReminders }],
   retention: counsellingRetention,
   personalData: counsellingPersonalData,
 };

@@ -3,11 +3,12 @@
  * (counselling.cases, default three years): the person is replaced by an empty one, notes and referrals are deleted;
  * topics, district, language, dates and outcomes stay for the figures. Bookings are deleted the profile's days after
  * their slot (counselling.bookings). Clients have no accounts (their data is reached through staff); a staff
- * account's export lists the notes, cases and visits it wrote, and its erasure removes the author from them.
+ * account's export lists the notes, cases and visits it wrote and the break-glass accesses it made (with the reason
+ * given), and its erasure removes the author from them.
  */
 import type { PersonalData, RetentionHandler } from '../../core/module.ts';
 import * as repo from './counselling.repository.ts';
-import { seal } from './seal.ts';
+import { seal, unseal } from './seal.ts';
 
 /** The person of an anonymised or erased case: nothing of them is left. */
 export const ANONYMOUS = {
@@ -18,6 +19,7 @@ export const ANONYMOUS = {
   noFixedAddress: false,
   phone: null,
   email: null,
+  household: [],
 };
 
 export const counsellingRetention: Record<string, RetentionHandler> = {
@@ -33,14 +35,22 @@ export const counsellingRetention: Record<string, RetentionHandler> = {
 
 export const counsellingPersonalData: PersonalData = {
   async export(ctx, userId) {
-    const authored = await repo.countAuthored(ctx.db, userId);
-    const any = authored.notes.length + authored.cases.length + authored.visits.length > 0;
+    const [authored, accesses] = await Promise.all([
+      repo.countAuthored(ctx.db, userId),
+      repo.listBreakGlassBy(ctx.db, userId),
+    ]);
+    const any = authored.notes.length + authored.cases.length + authored.visits.length + accesses.length > 0;
     return any
       ? {
           counselling: {
             notesWritten: authored.notes,
             casesOpened: authored.cases,
             clinicVisitsRecorded: authored.visits,
+            breakGlassAccesses: accesses.map((access) => ({
+              caseId: access.caseId,
+              at: access.at.toISOString(),
+              reason: unseal<string>(ctx.config, access.sealedReason),
+            })),
           },
         }
       : {};

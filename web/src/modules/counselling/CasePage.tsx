@@ -27,7 +27,15 @@ import {
   useRefer,
   useUpdateCase,
 } from './counselling.api';
-import { CHECK_LABEL, DOCUMENT_LABEL, FIELD_LABEL, OUTCOME_LABEL, STATUS_LABEL, TOPIC_LABEL } from './labels';
+import {
+  CHECK_LABEL,
+  DOCUMENT_LABEL,
+  FIELD_LABEL,
+  OUTCOME_LABEL,
+  RELATION_LABEL,
+  STATUS_LABEL,
+  TOPIC_LABEL,
+} from './labels';
 
 /** One case: the person, the health-insurance checklist, notes, referrals with their state, closure. */
 export function CasePage() {
@@ -143,6 +151,21 @@ function CaseBody({ item, readOnly = false }: { item: Case; readOnly?: boolean }
         </dd>
         <dt>{t('counselling:book.phone')}</dt>
         <dd dir="ltr">{item.person.phone ?? '–'}</dd>
+        <dt>{t('counselling:open.household')}</dt>
+        <dd>
+          {item.person.household.length === 0 ? (
+            '–'
+          ) : (
+            <ul className="kern-list" data-testid="case-household">
+              {item.person.household.map((member) => (
+                <li key={`${member.name}-${member.relation}-${member.birthDate ?? ''}`}>
+                  <span dir="auto">{member.name}</span> · {t(RELATION_LABEL[member.relation])}
+                  {member.birthDate ? ` · ${dates.date(member.birthDate)}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{t('counselling:case.topics')}</dt>
         <dd>{item.topics.map((x) => t(TOPIC_LABEL[x])).join(', ')}</dd>
         <dt>{t('counselling:case.consentUntil')}</dt>

@@ -1,14 +1,17 @@
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCityTime } from '../../app/time';
 import { useLanguageNames } from '../../app/languages';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Select } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { useCancel, useFollow } from './counselling.api';
+import { useFieldError } from '../../components/errorText';
+import { useCancel, useFollow, useMove, useSlots } from './counselling.api';
 import { DOCUMENT_LABEL, STATUS_LABEL } from './labels';
 
-/** The client's page by code: when and where, what to bring, and cancelling. No name, no phone. */
+/** The client's page by code: when and where, what to bring, moving and cancelling. No name, no phone. */
 export function FollowPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
@@ -17,6 +20,14 @@ export function FollowPage() {
   const dates = useCityTime();
   const languages = useLanguageNames();
   const data = follow.data;
+  const move = useMove(code);
+  const [slotId, setSlotId] = useState('');
+  const slots = useSlots(data?.status === 'booked' ? data.serviceId : '');
+  const moveError = useFieldError(move.error, { slotId: t('counselling:follow.moveTo') });
+  const onMove = (event: FormEvent) => {
+    event.preventDefault();
+    if (slotId) move.mutate(slotId, { onSuccess: () => setSlotId('') });
+  };
   return (
     <>
       <PageTitle>{t('counselling:follow.title')}</PageTitle>
@@ -33,7 +44,7 @@ export function FollowPage() {
             <dt>{t('counselling:follow.service')}</dt>
             <dd>{data.serviceName}</dd>
             <dt>{t('counselling:follow.when')}</dt>
-            <dd>{dates.dateTime(data.startsAt, 'full', 'short')}</dd>
+            <dd data-testid="follow-when">{dates.dateTime(data.startsAt, 'full', 'short')}</dd>
             <dt>{t('counselling:follow.where')}</dt>
             <dd>{data.address}</dd>
             <dt>{t('counselling:follow.language')}</dt>
@@ -54,6 +65,32 @@ export function FollowPage() {
           )}
           {data.status === 'booked' ? (
             <>
+              <form className="app-stack" onSubmit={onMove} aria-labelledby="follow-move" noValidate>
+                <h2 className="kern-heading-medium" id="follow-move">
+                  {t('counselling:follow.move')}
+                </h2>
+                <Select
+                  id="follow-slot"
+                  name="slotId"
+                  label={t('counselling:follow.moveTo')}
+                  value={slotId}
+                  onValueChange={setSlotId}
+                  placeholder={t('counselling:book.choose')}
+                  options={(slots.data?.items ?? []).map((slot) => ({
+                    value: slot.id,
+                    label: dates.dateTime(slot.startsAt, 'full', 'short'),
+                  }))}
+                  error={moveError('slotId')}
+                />
+                {move.error && !moveError('slotId') ? <ErrorAlert error={move.error} /> : null}
+                <button
+                  className="kern-btn kern-btn--primary"
+                  type="submit"
+                  disabled={!slotId || move.isPending}
+                >
+                  <span className="kern-label">{t('counselling:follow.moveButton')}</span>
+                </button>
+              </form>
               <ErrorAlert error={cancel.error} />
               <button
                 className="kern-btn kern-btn--secondary"

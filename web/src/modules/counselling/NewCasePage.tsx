@@ -16,8 +16,20 @@ import {
 } from '../../components/Fields';
 import { PageTitle } from '../../components/PageTitle';
 import { useFieldError } from '../../components/errorText';
-import { TOPICS, type Topic, useAppointments, useOpenCase, useServices } from './counselling.api';
-import { CLIENT_LANGUAGES, TOPIC_LABEL } from './labels';
+import {
+  HOUSEHOLD_RELATIONS,
+  type HouseholdRelation,
+  MAX_HOUSEHOLD,
+  TOPICS,
+  type Topic,
+  useAppointments,
+  useOpenCase,
+  useServices,
+} from './counselling.api';
+import { CLIENT_LANGUAGES, RELATION_LABEL, TOPIC_LABEL } from './labels';
+
+/** A household member while the form is filled in. */
+type Member = { key: number; name: string; relation: HouseholdRelation | ''; birthDate: string };
 
 /** Opening a case from a booked appointment or for a walk-in; the storage consent decides what is kept. */
 export function NewCasePage() {
@@ -69,6 +81,9 @@ function CaseForm(props: {
   const [noFixedAddress, setNoFixedAddress] = useState(false);
   const [address, setAddress] = useState('');
   const [topics, setTopics] = useState<Topic[]>(props.topic ? [props.topic] : []);
+  const [members, setMembers] = useState<Member[]>([]);
+  const changeMember = (key: number, patch: Partial<Member>) =>
+    setMembers((all) => all.map((m) => (m.key === key ? { ...m, ...patch } : m)));
   const [store, setStore] = useState<'yes' | 'no' | ''>('');
   const [missing, setMissing] = useState<string | null>(null);
   const inOneYear = dates.today() ? `${Number(dates.today().slice(0, 4)) + 1}${dates.today().slice(4)}` : '';
@@ -76,7 +91,8 @@ function CaseForm(props: {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!serviceId || !name.trim() || !language || topics.length === 0 || !store) {
+    const incomplete = members.some((m) => !m.name.trim() || !m.relation);
+    if (!serviceId || !name.trim() || !language || topics.length === 0 || !store || incomplete) {
       setMissing(t('counselling:open.missing'));
       return;
     }
@@ -94,6 +110,11 @@ function CaseForm(props: {
           address: noFixedAddress ? null : address.trim() || null,
           noFixedAddress,
           phone: phone.trim() || null,
+          household: members.map((m) => ({
+            name: m.name.trim(),
+            relation: m.relation as HouseholdRelation,
+            birthDate: m.birthDate || null,
+          })),
         },
         language,
         topics,
@@ -186,6 +207,73 @@ function CaseForm(props: {
           optional
         />
       )}
+      <fieldset className="kern-fieldset app-stack" aria-describedby="case-household-hint">
+        <legend className="kern-label">{t('counselling:open.household')}</legend>
+        <p className="kern-hint" id="case-household-hint">
+          {t('counselling:open.householdHint')}
+        </p>
+        {members.map((member, index) => (
+          <div className="app-stack app-counselling__member" key={member.key} data-testid="household-member">
+            <TextInput
+              id={`case-member-${member.key}-name`}
+              name={`household.${index}.name`}
+              label={t('counselling:open.memberName', { n: index + 1 })}
+              value={member.name}
+              onValueChange={(value) => changeMember(member.key, { name: value })}
+              error={serverField(`household.${index}.name`)}
+              dir="auto"
+            />
+            <Select
+              id={`case-member-${member.key}-relation`}
+              name={`household.${index}.relation`}
+              label={t('counselling:open.memberRelation', { n: index + 1 })}
+              value={member.relation}
+              onValueChange={(value) => changeMember(member.key, { relation: value as HouseholdRelation })}
+              placeholder={t('counselling:book.choose')}
+              options={HOUSEHOLD_RELATIONS.map((relation) => ({
+                value: relation,
+                label: t(RELATION_LABEL[relation]),
+              }))}
+              error={serverField(`household.${index}.relation`)}
+            />
+            <TextInput
+              id={`case-member-${member.key}-birth`}
+              name={`household.${index}.birthDate`}
+              type="date"
+              label={t('counselling:open.memberBirth', { n: index + 1 })}
+              value={member.birthDate}
+              onValueChange={(value) => changeMember(member.key, { birthDate: value })}
+              error={serverField(`household.${index}.birthDate`)}
+              optional
+            />
+            <div>
+              <button
+                className="kern-btn kern-btn--tertiary"
+                type="button"
+                onClick={() => setMembers((all) => all.filter((m) => m.key !== member.key))}
+              >
+                <span className="kern-label">{t('counselling:open.removeMember', { n: index + 1 })}</span>
+              </button>
+            </div>
+          </div>
+        ))}
+        {members.length < MAX_HOUSEHOLD ? (
+          <div>
+            <button
+              className="kern-btn kern-btn--secondary"
+              type="button"
+              onClick={() =>
+                setMembers((all) => [
+                  ...all,
+                  { key: (all.at(-1)?.key ?? 0) + 1, name: '', relation: '', birthDate: '' },
+                ])
+              }
+            >
+              <span className="kern-label">{t('counselling:open.addMember')}</span>
+            </button>
+          </div>
+        ) : null}
+      </fieldset>
       <CheckGroup id="case-topics" legend={t('counselling:open.topics')} error={serverField('topics')}>
         <Checkboxes
           idPrefix="case-topic"

@@ -7,6 +7,8 @@ export {
   DOCUMENTS,
   HEALTH_CHECKS,
   HEALTH_OUTCOMES,
+  HOUSEHOLD_RELATIONS,
+  MAX_HOUSEHOLD,
   SHARED_FIELDS,
   TOPICS,
 } from '../../../../server/modules/counselling/counselling.terms.ts';
@@ -14,6 +16,7 @@ export type {
   DocumentKind,
   HealthCheck,
   HealthOutcome,
+  HouseholdRelation,
   SharedField,
   Topic,
 } from '../../../../server/modules/counselling/counselling.terms.ts';
@@ -44,6 +47,7 @@ export const paths = {
   bookings: `${BASE}/bookings`,
   follow: (code: string) => `${BASE}/bookings/${enc(code)}`,
   cancel: (code: string) => `${BASE}/bookings/${enc(code)}/cancel`,
+  move: (code: string) => `${BASE}/bookings/${enc(code)}/move`,
   appointments: `${BASE}/appointments`,
   mediator: (id: string) => `${BASE}/appointments/${enc(id)}/mediator`,
   cases: `${BASE}/cases`,
@@ -99,6 +103,18 @@ export function useCancel(code: string) {
   return useMutation({
     mutationFn: () => api<Follow>(paths.cancel(code), { method: 'POST' }),
     onSuccess: (data) => client.setQueryData(['counselling', 'follow', code], data),
+  });
+}
+
+/** Moves the booking to another free slot of its service; the follow page shows the new time. */
+export function useMove(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (slotId: string) => api<Follow>(paths.move(code), { method: 'POST', body: { slotId } }),
+    onSuccess: (data) => {
+      client.setQueryData(['counselling', 'follow', code], data);
+      void client.invalidateQueries({ queryKey: ['counselling', 'slots'] });
+    },
   });
 }
 

@@ -1,4 +1,11 @@
-import type { DocumentKind, HealthCheck, HealthOutcome, SharedField, Topic } from './counselling.api';
+import type {
+  DocumentKind,
+  HealthCheck,
+  HealthOutcome,
+  HouseholdRelation,
+  SharedField,
+  Topic,
+} from './counselling.api';
 
 export const TOPIC_LABEL: Record<Topic, string> = {
   health_insurance: 'counselling:topics.health_insurance',
@@ -61,3 +68,11 @@ export const STATUS_LABEL = {
 
 /** The languages a client can book in (ISO 639-1, as the server stores them). */
 export const CLIENT_LANGUAGES = ['ro', 'bg', 'de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'pl'] as const;
+
+export const RELATION_LABEL: Record<HouseholdRelation, string> = {
+  partner: 'counselling:relations.partner',
+  child: 'counselling:relations.child',
+  parent: 'counselling:relations.parent',
+  sibling: 'counselling:relations.sibling',
+  other: 'counselling:relations.other',
+};
