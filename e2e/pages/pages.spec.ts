@@ -399,5 +399,6 @@ describe('arriving in Duisburg: information pages', () => {
     } finally {
       await context.close();
     }
-  });
+    // The longest walk (writing, glossary, machine translation, publishing, review in two languages).
+  }, 150_000);
 });
