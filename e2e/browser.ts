@@ -177,6 +177,24 @@ export const PAGES: readonly PageCase[] = [
     role: 'coordinator',
     heading: 'guides:matching.title',
   },
+  {
+    name: 'pages: still correct and links',
+    path: '/seiten-editor/pruefen',
+    role: 'coordinator',
+    heading: 'pages:checks.title',
+  },
+  {
+    name: 'pages: glossary',
+    path: '/seiten-editor/glossar',
+    role: 'coordinator',
+    heading: 'pages:glossary.title',
+  },
+  {
+    name: 'pages: news',
+    path: '/seiten-editor/nachrichten',
+    role: 'coordinator',
+    heading: 'pages:newsEditor.title',
+  },
   { name: 'school registration', path: '/schulanmeldung', heading: 'schooling:register.title' },
   {
     name: 'schooling children',

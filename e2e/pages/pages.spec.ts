@@ -22,7 +22,24 @@ let env: BrowserEnv;
 let pushService: Server;
 let pushUrl: string;
 const pushed: { path: string; body: Buffer }[] = [];
+/** A LibreTranslate-compatible service for the test: "[<lang>] " before each text, translate="no" spans kept. */
+let mtService: Server;
+const mtAsked: { target: string; q: string[] }[] = [];
 beforeAll(async () => {
+  mtService = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      const input = JSON.parse(body) as { target: string; q: string[] };
+      mtAsked.push(input);
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ translatedText: input.q.map((q) => `[${input.target}] ${q}`) }));
+    });
+  });
+  await new Promise<void>((resolve) => mtService.listen(0, '127.0.0.1', resolve));
+  const mtUrl = `http://127.0.0.1:${(mtService.address() as AddressInfo).port}`;
   pushService = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,11 +52,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pushService.listen(0, '127.0.0.1', resolve));
   pushUrl = `http://127.0.0.1:${(pushService.address() as AddressInfo).port}`;
   // The local push service stands for the browser vendor's: the only private address the server may reach.
-  env = await startBrowserEnv({ PRIVATE_FETCH_ALLOW: pushUrl });
+  env = await startBrowserEnv({ PRIVATE_FETCH_ALLOW: pushUrl, MT_URL: mtUrl });
 });
 afterAll(async () => {
   await env?.close();
   pushService?.close();
+  mtService?.close();
 });
 
 const ece = createRequire(import.meta.url)('http_ece') as {
@@ -181,21 +199,32 @@ describe('arriving in Duisburg: information pages', () => {
       await page.getByRole('button', { name: text('ar', 'pages:news.subscribe') }).click();
       await page.getByText(text('ar', 'pages:news.subscribed')).waitFor();
 
-      // A coordinator publishes a closure in Hamborn; the push service receives it encrypted for this browser.
+      // A coordinator writes a closure in Hamborn, in German and Arabic, and publishes it, by keyboard; the push
+      // service receives it encrypted for this browser.
+      const staff = await newContext(env, { lang: 'de', role: 'coordinator' });
+      try {
+        const editor = await staff.newPage();
+        await open(editor, '/seiten-editor/nachrichten');
+        await expectHeading(editor, text('de', 'pages:newsEditor.title'));
+        await editor.selectOption('#news-district', 'hamborn');
+        await editor.locator('#news-de-text').fill('Bitte gehen Sie nach Walsum.');
+        await editor.getByText('Übersetzung: Arabisch').click();
+        await editor.locator('#news-ar-title').fill('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
+        await editor.locator('#news-ar-text').fill('يرجى الذهاب إلى فالزوم.');
+        await editor.locator('#news-de-title').fill('Bürgeramt Hamborn am Freitag geschlossen');
+        await editor.keyboard.press('Enter');
+        await editor.getByText(text('de', 'pages:newsEditor.created')).waitFor();
+        const publish = editor.getByRole('button', {
+          name: `${text('de', 'pages:newsEditor.publish')} – Bürgeramt Hamborn am Freitag geschlossen`,
+        });
+        await publish.focus();
+        await editor.keyboard.press('Enter');
+        await editor.getByText('Veröffentlicht und per Push verschickt (Abos: 1).').waitFor();
+        await expectAccessible(editor, 'news editor (de)');
+      } finally {
+        await staff.close();
+      }
       const coordinator = await env.t.login('coordinator');
-      const created = await coordinator.post('/api/v1/page-editor/news', {
-        topic: 'authorities',
-        district: 'hamborn',
-        texts: {
-          de: { title: 'Bürgeramt Hamborn am Freitag geschlossen', text: 'Bitte gehen Sie nach Walsum.' },
-          ar: { title: 'مكتب المواطنين في هامبورن مغلق يوم الجمعة', text: 'يرجى الذهاب إلى فالزوم.' },
-        },
-        endsOn: '2099-12-31',
-      });
-      expect(created.status, created.body).toBe(201);
-      const id = created.json<{ id: string }>().id;
-      const published = await coordinator.post(`/api/v1/page-editor/news/${id}/publish`);
-      expect(published.json<{ pushed: number }>().pushed).toBe(1);
       // Sent right after the publish's answer.
       await env.t.services.jobRunner.idle();
       const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('test-push'))) ?? '{}') as {
@@ -257,7 +286,7 @@ describe('arriving in Duisburg: information pages', () => {
     }
   });
 
-  test('an editor writes a page in German, sees its readability score and the hard sentence, publishes it, and sees a glossary term translated another way flagged', async () => {
+  test('an editor writes a page in German, sees its readability score and the hard sentence, machine-translates it with a glossary term, publishes it, and sees a glossary term translated another way flagged', async () => {
     const context = await newContext(env, { lang: 'de', role: 'coordinator' });
     try {
       const page = await context.newPage();
@@ -293,6 +322,31 @@ describe('arriving in Duisburg: information pages', () => {
       await page.getByRole('button', { name: text('de', 'pages:editor.save') }).click();
       await page.getByText('Gespeichert (Fassung 1).').waitFor();
       await page.waitForURL(/\/seiten-editor\/[0-9a-f-]{36}$/);
+      const editorUrl = new URL(page.url()).pathname;
+
+      // The English glossary: "Wohngeld" is written with its explanation. Typed, then saved by keyboard.
+      await open(page, '/seiten-editor/glossar');
+      await expectHeading(page, text('de', 'pages:glossary.title'));
+      await page.locator('#glossary-terms').fill('Wohngeld = Wohngeld (housing benefit)');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Glossar für Englisch gespeichert \(Begriffe: 1\)/).waitFor();
+      await expectAccessible(page, 'glossary (de)');
+
+      // Machine translation into English: the glossary's term goes as it is, the texts are marked machine-made.
+      await open(page, editorUrl);
+      await expectHeading(page, text('de', 'pages:editor.editTitle'));
+      await page.selectOption('#mt-lang', 'en');
+      await page.getByRole('button', { name: text('de', 'pages:work.machine') }).click();
+      await page.getByText(/^Maschinell übersetzt \(Englisch\)/).waitFor();
+      expect(mtAsked.flatMap((asked) => asked.q).join(' ')).toContain(
+        '<span translate="no">Wohngeld (housing benefit)</span> beantragen',
+      );
+      const english = page
+        .locator('.app-pages-work tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: 'Englisch', exact: true }) });
+      expect(await english.locator('td').first().getAttribute('data-state')).toBe('machine');
+      expect(await page.getByTestId('glossary-flags').count()).toBe(0);
       await page.getByRole('button', { name: text('de', 'pages:editor.submit') }).click();
       await page.getByText(text('de', 'pages:editor.submitted')).waitFor();
       await page.getByRole('button', { name: text('de', 'pages:editor.publish') }).click();
@@ -306,6 +360,13 @@ describe('arriving in Duisburg: information pages', () => {
       expect(await page.locator('.app-pages-body script').count()).toBe(0);
       await page.getByLabel('Mietvertrag').waitFor();
       await expectAccessible(page, 'new page as readers see it (de)');
+      // English readers get the machine's text with the glossary's term, marked machine-made.
+      const inEnglish = await page.evaluate(async () => {
+        const reply = await fetch('/api/v1/pages/wohngeld?lang=en');
+        return (await reply.json()) as { title: string; translationState: { title: string } };
+      });
+      expect(inEnglish.title).toBe('[en] Wohngeld (housing benefit) beantragen');
+      expect(inEnglish.translationState.title).toBe('machine');
 
       // The glossary says "Anmeldung" stays German in English; the demo's English writes "Registration": flagged.
       const anmeldung = await page.evaluate(async () => {
@@ -338,5 +399,6 @@ describe('arriving in Duisburg: information pages', () => {
     } finally {
       await context.close();
     }
-  });
+    // The longest walk (writing, glossary, machine translation, publishing, review in two languages).
+  }, 150_000);
 });

@@ -42,10 +42,13 @@ function shownNews(row: repo.NewsRow, lang: string): NewsItem {
 }
 
 /** The current news in a language (German where an item has none). */
-export async function currentNews(ctx: Ctx, query: { lang?: UiLang | undefined }) {
+export async function currentNews(
+  ctx: Ctx,
+  query: { lang?: UiLang | undefined; district?: string | undefined },
+) {
   authorize(ctx, 'pages.read');
   const lang = uiLang(ctx, query.lang);
-  const rows = await repo.currentNews(ctx.db, localDate(ctx.now, ctx.city.profile.timezone));
+  const rows = await repo.currentNews(ctx.db, localDate(ctx.now, ctx.city.profile.timezone), query.district);
   return { lang, items: rows.map((row) => shownNews(row, lang)) };
 }
 

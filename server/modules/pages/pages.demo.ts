@@ -11,6 +11,8 @@ import { createPage, publishPage, submitPage } from './editing.service.ts';
 import { editablePages } from './pages.repository.ts';
 import { pageBody } from './pages.schema.ts';
 import { ALL } from '../../core/policy.ts';
+import { localDate } from '../../core/time.ts';
+import { createNews, publishNews } from './news.service.ts';
 
 const variant = z.looseObject({ title: z.string() });
 const demoSchema = z.object({
@@ -47,5 +49,57 @@ export async function seedPagesDemo(ctx: Ctx): Promise<void> {
     ids.set(page.slug, created.id);
     await submitPage(ctx, created.id);
     await publishPage(ctx, created.id);
+  }
+  await seedNewsDemo(ctx);
+}
+
+/** Two current news items for the home page (shown for 60 days from the first start), one for Hamborn. */
+async function seedNewsDemo(ctx: Ctx): Promise<void> {
+  const endsOn = localDate(new Date(ctx.now.getTime() + 60 * 86_400_000), ctx.city.profile.timezone);
+  const items = [
+    {
+      topic: 'authorities' as const,
+      district: 'hamborn',
+      texts: {
+        de: {
+          title: 'Bürgeramt Hamborn: Termine auch am Samstag',
+          text: 'Im Bürgeramt Hamborn können Sie sich jetzt auch samstags von 9 bis 12 Uhr anmelden. Bitte buchen Sie vorher einen Termin.',
+        },
+        en: {
+          title: 'Bürgeramt Hamborn: appointments on Saturdays too',
+          text: 'You can now also register your address at the Bürgeramt Hamborn on Saturdays from 9 to 12. Please book an appointment first.',
+        },
+        ar: {
+          title: 'مكتب المواطنين (Bürgeramt) في هامبورن: مواعيد يوم السبت أيضًا',
+          text: 'يمكنك الآن تسجيل السكن في مكتب المواطنين في هامبورن يوم السبت أيضًا من 9 إلى 12. يرجى حجز موعد مسبقًا.',
+        },
+        tr: {
+          title: 'Bürgeramt Hamborn: Cumartesi günleri de randevu',
+          text: 'Bürgeramt Hamborn’da artık cumartesi günleri 9–12 arası da adres kaydı yaptırabilirsiniz. Lütfen önceden randevu alın.',
+        },
+      },
+    },
+    {
+      topic: 'courses' as const,
+      district: null,
+      texts: {
+        de: {
+          title: 'Neue Integrationskurse ab nächstem Monat',
+          text: 'Die Volkshochschule beginnt neue Integrationskurse am Vormittag und am Abend. Beratung im Kommunalen Integrationszentrum.',
+        },
+        en: {
+          title: 'New integration courses from next month',
+          text: 'The adult education centre starts new integration courses in the morning and in the evening. Advice at the Kommunales Integrationszentrum.',
+        },
+        ar: {
+          title: 'دورات اندماج جديدة ابتداءً من الشهر القادم',
+          text: 'تبدأ الجامعة الشعبية دورات اندماج جديدة صباحًا ومساءً. الاستشارة في مركز الاندماج البلدي.',
+        },
+      },
+    },
+  ];
+  for (const item of items) {
+    const created = await createNews(ctx, { ...item, endsOn });
+    await publishNews(ctx, created.id);
   }
 }

@@ -81,6 +81,20 @@ const matrix: ModuleMatrix<Fixtures> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/pages/:slug/pdf',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/pages/anmeldung/pdf?lang=fa' }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/pages/:slug/booklet',
+      allowed: EVERYONE,
+      status: 200,
+      request: () => ({ url: '/api/v1/pages/gesundheit/booklet?lang=ar' }),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/page-editor/pages',
       allowed: LISTERS,
       status: 200,

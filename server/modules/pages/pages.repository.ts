@@ -347,11 +347,18 @@ export async function allNews(db: Tx) {
 }
 
 /** Published news whose end date is today or later, newest first. */
-export async function currentNews(db: Tx, today: string) {
+/** Published news whose end date has not passed; with a district, only the city-wide ones and that district's. */
+export async function currentNews(db: Tx, today: string, district?: string) {
   return db
     .select()
     .from(pageNews)
-    .where(and(eq(pageNews.status, 'published'), gte(pageNews.endsOn, today)))
+    .where(
+      and(
+        eq(pageNews.status, 'published'),
+        gte(pageNews.endsOn, today),
+        district === undefined ? undefined : or(isNull(pageNews.district), eq(pageNews.district, district)),
+      ),
+    )
     .orderBy(desc(pageNews.publishedAt))
     .limit(100);
 }

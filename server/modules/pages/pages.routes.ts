@@ -76,6 +76,46 @@ export const pagesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
   );
 
   app.get(
+    '/pages/:slug/pdf',
+    {
+      schema: {
+        tags: read,
+        summary:
+          'One published page as a PDF in a language (right to left in Arabic and Persian), for printing',
+        params: s.slugParams,
+        querystring: s.langQuery,
+      },
+    },
+    async (request, reply) => {
+      const pdf = await reading.pagePdf(ctx(request), request.params.slug, request.query);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.slug}.pdf"`)
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/pages/:slug/booklet',
+    {
+      // Up to 60 pages drawn at once: one of the heavy routes' few slots.
+      config: { heavy: true },
+      schema: {
+        tags: read,
+        summary:
+          'A printable booklet (PDF) of a section: the page and every published page below it, in a language',
+        params: s.slugParams,
+        querystring: s.langQuery,
+      },
+    },
+    async (request, reply) => {
+      const pdf = await reading.sectionBooklet(ctx(request), request.params.slug, request.query);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.slug}-booklet.pdf"`)
+        .send(pdf);
+    },
+  );
+  app.get(
     '/page-packages/:lang',
     {
       // Every page of a language at once: one of the heavy routes' few slots.

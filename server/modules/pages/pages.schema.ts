@@ -339,6 +339,11 @@ export const newsBody = z.object({
 });
 export const newsQuery = z.object({
   lang: z.enum(UI_LANGS).optional().describe('The reader’s language; without it, the request’s'),
+  district: district
+    .optional()
+    .describe(
+      'A Stadtbezirk’s id: only the news for the whole city and for it; without it, all current news',
+    ),
 });
 export const newsItem = z.object({
   id,

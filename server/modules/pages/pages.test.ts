@@ -159,6 +159,18 @@ describe('reading pages', () => {
       : '';
     expect((await reader.get(`/api/v1/pages/${slug}?lang=de`)).status).toBe(404);
   });
+
+  it('prints a page and a section’s booklet as PDF in Persian, and answers an unknown page with 404', async () => {
+    const one = await reader.get('/api/v1/pages/anmeldung/pdf?lang=fa');
+    expect(one.status).toBe(200);
+    expect(one.headers['content-type']).toBe('application/pdf');
+    expect(one.body.startsWith('%PDF')).toBe(true);
+    const booklet = await reader.get('/api/v1/pages/gesundheit/booklet?lang=fa');
+    expect(booklet.status).toBe(200);
+    // The contents, then Gesundheit and its four pages below, each on a sheet of its own.
+    expect(booklet.body.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(6);
+    expect((await reader.get('/api/v1/pages/gibt-es-nicht/booklet?lang=fa')).status).toBe(404);
+  });
 });
 
 describe('the push key without VAPID settings', () => {
@@ -360,7 +372,7 @@ describe('the OpenAPI description', () => {
     const gaps = undocumented(reply.json<OpenApiDoc>(), (route) =>
       /^\/api\/v1\/(pages|page-editor|page-packages|news)/.test(route),
     );
-    expect(gaps.routes).toBe(21);
+    expect(gaps.routes).toBe(23);
     expect(gaps.unsummarised).toEqual([]);
     expect(gaps.undescribed).toEqual([]);
   });

@@ -49,4 +49,20 @@ describe('German readability (Amstad)', () => {
       'Wichtig\nGehen Sie hin.\nPass\n',
     );
   });
+
+  it('warns of long words and passive sentences in a Leichte Sprache text, and not in one written the Leichte-Sprache way', () => {
+    // de-x-ls as an editor might first write it: a long word and a passive sentence.
+    const first = readability(
+      'Die Meldebescheinigung bekommen Sie im Amt.\nDie Wohnung wird vom Amt angemeldet.\nSie bringen den Pass mit.',
+    );
+    expect(first.sentences.map((s) => s.longWords)).toEqual([['Meldebescheinigung'], [], []]);
+    expect(first.sentences.map((s) => s.passive)).toEqual([false, true, false]);
+    // Rewritten in Leichte Sprache: short words (split with a hyphen), active sentences.
+    const rewritten = readability(
+      'Sie bekommen einen Zettel vom Amt.\nDer Zettel heißt: Melde-Schein.\nSie melden die Wohnung beim Amt an.',
+    );
+    expect(rewritten.sentences.flatMap((s) => s.longWords)).toEqual([]);
+    expect(rewritten.sentences.some((s) => s.passive)).toBe(false);
+    expect(rewritten.score).toBeGreaterThan(first.score ?? 0);
+  });
 });

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import type { Ctx } from '../../core/context.ts';
 import { errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
+import { localDate } from '../../core/time.ts';
 import { publishedOffersBySlug } from '../directory/index.ts';
+import { buildPagesPdf } from './page.pdf.ts';
 import { PageCache, pageCacheOf } from './page-cache.ts';
 import * as repo from './pages.repository.ts';
 import * as s from './pages.schema.ts';
@@ -208,4 +210,45 @@ export async function offlinePackage(ctx: Ctx, lang: PageLang): Promise<z.infer<
   const pages: PageReply[] = [];
   for (const item of tree.items) pages.push(await publishedPage(ctx, item.slug, { lang }));
   return { lang, tree, pages, madeAt: ctx.now.toISOString() };
+}
+
+/** The most pages a booklet holds (a section of the tree; the whole city's pages are the offline package). */
+export const BOOKLET_MAX_PAGES = 60;
+
+/** One published page as a PDF in the reader's language (right to left in Arabic and Persian). */
+export async function pagePdf(
+  ctx: Ctx,
+  slug: string,
+  query: { lang?: PageLang | undefined },
+): Promise<Buffer> {
+  const page = await publishedPage(ctx, slug, query);
+  return buildPagesPdf({
+    pages: [page],
+    title: page.title,
+    city: ctx.city.profile.name,
+    madeOn: localDate(ctx.now, ctx.city.profile.timezone),
+  });
+}
+
+/** A printable booklet of a section: the page and every published page below it, in tree order. */
+export async function sectionBooklet(
+  ctx: Ctx,
+  slug: string,
+  query: { lang?: PageLang | undefined },
+): Promise<Buffer> {
+  const tree = await publishedTree(ctx, query);
+  const start = tree.items.findIndex((item) => item.slug === slug);
+  const top = tree.items[start];
+  if (!top) throw errors.notFound('page');
+  const end = tree.items.findIndex((item, i) => i > start && item.depth <= top.depth);
+  const section = tree.items.slice(start, end === -1 ? undefined : end).slice(0, BOOKLET_MAX_PAGES);
+  const pages: PageReply[] = [];
+  for (const item of section)
+    pages.push(await publishedPage(ctx, item.slug, { lang: tree.lang as PageLang }));
+  return buildPagesPdf({
+    pages,
+    title: top.title,
+    city: ctx.city.profile.name,
+    madeOn: localDate(ctx.now, ctx.city.profile.timezone),
+  });
 }

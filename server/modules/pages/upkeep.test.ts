@@ -497,6 +497,47 @@ describe('news and web push', () => {
     expect(feed.body).toContain(`<id>urn:uuid:${id}</id>`);
     expect(feed.body).toContain('مكتب المواطنين في هامبورن مغلق يوم الجمعة');
   });
+
+  it('shows a reader the news for her Stadtbezirk and the whole city, and an item no more after its end date', async () => {
+    const write = async (title: string, district: string | null, endsOn: string) => {
+      const created = await coordinator.post('/api/v1/page-editor/news', {
+        topic: 'events',
+        district,
+        texts: { de: { title, text: '' }, en: { title: `${title} (en)`, text: '' } },
+        endsOn,
+      });
+      const id = created.json<{ id: string }>().id;
+      expect((await coordinator.post(`/api/v1/page-editor/news/${id}/publish`)).status).toBe(200);
+      return id;
+    };
+    const now = t.services.clock.now();
+    const inTenDays = new Date(now.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const walsum = await write('Straßenfest in Walsum', 'walsum', '2099-12-31');
+    const mitte = await write('Fest in der Mitte', 'mitte', '2099-12-31');
+    const soon = await write('Sprechstunde nur noch kurz', null, inTenDays);
+    const shown = async (query: string) =>
+      (await reader().get(`/api/v1/news?lang=en${query}`)).json<NewsReply>().items;
+    const forWalsum = await shown('&district=walsum');
+    expect(forWalsum.map((i) => i.id)).toEqual(expect.arrayContaining([walsum, soon]));
+    expect(forWalsum.map((i) => i.id)).not.toContain(mitte);
+    expect(forWalsum.find((i) => i.id === walsum)).toMatchObject({
+      lang: 'en',
+      title: 'Straßenfest in Walsum (en)',
+    });
+    expect((await shown('')).map((i) => i.id)).toEqual(expect.arrayContaining([walsum, mitte, soon]));
+    try {
+      // Eleven days later the short one has ended: neither the list nor the feed shows it.
+      t.services.clock.set(new Date(now.getTime() + 11 * 86_400_000));
+      expect((await shown('&district=walsum')).map((i) => i.id)).toEqual(expect.arrayContaining([walsum]));
+      expect((await shown('')).map((i) => i.id)).not.toContain(soon);
+      expect((await reader().get('/api/v1/news/feed.atom?lang=en')).body).not.toContain(soon);
+    } finally {
+      t.services.clock.set(now);
+    }
+    const unknown = await reader().get(`/api/v1/news?district=${'x'.repeat(61)}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json<ErrorBody>().error.field).toBe('query.district');
+  });
 });
 
 describe('sending news as a job', () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,14 +12,41 @@ import { useEditorList } from './pages.api';
 export function EditorListPage() {
   const { t } = useTranslation();
   const list = useEditorList();
+  const { user } = useSession();
+  const coordinator = user?.role === 'coordinator' || user?.role === 'admin';
   return (
     <>
       <PageTitle>{t('pages:editor.listTitle')}</PageTitle>
-      <p className="kern-body">
-        <Link className="kern-btn kern-btn--primary" to="/seiten-editor/neu">
-          <span className="kern-label">{t('pages:editor.new')}</span>
-        </Link>
-      </p>
+      {coordinator ? (
+        <p className="kern-body">
+          <Link className="kern-btn kern-btn--primary" to="/seiten-editor/neu">
+            <span className="kern-label">{t('pages:editor.new')}</span>
+          </Link>
+        </p>
+      ) : null}
+      <nav aria-label={t('pages:editor.toolsNav')}>
+        <ul className="kern-list app-pages-tools">
+          <li>
+            <Link className="kern-link" to="/seiten-editor/pruefen">
+              {t('pages:checks.title')}
+            </Link>
+          </li>
+          {coordinator ? (
+            <>
+              <li>
+                <Link className="kern-link" to="/seiten-editor/glossar">
+                  {t('pages:glossary.title')}
+                </Link>
+              </li>
+              <li>
+                <Link className="kern-link" to="/seiten-editor/nachrichten">
+                  {t('pages:newsEditor.title')}
+                </Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </nav>
       {list.isPending ? <Loading /> : null}
       <ErrorAlert error={list.error} focus={false} />
       {list.data ? (

@@ -194,6 +194,28 @@ function PageContent({ page }: { page: InfoPage }) {
           </ul>
         </section>
       ) : null}
+      <ul className="kern-list app-pages-print">
+        <li>
+          <a
+            className="kern-link"
+            href={`/api/v1/pages/${encodeURIComponent(page.slug)}/pdf?lang=${page.lang}`}
+            type="application/pdf"
+          >
+            {t('pages:page.pdf')}
+          </a>
+        </li>
+        {page.children.length ? (
+          <li>
+            <a
+              className="kern-link"
+              href={`/api/v1/pages/${encodeURIComponent(page.slug)}/booklet?lang=${page.lang}`}
+              type="application/pdf"
+            >
+              {t('pages:page.booklet')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
       <p className="kern-body kern-body--small app-pages-muted">
         {t('pages:page.updated', { date: time.date(page.publishedAt) })}
       </p>

@@ -10,6 +10,23 @@ const EditorListPage = lazy(() =>
   import('./EditorListPage').then((module) => ({ default: module.EditorListPage })),
 );
 const EditorPage = lazy(() => import('./EditorPage').then((module) => ({ default: module.EditorPage })));
+const GlossaryPage = lazy(() =>
+  import('./GlossaryPage').then((module) => ({ default: module.GlossaryPage })),
+);
+const ChecksPage = lazy(() => import('./ChecksPage').then((module) => ({ default: module.ChecksPage })));
+const NewsEditorPage = lazy(() =>
+  import('./NewsEditorPage').then((module) => ({ default: module.NewsEditorPage })),
+);
+const LazyHomeNews = lazy(() => import('./HomeNews').then((module) => ({ default: module.HomeNews })));
+
+/** The current news for the home page (loaded on first use; the platform's home page shows it). */
+export function HomeNews() {
+  return (
+    <Suspense fallback={null}>
+      <LazyHomeNews />
+    </Suspense>
+  );
+}
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
@@ -24,6 +41,13 @@ export const pagesModule: WebModule = {
     { path: '/seiten/:slug', element: page(<PageView />), audience: 'everyone' },
     { path: '/seiten-editor', element: page(<EditorListPage />), audience: editors },
     { path: '/seiten-editor/neu', element: page(<EditorPage />), audience: ['coordinator', 'admin'] },
+    { path: '/seiten-editor/glossar', element: page(<GlossaryPage />), audience: ['coordinator', 'admin'] },
+    { path: '/seiten-editor/pruefen', element: page(<ChecksPage />), audience: editors },
+    {
+      path: '/seiten-editor/nachrichten',
+      element: page(<NewsEditorPage />),
+      audience: ['coordinator', 'admin'],
+    },
     { path: '/seiten-editor/:id', element: page(<EditorPage />), audience: editors },
   ],
   nav: [

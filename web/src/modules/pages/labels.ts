@@ -1,4 +1,4 @@
-import type { NewsTopic, PageField, PageStatus, TranslationState } from './pages.api';
+import type { LinkProblem, NewsTopic, PageField, PageStatus, TranslationState } from './pages.api';
 
 export const STATUS_LABEL: Record<PageStatus, string> = {
   draft: 'pages:status.draft',
@@ -40,4 +40,10 @@ export const TOPIC_LABEL: Record<NewsTopic, string> = {
   family: 'pages:news.topics.family',
   courses: 'pages:news.topics.courses',
   events: 'pages:news.topics.events',
+};
+
+export const PROBLEM_LABEL: Record<LinkProblem, string> = {
+  dead_link: 'pages:checks.problems.dead_link',
+  refused_link: 'pages:checks.problems.refused_link',
+  unpublished_offer: 'pages:checks.problems.unpublished_offer',
 };

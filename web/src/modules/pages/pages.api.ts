@@ -120,6 +120,80 @@ export function usePageActions(id: string | undefined) {
 }
 
 export { NEWS_TOPICS, UI_LANGS } from '../../../../server/modules/pages/pages.terms.ts';
-export type { NewsTopic } from '../../../../server/modules/pages/pages.terms.ts';
+export type { LinkProblem, NewsTopic } from '../../../../server/modules/pages/pages.terms.ts';
 export type PushKey = Reply<typeof s.pushKeyReply>;
 export type SubscriptionInput = Body<typeof s.subscriptionBody>;
+
+export { LINK_PROBLEMS } from '../../../../server/modules/pages/pages.terms.ts';
+export type Glossary = Reply<typeof s.glossaryReply>;
+export type Checks = Reply<typeof s.checksReply>;
+export type EditorNews = Reply<typeof s.editorNewsReply>;
+export type EditorNewsItem = Reply<typeof s.editorNewsItem>;
+export type NewsInput = Body<typeof s.newsBody>;
+export type News = Reply<typeof s.newsReply>;
+
+/** A language's glossary, and saving it (the whole list replaces the stored one). */
+export function useGlossary(lang: MtLang) {
+  const client = useQueryClient();
+  const key = ['pages', 'glossary', lang];
+  return {
+    query: useQuery({
+      queryKey: key,
+      queryFn: () => api<Glossary>(`/api/v1/page-editor/glossary/${enc(lang)}`),
+    }),
+    save: useMutation({
+      mutationFn: (terms: Glossary['terms']) =>
+        api<Glossary>(`/api/v1/page-editor/glossary/${enc(lang)}`, { method: 'PUT', body: { terms } }),
+      onSuccess: (glossary) => {
+        client.setQueryData(key, glossary);
+        void client.invalidateQueries({ queryKey: ['pages', 'editor'] });
+      },
+    }),
+  };
+}
+
+/** The "still correct?" list and the link check's findings, and confirming a page. */
+export function useChecks() {
+  const client = useQueryClient();
+  return {
+    query: useQuery({
+      queryKey: ['pages', 'checks'],
+      queryFn: () => api<Checks>('/api/v1/page-editor/checks'),
+    }),
+    confirm: useMutation({
+      mutationFn: (pageId: string) =>
+        api<unknown>(`/api/v1/page-editor/pages/${enc(pageId)}/confirm`, { method: 'POST' }),
+      onSuccess: () => void client.invalidateQueries({ queryKey: ['pages', 'checks'] }),
+    }),
+  };
+}
+
+/** Every news item for coordinators; writing and publishing one. */
+export function useEditorNews() {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: ['news'] });
+  return {
+    query: useQuery({
+      queryKey: ['news', 'editor'],
+      queryFn: () => api<EditorNews>('/api/v1/page-editor/news'),
+    }),
+    create: useMutation({
+      mutationFn: (body: NewsInput) =>
+        api<EditorNewsItem>('/api/v1/page-editor/news', { method: 'POST', body }),
+      onSuccess: refresh,
+    }),
+    publish: useMutation({
+      mutationFn: (newsId: string) =>
+        api<EditorNewsItem>(`/api/v1/page-editor/news/${enc(newsId)}/publish`, { method: 'POST' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Current news in the reader's language, for the reader's Stadtbezirk (and the whole city) or all of them. */
+export function useNews(lang: string, district: string) {
+  return useQuery({
+    queryKey: ['news', 'current', lang, district],
+    queryFn: () => api<News>(`/api/v1/news?lang=${enc(lang)}${district ? `&district=${enc(district)}` : ''}`),
+  });
+}

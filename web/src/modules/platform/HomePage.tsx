@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { PageTitle } from '../../components/PageTitle';
+import { HomeNews } from '../pages';
 
 /**
  * What the platform offers, each card a link: to its module's page, or — until a module exists (Clearingstelle,
@@ -74,6 +75,7 @@ export function HomePage() {
       <PageTitle>{t('common:home.title')}</PageTitle>
       {loggedOut ? <Alert variant="success" role="status" title={t('platform:logout.done')} /> : null}
       <p className="kern-body kern-body--large app-intro">{t('common:home.intro')}</p>
+      <HomeNews />
       <section aria-labelledby="home-offers">
         <h2 className="kern-heading-medium" id="home-offers">
           {t('common:home.cardsTitle')}
