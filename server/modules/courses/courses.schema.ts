@@ -221,8 +221,33 @@ export const followReply = z.object({
     .nullable()
     .describe('Asked once after getting a place: keep the other waiting places? (open, kept, dropped)'),
   others: z.array(otherWaiting).describe('The person’s other waiting places (same phone or e-mail)'),
+  phone: z.string().nullable().describe('The phone number given (null: none)'),
+  email: z.string().nullable().describe('The e-mail address given (null: none)'),
+  language: z.string().describe('The language messages are written in'),
+  womenOnly: z.boolean().describe('Wants a women-only course'),
+  evening: z.boolean().describe('Needs evening sessions'),
 });
 export type FollowView = z.infer<typeof followReply>;
+
+/** The person changes their enrolment by its code: only what is given changes. */
+export const enrolmentChangeBody = z
+  .object({
+    contact: enrolmentBody.shape.contact.optional(),
+    language: language.optional().describe('The language for messages'),
+    languages: z.array(language).max(10).optional().describe('Languages the participant speaks'),
+    germanLevel: z.enum(GERMAN_LEVELS).nullable().optional().describe('German, self-assessed'),
+    childcare: z
+      .array(age)
+      .max(6)
+      .optional()
+      .describe(
+        'Ages of the children who need childcare (a held place needs a free childcare place for more)',
+      ),
+    womenOnly: z.boolean().optional().describe('Wants a women-only course'),
+    evening: z.boolean().optional().describe('Needs evening sessions'),
+  })
+  .strict();
+export type EnrolmentChange = z.infer<typeof enrolmentChangeBody>;
 
 export const othersBody = z
   .object({ keep: z.boolean().describe('Keep the other waiting places (true) or leave them (false)') })
@@ -230,6 +255,19 @@ export const othersBody = z
 
 // ---------------------------------------------------------------------------------------------------------
 // Providers
+
+/** A provider changes a course's places: raised, the waiting list moves up (offers in order of arrival). */
+export const capacityBody = z
+  .object({
+    capacity: z.number().int().min(1).max(500).describe('Places (not below those taken or offered)'),
+    childcarePlaces: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .describe('Childcare places (not below those taken or offered)'),
+  })
+  .strict();
 
 export const managedReply = z.object({
   items: z.array(courseItem).describe('The courses the caller keeps (coordinators: all)'),

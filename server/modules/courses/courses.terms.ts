@@ -77,6 +77,8 @@ export const MOVE_REASONS = [
   'deadline_passed',
   'cancelled',
   'placed_elsewhere',
+  'changed',
+  'capacity_raised',
 ] as const;
 export type MoveReason = (typeof MOVE_REASONS)[number];
 

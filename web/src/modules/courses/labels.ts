@@ -75,6 +75,8 @@ export const REASON_LABEL: Record<MoveReason, string> = {
   deadline_passed: 'courses:reasons.deadline_passed',
   cancelled: 'courses:reasons.cancelled',
   placed_elsewhere: 'courses:reasons.placed_elsewhere',
+  changed: 'courses:reasons.changed',
+  capacity_raised: 'courses:reasons.capacity_raised',
 };
 
 /** ISO weekday numbers of the session days (the city's weekday names come from Intl). */
