@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import {
+  AGE_BANDS,
   ATTENDANCE_STATUSES,
   COURSE_KINDS,
   COURSE_LEVELS,
@@ -331,6 +332,32 @@ export const demandReply = z.object({
       }),
     )
     .describe('Waiting persons by Ortsteil, kind, support language and childcare need, most first'),
+  ageBands: z
+    .array(
+      z.object({
+        band: z.enum(AGE_BANDS).describe('Children by age in years (0_2 … 14_17), or adult'),
+        persons: smallCount,
+      }),
+    )
+    .describe('Waiting persons by the participant’s age band'),
+  needs: z
+    .object({
+      childcare: smallCount.describe('Need childcare for a child under 3'),
+      womenOnly: smallCount.describe('Want a women-only course'),
+      evening: smallCount.describe('Need evening sessions'),
+    })
+    .describe('Waiting persons by need'),
+  unmetSearches: z
+    .array(
+      z.object({
+        words: z.string().describe('The words that found nothing'),
+        lang: z.string().describe('The language of the page searched from'),
+        districtId: z.string().nullable().describe('The Stadtbezirk searched in (null: anywhere)'),
+        count: z.number().int().describe('How often (last 90 days)'),
+        lastDay: z.iso.date().describe('The last day it was searched'),
+      }),
+    )
+    .describe('Directory searches for courses that found nothing (last 90 days, most frequent first)'),
 });
 
 export const plannerBody = z

@@ -572,6 +572,34 @@ describe('demand and planning for coordinators', () => {
     );
   });
 
+  it('counts waiting persons by age band and need, and shows the searches for courses that found nothing', async () => {
+    type More = Demand & {
+      ageBands: { band: string; persons: number | '<5' }[];
+      needs: { womenOnly: number | '<5'; evening: number | '<5' };
+      unmetSearches: { words: string; lang: string; count: number }[];
+    };
+    const full = await newCourse({ kind: 'german_children', targetGroup: 'children', capacity: 1 });
+    for (let i = 0; i < 7; i++)
+      await enrol(full, {
+        participant: { name: `Kind ${i}`, kind: 'child', age: 11 },
+        womenOnly: i < 6,
+        evening: i < 6,
+      });
+    // A Romanian reader looks for a course in a language no offer has, and for nonsense: only the first is a course.
+    for (const q of ['curs', 'qwxzv']) {
+      const search = await visitor('ro').get(`/api/v1/directory/services?q=${q}&language=zul`);
+      expect(search.status, search.body).toBe(200);
+    }
+    const demand = (await staff.get('/api/v1/courses/demand')).json<More>();
+    const band = demand.ageBands.find((b) => b.band === '10_13')?.persons;
+    expect(typeof band === 'number' && band >= 6, `band 10_13: ${band}`).toBe(true);
+    expect(demand.ageBands.map((b) => b.band)).toEqual(['0_2', '3_5', '6_9', '10_13', '14_17', 'adult']);
+    for (const need of [demand.needs.womenOnly, demand.needs.evening])
+      expect(typeof need === 'number' && need >= 5, `need: ${need}`).toBe(true);
+    expect(demand.unmetSearches).toContainEqual(expect.objectContaining({ words: 'curs', lang: 'ro' }));
+    expect(demand.unmetSearches.map((u) => u.words)).not.toContain('qwxzv');
+  });
+
   it('proposes groups that place every waiting Tigrinya speaker near Hochfeld, and keeps a forbidden place closed', async () => {
     const reply = await staff.post('/api/v1/courses/planner', { groups: 60 });
     expect(reply.status, reply.body).toBe(200);
