@@ -155,9 +155,8 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
       );
       await page.reload();
       await page.getByText('Elena Popescu').first().waitFor();
+      await page.fill('#capacity-places', '2');
       await page.focus('#capacity-places');
-      await page.keyboard.press('ControlOrMeta+a');
-      await page.keyboard.type('2');
       await page.keyboard.press('Enter');
       await page.getByText(text('de', 'courses:manage.capacitySaved')).waitFor();
       await page.getByRole('cell', { name: text('de', 'courses:reasons.capacity_raised') }).waitFor();

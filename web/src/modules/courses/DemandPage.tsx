@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { type Demand, type Plan, type PlannerInput, useDemand, usePlanner } from './courses.api';
-import { KIND_LABEL } from './labels';
+import { AGE_BAND_LABEL, KIND_LABEL, NEED_LABEL } from './labels';
 
 type Choice = 'fixed' | 'forbidden';
 
@@ -303,14 +303,14 @@ function AgeAndNeeds({ demand, count }: { demand: Demand; count: (n: number | '<
         id="demand-age-caption"
         caption={t('courses:demand.ageCaption')}
         head={[t('courses:demand.band'), t('courses:demand.persons')]}
-        rows={demand.ageBands.map((b) => [t(`courses:demand.bands.${b.band}`), count(b.persons)])}
+        rows={demand.ageBands.map((b) => [t(AGE_BAND_LABEL[b.band]), count(b.persons)])}
       />
       <CountTable
         id="demand-needs-caption"
         caption={t('courses:demand.needsCaption')}
         head={[t('courses:demand.need'), t('courses:demand.persons')]}
         rows={(['childcare', 'womenOnly', 'evening'] as const).map((need) => [
-          t(`courses:demand.needs.${need}`),
+          t(NEED_LABEL[need]),
           count(demand.needs[need]),
         ])}
       />

@@ -162,7 +162,7 @@ function Enrolments({ data }: { data: CourseEnrolments }) {
   return (
     <>
       <CourseFacts course={data.course} />
-      <CapacityForm course={data.course} key={`${data.course.capacity}/${data.course.childcarePlaces}`} />
+      <CapacityForm course={data.course} />
       {table(
         'enrolled-caption',
         t('courses:manage.enrolled'),

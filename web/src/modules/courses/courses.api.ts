@@ -9,6 +9,7 @@ export {
   MAX_CHILD_AGE,
 } from '../../../../server/modules/courses/courses.terms.ts';
 export type {
+  AgeBand,
   CourseKind,
   CourseLevel,
   CourseTargetGroup,
