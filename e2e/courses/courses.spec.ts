@@ -112,6 +112,15 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
       await expect
         .poll(() => page.getByTestId('follow-status').textContent())
         .toBe(text('bg', 'courses:status.enrolled'));
+      // She adds her e-mail address by the same link; her place stays.
+      await page.fill('#change-email', 'maria.petrova@example.org');
+      await page.getByRole('button', { name: text('bg', 'courses:follow.save') }).click();
+      await page.getByText(text('bg', 'courses:follow.saved')).waitFor();
+      expect(await page.getByTestId('follow-status').textContent()).toBe(
+        text('bg', 'courses:status.enrolled'),
+      );
+      await expectAccessible(page, 'follow page after a change (bg, phone)');
+      expect(await offScreen(page)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -138,6 +147,19 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
       await page.getByText(text('de', 'courses:attendance.saved')).waitFor();
       await page.getByRole('cell', { name: /1 Termin, 1[.,]5 Std\./ }).waitFor();
       await expectAccessible(page, 'attendance taken (de)');
+      // Another mother waits; the provider raises the places by keyboard and she gets the offer.
+      await enrol(
+        systemContext(env.t.services),
+        courseId,
+        buildEnrolment({ participant: { name: 'Elena Popescu', kind: 'adult', age: null } }),
+      );
+      await page.reload();
+      await page.getByText('Elena Popescu').first().waitFor();
+      await page.fill('#capacity-places', '2');
+      await page.focus('#capacity-places');
+      await page.keyboard.press('Enter');
+      await page.getByText(text('de', 'courses:manage.capacitySaved')).waitFor();
+      await page.getByRole('cell', { name: text('de', 'courses:reasons.capacity_raised') }).waitFor();
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-courses.png'), fullPage: true });
     } finally {
       await context.close();
@@ -169,7 +191,26 @@ describe('a Bulgarian-speaking mother enrols in a parents’ course with childca
     }
   }, 240_000);
 
-  test('5. in Arabic the list and a course read right to left and pass axe', async () => {
+  test('5. the provider’s pages in Arabic on a 360 px phone read right to left and pass axe', async () => {
+    const context = await newContext(env, { role: 'association', lang: 'ar', viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      await open(page, '/courses');
+      await expectHeading(page, text('ar', 'courses:manage.title'));
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await expectAccessible(page, 'provider’s courses (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+      await open(page, `/courses/${courseId}`);
+      await expectHeading(page, courseName);
+      await page.getByText('Мария Петрова').first().waitFor();
+      await expectAccessible(page, 'a course’s enrolments, places and attendance (ar, phone)');
+      expect(await offScreen(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  test('6. in Arabic the list and a course read right to left and pass axe', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE });
     try {
       const page = await context.newPage();

@@ -113,6 +113,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       request: (actor, f: F) => ({ url: `/api/v1/courses/enrolments/${f.codes[actor].follow}` }),
     },
     {
+      method: 'PATCH',
+      path: '/api/v1/courses/enrolments/:code',
+      allowed: EVERYONE,
+      status: 200,
+      request: (actor, f: F) => ({
+        url: `/api/v1/courses/enrolments/${f.codes[actor].follow}`,
+        body: { evening: true },
+      }),
+    },
+    {
       method: 'POST',
       path: '/api/v1/courses/enrolments/:code/cancel',
       allowed: EVERYONE,
@@ -166,6 +176,16 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: ['association', 'coordinator', 'admin'],
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/courses/${f.courseId}/enrolments` }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/courses/:id/capacity',
+      allowed: ['association', 'coordinator', 'admin'],
+      status: 200,
+      request: (_actor, f: F) => ({
+        url: `/api/v1/courses/${f.courseId}/capacity`,
+        body: { capacity: 200, childcarePlaces: 20 },
+      }),
     },
     {
       method: 'GET',

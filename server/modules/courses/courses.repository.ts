@@ -40,6 +40,16 @@ export async function lockCourseTakingArrival(db: Tx, id: string): Promise<Cours
   return row;
 }
 
+/** A course's places and childcare places changed (call with the course locked); answers the changed row. */
+export async function updateCourseCapacity(
+  db: Tx,
+  id: string,
+  values: { capacity: number; childcarePlaces: number; updatedAt: Date },
+): Promise<CourseRow> {
+  const [row] = await db.update(courses).set(values).where(eq(courses.id, id)).returning();
+  return row as CourseRow;
+}
+
 const holdingSql = sql.raw(HOLDING_STATUSES.map((s) => `'${s}'`).join(', '));
 
 /**
@@ -316,6 +326,10 @@ export async function listWaitingDemand(db: Tx, from: string) {
       language: courseEnrolments.language,
       languages: courseEnrolments.languages,
       childcareAges: courseEnrolments.childcareAges,
+      participantKind: courseEnrolments.participantKind,
+      participantAge: courseEnrolments.participantAge,
+      womenOnly: courseEnrolments.womenOnly,
+      evening: courseEnrolments.evening,
       createdAt: courseEnrolments.createdAt,
       kind: courses.kind,
       ortsteilId: courses.ortsteilId,

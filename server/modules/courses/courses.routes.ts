@@ -109,6 +109,20 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     },
     async (request) => courses.courseEnrolments(ctx(request), request.params.id),
   );
+  app.put(
+    '/courses/:id/capacity',
+    {
+      schema: {
+        tags: providers,
+        summary:
+          'Change a course’s places and childcare places; raised, the first waiting get offers in order of arrival',
+        params: s.idParams,
+        body: s.capacityBody,
+        response: { 200: s.courseReply },
+      },
+    },
+    async (request) => enrolment.changeCapacity(ctx(request), request.params.id, request.body),
+  );
   app.get(
     '/courses/:id/attendance',
     {
@@ -207,6 +221,21 @@ export const coursesRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => enrolment.follow(ctx(request), request.params.code),
+  );
+  app.patch(
+    '/courses/enrolments/:code',
+    {
+      config: publicForm,
+      schema: {
+        tags: enrolling,
+        summary:
+          'Change an enrolment by its code: contact, languages, needs, children in childcare (a held place needs free childcare places for more)',
+        params: s.codeParams,
+        body: s.enrolmentChangeBody,
+        response: { 200: s.followReply },
+      },
+    },
+    async (request) => enrolment.change(ctx(request), request.params.code, request.body),
   );
   app.post(
     '/courses/enrolments/:code/cancel',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { page, pageOf } from '../../core/paging.ts';
 import {
+  AGE_BANDS,
   ATTENDANCE_STATUSES,
   COURSE_KINDS,
   COURSE_LEVELS,
@@ -221,8 +222,33 @@ export const followReply = z.object({
     .nullable()
     .describe('Asked once after getting a place: keep the other waiting places? (open, kept, dropped)'),
   others: z.array(otherWaiting).describe('The person’s other waiting places (same phone or e-mail)'),
+  phone: z.string().nullable().describe('The phone number given (null: none)'),
+  email: z.string().nullable().describe('The e-mail address given (null: none)'),
+  language: z.string().describe('The language messages are written in'),
+  womenOnly: z.boolean().describe('Wants a women-only course'),
+  evening: z.boolean().describe('Needs evening sessions'),
 });
 export type FollowView = z.infer<typeof followReply>;
+
+/** The person changes their enrolment by its code: only what is given changes. */
+export const enrolmentChangeBody = z
+  .object({
+    contact: enrolmentBody.shape.contact.optional(),
+    language: language.optional().describe('The language for messages'),
+    languages: z.array(language).max(10).optional().describe('Languages the participant speaks'),
+    germanLevel: z.enum(GERMAN_LEVELS).nullable().optional().describe('German, self-assessed'),
+    childcare: z
+      .array(age)
+      .max(6)
+      .optional()
+      .describe(
+        'Ages of the children who need childcare (a held place needs a free childcare place for more)',
+      ),
+    womenOnly: z.boolean().optional().describe('Wants a women-only course'),
+    evening: z.boolean().optional().describe('Needs evening sessions'),
+  })
+  .strict();
+export type EnrolmentChange = z.infer<typeof enrolmentChangeBody>;
 
 export const othersBody = z
   .object({ keep: z.boolean().describe('Keep the other waiting places (true) or leave them (false)') })
@@ -230,6 +256,19 @@ export const othersBody = z
 
 // ---------------------------------------------------------------------------------------------------------
 // Providers
+
+/** A provider changes a course's places: raised, the waiting list moves up (offers in order of arrival). */
+export const capacityBody = z
+  .object({
+    capacity: z.number().int().min(1).max(500).describe('Places (not below those taken or offered)'),
+    childcarePlaces: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .describe('Childcare places (not below those taken or offered)'),
+  })
+  .strict();
 
 export const managedReply = z.object({
   items: z.array(courseItem).describe('The courses the caller keeps (coordinators: all)'),
@@ -293,6 +332,32 @@ export const demandReply = z.object({
       }),
     )
     .describe('Waiting persons by Ortsteil, kind, support language and childcare need, most first'),
+  ageBands: z
+    .array(
+      z.object({
+        band: z.enum(AGE_BANDS).describe('Children by age in years (0_2 … 14_17), or adult'),
+        persons: smallCount,
+      }),
+    )
+    .describe('Waiting persons by the participant’s age band'),
+  needs: z
+    .object({
+      childcare: smallCount.describe('Need childcare for a child under 3'),
+      womenOnly: smallCount.describe('Want a women-only course'),
+      evening: smallCount.describe('Need evening sessions'),
+    })
+    .describe('Waiting persons by need'),
+  unmetSearches: z
+    .array(
+      z.object({
+        words: z.string().describe('The words that found nothing'),
+        lang: z.string().describe('The language of the page searched from'),
+        districtId: z.string().nullable().describe('The Stadtbezirk searched in (null: anywhere)'),
+        count: z.number().int().describe('How often (last 90 days)'),
+        lastDay: z.iso.date().describe('The last day it was searched'),
+      }),
+    )
+    .describe('Directory searches for courses that found nothing (last 90 days, most frequent first)'),
 });
 
 export const plannerBody = z

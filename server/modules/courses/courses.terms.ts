@@ -77,6 +77,8 @@ export const MOVE_REASONS = [
   'deadline_passed',
   'cancelled',
   'placed_elsewhere',
+  'changed',
+  'capacity_raised',
 ] as const;
 export type MoveReason = (typeof MOVE_REASONS)[number];
 
@@ -92,3 +94,7 @@ export const MAX_CHILD_AGE = 17;
 /** Attendance at one session. */
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** Age bands of waiting participants in the demand view: children by age (a parent enrols them), adults as one. */
+export const AGE_BANDS = ['0_2', '3_5', '6_9', '10_13', '14_17', 'adult'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];

@@ -38,6 +38,7 @@ type Follow = {
   offerExpiresAt: string | null;
   othersQuestion: string | null;
   others: { courseId: string; status: string }[];
+  childcare: number[];
   course: Course;
 };
 type ErrorBody = { error: { code: string; message: string; field?: string } };
@@ -74,6 +75,7 @@ const act = async (code: string, what: 'cancel' | 'accept' | 'decline', status =
   expect(reply.status, reply.body).toBe(status);
   return reply.json<Follow>();
 };
+const put = (client: Client, url: string, body: unknown) => client.request('PUT', url, { body });
 const mailsTo = async (address: string) =>
   t.services.database.db.select().from(outbox).where(eq(outbox.toAddress, address));
 
@@ -321,6 +323,112 @@ describe('the waiting list moves', () => {
   });
 });
 
+describe('changing an enrolment and a course’s places', () => {
+  it('lets the person change contact and needs by her code; more children need free childcare places', async () => {
+    const id = await newCourse({ capacity: 2, childcarePlaces: 2, childcareAgeMin: 1, childcareAgeMax: 3 });
+    const mother = await enrol(id, { childcare: [2] });
+    const other = await enrol(id, { childcare: [1] });
+    const change = (code: string, body: object) =>
+      visitor('en').patch(`/api/v1/courses/enrolments/${code}`, body);
+
+    const changed = await change(mother.code, {
+      contact: { email: 'ana@example.org' },
+      evening: true,
+      germanLevel: 'introduce',
+    });
+    expect(changed.status, changed.body).toBe(200);
+    expect(changed.json<Follow & { email: string; phone: string | null; evening: boolean }>()).toMatchObject({
+      status: 'enrolled',
+      email: 'ana@example.org',
+      phone: null,
+      evening: true,
+    });
+    // Both childcare places are taken: a second child does not fit, and nothing was written.
+    const full = await change(mother.code, { childcare: [2, 1] });
+    expect(full.status).toBe(409);
+    expect(full.json<ErrorBody>().error).toMatchObject({
+      code: 'courses.childcare_full',
+      field: 'body.childcare',
+    });
+    expect(full.json<ErrorBody>().error.message).toMatch(/childcare/i);
+    const tooOld = await change(mother.code, { childcare: [5] });
+    expect(tooOld.json<ErrorBody>().error).toMatchObject({ field: 'body.childcare.0' });
+    expect((await follow(mother.code)).childcare).toEqual([2]);
+    // The other mother's child no longer needs care: her childcare place frees, then the second child fits.
+    expect((await change(other.code, { childcare: [] })).status).toBe(200);
+    expect((await change(mother.code, { childcare: [2, 1] })).json<Follow>().childcare).toEqual([2, 1]);
+
+    await act(mother.code, 'cancel');
+    expect((await change(mother.code, { evening: false })).status).toBe(409);
+    // A fresh session: the deadline test moved the clock past the shared one's idle limit.
+    const coordinator = await t.login('coordinator');
+    const logReply = await coordinator.get(`/api/v1/courses/${id}/enrolments`);
+    expect(logReply.status, logReply.body).toBe(200);
+    const log = logReply.json<{
+      moves: { from: string | null; to: string; reason: string }[];
+    }>();
+    expect(log.moves.filter((m) => m.reason === 'changed').map((m) => [m.from, m.to])).toEqual([
+      ['enrolled', 'enrolled'],
+      ['enrolled', 'enrolled'],
+      ['enrolled', 'enrolled'],
+    ]);
+  });
+
+  it('moves the waiting list up in order when the provider raises the places, with an offer each; never below those taken', async () => {
+    const id = await newCourse({ capacity: 1, childcarePlaces: 1, organisationId: 'punte-hochfeld' });
+    await enrol(id);
+    const first = await enrol(id, { contact: { email: 'first@example.org' } });
+    const second = await enrol(id, { contact: { email: 'second@example.org' } });
+    const third = await enrol(id);
+    const association = await t.login('association');
+
+    const lower = await put(association, `/api/v1/courses/${id}/capacity`, {
+      capacity: 0,
+      childcarePlaces: 1,
+    });
+    expect(lower.status).toBe(400);
+    const below = await put(association, `/api/v1/courses/${id}/capacity`, {
+      capacity: 1,
+      childcarePlaces: 0,
+    });
+    expect(below.status).toBe(200);
+    const raised = await put(association, `/api/v1/courses/${id}/capacity`, {
+      capacity: 3,
+      childcarePlaces: 0,
+    });
+    expect(raised.status, raised.body).toBe(200);
+    expect(raised.json<Course>()).toMatchObject({ capacity: 3, capacityFree: 0 });
+    expect((await follow(first.code)).status).toBe('offered');
+    expect((await follow(second.code)).status).toBe('offered');
+    expect((await follow(third.code)).position).toBe(1);
+    expect(await mailsTo('first@example.org')).toHaveLength(1);
+    expect(await mailsTo('second@example.org')).toHaveLength(1);
+
+    const tooLow = await put(association, `/api/v1/courses/${id}/capacity`, {
+      capacity: 2,
+      childcarePlaces: 0,
+    });
+    expect(tooLow.status).toBe(409);
+    expect(tooLow.json<ErrorBody>().error).toMatchObject({
+      code: 'courses.below_held',
+      field: 'body.capacity',
+    });
+    const log = (await association.get(`/api/v1/courses/${id}/enrolments`)).json<{
+      moves: { to: string; by: string; reason: string }[];
+    }>();
+    expect(log.moves.filter((m) => m.reason === 'capacity_raised').map((m) => m.to)).toEqual([
+      'offered',
+      'offered',
+    ]);
+    expect(log.moves.find((m) => m.reason === 'capacity_raised')?.by).not.toMatch(/^(system|person)$/);
+    // Another organisation's provider may not.
+    const institution = await t.login('institution');
+    expect(
+      (await put(institution, `/api/v1/courses/${id}/capacity`, { capacity: 9, childcarePlaces: 0 })).status,
+    ).toBe(403);
+  });
+});
+
 describe('providers', () => {
   it('see their own organisation’s courses with enrolments; coordinators see all; others are refused', async () => {
     const coordinator = await t.login('coordinator');
@@ -464,6 +572,34 @@ describe('demand and planning for coordinators', () => {
     );
   });
 
+  it('counts waiting persons by age band and need, and shows the searches for courses that found nothing', async () => {
+    type More = Demand & {
+      ageBands: { band: string; persons: number | '<5' }[];
+      needs: { womenOnly: number | '<5'; evening: number | '<5' };
+      unmetSearches: { words: string; lang: string; count: number }[];
+    };
+    const full = await newCourse({ kind: 'german_children', targetGroup: 'children', capacity: 1 });
+    for (let i = 0; i < 7; i++)
+      await enrol(full, {
+        participant: { name: `Kind ${i}`, kind: 'child', age: 11 },
+        womenOnly: i < 6,
+        evening: i < 6,
+      });
+    // A Romanian reader looks for a course in a language no offer has, and for nonsense: only the first is a course.
+    for (const q of ['curs', 'qwxzv']) {
+      const search = await visitor('ro').get(`/api/v1/directory/services?q=${q}&language=zul`);
+      expect(search.status, search.body).toBe(200);
+    }
+    const demand = (await staff.get('/api/v1/courses/demand')).json<More>();
+    const band = demand.ageBands.find((b) => b.band === '10_13')?.persons;
+    expect(typeof band === 'number' && band >= 6, `band 10_13: ${band}`).toBe(true);
+    expect(demand.ageBands.map((b) => b.band)).toEqual(['0_2', '3_5', '6_9', '10_13', '14_17', 'adult']);
+    for (const need of [demand.needs.womenOnly, demand.needs.evening])
+      expect(typeof need === 'number' && need >= 5, `need: ${need}`).toBe(true);
+    expect(demand.unmetSearches).toContainEqual(expect.objectContaining({ words: 'curs', lang: 'ro' }));
+    expect(demand.unmetSearches.map((u) => u.words)).not.toContain('qwxzv');
+  });
+
   it('proposes groups that place every waiting Tigrinya speaker near Hochfeld, and keeps a forbidden place closed', async () => {
     const reply = await staff.post('/api/v1/courses/planner', { groups: 60 });
     expect(reply.status, reply.body).toBe(200);
@@ -573,7 +709,7 @@ describe('the OpenAPI description', () => {
     const reply = await t.client().get('/api/docs/json');
     expect(reply.status).toBe(200);
     const gaps = undocumented(reply.json<OpenApiDoc>(), (route) => route.startsWith('/api/v1/courses'));
-    expect(gaps.routes).toBe(14);
+    expect(gaps.routes).toBe(15);
     expect(gaps.unsummarised).toEqual([]);
     expect(gaps.undescribed).toEqual([]);
   });

@@ -6,10 +6,10 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import { localDate } from '../../core/time.ts';
-import { publishedOfferPlaces } from '../directory/index.ts';
+import { listUnmetSearchesAbout, publishedOfferPlaces } from '../directory/index.ts';
 import * as repo from './courses.repository.ts';
 import type { PlannerInput } from './courses.schema.ts';
-import type { CourseKind } from './courses.terms.ts';
+import { AGE_BANDS, type AgeBand, type CourseKind } from './courses.terms.ts';
 import { type PlanProblem, ProblemError, parsePlanProblem, solvePlanInWorker } from './planner/index.ts';
 
 /** Counts below this are shown as "<5". */
@@ -23,7 +23,21 @@ const CANDIDATE_CATEGORIES = ['education', 'family', 'leisure_meeting'];
 const PLAN_SECONDS = 10;
 const DAY_MS = 86_400_000;
 
+function ageBandOf(kind: string, age: number | null): AgeBand {
+  if (kind !== 'child' || age === null) return 'adult';
+  if (age < 3) return '0_2';
+  if (age < 6) return '3_5';
+  if (age < 10) return '6_9';
+  if (age < 14) return '10_13';
+  return '14_17';
+}
+/** How many unmet searches for courses the view shows (the most frequent first). */
+const UNMET_SHOWN = 20;
+
 type WaitingPerson = {
+  ageBand: AgeBand;
+  womenOnly: boolean;
+  evening: boolean;
   kind: CourseKind;
   ortsteilId: string;
   districtId: string;
@@ -47,6 +61,9 @@ async function waitingPersons(ctx: Ctx): Promise<WaitingPerson[]> {
     if (seen.has(row.contactHash)) continue;
     seen.add(row.contactHash);
     persons.push({
+      ageBand: ageBandOf(row.participantKind, row.participantAge),
+      womenOnly: row.womenOnly,
+      evening: row.evening,
       kind: row.kind as CourseKind,
       ortsteilId: row.ortsteilId,
       districtId: row.districtId,
@@ -67,7 +84,11 @@ function median(values: number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** The demand view: waiting persons by Ortsteil, kind, support language and childcare need; small counts "<5". */
+/**
+ * The demand view: waiting persons by Ortsteil, kind, support language and childcare need, by age band and by
+ * need (childcare, women-only, evening); small counts "<5"; beside them the directory's searches for courses
+ * that found nothing.
+ */
 export async function readDemand(ctx: Ctx) {
   authorize(ctx, 'courses.demand');
   const persons = await waitingPersons(ctx);
@@ -89,10 +110,28 @@ export async function readDemand(ctx: Ctx) {
       persons: suppress(days.length),
       medianWaitDays: days.length < SMALL_COUNT ? null : median(days),
     }));
+  const unmet = await listUnmetSearchesAbout(ctx, 'language_learning');
+  const needs = (has: (p: WaitingPerson) => boolean) => suppress(persons.filter(has).length);
   return {
     persons: suppress(persons.length),
     medianWaitDays: persons.length < SMALL_COUNT ? null : median(persons.map((p) => p.waitingDays)),
     rows,
+    ageBands: AGE_BANDS.map((band) => ({
+      band,
+      persons: suppress(persons.filter((p) => p.ageBand === band).length),
+    })),
+    needs: {
+      childcare: needs((p) => p.childcare),
+      womenOnly: needs((p) => p.womenOnly),
+      evening: needs((p) => p.evening),
+    },
+    unmetSearches: unmet.slice(0, UNMET_SHOWN).map((u) => ({
+      words: u.words,
+      lang: u.lang,
+      districtId: u.districtId || null,
+      count: u.count,
+      lastDay: u.lastDay,
+    })),
   };
 }
 

@@ -9,10 +9,11 @@ import { newCode, normaliseCode } from '../../core/codes.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { tokenHash } from '../../core/passwords.ts';
-import { authorize } from '../../core/policy.ts';
+import { authorize, scopeOf } from '../../core/policy.ts';
+import { audit } from '../../core/audit.ts';
 import { localDate } from '../../core/time.ts';
 import * as repo from './courses.repository.ts';
-import type { EnrolmentInput, FollowView } from './courses.schema.ts';
+import type { EnrolmentChange, EnrolmentInput, FollowView } from './courses.schema.ts';
 import { CODE_GROUPS, type EnrolmentStatus, type MoveReason, type OthersQuestion } from './courses.terms.ts';
 import { sendOffer, sendOthersQuestion } from './messages.ts';
 import { coursesSettings } from './settings.ts';
@@ -60,7 +61,7 @@ async function lock(tx: Ctx, courseId: string) {
 }
 
 /** Free places and childcare places of a (locked) course. */
-async function freeOf(tx: Ctx, course: repo.CourseRow) {
+export async function freeOf(tx: Ctx, course: repo.CourseRow) {
   const held = (await repo.occupancyOf(tx.db, [course.id])).get(course.id);
   return {
     places: course.capacity - (held?.places ?? 0),
@@ -71,9 +72,13 @@ async function freeOf(tx: Ctx, course: repo.CourseRow) {
 /**
  * After a place freed: the first waiting people whose needs fit what is free get an offer with a deadline, in
  * order of arrival (someone needing childcare is passed over only while no childcare place is free). Call with
- * the course locked.
+ * the course locked. `why`: who freed the places and why (a cancellation: the system; capacity raised: the staff).
  */
-async function offerFreedPlaces(tx: Ctx, course: repo.CourseRow): Promise<void> {
+export async function offerFreedPlaces(
+  tx: Ctx,
+  course: repo.CourseRow,
+  why: { reason: MoveReason; actor: string } = { reason: 'place_freed', actor: 'system' },
+): Promise<void> {
   const free = await freeOf(tx, course);
   if (free.places <= 0) return;
   const deadline = new Date(tx.now.getTime() + coursesSettings(tx).offerHours * 3_600_000);
@@ -81,7 +86,7 @@ async function offerFreedPlaces(tx: Ctx, course: repo.CourseRow): Promise<void> 
     if (free.places <= 0) break;
     const needs = waiting.childcareAges.length;
     if (needs > free.childcare) continue;
-    await move(tx, waiting, 'offered', 'place_freed', { offerExpiresAt: deadline }, 'system');
+    await move(tx, waiting, 'offered', why.reason, { offerExpiresAt: deadline }, why.actor);
     await sendOffer(tx, { ...waiting, offerExpiresAt: deadline }, course);
     free.places -= 1;
     free.childcare -= needs;
@@ -103,7 +108,12 @@ function checkEnrolment(ctx: Ctx, course: repo.CourseRow, input: EnrolmentInput)
     throw new AppError('courses.contact_required', { field: 'body.contact' });
   if (input.participant.kind === 'child' && input.participant.age == null)
     throw new AppError('validation.required', { field: 'body.participant.age' });
-  input.childcare.forEach((age, i) => {
+  checkChildcare(course, input.childcare);
+}
+
+/** Children's ages within the course's childcare limits, and no more children than it has childcare places. */
+function checkChildcare(course: repo.CourseRow, childcare: number[]) {
+  childcare.forEach((age, i) => {
     if (course.childcarePlaces === 0) throw new AppError('courses.no_childcare', { field: 'body.childcare' });
     if (age < (course.childcareAgeMin ?? 0) || age > (course.childcareAgeMax ?? 99))
       throw new AppError('courses.childcare_age', {
@@ -111,7 +121,7 @@ function checkEnrolment(ctx: Ctx, course: repo.CourseRow, input: EnrolmentInput)
         params: { min: course.childcareAgeMin ?? 0, max: course.childcareAgeMax ?? 17 },
       });
   });
-  if (input.childcare.length > course.childcarePlaces)
+  if (childcare.length > course.childcarePlaces)
     throw new AppError('courses.no_childcare', { field: 'body.childcare' });
 }
 
@@ -197,6 +207,11 @@ export async function follow(ctx: Ctx, code: string): Promise<FollowView> {
       name: nameIn(ctx.locale, o.name),
       status: o.status as EnrolmentStatus,
     })),
+    phone: enrolment.phone,
+    email: enrolment.email,
+    language: enrolment.language,
+    womenOnly: enrolment.womenOnly,
+    evening: enrolment.evening,
   };
 }
 
@@ -224,6 +239,44 @@ export async function cancel(ctx: Ctx, code: string) {
     const held = enrolment.status !== 'waiting';
     await move(tx, enrolment, 'cancelled', 'cancelled', { offerExpiresAt: null });
     if (held) await offerFreedPlaces(tx, course);
+  });
+}
+
+const OPEN_STATUSES: readonly string[] = ['enrolled', 'offered', 'waiting'];
+
+/**
+ * The person changes their enrolment by its code (contact, languages, needs, the children in childcare). A held
+ * place keeps its place only when the course has the further childcare places it now needs; fewer children free
+ * childcare places for the waiting list. The change is logged as a move (same status, reason "changed").
+ */
+export async function change(ctx: Ctx, code: string, input: EnrolmentChange) {
+  authorize(ctx, 'courses.follow');
+  const languages = ctx.city.profile.languages.map((l) => l.code);
+  if (input.language && !languages.includes(input.language))
+    throw new AppError('validation.invalid_value', { field: 'body.language' });
+  if (input.contact && !input.contact.phone && !input.contact.email)
+    throw new AppError('courses.contact_required', { field: 'body.contact' });
+  return withLockedEnrolment(ctx, code, async (tx, enrolment, course) => {
+    if (!OPEN_STATUSES.includes(enrolment.status)) throw new AppError('courses.closed');
+    const childcare = input.childcare ?? enrolment.childcareAges;
+    checkChildcare(course, childcare);
+    const held = enrolment.status !== 'waiting';
+    const more = childcare.length - enrolment.childcareAges.length;
+    if (held && more > 0 && (await freeOf(tx, course)).childcare < more)
+      throw new AppError('courses.childcare_full', { field: 'body.childcare' });
+    const values: Partial<repo.NewEnrolment> = { childcareAges: childcare };
+    if (input.contact) {
+      values.phone = input.contact.phone || null;
+      values.email = input.contact.email || null;
+      values.contactHash = contactHashOf(input.contact);
+    }
+    if (input.language) values.language = input.language;
+    if (input.languages) values.languages = input.languages;
+    if (input.germanLevel !== undefined) values.germanLevel = input.germanLevel;
+    if (input.womenOnly !== undefined) values.womenOnly = input.womenOnly;
+    if (input.evening !== undefined) values.evening = input.evening;
+    await move(tx, enrolment, enrolment.status as EnrolmentStatus, 'changed', values);
+    if (held && more < 0) await offerFreedPlaces(tx, course);
   });
 }
 
@@ -275,6 +328,49 @@ export async function answerOthers(ctx: Ctx, code: string, input: { keep: boolea
     }
   });
   return follow(ctx, code);
+}
+
+/**
+ * A provider (or coordinator) changes a course's places. Not below what is taken or offered now (409 naming the
+ * field); raised, the first waiting people get offers in order of arrival, logged as moved by that staff member.
+ */
+export async function changeCapacity(
+  ctx: Ctx,
+  courseId: string,
+  input: { capacity: number; childcarePlaces: number },
+) {
+  const found = await repo.findCourse(ctx.db, courseId);
+  if (!found) {
+    scopeOf(ctx, 'courses.manage_list');
+    throw errors.notFound();
+  }
+  authorize(ctx, 'courses.manage', found);
+  const row = await inTransaction(ctx, async (tx) => {
+    const course = await lock(tx, courseId);
+    const free = await freeOf(tx, course);
+    const held = {
+      places: course.capacity - free.places,
+      childcare: course.childcarePlaces - free.childcare,
+    };
+    if (input.capacity < held.places)
+      throw new AppError('courses.below_held', { field: 'body.capacity', params: { held: held.places } });
+    if (input.childcarePlaces < held.childcare)
+      throw new AppError('courses.below_held', {
+        field: 'body.childcarePlaces',
+        params: { held: held.childcare },
+      });
+    const changed = await repo.updateCourseCapacity(tx.db, courseId, { ...input, updatedAt: tx.now });
+    await audit(tx, {
+      action: 'courses.capacity',
+      entityType: 'course',
+      entityId: courseId,
+      details: { from: course.capacity, to: input.capacity },
+    });
+    await offerFreedPlaces(tx, changed, { reason: 'capacity_raised', actor: actorOf(tx) });
+    return changed;
+  });
+  const occupancy = await repo.occupancyOf(ctx.db, [courseId]);
+  return courseView(ctx, row, occupancy.get(courseId));
 }
 
 /** Job: offers whose deadline passed expire, and their places go to the next on the list. */

@@ -11,6 +11,8 @@ import { pruneSearchChanges } from './search.service.ts';
 
 export { type OfferLink, type OfferPlace, publishedOfferPlaces, publishedOffersBySlug } from './lookups.ts';
 export { nextTextRows, type TextRow } from './texts.ts';
+/** Unmet searches about a category (the courses' demand view: searches for courses that found nothing). */
+export { listUnmetSearchesAbout } from './search.service.ts';
 
 /** The directory's categories and target groups: other modules (the network's topics) use the same lists. */
 export { CATEGORIES, type Category, TARGET_GROUPS, type TargetGroup } from './directory.terms.ts';

@@ -5,7 +5,8 @@ import { organisationNames } from '../platform/index.ts';
 import * as repo from './directory.repository.ts';
 import { countUnmet, flushUnmet } from './search/unmet.ts';
 import { CHANGES_KEPT_MS, type IndexedOffer, isOpen, searchIndexOf } from './search/search.index.ts';
-import { expandWords, expandWordsWith } from './word-expansions.ts';
+import type { Category } from './directory.terms.ts';
+import { expandWords, expandWordsWith, meaningOf } from './word-expansions.ts';
 import type { SearchQuery } from './directory.schema.ts';
 import { showText, type TextRow } from './texts.ts';
 
@@ -434,6 +435,17 @@ export async function listUnmetSearches(ctx: Ctx) {
   await flushUnmet(ctx.database);
   const since = new Date(ctx.now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
   return repo.listUnmetSearches(ctx.db, since);
+}
+
+/**
+ * Searches that found nothing about a category's offers (one of their words names the category, in any of the
+ * city's languages: "curs", "Deutschkurs", "دورة" → language courses), for another module's demand view.
+ */
+export async function listUnmetSearchesAbout(ctx: Ctx, category: Category) {
+  const rows = await listUnmetSearches(ctx);
+  return rows.filter((row) =>
+    row.words.split(' ').some((word) => meaningOf(word).categories.includes(category)),
+  );
 }
 
 /** The job that keeps the search's change log short: rows older than a day are read by every server by then. */

@@ -7,8 +7,8 @@ import { TextInput } from '../../components/Fields';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
-import { type Plan, type PlannerInput, useDemand, usePlanner } from './courses.api';
-import { KIND_LABEL } from './labels';
+import { type Demand, type Plan, type PlannerInput, useDemand, usePlanner } from './courses.api';
+import { AGE_BAND_LABEL, KIND_LABEL, NEED_LABEL } from './labels';
 
 type Choice = 'fixed' | 'forbidden';
 
@@ -86,6 +86,8 @@ export function DemandPage() {
               </tbody>
             </table>
           </TableScroll>
+          <AgeAndNeeds demand={demand.data} count={count} />
+          <UnmetSearches demand={demand.data} />
         </>
       ) : null}
       <Planner />
@@ -246,5 +248,112 @@ function Proposals({ plan, onChoose }: { plan: Plan; onChoose: (id: string, stat
         ))}
       </ol>
     </div>
+  );
+}
+
+/** A two-column table of counts: a label and the persons (small counts as "<5"). */
+function CountTable({
+  id,
+  caption,
+  head,
+  rows,
+}: {
+  id: string;
+  caption: string;
+  head: [string, string];
+  rows: [string, string][];
+}) {
+  return (
+    <TableScroll labelledBy={id}>
+      <table className="kern-table">
+        <caption className="kern-title" id={id}>
+          {caption}
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th className="kern-table__header" scope="col">
+              {head[0]}
+            </th>
+            <th className="kern-table__header" scope="col">
+              {head[1]}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {rows.map(([label, value]) => (
+            <tr className="kern-table__row" key={label}>
+              <th className="kern-table__cell" scope="row">
+                {label}
+              </th>
+              <td className="kern-table__cell">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** Waiting persons by the participant's age band and by need (childcare, women-only, evening). */
+function AgeAndNeeds({ demand, count }: { demand: Demand; count: (n: number | '<5') => string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CountTable
+        id="demand-age-caption"
+        caption={t('courses:demand.ageCaption')}
+        head={[t('courses:demand.band'), t('courses:demand.persons')]}
+        rows={demand.ageBands.map((b) => [t(AGE_BAND_LABEL[b.band]), count(b.persons)])}
+      />
+      <CountTable
+        id="demand-needs-caption"
+        caption={t('courses:demand.needsCaption')}
+        head={[t('courses:demand.need'), t('courses:demand.persons')]}
+        rows={(['childcare', 'womenOnly', 'evening'] as const).map((need) => [
+          t(NEED_LABEL[need]),
+          count(demand.needs[need]),
+        ])}
+      />
+    </>
+  );
+}
+
+/** The directory's searches for courses that found nothing, beside the waiting lists. */
+function UnmetSearches({ demand }: { demand: Demand }) {
+  const { t } = useTranslation();
+  const languages = useLanguageNames();
+  if (demand.unmetSearches.length === 0) return <p className="kern-body">{t('courses:demand.unmetNone')}</p>;
+  return (
+    <TableScroll labelledBy="demand-unmet-caption">
+      <table className="kern-table" data-testid="demand-unmet">
+        <caption className="kern-title" id="demand-unmet-caption">
+          {t('courses:demand.unmetCaption')}
+        </caption>
+        <thead className="kern-table__head">
+          <tr className="kern-table__row">
+            <th className="kern-table__header" scope="col">
+              {t('courses:demand.unmetWords')}
+            </th>
+            <th className="kern-table__header" scope="col">
+              {t('courses:demand.unmetLang')}
+            </th>
+            <th className="kern-table__header" scope="col">
+              {t('courses:demand.unmetCount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {demand.unmetSearches.map((u) => (
+            <tr className="kern-table__row" key={`${u.lang}|${u.districtId}|${u.words}`}>
+              <td className="kern-table__cell" dir="auto">
+                {u.words}
+              </td>
+              <td className="kern-table__cell">{languages.nameOf(u.lang)}</td>
+              <td className="kern-table__cell">{u.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { useCityTime } from '../../app/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { ChangeForm } from './ChangeForm';
 import { CourseFacts } from './CourseFacts';
 import { type FollowState, useFollow, useFollowAction } from './courses.api';
 import { STATUS_LABEL } from './labels';
@@ -123,6 +124,7 @@ function FollowBody({ code, state }: { code: string; state: FollowState }) {
           </div>
         </section>
       ) : null}
+      {open ? <ChangeForm code={code} state={state} key={state.status} /> : null}
       <CourseFacts course={state.course} />
       {open ? (
         <p className="kern-body">

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { AttendanceSection } from './AttendanceSection';
+import { CapacityForm } from './CapacityForm';
 import { CourseFacts } from './CourseFacts';
 import { type CourseEnrolments, useCourseEnrolments, useManagedCourses } from './courses.api';
 import { GERMAN_LABEL, KIND_LABEL, REASON_LABEL, STATUS_LABEL } from './labels';
@@ -161,6 +162,7 @@ function Enrolments({ data }: { data: CourseEnrolments }) {
   return (
     <>
       <CourseFacts course={data.course} />
+      <CapacityForm course={data.course} />
       {table(
         'enrolled-caption',
         t('courses:manage.enrolled'),

@@ -9,6 +9,7 @@ export {
   MAX_CHILD_AGE,
 } from '../../../../server/modules/courses/courses.terms.ts';
 export type {
+  AgeBand,
   CourseKind,
   CourseLevel,
   CourseTargetGroup,
@@ -97,6 +98,27 @@ export function useFollowAction(code: string) {
       body?: Body<typeof s.othersBody>;
     }) => api<FollowState>(paths.act(code, what), { method: 'POST', body }),
     onSuccess: (data) => client.setQueryData(keys.follow(code), data),
+  });
+}
+
+export type EnrolmentChange = Body<typeof s.enrolmentChangeBody>;
+
+/** The person changes their enrolment by its code (contact, needs, children in childcare). */
+export function useChangeEnrolment(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EnrolmentChange) => api<FollowState>(paths.follow(code), { method: 'PATCH', body }),
+    onSuccess: (data) => client.setQueryData(keys.follow(code), data),
+  });
+}
+
+/** A provider changes a course's places; raised, the waiting list moves up (the list and moves reload). */
+export function useChangeCapacity(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<typeof s.capacityBody>) =>
+      api<Course>(`${BASE}/${enc(id)}/capacity`, { method: 'PUT', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['courses'] }),
   });
 }
 

@@ -1,5 +1,6 @@
 // Term → i18n key, written out in full (a new term without a label fails typecheck).
 import type {
+  AgeBand,
   AttendanceStatus,
   CourseKind,
   CourseLevel,
@@ -75,6 +76,8 @@ export const REASON_LABEL: Record<MoveReason, string> = {
   deadline_passed: 'courses:reasons.deadline_passed',
   cancelled: 'courses:reasons.cancelled',
   placed_elsewhere: 'courses:reasons.placed_elsewhere',
+  changed: 'courses:reasons.changed',
+  capacity_raised: 'courses:reasons.capacity_raised',
 };
 
 /** ISO weekday numbers of the session days (the city's weekday names come from Intl). */
@@ -85,3 +88,18 @@ export const ATTENDANCE_LABEL: Record<AttendanceStatus, string> = {
   absent: 'courses:attendance.absent',
   excused: 'courses:attendance.excused',
 };
+
+/** The demand view's age bands and needs. */
+export const AGE_BAND_LABEL: Record<AgeBand, string> = {
+  '0_2': 'courses:demand.bands.0_2',
+  '3_5': 'courses:demand.bands.3_5',
+  '6_9': 'courses:demand.bands.6_9',
+  '10_13': 'courses:demand.bands.10_13',
+  '14_17': 'courses:demand.bands.14_17',
+  adult: 'courses:demand.bands.adult',
+};
+export const NEED_LABEL = {
+  childcare: 'courses:demand.needs.childcare',
+  womenOnly: 'courses:demand.needs.womenOnly',
+  evening: 'courses:demand.needs.evening',
+} as const;
