@@ -112,6 +112,7 @@ export const ERROR_STATUS = {
   'funding.incomplete': 409,
   'funding.wrong_state': 409,
   'funding.deadline_passed': 409,
+  'funding.deadline_earlier': 400,
   'funding.undecided': 409,
   'funding.tranches_sum': 400,
   'funding.claim_over_paid': 400,
