@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemContext } from '../../server/core/context.ts';
 import { createCall } from '../../server/modules/funding/calls.service.ts';
@@ -39,6 +40,21 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
   return pages.join('\n').replace(/\s+/g, ' ');
 }
+
+/** The application form's fields that have no help text (an aria-describedby pointing at a hint); ids. */
+const withoutHelp = (page: Page) =>
+  page.$$eval(
+    'main form input:not([type="checkbox"]), main form select, main form textarea, main form fieldset.kern-fieldset, main form input[type="checkbox"]:not(fieldset.kern-fieldset input)',
+    (fields) =>
+      fields
+        .filter(
+          (field) =>
+            !(field.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .some((id) => document.getElementById(id)?.classList.contains('kern-hint')),
+        )
+        .map((field) => field.id || field.tagName),
+  );
 
 beforeAll(async () => {
   env = await startBrowserEnv();
@@ -94,6 +110,10 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await page.fill('#funding-from', '2027-04-01');
       await page.fill('#funding-to', '2027-10-31');
       expect(await offScreen(page), 'the form fits a 360 px phone').toEqual([]);
+      expect(await withoutHelp(page), 'every field of step 1 has a help text').toEqual([]);
+      expect(await page.locator('#funding-districts-hint').textContent()).toBe(
+        text('tr', 'funding:apply.districtsHint'),
+      );
       await expectAccessible(page, 'application, step 1 (tr, phone)');
       // The page is closed before saving: what she typed is still there on her phone.
       await page.reload();
@@ -112,6 +132,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await page.fill('#funding-line-0-description', 'Honorar Sprachbegleitung');
       await page.fill('#funding-line-0-amount', '2000');
       await page.fill('#funding-own', '200');
+      expect(await withoutHelp(page), 'every field of the budget plan has a help text').toEqual([]);
       expect(await page.getByTestId('funding-requested').textContent()).toMatch(/1[.,]?800/);
       await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
       await expect.poll(() => missing.textContent()).not.toContain(text('tr', 'funding:missing.budgetCosts'));
@@ -126,6 +147,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
 
       // Step 4: the declaration; then nothing is missing and she submits.
       await page.locator('#funding-declaration').check();
+      expect(await withoutHelp(page), 'the declaration has a help text').toEqual([]);
       await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
       await page.getByText(text('tr', 'funding:apply.completeTitle')).waitFor();
       await page.getByRole('button', { name: text('tr', 'funding:apply.submit') }).click();
@@ -184,6 +206,10 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       expect(await cells.nth(3).textContent()).toBe('2');
       expect(await page.getByTestId('funding-budget').textContent()).toContain('20.000');
       await expectAccessible(page, 'score table (de)');
+      // The committee gives associations a month more: the deadline moves (only later is possible).
+      await page.fill('#funding-deadline', '2099-04-30');
+      await page.getByRole('button', { name: text('de', 'funding:scores.extend') }).click();
+      await page.getByText(text('de', 'funding:scores.extended')).waitFor();
 
       await page.getByRole('link', { name: text('de', 'funding:allocation.open') }).click();
       await expectHeading(page, text('de', 'funding:allocation.title'));
