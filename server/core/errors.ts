@@ -105,6 +105,7 @@ export const ERROR_STATUS = {
   'funding.date_order': 400,
   'funding.document_type': 400,
   'funding.document_too_large': 413,
+  'funding.document_infected': 400,
   'funding.criterion_unknown': 400,
   'funding.amount_invalid': 400,
   'funding.over_budget': 409,
