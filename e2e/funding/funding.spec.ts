@@ -243,7 +243,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   test('4. in Arabic the score table and the allocation proposal read right to left without accessibility faults', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
