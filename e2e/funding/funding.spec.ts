@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemContext } from '../../server/core/context.ts';
 import { createCall } from '../../server/modules/funding/calls.service.ts';
@@ -40,18 +41,38 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return pages.join('\n').replace(/\s+/g, ' ');
 }
 
+/** The application form's fields that have no help text (an aria-describedby pointing at a hint); ids. */
+const withoutHelp = (page: Page) =>
+  page.$$eval(
+    'main form input:not([type="checkbox"]), main form select, main form textarea, main form fieldset.kern-fieldset, main form input[type="checkbox"]:not(fieldset.kern-fieldset input)',
+    (fields) =>
+      fields
+        .filter(
+          (field) =>
+            !(field.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .some((id) => document.getElementById(id)?.classList.contains('kern-hint')),
+        )
+        .map((field) => field.id || field.tagName),
+  );
+
 beforeAll(async () => {
   env = await startBrowserEnv();
-  // The institution's demo account reviews the call (it is not a member of the applying association).
-  const reviewer = await newContext(env, { role: 'institution' });
-  const me = (await (await reviewer.request.get('/api/v1/me')).json()) as { user: { id: string } };
-  await reviewer.close();
+  // Two reviewers (four eyes): the institution's and the coordinator's demo accounts, neither a member of the
+  // applying association.
+  const reviewerIds: string[] = [];
+  for (const role of ['institution', 'coordinator']) {
+    const reviewer = await newContext(env, { role });
+    const me = (await (await reviewer.request.get('/api/v1/me')).json()) as { user: { id: string } };
+    await reviewer.close();
+    reviewerIds.push(me.user.id);
+  }
   const call = await createCall(
     systemContext(env.t.services),
     buildCall({
       title: { de: 'Begegnung im Quartier', tr: 'Mahallede Buluşma' },
       text: { de: 'Gefördert werden Begegnungsprojekte.', tr: 'Buluşma projeleri desteklenir.' },
-      reviewerIds: [me.user.id],
+      reviewerIds,
       deadline: '2099-03-31T21:59:00Z',
     }),
   );
@@ -89,6 +110,11 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await page.fill('#funding-from', '2027-04-01');
       await page.fill('#funding-to', '2027-10-31');
       expect(await offScreen(page), 'the form fits a 360 px phone').toEqual([]);
+      expect(await withoutHelp(page), 'every field of step 1 has a help text').toEqual([]);
+      expect(await page.locator('#funding-districts-hint').textContent()).toBe(
+        text('tr', 'funding:apply.districtsHint'),
+      );
+      await expectAccessible(page, 'application, step 1 (tr, phone)');
       // The page is closed before saving: what she typed is still there on her phone.
       await page.reload();
       await page.locator('#funding-title').waitFor();
@@ -106,6 +132,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await page.fill('#funding-line-0-description', 'Honorar Sprachbegleitung');
       await page.fill('#funding-line-0-amount', '2000');
       await page.fill('#funding-own', '200');
+      expect(await withoutHelp(page), 'every field of the budget plan has a help text').toEqual([]);
       expect(await page.getByTestId('funding-requested').textContent()).toMatch(/1[.,]?800/);
       await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
       await expect.poll(() => missing.textContent()).not.toContain(text('tr', 'funding:missing.budgetCosts'));
@@ -120,6 +147,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
 
       // Step 4: the declaration; then nothing is missing and she submits.
       await page.locator('#funding-declaration').check();
+      expect(await withoutHelp(page), 'the declaration has a help text').toEqual([]);
       await page.getByRole('button', { name: text('tr', 'funding:apply.save') }).click();
       await page.getByText(text('tr', 'funding:apply.completeTitle')).waitFor();
       await page.getByRole('button', { name: text('tr', 'funding:apply.submit') }).click();
@@ -127,29 +155,42 @@ describe('an association applies for funding, a reviewer scores, the coordinator
         .poll(() => page.getByTestId('funding-state').textContent())
         .toBe(text('tr', 'funding:states.submitted'));
       expect(await page.getByText(text('tr', 'funding:apply.frozenTitle')).count()).toBe(1);
+      await expectAccessible(page, 'application submitted (tr, phone)');
     } finally {
       await context.close();
     }
   }, 120_000);
 
-  test('2. the reviewer scores each criterion with a reason', async () => {
-    const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: 'institution' });
-    try {
-      const page = await context.newPage();
-      await open(page, '/funding');
-      await page.locator(`a[href="/funding/${applicationId}/review"]`).click();
-      await expectHeading(page, text('de', 'funding:review.title'));
-      await page.selectOption('#review-exchange-score', '8');
-      await page.fill('#review-exchange-reason', 'Viele Begegnungen im Stadtteil.');
-      await page.selectOption('#review-volunteers-score', '6');
-      await page.fill('#review-volunteers-reason', 'Zwei Ehrenamtliche tragen das Projekt.');
-      await expectAccessible(page, 'review page (de)');
-      await page.getByRole('button', { name: text('de', 'funding:review.save') }).click();
-      await page.getByText(text('de', 'funding:review.saved')).waitFor();
-    } finally {
-      await context.close();
+  test('2. two reviewers score each criterion with a reason: the institution’s finds it through the navigation, then the coordinator', async () => {
+    const reviews = [
+      { role: 'institution', exchange: '8', volunteers: '6' },
+      { role: 'coordinator', exchange: '6', volunteers: '4' },
+    ];
+    for (const review of reviews) {
+      const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: review.role });
+      try {
+        const page = await context.newPage();
+        await open(page, '/');
+        const nav = review.role === 'institution' ? 'funding:nav.reviews' : 'funding:nav.funding';
+        await page
+          .getByRole('navigation')
+          .getByRole('link', { name: text('de', nav) })
+          .first()
+          .click();
+        await page.locator(`a[href="/funding/${applicationId}/review"]`).click();
+        await expectHeading(page, text('de', 'funding:review.title'));
+        await page.selectOption('#review-exchange-score', review.exchange);
+        await page.fill('#review-exchange-reason', 'Viele Begegnungen im Stadtteil.');
+        await page.selectOption('#review-volunteers-score', review.volunteers);
+        await page.fill('#review-volunteers-reason', 'Zwei Ehrenamtliche tragen das Projekt.');
+        if (review.role === 'institution') await expectAccessible(page, 'review page (de)');
+        await page.getByRole('button', { name: text('de', 'funding:review.save') }).click();
+        await page.getByText(text('de', 'funding:review.saved')).waitFor();
+      } finally {
+        await context.close();
+      }
     }
-  }, 60_000);
+  }, 90_000);
 
   test('3. the coordinator sees the score table, runs the allocation proposal, asks what a flip would change and approves as proposed', async () => {
     const context = await newContext(env, { lang: 'de', viewport: DESKTOP, role: 'coordinator' });
@@ -158,10 +199,17 @@ describe('an association applies for funding, a reviewer scores, the coordinator
       await open(page, `/funding/calls/${callId}/scores`);
       await expectHeading(page, text('de', 'funding:scores.title'));
       const scoreRow = page.getByTestId('funding-score-row').filter({ hasText: TITLE });
-      // 8 × 60 % + 6 × 40 % of 10 points each, on a scale of 100.
-      expect(await scoreRow.textContent()).toContain('72');
+      // 8 × 60 % + 6 × 40 % = 72 and 6 × 60 % + 4 × 40 % = 52 on a scale of 100: the mean 62, the spread 20.
+      const cells = scoreRow.locator('td');
+      expect(await cells.nth(1).textContent()).toBe('62');
+      expect(await cells.nth(2).textContent()).toBe('20');
+      expect(await cells.nth(3).textContent()).toBe('2');
       expect(await page.getByTestId('funding-budget').textContent()).toContain('20.000');
       await expectAccessible(page, 'score table (de)');
+      // The committee gives associations a month more: the deadline moves (only later is possible).
+      await page.fill('#funding-deadline', '2099-04-30');
+      await page.getByRole('button', { name: text('de', 'funding:scores.extend') }).click();
+      await page.getByText(text('de', 'funding:scores.extended')).waitFor();
 
       await page.getByRole('link', { name: text('de', 'funding:allocation.open') }).click();
       await expectHeading(page, text('de', 'funding:allocation.title'));
@@ -195,7 +243,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   test('4. in Arabic the score table and the allocation proposal read right to left without accessibility faults', async () => {
     const context = await newContext(env, { lang: 'ar', viewport: PHONE, role: 'coordinator' });
@@ -243,6 +291,7 @@ describe('an association applies for funding, a reviewer scores, the coordinator
         .locator('#proof-receipt')
         .setInputFiles({ name: 'quittung-honorar.pdf', mimeType: 'application/pdf', buffer: PDF });
       await page.getByTestId('funding-receipts').getByText('quittung-honorar.pdf').waitFor();
+      await expectAccessible(page, 'proof of use (tr, phone)');
     } finally {
       await context.close();
     }

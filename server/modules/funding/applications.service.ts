@@ -18,6 +18,7 @@ import {
   MAX_DOCUMENT_BYTES,
 } from './funding.terms.ts';
 import { checkBudget, documentTypeOf, emptyContent, missingParts } from './rules.ts';
+import { scanUpload } from './scan.ts';
 import { documentView, summaryView } from './views.ts';
 
 type Resource = { organisationId: string; reviewerIds: readonly string[] };
@@ -161,6 +162,7 @@ export async function addDocument(
     if (!EDITABLE_STATES.includes(row.state as ApplicationState))
       throw new AppError('funding.wrong_state', { params: { state: row.state } });
     const { bytes, mediaType } = readUpload(input.content);
+    await scanUpload(tx, bytes);
     const document = await repo.insertDocument(tx.db, {
       applicationId: id,
       kind: input.kind,

@@ -6,6 +6,7 @@
 import { audit } from '../../core/audit.ts';
 import { type Ctx, inTransaction } from '../../core/context.ts';
 import { AppError, errors } from '../../core/errors.ts';
+import { translate } from '../../core/i18n.ts';
 import { authorize } from '../../core/policy.ts';
 import { organisationNames } from '../platform/index.ts';
 import * as repo from './funding.repository.ts';
@@ -72,6 +73,95 @@ export async function createCall(ctx: Ctx, input: CallInput) {
     await audit(tx, { action: 'funding.call.create', entityType: 'funding_call', entityId: row.id });
     return callView(tx, row);
   });
+}
+
+/**
+ * A coordinator extends an open call's deadline: only later, never earlier (an association may have planned on it).
+ * Drafts can be submitted again until then; the reminders follow the new day.
+ */
+export async function extendDeadline(ctx: Ctx, id: string, input: { deadline: string }) {
+  authorize(ctx, 'funding.coordinate');
+  return inTransaction(ctx, async (tx) => {
+    const call = await repo.findCall(tx.db, id);
+    if (!call) throw errors.notFound();
+    if (call.state !== 'open') throw new AppError('funding.wrong_state', { params: { state: call.state } });
+    const deadline = new Date(input.deadline);
+    if (deadline <= call.deadline || deadline <= tx.now)
+      throw new AppError('funding.deadline_earlier', {
+        field: 'body.deadline',
+        params: { deadline: call.deadline.toISOString() },
+      });
+    await repo.setCallDeadline(tx.db, id, deadline);
+    await audit(tx, {
+      action: 'funding.call.extend',
+      entityType: 'funding_call',
+      entityId: id,
+      details: { from: call.deadline.toISOString(), to: deadline.toISOString() },
+    });
+    return callView(tx, { ...call, deadline });
+  });
+}
+
+const icsText = (text: string) =>
+  text.replaceAll('\\', '\\\\').replaceAll(';', '\\;').replaceAll(',', '\\,').replace(/\r?\n/g, '\\n');
+const icsInstant = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** Folds a content line at 75 octets (RFC 5545 3.1), not inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  for (const char of line) {
+    const limit = parts.length === 0 ? 75 : 74;
+    if (Buffer.byteLength(current + char) > limit) {
+      parts.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/**
+ * A public call's deadline as an iCalendar file (RFC 5545): one event at the deadline's instant (UTC), titled in the
+ * reader's language, with alarms the city profile's reminder days before, and the call's page as its URL.
+ */
+export async function deadlineCalendar(ctx: Ctx, id: string, publicUrl: string, leadDays: readonly number[]) {
+  authorize(ctx, 'funding.read_public');
+  const row = await repo.findCall(ctx.db, id);
+  if (!row || row.state === 'draft') throw errors.notFound();
+  const call = callView(ctx, row);
+  const url = `${publicUrl.replace(/\/$/, '')}/foerderung/${row.id}`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Lotse//funding//DE',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:funding-deadline-${row.id}@lotse`,
+    `DTSTAMP:${icsInstant(ctx.now)}`,
+    `DTSTART:${icsInstant(row.deadline)}`,
+    `DTEND:${icsInstant(row.deadline)}`,
+    `SUMMARY:${icsText(translate(ctx.locale, 'funding-mail:calendar.summary', { title: call.title }))}`,
+    `DESCRIPTION:${icsText(`${translate(ctx.locale, 'funding-mail:calendar.description')}\n${url}`)}`,
+    `URL:${url}`,
+    'TRANSP:TRANSPARENT',
+    ...leadDays.flatMap((days) => [
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:-P${days}D`,
+      `DESCRIPTION:${icsText(translate(ctx.locale, 'funding-mail:calendar.summary', { title: call.title }))}`,
+      'END:VALARM',
+    ]),
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
 /** Closes a call whose applications are all decided: its funded projects are published. */

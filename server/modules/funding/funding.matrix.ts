@@ -37,6 +37,7 @@ type Fixtures = {
 type F = MatrixBase & Fixtures;
 
 const COORDINATORS: readonly ActorName[] = ['coordinator', 'admin'];
+let extensions = 0;
 const ASSOCIATION = 'punte-hochfeld';
 
 async function setup({ t, userIds }: MatrixBase): Promise<Fixtures> {
@@ -167,6 +168,24 @@ const matrix: ModuleMatrix<Fixtures> = {
       allowed: COORDINATORS,
       status: 200,
       request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.emptyCallId}/publish` }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/funding/calls/:id/deadline.ics',
+      allowed: EVERYONE,
+      status: 200,
+      request: (_actor, f: F) => ({ url: `/api/v1/funding/calls/${f.callId}/deadline.ics` }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/funding/calls/:id/deadline',
+      allowed: COORDINATORS,
+      status: 200,
+      // Each allowed actor moves it a day further (an extension is only ever later).
+      request: (_actor, f: F) => ({
+        url: `/api/v1/funding/calls/${f.callId}/deadline`,
+        body: { deadline: new Date(Date.UTC(2099, 6, 1) + ++extensions * 86_400_000).toISOString() },
+      }),
     },
     {
       method: 'GET',

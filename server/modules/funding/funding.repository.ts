@@ -67,6 +67,11 @@ export async function setCallState(db: Tx, id: string, state: string): Promise<v
   await db.update(fundingCalls).set({ state }).where(eq(fundingCalls.id, id));
 }
 
+/** Moves a call's deadline (a coordinator's extension). */
+export async function setCallDeadline(db: Tx, id: string, deadline: Date): Promise<void> {
+  await db.update(fundingCalls).set({ deadline }).where(eq(fundingCalls.id, id));
+}
+
 /** Approved and partly approved applications of decided calls (the published list). */
 export async function listFunded(db: Tx) {
   return db

@@ -10,6 +10,7 @@ import * as notice from './notice.service.ts';
 import * as payments from './payments.service.ts';
 import * as proof from './proof.service.ts';
 import * as s from './funding.schema.ts';
+import { fundingSettings } from './settings.ts';
 
 const publicRead = { rateLimit: { max: 600, timeWindow: '1 minute' } };
 
@@ -44,6 +45,45 @@ export const fundingRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       },
     },
     async (request) => calls.readCall(ctx(request), request.params.id),
+  );
+  app.get(
+    '/funding/calls/:id/deadline.ics',
+    {
+      config: publicRead,
+      schema: {
+        tags: open,
+        summary:
+          'The call’s deadline as an iCalendar file (one event, alarms 14 and 3 days before), in the reader’s language',
+        params: s.idParams,
+        produces: ['text/calendar'],
+      },
+    },
+    async (request, reply) => {
+      const body = await calls.deadlineCalendar(
+        ctx(request),
+        request.params.id,
+        services.config.publicUrl,
+        fundingSettings(services).reminderDays,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="frist.ics"')
+        .serializer((payload: unknown) => payload as string)
+        .send(body);
+    },
+  );
+  app.post(
+    '/funding/calls/:id/deadline',
+    {
+      schema: {
+        tags: deciding,
+        summary: 'Extend an open call’s deadline (coordinators; only later)',
+        params: s.idParams,
+        body: s.deadlineBody,
+        response: { 200: s.callReply },
+      },
+    },
+    async (request) => calls.extendDeadline(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/funding/funded',

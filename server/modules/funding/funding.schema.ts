@@ -87,6 +87,12 @@ export const callBody = z
   .describe('A new call');
 export type CallInput = z.infer<typeof callBody>;
 
+export const deadlineBody = z
+  .object({
+    deadline: z.iso.datetime().describe('The new deadline (an instant), later than the one before'),
+  })
+  .describe('A later deadline for an open call');
+
 // ---------------------------------------------------------------------------------------------------------
 // Funded projects (open data)
 

@@ -260,6 +260,65 @@ describe('completeness, submission and versions', () => {
   });
 });
 
+describe('the deadline', () => {
+  it('refuses a submission after it until a coordinator extends it (only later); the call’s deadline as iCal', async () => {
+    // Close enough that moving the clock past it keeps everyone signed in.
+    const deadline = new Date(Date.now() + 60_000);
+    const call = await createCall(
+      systemContext(t.services),
+      buildCall({ reviewerIds: [], deadline: deadline.toISOString() }),
+    );
+    const { id } = await start(association, call.id);
+    await save(id, completeContent());
+    await association.post(`/api/v1/funding/applications/${id}/documents`, {
+      kind: 'statutes',
+      fileName: 'satzung.pdf',
+      content: TINY_PDF,
+    });
+    t.services.clock.set(new Date(deadline.getTime() + 60_000));
+    try {
+      const late = await association.post(`/api/v1/funding/applications/${id}/submit`);
+      expect(late.status).toBe(409);
+      expect(late.json<ErrorBody>().error.code).toBe('funding.deadline_passed');
+      const notTheirs = await association.post(`/api/v1/funding/calls/${call.id}/deadline`, {
+        deadline: '2099-01-01T00:00:00Z',
+      });
+      expect(notTheirs.status).toBe(403);
+      const earlier = await coordinator.post(`/api/v1/funding/calls/${call.id}/deadline`, {
+        deadline: new Date(deadline.getTime() - 60_000).toISOString(),
+      });
+      expect(earlier.status).toBe(400);
+      expect(earlier.json<ErrorBody>().error).toMatchObject({
+        code: 'funding.deadline_earlier',
+        field: 'body.deadline',
+      });
+      const extended = new Date(deadline.getTime() + 7 * 86_400_000 + 123_000);
+      const moved = await coordinator.post(`/api/v1/funding/calls/${call.id}/deadline`, {
+        deadline: extended.toISOString(),
+      });
+      expect(moved.status, moved.body).toBe(200);
+      expect(moved.json<{ deadline: string }>().deadline).toBe(extended.toISOString());
+      const onTime = await association.post(`/api/v1/funding/applications/${id}/submit`);
+      expect(onTime.status, onTime.body).toBe(200);
+
+      const ics = await t.client('tr').get(`/api/v1/funding/calls/${call.id}/deadline.ics`);
+      expect(ics.status).toBe(200);
+      expect(ics.headers['content-type']).toContain('text/calendar');
+      const stamp = extended
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+      expect(ics.body).toContain(`DTSTART:${stamp}\r\n`);
+      expect(ics.body).toContain('SUMMARY:Başvuru son tarihi: Test programı Buluşma');
+      expect(ics.body).toContain('TRIGGER:-P14D');
+      expect(ics.body).toContain('TRIGGER:-P3D');
+      expect(ics.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    } finally {
+      t.services.clock.set(new Date());
+    }
+  });
+});
+
 describe('review', () => {
   it('keeps the application from a reviewer of the same association; the coordinator sees both scores’ spread', async () => {
     const { id } = await submitted();

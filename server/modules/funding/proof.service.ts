@@ -10,6 +10,7 @@ import { AppError, errors } from '../../core/errors.ts';
 import { authorize } from '../../core/policy.ts';
 import * as repo from './funding.repository.ts';
 import { readUpload } from './applications.service.ts';
+import { scanUpload } from './scan.ts';
 import { type CostCategory, type DocumentType, RECEIPT_KIND } from './funding.terms.ts';
 import { compareToPlan } from './rules.ts';
 
@@ -92,6 +93,7 @@ export async function addReceipt(ctx: Ctx, id: string, input: { fileName: string
   if (!FUNDED.includes(row.state))
     throw new AppError('funding.wrong_state', { params: { state: row.state } });
   const { bytes, mediaType } = readUpload(input.content);
+  await scanUpload(ctx, bytes);
   return inTransaction(ctx, async (tx) => {
     await repo.insertDocument(tx.db, {
       applicationId: id,

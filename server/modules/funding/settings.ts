@@ -47,6 +47,14 @@ const settingsSchema = z.object({
   notice: noticeSchema.default(noticeSchema.parse({})),
   /** Reminders go this many days before a call's deadline (to drafts), a tranche, the proof of use, a claim. */
   reminderDays: z.array(z.number().int().min(1).max(90)).min(1).max(5).default([14, 3]),
+  /** ClamAV's daemon (clamd, TCP) that scans every uploaded document and receipt; absent: no scan (the default). */
+  virusScan: z
+    .object({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65_535).default(3310),
+      timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+    })
+    .optional(),
 });
 
 /** The city profile's `funding` section: the notice letter's template, the reminders' lead days. */

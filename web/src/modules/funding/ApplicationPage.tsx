@@ -269,7 +269,11 @@ function ApplicationForm({ application, call }: { application: Application; call
                   value={draft.goals}
                   onValueChange={(goals) => update({ goals })}
                 />
-                <CheckGroup id="funding-groups" legend={t('funding:apply.targetGroups')}>
+                <CheckGroup
+                  id="funding-groups"
+                  legend={t('funding:apply.targetGroups')}
+                  hint={t('funding:apply.targetGroupsHint')}
+                >
                   <Checkboxes
                     idPrefix="funding-group"
                     options={TARGET_GROUPS}
@@ -278,7 +282,11 @@ function ApplicationForm({ application, call }: { application: Application; call
                     onChange={(targetGroups) => update({ targetGroups })}
                   />
                 </CheckGroup>
-                <CheckGroup id="funding-districts" legend={t('funding:apply.districts')}>
+                <CheckGroup
+                  id="funding-districts"
+                  legend={t('funding:apply.districts')}
+                  hint={t('funding:apply.districtsHint')}
+                >
                   <Checkboxes
                     idPrefix="funding-district"
                     options={(city.data?.districts ?? []).map((d) => d.id)}
@@ -292,6 +300,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                     id="funding-from"
                     type="date"
                     label={labels.from}
+                    hint={t('funding:apply.fromHint')}
                     value={draft.from}
                     onValueChange={(from) => update({ from })}
                   />
@@ -299,6 +308,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                     id="funding-to"
                     type="date"
                     label={labels.to}
+                    hint={t('funding:apply.toHint')}
                     value={draft.to}
                     onValueChange={(to) => update({ to })}
                   />
@@ -317,6 +327,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                     <Select
                       id={`funding-line-${i}-category`}
                       label={labels.category}
+                      hint={t('funding:apply.categoryHint')}
                       value={line.category}
                       placeholder={t('funding:apply.choose')}
                       options={call.categories.map((c) => ({ value: c, label: t(CATEGORY_LABEL[c]) }))}
@@ -325,6 +336,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                     <TextInput
                       id={`funding-line-${i}-description`}
                       label={t('funding:apply.description')}
+                      hint={t('funding:apply.descriptionHint')}
                       lang="de"
                       value={line.description}
                       onValueChange={(description) => setLine(i, { description })}
@@ -332,6 +344,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                     <TextInput
                       id={`funding-line-${i}-amount`}
                       label={t('funding:apply.amount')}
+                      hint={t('funding:apply.amountHint')}
                       inputMode="numeric"
                       value={line.amount}
                       onValueChange={(amount) => setLine(i, { amount })}
@@ -357,6 +370,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                 <TextInput
                   id="funding-own"
                   label={t('funding:apply.ownContribution')}
+                  hint={t('funding:apply.ownContributionHint')}
                   inputMode="numeric"
                   value={draft.ownContribution}
                   onValueChange={(ownContribution) => update({ ownContribution })}
@@ -364,6 +378,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                 <TextInput
                   id="funding-other"
                   label={t('funding:apply.otherFunding')}
+                  hint={t('funding:apply.otherFundingHint')}
                   inputMode="numeric"
                   value={draft.otherFunding}
                   onValueChange={(otherFunding) => update({ otherFunding })}
@@ -400,6 +415,7 @@ function ApplicationForm({ application, call }: { application: Application; call
                 <Select
                   id="funding-document-kind"
                   label={t('funding:apply.documentKind')}
+                  hint={t('funding:apply.documentKindHint')}
                   value={kind}
                   options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(DOCUMENT_LABEL[k]) }))}
                   onValueChange={(value) => setKind(value as DocumentKind)}
@@ -431,6 +447,7 @@ function ApplicationForm({ application, call }: { application: Application; call
               <Checkbox
                 id="funding-declaration"
                 label={t('funding:apply.declaration')}
+                hint={t('funding:apply.declarationHint')}
                 checked={draft.declaration}
                 onChange={(declaration) => update({ declaration })}
               />

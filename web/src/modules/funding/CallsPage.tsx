@@ -4,7 +4,7 @@ import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { type Call, useCall, useCalls, useStart } from './funding.api';
+import { type Call, paths, useCall, useCalls, useStart } from './funding.api';
 import { CATEGORY_LABEL, DOCUMENT_LABEL } from './labels';
 
 /** Whole euros in the reader's language. */
@@ -94,6 +94,13 @@ export function CallPage() {
         {c.text}
       </p>
       <CallFacts call={c} />
+      {c.state === 'open' ? (
+        <p className="kern-body">
+          <a className="kern-link" href={paths.deadlineIcs(c.id)} download>
+            {t('funding:call.calendar')}
+          </a>
+        </p>
+      ) : null}
       <h2 className="kern-heading-small">{t('funding:call.categories')}</h2>
       <ul className="kern-list">
         {c.categories.map((category) => (

@@ -42,6 +42,10 @@ export const paths = {
   calls: `${BASE}/calls`,
   call: (id: string) => `${BASE}/calls/${enc(id)}`,
   scores: (id: string) => `${BASE}/calls/${enc(id)}/scores`,
+  deadline: (id: string) => `${BASE}/calls/${enc(id)}/deadline`,
+  deadlineIcs: (id: string) => `${BASE}/calls/${enc(id)}/deadline.ics`,
+  publish: (id: string) => `${BASE}/calls/${enc(id)}/publish`,
+  changes: (id: string) => `${BASE}/applications/${enc(id)}/changes`,
   allocation: (id: string) => `${BASE}/calls/${enc(id)}/allocation`,
   applications: `${BASE}/applications`,
   application: (id: string) => `${BASE}/applications/${enc(id)}`,
@@ -156,6 +160,36 @@ export function useDecide(callId: string) {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: DecisionInput }) =>
       api<Application>(paths.decision(id), { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.scores(callId) }),
+  });
+}
+
+/** A coordinator's changes to a call: a later deadline, closing it (its funded projects published). */
+export function useCallActions(callId: string) {
+  const client = useQueryClient();
+  const refresh = (data: Call) => {
+    client.setQueryData(keys.call(callId), data);
+    return client.invalidateQueries({ queryKey: keys.scores(callId) });
+  };
+  return {
+    extend: useMutation({
+      mutationFn: (deadline: string) =>
+        api<Call>(paths.deadline(callId), { method: 'POST', body: { deadline } }),
+      onSuccess: refresh,
+    }),
+    publish: useMutation({
+      mutationFn: () => api<Call>(paths.publish(callId), { method: 'POST' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** The KI asks the association for changes to a submitted application (it writes the next version). */
+export function useRequestChanges(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      api<Application>(paths.changes(id), { method: 'POST', body: { note } }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.scores(callId) }),
   });
 }

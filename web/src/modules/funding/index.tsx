@@ -24,6 +24,8 @@ const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}<
 /** Associations apply; coordinators decide (as the server's policy). */
 const applicants = ['association', 'coordinator', 'admin'] as const;
 const coordinators = ['coordinator', 'admin'] as const;
+/** Staff a call may name as reviewers besides coordinators: their way to the applications they score. */
+const reviewers = ['institution', 'caseworker'] as const;
 
 /**
  * Funding of intercultural associations: the public calls and a call's page; the association's application in
@@ -45,6 +47,7 @@ export const fundingModule: WebModule = {
   nav: [
     { to: '/foerderung', label: 'funding:nav.calls', audience: 'everyone', order: 9 },
     { to: '/funding', label: 'funding:nav.funding', audience: applicants, order: 7 },
+    { to: '/funding', label: 'funding:nav.reviews', audience: reviewers, order: 7 },
     { to: '/funding/figures', label: 'funding:nav.figures', audience: coordinators, order: 8 },
   ],
 };
