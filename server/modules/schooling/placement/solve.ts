@@ -26,6 +26,8 @@ const SUBGRADIENT_STEPS = 60;
  * goes to subgradient steps and the anchored flows instead (a short solve: the 2-s goal, the 5-s default).
  */
 const LP_FLOWS = 25;
+/** Below this many seconds per flow the solve is never short (a small instance: the LP is quick). */
+const MIN_SHORT_FLOW = 0.03;
 /** A short solve stops its subgradient steps with this many flows' time left, for the anchored flows. */
 const SHORT_RESERVE_FLOWS = 1.6;
 /** At most this many subgradient steps in a short solve. */
@@ -111,7 +113,8 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   addArcPatterns(m, master, families, arcs);
   const lpGroups = new Int32Array(m.n);
   /** Too little time for the master LP: subgradient steps and anchored flows only (see LP_FLOWS). */
-  const short = options.short === true || left() < LP_FLOWS * flowSeconds;
+  // a flow of a few ms (small instances) says nothing: a busy machine's pause can make it look long
+  const short = options.short === true || (flowSeconds > MIN_SHORT_FLOW && left() < LP_FLOWS * flowSeconds);
   /**
    * Per family of two or more and school: how many of its members the cheapest priced patterns of the later
    * subgradient steps put there. The school with most (an average over the steps, which tends to the LP
@@ -144,13 +147,15 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   let L = bound;
   let sinceBest = 0;
   let stepsDone = 0;
+  // the long solve keeps its measured settings (plain steps towards the flow's objective)
+  const deflection = short ? DEFLECTION : 0;
   const subgradient = (steps: number, more: () => boolean, target: number, seed: boolean) => {
     for (let k = 0; k < steps && more() && open(objective, bound); k++) {
       let norm = 0;
       for (let g = 0; g < m.groups; g++) {
         let v =
-          (1 - DEFLECTION) * ((use[g] as number) - (m.groupFree[g] as number)) +
-          DEFLECTION * (step[g] as number);
+          (1 - deflection) * ((use[g] as number) - (m.groupFree[g] as number)) +
+          deflection * (step[g] as number);
         if ((price[g] as number) <= 0 && v < 0) v = 0;
         step[g] = v;
         norm += v * v;
@@ -158,7 +163,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
       if (norm === 0) break;
       // Polyak's step towards the target, but never more than TARGET_ABOVE above the best bound: the first
       // incumbents are far above the optimum, and such steps overshoot until theta has shrunk to nothing
-      const aim = Math.min(target, bound + TARGET_ABOVE * Math.max(1, Math.abs(bound)));
+      const aim = short ? Math.min(target, bound + TARGET_ABOVE * Math.max(1, Math.abs(bound))) : target;
       const t = (theta * (aim - L)) / norm;
       for (let g = 0; g < m.groups; g++)
         price[g] = Math.max(0, (price[g] as number) + t * (step[g] as number));
@@ -181,7 +186,7 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   else subgradient(SUBGRADIENT_STEPS, () => left() > 0.5 * budget, objective, true);
   // the anchored flow from the votes, then anchored again where its own solution keeps each family (twice at
   // most: a third changed little, measured); a short solve ends here
-  if (open(objective, bound) && left() > 0.8 * flowSeconds) {
+  if (short && open(objective, bound) && left() > 0.8 * flowSeconds) {
     // no subgradient step done: the flow's own solution anchors
     const anchor = voted > 0 ? new Int32Array(m.families).fill(-1) : anchorsOf(m, incumbent);
     for (let f = 0; f < m.families && voted > 0; f++) {
