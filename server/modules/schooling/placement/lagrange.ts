@@ -34,19 +34,23 @@ export class Lagrangian {
     const entryStart = new Int32Array(F + 1);
     const slotCount = new Int32Array(F);
     const slotOfSchool = new Int32Array(m.schools).fill(-1);
+    // entries grouped by slot, members in order within a slot: a counting sort per family (no objects)
+    const total = m.arcStart[m.n] as number;
+    const entrySlot = new Int32Array(total);
+    const entryMember = new Int32Array(total);
+    const entryArc = new Int32Array(total);
     const slots: number[] = [];
-    const es: number[] = [];
-    const em: number[] = [];
-    const ea: number[] = [];
+    const slotFill: number[] = [];
+    let at = 0;
     let maxK = 1;
     let maxSlots = 1;
     for (let f = 0; f < F; f++) {
-      entryStart[f] = es.length;
+      entryStart[f] = at;
       const start = m.familyStart[f] as number;
       const k = (m.familyStart[f + 1] as number) - start;
       if (k > maxK) maxK = k;
       slots.length = 0;
-      const local: { slot: number; t: number; a: number }[] = [];
+      slotFill.length = 0;
       for (let t = 0; t < k; t++) {
         const i = m.familyMembers[start + t] as number;
         for (let a = m.arcStart[i] as number; a < (m.arcStart[i + 1] as number); a++) {
@@ -56,25 +60,39 @@ export class Lagrangian {
             slot = slots.length;
             slotOfSchool[s] = slot;
             slots.push(s);
+            slotFill.push(0);
           }
-          local.push({ slot, t, a });
+          slotFill[slot] = (slotFill[slot] as number) + 1;
         }
       }
-      for (const s of slots) slotOfSchool[s] = -1;
-      local.sort((x, y) => x.slot - y.slot || x.t - y.t);
-      for (const e of local) {
-        es.push(e.slot);
-        em.push(e.t);
-        ea.push(e.a);
+      // slotFill: counts → each slot's first position
+      let position = at;
+      for (let slot = 0; slot < slots.length; slot++) {
+        const count = slotFill[slot] as number;
+        slotFill[slot] = position;
+        position += count;
       }
+      for (let t = 0; t < k; t++) {
+        const i = m.familyMembers[start + t] as number;
+        for (let a = m.arcStart[i] as number; a < (m.arcStart[i + 1] as number); a++) {
+          const slot = slotOfSchool[m.groupSchool[m.arcGroup[a] as number] as number] as number;
+          const e = slotFill[slot] as number;
+          slotFill[slot] = e + 1;
+          entrySlot[e] = slot;
+          entryMember[e] = t;
+          entryArc[e] = a;
+        }
+      }
+      at = position;
+      for (const s of slots) slotOfSchool[s] = -1;
       slotCount[f] = slots.length;
       if (slots.length > maxSlots) maxSlots = slots.length;
     }
-    entryStart[F] = es.length;
+    entryStart[F] = at;
     this.entryStart = entryStart;
-    this.entrySlot = Int32Array.from(es);
-    this.entryMember = Int32Array.from(em);
-    this.entryArc = Int32Array.from(ea);
+    this.entrySlot = entrySlot;
+    this.entryMember = entryMember;
+    this.entryArc = entryArc;
     this.slotCount = slotCount;
     const masks = 1 << maxK;
     this.bestCost = new Float64Array(maxSlots * maxK);

@@ -63,24 +63,48 @@ export function buildModel(problem: PlacementProblem): Model {
       byKey.set(key, list);
     });
   });
+  /** The groups of a form and kind whose band holds the grade (computed once per form, kind and grade). */
+  const byGrade = new Map<string, number[]>();
+  const groupsFor = (form: string, kind: string, grade: number): number[] => {
+    const key = `${form}/${kind}/${grade}`;
+    let list = byGrade.get(key);
+    if (!list) {
+      list = (byKey.get(`${form}/${kind}`) ?? []).filter((g) => {
+        const seat = schools[groupSchool[g] as number]?.seats[groupSeat[g] as number];
+        return seat !== undefined && seat.gradeFrom <= grade && grade <= seat.gradeTo;
+      });
+      byGrade.set(key, list);
+    }
+    return list;
+  };
   const arcStart = new Int32Array(n + 1);
-  const arcGroup: number[] = [];
-  const arcCost: number[] = [];
-  const arcKm: number[] = [];
+  // the arcs in growing typed arrays; each child's own arcs are sorted through an index (no objects)
+  let capacity = Math.max(1024, n * 8);
+  let arcGroup = new Int32Array(capacity);
+  let arcCost = new Float64Array(capacity);
+  let arcKm = new Float64Array(capacity);
+  let arcs = 0;
   const unplacedCost = new Float64Array(n);
   const distance = new Float64Array(schools.length);
   const stamp = new Int32Array(schools.length).fill(-1);
+  const localGroup: number[] = [];
+  const localCost: number[] = [];
+  const localKm: number[] = [];
+  const order: number[] = [];
+  const byCost = (a: number, b: number) =>
+    (localCost[a] as number) - (localCost[b] as number) ||
+    (localGroup[a] as number) - (localGroup[b] as number);
   children.forEach((child, i) => {
-    arcStart[i] = arcGroup.length;
+    arcStart[i] = arcs;
     unplacedCost[i] = weights.unplaced + weights.waitingWeek * child.waitingWeeks;
     const preferred =
       child.preferredSchoolId === null ? -1 : (schoolIndex.get(child.preferredSchoolId) ?? -1);
-    const local: { g: number; cost: number; km: number }[] = [];
+    localGroup.length = 0;
+    localCost.length = 0;
+    localKm.length = 0;
     for (const form of child.forms) {
-      for (const g of byKey.get(`${form}/${child.kind}`) ?? []) {
+      for (const g of groupsFor(form, child.kind, child.grade)) {
         const s = groupSchool[g] as number;
-        const seat = schools[s]?.seats[groupSeat[g] as number];
-        if (!seat || seat.gradeFrom > child.grade || child.grade > seat.gradeTo) continue;
         if (stamp[s] !== i) {
           stamp[s] = i;
           distance[s] = greatCircleKm(
@@ -89,17 +113,35 @@ export function buildModel(problem: PlacementProblem): Model {
           );
         }
         const km = distance[s] as number;
-        local.push({ g, km, cost: weights.km * km - (s === preferred ? weights.preference : 0) });
+        localGroup.push(g);
+        localKm.push(km);
+        localCost.push(weights.km * km - (s === preferred ? weights.preference : 0));
       }
     }
-    local.sort((a, b) => a.cost - b.cost || a.g - b.g);
-    for (const arc of local) {
-      arcGroup.push(arc.g);
-      arcCost.push(arc.cost);
-      arcKm.push(arc.km);
+    const k = localGroup.length;
+    if (arcs + k > capacity) {
+      capacity = Math.max(2 * capacity, arcs + k);
+      const group = new Int32Array(capacity);
+      group.set(arcGroup);
+      arcGroup = group;
+      const cost = new Float64Array(capacity);
+      cost.set(arcCost);
+      arcCost = cost;
+      const km = new Float64Array(capacity);
+      km.set(arcKm);
+      arcKm = km;
+    }
+    order.length = k;
+    for (let x = 0; x < k; x++) order[x] = x;
+    order.sort(byCost);
+    for (const x of order) {
+      arcGroup[arcs] = localGroup[x] as number;
+      arcCost[arcs] = localCost[x] as number;
+      arcKm[arcs] = localKm[x] as number;
+      arcs++;
     }
   });
-  arcStart[n] = arcGroup.length;
+  arcStart[n] = arcs;
 
   const familyIndex = new Map<string, number>();
   const familyOf = new Int32Array(n);
@@ -131,9 +173,9 @@ export function buildModel(problem: PlacementProblem): Model {
     groupSeat: Int32Array.from(groupSeat),
     groupFree: Int32Array.from(groupFree),
     arcStart,
-    arcGroup: Int32Array.from(arcGroup),
-    arcCost: Float64Array.from(arcCost),
-    arcKm: Float64Array.from(arcKm),
+    arcGroup: arcGroup.slice(0, arcs),
+    arcCost: arcCost.slice(0, arcs),
+    arcKm: arcKm.slice(0, arcs),
     unplacedCost,
     families: members.length,
     familyStart,

@@ -431,7 +431,7 @@ describe('every family of instances (tight, loose, clustered, spread, large fami
     }
   });
 
-  it('finds the HiGHS optimum on instances of 40 children of every family; its bound, also when stopped early, never exceeds it', () => {
+  it('finds the HiGHS optimum on instances of 40 children of every family; its bound, also when stopped early or solved short, never exceeds it', () => {
     for (const name of Object.keys(PLACEMENT_FAMILIES)) {
       for (const seed of [11, 12]) {
         const problem = familyProblem(name, seed, 40, 8);
@@ -444,6 +444,12 @@ describe('every family of instances (tight, loose, clustered, spread, large fami
         checkResult(problem, early);
         expect(early.bound, `${name}/${seed} stopped early`).toBeLessThanOrEqual(optimum + 1e-6);
         expect(early.objective, `${name}/${seed} stopped early`).toBeGreaterThanOrEqual(optimum - 1e-6);
+        // solved as with too little time for the master LP (subgradient votes, anchored flows): within 5 %
+        const short = solvePlacement(problem, { short: true });
+        checkResult(problem, short);
+        expect(short.bound, `${name}/${seed} short`).toBeLessThanOrEqual(optimum + 1e-6);
+        expect(short.objective, `${name}/${seed} short`).toBeGreaterThanOrEqual(optimum - 1e-6);
+        expect(short.objective, `${name}/${seed} short`).toBeLessThanOrEqual(1.05 * optimum);
       }
     }
   });

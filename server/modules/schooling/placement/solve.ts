@@ -20,6 +20,25 @@ const NEIGHBOURHOOD_SHARE = 0.35;
 const SCHOOL_SHARE = 0.08;
 /** Subgradient steps that seed the column generation. */
 const SUBGRADIENT_STEPS = 60;
+/**
+ * The master LP is worth starting only with this many flows' time left after the flow: its first solve takes
+ * about 5 flows' time and its optimum about 20 (HiGHS, full size: 1.5–2 and ~6 CPU s). With less, the budget
+ * goes to subgradient steps and the anchored flows instead (a short solve: the 2-s goal, the 5-s default).
+ */
+const LP_FLOWS = 25;
+/** Below this many seconds per flow the solve is never short (a small instance: the LP is quick). */
+const MIN_SHORT_FLOW = 0.03;
+/** A short solve stops its subgradient steps with this many flows' time left, for the anchored flows. */
+const SHORT_RESERVE_FLOWS = 1.6;
+/** At most this many subgradient steps in a short solve. */
+const SHORT_SUBGRADIENT_STEPS = 400;
+/**
+ * The subgradient steps aim at most this share above the best bound (measured on clustered/1001, 150 steps: the
+ * bound stayed at the flow's with the flow's objective as the target, +2.3 % with this cap; others alike or better).
+ */
+const TARGET_ABOVE = 0.06;
+/** The subgradient direction keeps this share of the previous one (deflection: fewer zig-zags). */
+const DEFLECTION = 0.3;
 
 /**
  * Solves the placement (issue 5, "Hard rules" and "Objective"):
@@ -93,29 +112,65 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
   let bound = lagrangian.evaluate(flow.price, arcs, use);
   addArcPatterns(m, master, families, arcs);
   const lpGroups = new Int32Array(m.n);
-  // 1b. a few subgradient steps on L(p) from the flow's prices: a better bound at once, and their families'
-  //     patterns seed the column generation, so that it needs fewer LP solves
-  {
-    const price = Float64Array.from(flow.price);
-    const step = new Float64Array(m.groups);
-    let theta = 0.5;
-    let L = bound;
-    let sinceBest = 0;
-    const target = objective;
-    for (let k = 0; k < SUBGRADIENT_STEPS && left() > 0.5 * budget; k++) {
+  /** Too little time for the master LP: subgradient steps and anchored flows only (see LP_FLOWS). */
+  // a flow of a few ms (small instances) says nothing: a busy machine's pause can make it look long
+  const short = options.short === true || (flowSeconds > MIN_SHORT_FLOW && left() < LP_FLOWS * flowSeconds);
+  /**
+   * Per family of two or more and school: how many of its members the cheapest priced patterns of the later
+   * subgradient steps put there. The school with most (an average over the steps, which tends to the LP
+   * solution where a single step's patterns jump) anchors the family for the anchored flow.
+   */
+  const votes = new Float64Array(m.families * m.schools);
+  let voted = 0;
+  /** Adds the cheapest priced patterns in `arcs` with this weight (later steps weigh more). */
+  const vote = (weight: number) => {
+    voted++;
+    for (let f = 0; f < m.families; f++) {
+      const start = m.familyStart[f] as number;
+      const end = m.familyStart[f + 1] as number;
+      if (end - start < 2) continue;
+      for (let x = start; x < end; x++) {
+        const a = arcs[x] as number;
+        if (a >= 0) {
+          const at = f * m.schools + (m.groupSchool[m.arcGroup[a] as number] as number);
+          votes[at] = (votes[at] as number) + weight;
+        }
+      }
+    }
+  };
+  // 1b. subgradient steps on L(p) from the flow's prices (deflected, Polyak steps towards the incumbent's
+  //     objective): a better bound at once, and their families' patterns seed the column generation, so that it
+  //     needs fewer LP solves, and vote for the anchors
+  const price = Float64Array.from(flow.price);
+  const step = new Float64Array(m.groups);
+  let theta = 0.5;
+  let L = bound;
+  let sinceBest = 0;
+  let stepsDone = 0;
+  // the long solve keeps its measured settings (plain steps towards the flow's objective)
+  const deflection = short ? DEFLECTION : 0;
+  const subgradient = (steps: number, more: () => boolean, target: number, seed: boolean) => {
+    for (let k = 0; k < steps && more() && open(objective, bound); k++) {
       let norm = 0;
       for (let g = 0; g < m.groups; g++) {
-        let v = (use[g] as number) - (m.groupFree[g] as number);
+        let v =
+          (1 - deflection) * ((use[g] as number) - (m.groupFree[g] as number)) +
+          deflection * (step[g] as number);
         if ((price[g] as number) <= 0 && v < 0) v = 0;
         step[g] = v;
         norm += v * v;
       }
       if (norm === 0) break;
-      const t = (theta * (target - L)) / norm;
+      // Polyak's step towards the target, but never more than TARGET_ABOVE above the best bound: the first
+      // incumbents are far above the optimum, and such steps overshoot until theta has shrunk to nothing
+      const aim = short ? Math.min(target, bound + TARGET_ABOVE * Math.max(1, Math.abs(bound))) : target;
+      const t = (theta * (aim - L)) / norm;
       for (let g = 0; g < m.groups; g++)
         price[g] = Math.max(0, (price[g] as number) + t * (step[g] as number));
       L = lagrangian.evaluate(price, arcs, use);
-      addArcPatterns(m, master, families, arcs);
+      if (seed) addArcPatterns(m, master, families, arcs);
+      // the first steps are still far from the LP prices: they weigh less
+      vote(++stepsDone);
       if (L > bound) {
         bound = L;
         bestPrice = Float64Array.from(price);
@@ -125,18 +180,37 @@ export function solvePlacement(problem: PlacementProblem, options: SolveOptions 
         sinceBest = 0;
       }
     }
-  }
-  // with too little time for the LP, the families' cheapest patterns at the best prices anchor the flow
-  if (open(objective, bound) && left() < 6 * flowSeconds && left() > 1.5 * flowSeconds) {
-    lagrangian.evaluate(bestPrice, arcs, use);
-    for (let f = 0; f < m.families; f++) {
-      const start = m.familyStart[f] as number;
-      for (let x = start; x < (m.familyStart[f + 1] as number); x++) {
-        const a = arcs[x] as number;
-        lpGroups[m.familyMembers[x] as number] = a < 0 ? UNPLACED : (m.arcGroup[a] as number);
+  };
+  if (short)
+    subgradient(SHORT_SUBGRADIENT_STEPS, () => left() > SHORT_RESERVE_FLOWS * flowSeconds, objective, false);
+  else subgradient(SUBGRADIENT_STEPS, () => left() > 0.5 * budget, objective, true);
+  // the anchored flow from the votes, then anchored again where its own solution keeps each family (twice at
+  // most: a third changed little, measured); a short solve ends here
+  if (short && open(objective, bound) && left() > 0.8 * flowSeconds) {
+    // no subgradient step done: the flow's own solution anchors
+    const anchor = voted > 0 ? new Int32Array(m.families).fill(-1) : anchorsOf(m, incumbent);
+    for (let f = 0; f < m.families && voted > 0; f++) {
+      let most = 0;
+      for (let s = 0; s < m.schools; s++) {
+        const v = votes[f * m.schools + s] as number;
+        if (v > most) {
+          most = v;
+          anchor[f] = s;
+        }
       }
     }
-    offer(anchoredFlow(m, anchorsOf(m, lpGroups)));
+    let placed = anchoredFlow(m, anchor);
+    offer(placed);
+    for (let round = 0; round < 2 && open(objective, bound) && left() > 0.8 * flowSeconds; round++) {
+      placed = anchoredFlow(m, anchorsOf(m, placed));
+      offer(placed);
+    }
+  }
+  if (short) {
+    // the time left raises the bound, with the anchored flows' objective as the better target
+    subgradient(SHORT_SUBGRADIENT_STEPS, () => left() > 0, objective, false);
+    master.dispose();
+    return toResult(problem, m, incumbent, objective, bound, (performance.now() - started) / 1000);
   }
   try {
     let lastHeuristic = -1;

@@ -90,4 +90,9 @@ export type SolveOptions = {
    * below `bound`, and so this one is at most `gap` × |objective| above the optimum.
    */
   timeLimitSeconds?: number;
+  /**
+   * Solve as with too little time for the master LP (subgradient steps, anchored flows; no proof by the LP), which
+   * the solver otherwise decides from the time left: for tests on small instances.
+   */
+  short?: boolean;
 };
