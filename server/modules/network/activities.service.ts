@@ -5,6 +5,7 @@ import { audit } from '../../core/audit.ts';
 import { AppError, errors } from '../../core/errors.ts';
 import { authorize, scopeOf } from '../../core/policy.ts';
 import { addDays, localDate, zonedToUtc } from '../../core/time.ts';
+import { organisationNames } from '../platform/index.ts';
 import { actorFor, actorNames, activityView, districtOf, horizon, KEEP_PAST_DAYS } from './common.ts';
 import type { ActivityBody, CheckBody } from './network.schema.ts';
 import * as repo from './network.repository.ts';
@@ -52,7 +53,10 @@ function occurrencesOf(ctx: Ctx, recurrence: Recurrence, fromDate: string) {
   return occurrences;
 }
 
-/** Other actors' activities that overlap (same target group, same or neighbouring Ortsteil), named: one query. */
+/**
+ * Other actors' activities that overlap (same target group, same or neighbouring Ortsteil): one query, and one
+ * for their actors' names when any overlaps.
+ */
 async function overlapsOf(
   ctx: Ctx,
   input: {
@@ -73,9 +77,14 @@ async function overlapsOf(
     exceptActivityId: input.activityId,
     limit: MAX_OVERLAPS,
   });
+  // The actors' names through the platform (a second query only when something overlaps).
+  const names = await organisationNames(
+    ctx.db,
+    found.map((f) => f.organisationId),
+  );
   return found.map((f) => ({
     activityId: f.activityId,
-    actorName: f.actorName,
+    actorName: names.get(f.organisationId) ?? '',
     title: f.title,
     ortsteilId: f.ortsteilId,
     start: f.start.toISOString(),

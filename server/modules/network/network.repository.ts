@@ -1,9 +1,7 @@
-// The network module's queries: one function per query, over its own tables (and the organisations' names).
+// The network module's queries: one function per query, over its own tables.
 import { and, arrayOverlaps, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../core/db.ts';
 import { type Scope, scopeWhere } from '../../core/policy.ts';
-// Read only, for the actors' names in the overlap check's one query (the organisations' own queries are the platform's).
-import { organisations } from '../platform/platform.tables.ts';
 import {
   networkActivities,
   networkActors,
@@ -299,10 +297,10 @@ export type OverlapRow = {
   start: Date;
   end: Date;
   count: number;
-  /** The other activity's title and Ortsteil, and its actor's name, read in the same query. */
+  /** The other activity's title and Ortsteil, and its actor's organisation, read in the same query. */
   title: string;
   ortsteilId: string;
-  actorName: string;
+  organisationId: string;
 };
 
 /**
@@ -341,7 +339,7 @@ export async function findOverlaps(
     n: unknown;
     title: string;
     ortsteil_id: string;
-    actor_name: string;
+    organisation_id: string;
   }>(
     db,
     sql`with found as (
@@ -358,11 +356,10 @@ export async function findOverlaps(
          group by x.activity_id, x.actor_id
          order by min(lower(x.during)), x.activity_id
          limit ${input.limit})
-        select f.*, a.title, a.ortsteil_id, coalesce(o.name, '') as actor_name
+        select f.*, a.title, a.ortsteil_id, n.organisation_id
           from found f
           join network_activities a on a.id = f.activity_id
           join network_actors n on n.id = f.actor_id
-          left join ${organisations} o on o.id = n.organisation_id
          order by f.start, f.activity_id`,
   );
   return found.map((r) => ({
@@ -373,7 +370,7 @@ export async function findOverlaps(
     count: Number(r.n),
     title: r.title,
     ortsteilId: r.ortsteil_id,
-    actorName: r.actor_name,
+    organisationId: r.organisation_id,
   }));
 }
 
