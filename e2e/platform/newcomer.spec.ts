@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type BrowserEnv,
+  expectHeading,
   LANGUAGE_CODES,
   newContext,
   open,
@@ -149,7 +150,7 @@ describe('home page', () => {
         expect(await link.count(), key).toBe(1);
         await link.click();
         await settle(page);
-        expect(await page.locator('main h1').first().textContent()).toBe(text('de', key));
+        await expectHeading(page, text('de', key));
         expect(await page.locator('main').textContent()).toContain('Duisburg');
         await open(page, '/');
       }

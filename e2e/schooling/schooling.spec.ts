@@ -210,6 +210,7 @@ describe('two siblings get places at the same school', () => {
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot-schooling.png') });
 
       // 4. The school sees both (the family consented to sharing) and accepts them.
+      const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
       await open(schoolPage, '/schooling/school');
       for (const child of SIBLINGS) {
         const name = fullName(child.givenName);
@@ -217,7 +218,8 @@ describe('two siblings get places at the same school', () => {
           has: schoolPage.getByRole('heading', { name }),
         });
         await item.waitFor();
-        await item.getByLabel(de('schooling:school.startDate')).fill('2026-12-07');
+        // A start two weeks ahead: never before the child's registration (today in the city).
+        await item.getByLabel(de('schooling:school.startDate')).fill(inTwoWeeks);
         await item.getByRole('button', { name: de('schooling:school.acceptFor', { name }) }).click();
         await expect.poll(() => item.textContent()).toContain(de('schooling:placementStatus.accepted'));
       }
