@@ -15,21 +15,18 @@ import { unseal } from './seal.ts';
 /** How long before the appointment the reminder goes. */
 export const REMINDER_HOURS = 24;
 
-/** The mail's locale: the counselling language where the UI has it, else German. */
-function mailLocale(language: string): string {
-  return availableLocales().includes(language) ? language : 'de';
-}
-
 export async function sendCounsellingReminders(ctx: Ctx) {
   const until = new Date(ctx.now.getTime() + REMINDER_HOURS * 3_600_000);
   return inTransaction(ctx, async (tx) => {
     const due = await repo.takeBookingsToRemind(tx.db, tx.now, until, tx.now);
+    // The mail's locale: the counselling language where the UI has it, else German (the locales read once).
+    const locales = new Set(availableLocales());
+    const zone = tx.city.profile.timezone;
     let mailed = 0;
     for (const { booking, slot, service } of due) {
       const contact = unseal<BookingContact>(tx.config, booking.sealedContact);
       if (!contact.email) continue;
-      const locale = mailLocale(booking.language);
-      const zone = tx.city.profile.timezone;
+      const locale = locales.has(booking.language) ? booking.language : 'de';
       const params = {
         name: contact.name,
         service: service.name,
